@@ -1,0 +1,37 @@
+# The front door. `make run` and `make test` are all a new machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EVAL_DIR ?= ../shared/eval/dev
+
+.PHONY: run test lint format eval bench install clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up the embedded database with the region list and units, then serve on :8000.
+run: install
+	$(BIN)/sejuk setup
+	$(BIN)/sejuk serve
+
+## Every test. SEJUK_DATABASE_URL=postgresql://... runs them on PostgreSQL.
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check sejuk tests bench
+	$(BIN)/ruff format --check sejuk tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format sejuk tests bench
+	$(BIN)/ruff check --fix sejuk tests bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,60 @@
+"""The JSON API: one NinjaAPI, each app contributing its router, one error shape."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from sejuk.errors import Invalid, SejukError, error_body
+from sejuk.regions.api import router as regions_router
+from sejuk.units.api import router as units_router
+
+api = NinjaAPI(
+    title="Sejuk API",
+    version="1",
+    description="API Sejuk: wilayah, satuan, kegiatan dan laporan Cooling System.",
+    urls_namespace="api",
+)
+api.add_router("/regions", regions_router)
+api.add_router("/units", units_router)
+
+
+@api.exception_handler(SejukError)
+def _sejuk_error(request: HttpRequest, exc: SejukError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, str] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path")]
+        fields[".".join(location) or "permintaan"] = _indonesian(error)
+    body = Invalid("Data permintaan tidak valid.", fields).as_dict()
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    body = error_body("galat_http", str(exc))
+    return api.create_response(request, body, status=exc.status_code)
+
+
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "int_parsing": "harus bilangan bulat",
+    "float_parsing": "harus angka",
+    "string_too_long": "terlalu panjang",
+    "string_too_short": "terlalu pendek",
+    "less_than_equal": "terlalu besar",
+    "greater_than_equal": "terlalu kecil",
+    "date_from_datetime_parsing": "harus tanggal (YYYY-MM-DD)",
+    "date_parsing": "harus tanggal (YYYY-MM-DD)",
+    "json_invalid": "bukan JSON yang sah",
+}
+
+
+def _indonesian(error: dict[str, object]) -> str:
+    return _MESSAGES.get(str(error.get("type")), "tidak valid")

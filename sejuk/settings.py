@@ -1,0 +1,212 @@
+"""Sejuk settings: the only module that reads the environment.
+
+Every setting a deployment may change is a ``SEJUK_*`` variable, read by one of the typed
+helpers below. A bad value stops start-up with a message that names the variable and says
+what would be accepted, instead of failing later in a request.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+_TRUE = {"1", "true", "yes", "on", "ya"}
+_FALSE = {"0", "false", "no", "off", "tidak", ""}
+
+
+def _fail(name: str, value: str, hint: str) -> ImproperlyConfigured:
+    return ImproperlyConfigured(f"{name}={value!r} tidak valid: {hint}")
+
+
+def envstr(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise _fail(name, raw, "gunakan 1/0, true/false, yes/no")
+
+
+def envint(name: str, default: int, minimum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _fail(name, raw, "harus bilangan bulat") from None
+    if minimum is not None and value < minimum:
+        raise _fail(name, raw, f"paling kecil {minimum}")
+    return value
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _secret_key(data_dir: Path) -> str:
+    """The key from SEJUK_SECRET_KEY, else one generated once and kept in the data folder,
+    so sessions survive a restart of a laptop install without anyone choosing a key."""
+    configured = os.environ.get("SEJUK_SECRET_KEY")
+    if configured is not None:
+        if len(configured) < 32:
+            raise _fail("SEJUK_SECRET_KEY", "***", "minimal 32 karakter")
+        return configured
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def _database(url: str, data_dir: Path) -> dict[str, object]:
+    if not url:
+        url = f"sqlite:///{data_dir / 'sejuk.sqlite3'}"
+    try:
+        config: dict[str, object] = dict(dj_database_url.parse(url))
+    except ValueError as exc:
+        raise _fail(
+            "SEJUK_DATABASE_URL", url, f"{exc}; contoh: postgresql://user:pass@host/db"
+        ) from None
+    engine = str(config.get("ENGINE", ""))
+    if engine == "django.db.backends.sqlite3":
+        name = Path(str(config["NAME"]))
+        if str(name) != ":memory:":
+            name.parent.mkdir(parents=True, exist_ok=True)
+        config["OPTIONS"] = {
+            # Writers queue for the lock instead of failing with "database is locked",
+            # and take it at BEGIN so a read never has to be upgraded mid-transaction.
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA busy_timeout=20000;"
+            ),
+        }
+    elif engine == "django.db.backends.postgresql":
+        config["CONN_MAX_AGE"] = envint("SEJUK_DB_CONN_MAX_AGE", 60, minimum=0)
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        raise _fail("SEJUK_DATABASE_URL", url, "hanya sqlite:/// atau postgresql:// yang didukung")
+    return config
+
+
+DATA_DIR = Path(envstr("SEJUK_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+DEBUG = envbool("SEJUK_DEBUG", False)
+SECRET_KEY = _secret_key(DATA_DIR)
+ALLOWED_HOSTS = envlist("SEJUK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = envlist("SEJUK_CSRF_TRUSTED_ORIGINS", "")
+
+DATABASES = {"default": _database(envstr("SEJUK_DATABASE_URL", ""), DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "ninja",
+    "sejuk.web",
+    "sejuk.regions",
+    "sejuk.units",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sejuk.web.middleware.SejukErrorMiddleware",
+]
+
+ROOT_URLCONF = "sejuk.urls"
+WSGI_APPLICATION = "sejuk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Bahasa Indonesia first; English available through the language switcher.
+LANGUAGE_CODE = envstr("SEJUK_LANGUAGE", "id")
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise _fail("SEJUK_LANGUAGE", LANGUAGE_CODE, "pilih id atau en")
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+# Stored in UTC; shown in each region's own zone (WIB, WITA, WIT).
+TIME_ZONE = "Asia/Jakarta"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if DEBUG:
+    STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+WHITENOISE_USE_FINDERS = DEBUG
+
+SERVE_HOST = envstr("SEJUK_HOST", "127.0.0.1")
+SERVE_PORT = envint("SEJUK_PORT", 8000, minimum=1)
+SERVE_THREADS = envint("SEJUK_THREADS", 8, minimum=1)
+
+# Secure defaults; a deployment behind TLS turns on the cookie flags with SEJUK_HTTPS=1.
+HTTPS = envbool("SEJUK_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGIN_URL = "admin:login"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("SEJUK_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,28 @@
+"""Admin forms that apply the same rules as the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from sejuk.errors import Invalid
+
+from . import services
+from .models import Officer
+
+
+class OfficerForm(forms.ModelForm):
+    class Meta:
+        model = Officer
+        fields = "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        unit, villages = data.get("unit"), data.get("villages")
+        if unit is not None and villages:
+            try:
+                services.check_villages(unit, villages)
+            except Invalid as exc:
+                self.add_error("villages", exc.message)
+        return data

@@ -1,0 +1,127 @@
+"""Police units (Mabes, Polda, Polres, Polsek) with their areas, and their officers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from sejuk.regions.models import Level as RegionLevel
+from sejuk.regions.models import Region
+
+
+class UnitLevel(models.TextChoices):
+    MABES = "mabes", "Mabes Polri"
+    POLDA = "polda", "Polda"
+    POLRES = "polres", "Polres"
+    POLSEK = "polsek", "Polsek"
+
+
+# The region level a unit is normally named after: a Polres after its kabupaten/kota.
+HOME_LEVEL = {
+    UnitLevel.POLDA: RegionLevel.PROVINSI,
+    UnitLevel.POLRES: RegionLevel.KABKOTA,
+    UnitLevel.POLSEK: RegionLevel.KECAMATAN,
+}
+
+
+class Unit(models.Model):
+    name = models.CharField("nama", max_length=120, db_index=True)
+    level = models.CharField("tingkat", max_length=8, choices=UnitLevel.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="satuan atas",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    home_region = models.ForeignKey(
+        Region,
+        verbose_name="wilayah nama",
+        help_text="Wilayah yang menjadi nama satuan (Polres PPU: Kab. Penajam Paser Utara).",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    area = models.ManyToManyField(
+        Region,
+        verbose_name="wilayah hukum",
+        help_text="Wilayah yang dicakup; bisa lebih dari satu (Polres Kerinci: Kab. Kerinci "
+        "dan Kota Sungai Penuh).",
+        blank=True,
+        related_name="units",
+    )
+    aliases = models.CharField(
+        "nama lain",
+        max_length=250,
+        blank=True,
+        help_text="Dipisah koma, mis. nama lama atau singkatan setempat.",
+    )
+    is_default = models.BooleanField(
+        "bawaan",
+        default=True,
+        help_text="Dibuat otomatis dari peta wilayah; hapus centang setelah disunting.",
+    )
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        verbose_name = "satuan"
+        verbose_name_plural = "satuan"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "home_region"],
+                condition=models.Q(home_region__isnull=False),
+                name="unit_one_per_level_and_home_region",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        order = [UnitLevel.MABES, UnitLevel.POLDA, UnitLevel.POLRES, UnitLevel.POLSEK]
+        if self.parent_id and order.index(self.parent.level) >= order.index(self.level):
+            raise ValidationError({"parent": "Satuan atas harus setingkat lebih tinggi."})
+        if self.level == UnitLevel.MABES and self.parent_id:
+            raise ValidationError({"parent": "Mabes Polri tidak punya satuan atas."})
+        if self.home_region_id and HOME_LEVEL.get(self.level) != self.home_region.level:
+            raise ValidationError(
+                {"home_region": "Tingkat wilayah nama tidak sesuai dengan tingkat satuan."}
+            )
+
+
+class Officer(models.Model):
+    name = models.CharField("nama", max_length=120)
+    rank = models.CharField("pangkat", max_length=40, blank=True)
+    nrp = models.CharField(
+        "NRP", max_length=20, blank=True, help_text="Nomor Registrasi Pokok, bila diketahui."
+    )
+    position = models.CharField("jabatan", max_length=120, blank=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name="satuan", on_delete=models.PROTECT, related_name="officers"
+    )
+    is_bhabinkamtibmas = models.BooleanField("Bhabinkamtibmas", default=False)
+    villages = models.ManyToManyField(
+        Region,
+        verbose_name="desa/kelurahan binaan",
+        blank=True,
+        related_name="bhabinkamtibmas",
+        limit_choices_to={"level": RegionLevel.DESA},
+    )
+    phone = models.CharField("telepon", max_length=30, blank=True)
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        verbose_name = "personel"
+        verbose_name_plural = "personel"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nrp"], condition=~models.Q(nrp=""), name="officer_unique_nrp"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rank} {self.name}".strip()

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sejuk.api import api
+from sejuk.web import views as web
+
+admin.site.site_header = "Administrasi Sejuk"
+admin.site.site_title = "Sejuk"
+admin.site.index_title = "Kelola data"
+
+urlpatterns = [
+    path("", web.home, name="home"),
+    path("wilayah/", include("sejuk.regions.urls")),
+    path("satuan/", include("sejuk.units.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

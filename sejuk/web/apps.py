@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "sejuk.web"
+    verbose_name = "Tampilan web"

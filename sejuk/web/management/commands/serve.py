@@ -1,0 +1,33 @@
+"""`sejuk serve`: serve Sejuk with waitress, a production WSGI server in pure Python
+that runs the same on a Polres laptop as on a server."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from sejuk.nlp.gazetteer import default_gazetteer
+
+
+class Command(BaseCommand):
+    help = "Jalankan server web Sejuk."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=settings.SERVE_HOST)
+        parser.add_argument("--port", type=int, default=settings.SERVE_PORT)
+        parser.add_argument("--threads", type=int, default=settings.SERVE_THREADS)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from waitress import serve
+
+        from sejuk.wsgi import application
+
+        # Build the region index now rather than on the first search.
+        threading.Thread(target=default_gazetteer, daemon=True).start()
+        self.stdout.write(
+            f"Sejuk berjalan di http://{options['host']}:{options['port']}/ (Ctrl+C untuk berhenti)"
+        )
+        serve(application, host=options["host"], port=options["port"], threads=options["threads"])

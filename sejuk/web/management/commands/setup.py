@@ -1,0 +1,52 @@
+"""`sejuk setup`: everything a fresh install needs, safe to run again."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from sejuk.errors import SejukError
+from sejuk.regions.services import load_region_list
+from sejuk.units.services import load_default_units
+
+DEMO_ADMIN = "admin"
+
+
+class Command(BaseCommand):
+    help = "Siapkan basis data: migrasi, daftar wilayah, satuan bawaan, berkas statis, admin demo."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        call_command("migrate", interactive=False, verbosity=0)
+        try:
+            with transaction.atomic():
+                regions = load_region_list()
+            self.stdout.write(f"Wilayah: {regions.summary()}.")
+            with transaction.atomic():
+                units = load_default_units()
+            self.stdout.write(f"Satuan: {units.summary()}.")
+        except SejukError as exc:
+            raise CommandError(exc.message) from None
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self._demo_admin()
+        self.stdout.write(f"Siap ({time.perf_counter() - started:.1f} detik).")
+
+    def _demo_admin(self) -> None:
+        users = get_user_model()
+        if users.objects.filter(is_superuser=True).exists():
+            return
+        password = secrets.token_urlsafe(12)
+        users.objects.create_superuser(DEMO_ADMIN, "", password)
+        self.stdout.write(
+            self.style.WARNING(
+                f"Administrator demo dibuat: nama pengguna '{DEMO_ADMIN}', kata sandi "
+                f"'{password}'. Kata sandi ini hanya ditampilkan sekali: catat sekarang. "
+                "Ganti dengan `sejuk changepassword admin`."
+            )
+        )

@@ -1,0 +1,32 @@
+"""Shared test set-up: a real database (SQLite by default, PostgreSQL when
+SEJUK_DATABASE_URL says so), migrated by the real migrations and loaded once per session
+with the full region list and the default units, as `sejuk setup` loads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from sejuk.regions.services import load_region_list
+    from sejuk.units.services import load_default_units
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_region_list()
+        load_default_units()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data: reference data for tests (never read by the product)."""
+    path = SHARED / "data"
+    if not path.is_dir():
+        pytest.skip(f"shared reference data not found at {path}")
+    return path
