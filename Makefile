@@ -33,5 +33,16 @@ format: install
 	$(BIN)/ruff format sejuk tests bench
 	$(BIN)/ruff check --fix sejuk tests bench
 
+## The text reader on the shared real texts, scored (targets in the issue).
+eval: install
+	mkdir -p var/eval
+	$(BIN)/sejuk extract $(EVAL_DIR)/texts/*.txt > var/eval/predictions.jsonl
+	$(BIN)/python $(EVAL_DIR)/../score.py $(EVAL_DIR)/gold.jsonl var/eval/predictions.jsonl
+
+## Benchmarks that print figures (never timed unit tests).
+bench: install
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,bench]'
+	$(BIN)/python -m bench
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
