@@ -30,7 +30,9 @@ def _sejuk_error(request: HttpRequest, exc: SejukError) -> HttpResponse:
 def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     fields: dict[str, str] = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path")]
+        location = [
+            str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path")
+        ]
         fields[".".join(location) or "permintaan"] = _indonesian(error)
     body = Invalid("Data permintaan tidak valid.", fields).as_dict()
     return api.create_response(request, body, status=422)

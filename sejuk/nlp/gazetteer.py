@@ -137,9 +137,7 @@ class Gazetteer:
             if name in by_name:
                 self._add_aliases(add, by_name[name], aliases)
         self._index: dict[str, tuple[Hit, ...]] = {k: tuple(v) for k, v in index.items()}
-        self.max_tokens = max(
-            (len(r.name.split()) for r in self.regions.values()), default=1
-        ) + 1
+        self.max_tokens = max((len(r.name.split()) for r in self.regions.values()), default=1) + 1
         self._children: dict[str, list[str]] | None = None
         self._keys_by_level: dict[int, dict[str, list[str]]] = {}
 
@@ -182,9 +180,7 @@ class Gazetteer:
 
     # -- lookups by name ---------------------------------------------------------------
 
-    def lookup(
-        self, phrase: str, level: int | None = None, within: str | None = None
-    ) -> list[Hit]:
+    def lookup(self, phrase: str, level: int | None = None, within: str | None = None) -> list[Hit]:
         """Regions named exactly ``phrase`` (any spelling that folds to the same key)."""
         hits = self._index.get(compact(phrase), ())
         return [h for h in hits if _fits(h.code, level, within)]
@@ -272,9 +268,7 @@ class Gazetteer:
 
     # -- searching by a typed query ----------------------------------------------------
 
-    def search(
-        self, query: str, within: Iterable[str] = (), limit: int = 10
-    ) -> list[Candidate]:
+    def search(self, query: str, within: Iterable[str] = (), limit: int = 10) -> list[Candidate]:
         """Ranked regions for a typed query such as
         "Desa Sekotong Barat, Kecamatan Sekotong, Lombok Barat".
 
@@ -338,9 +332,7 @@ class _Search:
         self.within = within
         self.tokens = tokenize(query)
         self.cue_tokens = {
-            i
-            for i, t in enumerate(self.tokens)
-            if t.text in CUES or t.text in _CUE_FILLERS
+            i for i, t in enumerate(self.tokens) if t.text in CUES or t.text in _CUE_FILLERS
         }
         self.content = [i for i in range(len(self.tokens)) if i not in self.cue_tokens]
         self.mentions = [
@@ -362,8 +354,14 @@ class _Search:
             cue = _cue_before(self.tokens, i)
             extra.append(
                 Mention(
-                    i, i + 1, tok.start, tok.end, self.query[tok.start : tok.end], hits,
-                    cue[0] if cue else None, cue[1] if cue else None,
+                    i,
+                    i + 1,
+                    tok.start,
+                    tok.end,
+                    self.query[tok.start : tok.end],
+                    hits,
+                    cue[0] if cue else None,
+                    cue[1] if cue else None,
                     self.tokens[cue[2]].start if cue else None,
                 )
             )
@@ -401,9 +399,10 @@ class _Search:
             if other is own or other.cue_level == HAMLET:
                 continue
             for h in other.hits:
-                if region.code.startswith(h.code + ".") and _cue_agreement(
-                    other, self.gaz.regions[h.code]
-                ) == 1.0:
+                if (
+                    region.code.startswith(h.code + ".")
+                    and _cue_agreement(other, self.gaz.regions[h.code]) == 1.0
+                ):
                     new = set(range(other.start, other.end)) - covered
                     if new:
                         covered |= new
@@ -457,8 +456,14 @@ class _Search:
             tok_s, tok_e = self.tokens[start], self.tokens[end - 1]
             out.append(
                 Mention(
-                    start, end, tok_s.start, tok_e.end, self.query[tok_s.start : tok_e.end],
-                    tuple(Hit(h.code, "fuzzy", h.quality * 0.9) for h in hits), level, None,
+                    start,
+                    end,
+                    tok_s.start,
+                    tok_e.end,
+                    self.query[tok_s.start : tok_e.end],
+                    tuple(Hit(h.code, "fuzzy", h.quality * 0.9) for h in hits),
+                    level,
+                    None,
                 )
             )
         return out

@@ -116,9 +116,7 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("polsubsektor", "polsek"),
     ("polsek", "polsek"),
 )
-_PREFIX_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p, _ in _PREFIXES) + r")\b"
-)
+_PREFIX_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p, _ in _PREFIXES) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)

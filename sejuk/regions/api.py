@@ -26,7 +26,9 @@ class RegionSearchOut(Schema):
 
 
 class SearchParams(Schema):
-    q: str = Field("", max_length=200, description="nama wilayah, boleh dengan awalan Desa/Kec./Kab.")
+    q: str = Field(
+        "", max_length=200, description="nama wilayah, boleh dengan awalan Desa/Kec./Kab."
+    )
     within: str = Field("", max_length=200, description="kode wilayah dipisah koma: diutamakan")
     limit: int = Field(10, ge=1, le=50)
 

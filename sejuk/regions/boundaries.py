@@ -65,7 +65,9 @@ def read_boundaries(path: Path) -> Iterator[Boundary]:
     elif path.suffix.lower() in {".geojson", ".json"}:
         yield from _read_geojson(path)
     else:
-        raise Invalid(f"Format {path.suffix or '(tanpa akhiran)'} tidak dikenal: pakai .sql atau .geojson.")
+        raise Invalid(
+            f"Format {path.suffix or '(tanpa akhiran)'} tidak dikenal: pakai .sql atau .geojson."
+        )
 
 
 def _read_sql(path: Path) -> Iterator[Boundary]:
@@ -115,7 +117,9 @@ def _read_geojson(path: Path) -> Iterator[Boundary]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise Invalid(f"{path.name}: bukan JSON yang sah ({exc.msg}, baris {exc.lineno}).") from None
+        raise Invalid(
+            f"{path.name}: bukan JSON yang sah ({exc.msg}, baris {exc.lineno})."
+        ) from None
     if not isinstance(data, dict):
         raise Invalid(f"{path.name}: bukan GeoJSON FeatureCollection.")
     features = [data] if data.get("type") == "Feature" else data.get("features")
@@ -127,8 +131,14 @@ def _read_geojson(path: Path) -> Iterator[Boundary]:
         if code is None or not _CODE.match(code):
             raise Invalid(f"{path.name} fitur ke-{number}: kode wilayah tidak ada atau tidak sah.")
         geometry = feature.get("geometry")
-        if geometry is not None and geometry.get("type") not in {"Polygon", "MultiPolygon", "Point"}:
-            raise Invalid(f"{path.name} fitur ke-{number}: geometri {geometry.get('type')} tidak didukung.")
+        if geometry is not None and geometry.get("type") not in {
+            "Polygon",
+            "MultiPolygon",
+            "Point",
+        }:
+            raise Invalid(
+                f"{path.name} fitur ke-{number}: geometri {geometry.get('type')} tidak didukung."
+            )
         lat, lng = props.get("lat"), props.get("lng")
         if geometry and geometry["type"] == "Point":
             lng, lat = geometry["coordinates"][:2]

@@ -27,9 +27,8 @@ class LoadResult:
     absent: int  # in the database but no longer in the list (kept: others may refer to them)
 
     def summary(self) -> str:
-        return (
-            f"{self.created} baru, {self.updated} diperbarui, {self.unchanged} tetap"
-            + (f", {self.absent} tidak ada lagi di daftar (tidak dihapus)" if self.absent else "")
+        return f"{self.created} baru, {self.updated} diperbarui, {self.unchanged} tetap" + (
+            f", {self.absent} tidak ada lagi di daftar (tidak dihapus)" if self.absent else ""
         )
 
 
@@ -111,7 +110,7 @@ def search_regions(query: str, within: Iterable[str] = (), limit: int = 10) -> l
 
 
 def parent_codes(code: str) -> list[str]:
-    """"52.01.07.2002" -> ["52", "52.01", "52.01.07"]."""
+    """ "52.01.07.2002" -> ["52", "52.01", "52.01.07"]."""
     parts = code.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
@@ -143,7 +142,7 @@ def get_region(code: str) -> RegionDetail:
         name=region.name,
         level=region.level,
         kind=region.kind,
-        path=", ".join([region.name, *(p.name for p in reversed(parents))]),
+        path=", ".join([region.name, *(p.name for p in parents)]),
         zone=zone_of(region.code),
         postal_code=region.postal_code,
         lat=region.lat,

@@ -15,7 +15,17 @@ from .models import Officer
 class OfficerForm(forms.ModelForm):
     class Meta:
         model = Officer
-        fields = "__all__"
+        fields = [
+            "name",
+            "rank",
+            "nrp",
+            "position",
+            "unit",
+            "is_bhabinkamtibmas",
+            "villages",
+            "phone",
+            "active",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -17,11 +17,12 @@ class UnitLevel(models.TextChoices):
 
 
 # The region level a unit is normally named after: a Polres after its kabupaten/kota.
-HOME_LEVEL = {
+HOME_LEVEL: dict[str, int] = {
     UnitLevel.POLDA: RegionLevel.PROVINSI,
     UnitLevel.POLRES: RegionLevel.KABKOTA,
     UnitLevel.POLSEK: RegionLevel.KECAMATAN,
 }
+LEVEL_ORDER: list[str] = [UnitLevel.MABES, UnitLevel.POLDA, UnitLevel.POLRES, UnitLevel.POLSEK]
 
 
 class Unit(models.Model):
@@ -81,12 +82,12 @@ class Unit(models.Model):
         return self.name
 
     def clean(self) -> None:
-        order = [UnitLevel.MABES, UnitLevel.POLDA, UnitLevel.POLRES, UnitLevel.POLSEK]
-        if self.parent_id and order.index(self.parent.level) >= order.index(self.level):
-            raise ValidationError({"parent": "Satuan atas harus setingkat lebih tinggi."})
-        if self.level == UnitLevel.MABES and self.parent_id:
+        parent, home = self.parent, self.home_region
+        if self.level == UnitLevel.MABES and parent is not None:
             raise ValidationError({"parent": "Mabes Polri tidak punya satuan atas."})
-        if self.home_region_id and HOME_LEVEL.get(self.level) != self.home_region.level:
+        if parent is not None and LEVEL_ORDER.index(parent.level) >= LEVEL_ORDER.index(self.level):
+            raise ValidationError({"parent": "Satuan atas harus setingkat lebih tinggi."})
+        if home is not None and HOME_LEVEL.get(self.level) != home.level:
             raise ValidationError(
                 {"home_region": "Tingkat wilayah nama tidak sesuai dengan tingkat satuan."}
             )

@@ -3,7 +3,7 @@ release gives it, and the officers' villages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -47,9 +47,7 @@ def load_default_units() -> UnitLoadResult:
         raise Invalid("Daftar wilayah belum dimuat: jalankan `sejuk regions load` dulu.")
     regions = {r.code: r for r in Region.objects.filter(level__lte=Level.KECAMATAN)}
     by_name = {r.name: r for r in regions.values() if r.level == Level.KABKOTA}
-    existing = {
-        (u.level, u.home_region_id): u for u in Unit.objects.exclude(level=UnitLevel.MABES)
-    }
+    existing = {(u.level, u.home_region_id): u for u in Unit.objects.exclude(level=UnitLevel.MABES)}
     created = {"mabes": 0, "polda": 0, "polres": 0, "polsek": 0}
     kept = len(existing)
 
@@ -116,12 +114,23 @@ def _polda_area(
     own = [
         r
         for r in regions.values()
-        if r.level == Level.KABKOTA and r.code.startswith(province.code + ".") and r.code not in lost
+        if r.level == Level.KABKOTA
+        and r.code.startswith(province.code + ".")
+        and r.code not in lost
     ]
     return own + gained
 
 
-def _ensure(existing, level, homes, *, name, parent, area, created) -> dict[str, Unit]:  # type: ignore[no-untyped-def]
+def _ensure(
+    existing: dict[tuple[str, str | None], Unit],
+    level: str,
+    homes: list[Region],
+    *,
+    name: Callable[[Region], str],
+    parent: Callable[[Region], Unit],
+    area: Callable[[Region], list[Region]],
+    created: dict[str, int],
+) -> dict[str, Unit]:
     """Create the missing units of one level; return every unit of that level by the code
     of its home region."""
     out: dict[str, Unit] = {}
@@ -177,9 +186,11 @@ def find_units(query: str, within: Iterable[str] = (), limit: int = 10) -> list[
         codes = {h.code: h.quality for h in hits}
         regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
         for unit in Unit.objects.filter(level=parsed.level, home_region__in=codes):
-            region = regions[unit.home_region_id]
+            region = regions[str(unit.home_region_id)]
             score = 0.95 * codes[region.code]
-            if parsed.level == UnitLevel.POLRES and region.kind != ("kota" if parsed.kota else "kabupaten"):
+            if parsed.level == UnitLevel.POLRES and region.kind != (
+                "kota" if parsed.kota else "kabupaten"
+            ):
                 score *= 0.8
             offer(unit, score)
     if not scores:
@@ -220,7 +231,9 @@ def check_villages(unit: Unit, villages: Iterable[Region]) -> None:
         elif not any(_overlaps(village.code, a) for a in area):
             errors.append(f"{village.name} ({village.code}) di luar wilayah {unit.name}")
     if errors:
-        raise Invalid("Desa binaan tidak sah: " + "; ".join(errors) + ".", {"villages": "; ".join(errors)})
+        raise Invalid(
+            "Desa binaan tidak sah: " + "; ".join(errors) + ".", {"villages": "; ".join(errors)}
+        )
 
 
 def assign_villages(officer: Officer, codes: Iterable[str]) -> None:

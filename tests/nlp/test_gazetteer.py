@@ -22,9 +22,7 @@ def test_the_full_address_of_a_village_finds_that_village_first(gaz):
 
 def test_a_candidate_carries_its_full_path(gaz):
     top = gaz.search("Sekotong Barat")[0]
-    assert top.path == (
-        "Sekotong Barat, Sekotong, Kabupaten Lombok Barat, Nusa Tenggara Barat"
-    )
+    assert top.path == ("Sekotong Barat, Sekotong, Kabupaten Lombok Barat, Nusa Tenggara Barat")
 
 
 @pytest.mark.parametrize(
@@ -91,11 +89,30 @@ def test_a_region_inside_the_users_area_ranks_first_among_equals(gaz):
 
 
 PROVINCE_SHORT_NAMES = {
-    "NTB": "52", "NTT": "53", "DKI Jakarta": "31", "Jakarta": "31", "Kaltim": "64",
-    "Kalteng": "62", "Kalsel": "63", "Kalbar": "61", "Kaltara": "65", "Sulsel": "73",
-    "Sulut": "71", "Sulteng": "72", "Sultra": "74", "Sulbar": "76", "Sumut": "12",
-    "Sumbar": "13", "Sumsel": "16", "Jabar": "32", "Jateng": "33", "Jatim": "35",
-    "DIY": "34", "Kepri": "21", "Babel": "19", "Malut": "82",
+    "NTB": "52",
+    "NTT": "53",
+    "DKI Jakarta": "31",
+    "Jakarta": "31",
+    "Kaltim": "64",
+    "Kalteng": "62",
+    "Kalsel": "63",
+    "Kalbar": "61",
+    "Kaltara": "65",
+    "Sulsel": "73",
+    "Sulut": "71",
+    "Sulteng": "72",
+    "Sultra": "74",
+    "Sulbar": "76",
+    "Sumut": "12",
+    "Sumbar": "13",
+    "Sumsel": "16",
+    "Jabar": "32",
+    "Jateng": "33",
+    "Jatim": "35",
+    "DIY": "34",
+    "Kepri": "21",
+    "Babel": "19",
+    "Malut": "82",
 }
 
 
@@ -107,8 +124,13 @@ def test_province_short_names(gaz, alias, code):
 @pytest.mark.parametrize(
     ("alias", "code"),
     [
-        ("PPU", "64.09"), ("Sergai", "12.18"), ("Bartim", "62.13"), ("TTU", "53.03"),
-        ("Sidrap", "73.14"), ("Tanjab Barat", "15.06"), ("OKU Selatan", "16.09"),
+        ("PPU", "64.09"),
+        ("Sergai", "12.18"),
+        ("Bartim", "62.13"),
+        ("TTU", "53.03"),
+        ("Sidrap", "73.14"),
+        ("Tanjab Barat", "15.06"),
+        ("OKU Selatan", "16.09"),
         ("Kukar", "64.02"),
     ],
 )

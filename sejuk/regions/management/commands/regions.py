@@ -13,8 +13,16 @@ from django.db import transaction
 from sejuk.errors import SejukError
 from sejuk.regions import services
 
-_LEVELS = {"prov": 1, "provinsi": 1, "kab": 2, "kabkota": 2, "kec": 3, "kecamatan": 3,
-           "desa": 4, "kel": 4}
+_LEVELS = {
+    "prov": 1,
+    "provinsi": 1,
+    "kab": 2,
+    "kabkota": 2,
+    "kec": 3,
+    "kecamatan": 3,
+    "desa": 4,
+    "kel": 4,
+}
 
 
 class Command(BaseCommand):
