@@ -10,10 +10,25 @@ def test_the_home_page_says_what_sejuk_is_and_links_to_what_exists(client):
     assert "Cooling System" in html
     for link in ('href="/wilayah/"', 'href="/satuan/"', 'href="/api/docs"', 'href="/admin/"'):
         assert link in html
-    assert "38 provinsi" in html and "7285 kecamatan" in html
+    assert "38 provinsi" in html and "7.285 kecamatan" in html and "83.762 desa" in html
 
 
 def test_the_api_docs_load_without_any_cdn(client):
     html = client.get("/api/docs").content.decode()
     assert "cdn" not in html.lower()
     assert re.search(r'src="/static/ninja/swagger-ui-bundle(\.[0-9a-f]+)?\.js"', html)
+
+
+def test_the_interface_is_indonesian_even_when_the_browser_asks_for_english(client):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "id"
+    assert "Masuk" in response.content.decode()
+
+
+def test_a_user_can_switch_to_english_and_back(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/admin/login/"})
+    assert response.status_code == 302
+    page = client.get("/admin/login/")
+    assert page.headers["Content-Language"] == "en" and "Log in" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+    assert client.get("/admin/login/").headers["Content-Language"] == "id"

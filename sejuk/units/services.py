@@ -172,20 +172,21 @@ def find_units(query: str, within: Iterable[str] = (), limit: int = 10) -> list[
         if score > scores.get(unit.pk, 0.0):
             scores[unit.pk], units[unit.pk] = score, unit
 
-    for unit in Unit.objects.filter(name__iexact=query.strip()):
+    units_qs = Unit.objects.select_related("parent")
+    for unit in units_qs.filter(name__iexact=query.strip()):
         offer(unit, 1.0)
-    for unit in Unit.objects.exclude(aliases=""):
+    for unit in units_qs.exclude(aliases=""):
         if folded in {fold(a) for a in unit.aliases.split(",")}:
             offer(unit, 1.0)
     parsed = parse_unit_name(query)
     if parsed is not None and parsed.level == UnitLevel.MABES:
-        for unit in Unit.objects.filter(level=UnitLevel.MABES):
+        for unit in units_qs.filter(level=UnitLevel.MABES):
             offer(unit, 1.0)
     elif parsed is not None and parsed.place:
         hits = default_gazetteer().lookup(parsed.place, level=HOME_LEVEL[parsed.level])
         codes = {h.code: h.quality for h in hits}
         regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
-        for unit in Unit.objects.filter(level=parsed.level, home_region__in=codes):
+        for unit in units_qs.filter(level=parsed.level, home_region__in=codes):
             region = regions[str(unit.home_region_id)]
             score = 0.95 * codes[region.code]
             if parsed.level == UnitLevel.POLRES and region.kind != (
@@ -194,7 +195,7 @@ def find_units(query: str, within: Iterable[str] = (), limit: int = 10) -> list[
                 score *= 0.8
             offer(unit, score)
     if not scores:
-        for unit in Unit.objects.filter(name__icontains=query.strip())[:limit]:
+        for unit in units_qs.filter(name__icontains=query.strip())[:limit]:
             offer(unit, 0.5)
     within = tuple(within)
     if within:

@@ -1,11 +1,13 @@
-"""Expected errors raised by services become a friendly page in Bahasa Indonesia."""
+"""Page middleware: the interface language, and expected errors as friendly pages."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from sejuk.errors import SejukError
 
@@ -21,3 +23,21 @@ class SejukErrorMiddleware:
         if not isinstance(exc, SejukError):
             return None
         return render(request, "web/error.html", {"error": exc}, status=exc.status)
+
+
+class LanguageMiddleware:
+    """Bahasa Indonesia first: the language is the one the user chose (the cookie set by
+    the switcher) or SEJUK_LANGUAGE, never the browser's own preference, so an officer's
+    phone set to English still gets the Indonesian interface unless they ask otherwise."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
