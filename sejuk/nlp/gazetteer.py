@@ -14,6 +14,7 @@ writer meant; ``scan`` reports them with each mention and ``search`` uses them t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -137,6 +138,8 @@ class Gazetteer:
             if name in by_name:
                 self._add_aliases(add, by_name[name], aliases)
         self._index: dict[str, tuple[Hit, ...]] = {k: tuple(v) for k, v in index.items()}
+        # Sorted keys: a name that starts with the words read so far sorts right after them.
+        self._sorted_keys: list[str] = sorted(self._index)
         self.max_tokens = max((len(r.name.split()) for r in self.regions.values()), default=1) + 1
         self._children: dict[str, list[str]] | None = None
         self._keys_by_level: dict[int, dict[str, list[str]]] = {}
@@ -236,6 +239,7 @@ class Gazetteer:
         """
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
+        keys = self._sorted_keys
         n = len(toks)
         out: list[Mention] = []
         for i in range(n):
@@ -244,6 +248,11 @@ class Gazetteer:
                 key += toks[j].text
                 hits = index.get(key)
                 if hits is None:
+                    # Stop as soon as no name starts with the words read so far: most
+                    # words of a text start no name at all.
+                    at = bisect_right(keys, key)
+                    if at == len(keys) or not keys[at].startswith(key):
+                        break
                     continue
                 surface = text[toks[i].start : toks[j].end]
                 if key in self._acronyms and not _written_upper(surface):
@@ -264,6 +273,9 @@ class Gazetteer:
                         toks[cue[2]].start if cue else None,
                     )
                 )
+                at = bisect_right(keys, key)
+                if at == len(keys) or not keys[at].startswith(key):
+                    break
         return out
 
     # -- searching by a typed query ----------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Letters or digits, with in-word apostrophes kept inside the token ("Ma'u", "Jum'at").
 _TOKEN = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
@@ -40,13 +40,43 @@ def compact(text: str) -> str:
     return _NOT_ALNUM.sub("", strip_accents(text).lower())
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple: a 3,000-character text has 500 of them, and a tuple is built several
+    # times faster than a frozen dataclass.
     text: str  # folded
     start: int  # offsets in the original text
     end: int
 
 
+class _AccentFold(dict[int, str]):
+    """``str.translate`` table that folds one accented character to one base character,
+    filled as characters are met, so offsets stay those of the original text."""
+
+    def __missing__(self, code: int) -> str:
+        base = strip_accents(chr(code))
+        folded = base if len(base) == 1 else chr(code)
+        self[code] = folded
+        return folded
+
+
+_ACCENT_FOLD = _AccentFold()
+
+
 def tokenize(text: str) -> list[Token]:
-    """Folded tokens with their place in the original text, for highlighting."""
-    return [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Folded tokens with their place in the original text, for highlighting.
+
+    The whole text is folded at once (one ``lower`` and one ``translate``) when that
+    keeps every character in place, which is the case for Indonesian text; only a text
+    whose lower case changes length falls back to folding token by token.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if not low.isascii():
+        low = low.translate(_ACCENT_FOLD)
+    if "'" not in low and "’" not in low and "`" not in low:
+        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    return [
+        Token(m.group().translate(_APOSTROPHES), m.start(), m.end())
+        for m in _TOKEN.finditer(low)
+    ]

@@ -1,0 +1,152 @@
+"""What kind of text it is, the situation it reports, online or not, and the election.
+
+- kind: a disturbance that happened (incident), a police activity that happened
+  (activity), or neither (plans, general statements: other). Each side is weighed by its
+  words said as happening, double in the headline and the lead.
+- situation: only a situation the text reports ("situasi saat ini telah kondusif",
+  "berjalan aman dan lancar", "tidak ditemukan hal menonjol"), never one it aims at
+  ("untuk menciptakan situasi yang kondusif"); null when it reports none.
+- online: the activity was held online ("secara daring", "virtual", "zoom").
+- election: the re-votes of 2025 (PSU), the regional elections of 2024 (Pilkada), or the
+  general election of 2024 (Pemilu), by the words the text uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import context
+from .document import Document, Match
+from .labels import Found
+from .lexicon import Lexicon
+from .record import Evidence, Value
+from .taxonomy import ELECTIONS
+
+_SITUATION = Lexicon(
+    {
+        "kondusif": (
+            r"(?:situasi|suasana|kondisi|keadaan|kamtibmas|wilayah)(?: \w+){0,5}"
+            r" (?:telah|sudah|kembali|tetap|terpantau|masih|dalam keadaan)?"
+            r" ?(?:aman|kondusif|terkendali)",
+            r"(?:berjalan|berlangsung|berakhir) (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
+            r"tidak (?:ditemukan|ada) (?:adanya )?(?:hal|hal hal|kejadian) (?:yang )?menonjol",
+            r"tidak menemukan (?:adanya )?(?:permasalahan|hal hal menonjol|hal menonjol)",
+            r"aman terkendali", r"nihil gangguan", r"tanpa (?:adanya )?gangguan",
+            r"terciptanya situasi(?: \w+)? (?:yang )?(?:aman|kondusif)",
+        ),
+        "waspada": (
+            r"(?:situasi|suasana|kondisi|status)(?: \w+){0,3} (?:waspada|siaga)",
+            r"perlu diwaspadai", r"siaga satu", r"siaga 1",
+        ),
+        "rawan": (
+            r"(?:situasi|suasana|kondisi|keadaan)(?: \w+){0,3}"
+            r" (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
+        ),
+    }
+)
+_PURPOSE = frozenset(
+    """
+    untuk guna agar supaya demi bertujuan tujuan menjaga jaga menciptakan ciptakan
+    mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
+    menuju memelihara mempertahankan menjadikan upaya mengupayakan
+    """.split()
+)
+_ONLINE = re.compile(
+    r"\b(?:secara daring|daring|secara online|secara virtual|virtual|zoom meeting|zoom"
+    r"|video conference|vicon|webinar|live streaming|siaran langsung)\b"
+)
+_ELECTION = Lexicon(
+    {
+        "psu_2025": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
+        "pilkada_2024": (
+            r"pilkada", r"pemilihan kepala daerah", r"pemilihan bupati",
+            r"pemilihan gubernur", r"pemilihan wali kota", r"calon bupati",
+            r"calon gubernur", r"calon wali kota", r"pasangan calon",
+        ),
+        "pemilu_2024": (
+            r"pemilu 2024", r"pemilihan umum 2024", r"pileg", r"pilpres", r"capres",
+            r"cawapres", r"caleg", r"pemilihan presiden", r"pemilihan legislatif",
+        ),
+    }
+)
+_ACTIVITY_WORDS = re.compile(
+    r"\b(?:cooling system|melaksanakan kegiatan|menggelar kegiatan|melakukan kegiatan"
+    r"|kegiatan ini|kegiatan tersebut|giat)\b"
+)
+
+
+def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
+    act = sum(_weight(doc, f.match) for f in activity)
+    act += 0.5 * sum(
+        _weight(doc, m) for m in doc.find(_ACTIVITY_WORDS)
+        if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
+    )
+    inc = sum(_weight(doc, f.match) for f in incident)
+    if inc >= 2 and inc > act:
+        return Value("incident", _evidence(incident, "kata kejadian"),
+                     f"bobot kejadian {inc:.1f} > kegiatan {act:.1f}")
+    if act >= 1:
+        return Value("activity", _evidence(activity, "kata kegiatan"),
+                     f"bobot kegiatan {act:.1f}, kejadian {inc:.1f}")
+    if inc > 0:
+        return Value("incident", _evidence(incident, "kata kejadian"))
+    return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+def _weight(doc: Document, m: Match) -> float:
+    s = doc.sentence(m.first)
+    if s.role == "headline":
+        return 2.0
+    body = [x.index for x in doc.sentences if x.role == "body"][:2]
+    return 1.5 if s.index in body else 1.0
+
+
+def _evidence(found: Sequence[Found], why: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(f.match.start, f.match.end, f.match.text, why) for f in found[:5])
+
+
+def situation(doc: Document) -> Value:
+    reported: list[tuple[str, Match]] = []
+    for code, m in _SITUATION.find(doc):
+        if context.is_irrealis(doc, m.first, window=20):
+            continue
+        clause = context.words_before(doc, m.first, 8, clause=True)
+        strong = m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak"))
+        if not strong and any(w in _PURPOSE for w in clause):
+            continue
+        reported.append((code, m))
+    if not reported:
+        return Value(None, (), "teks tidak melaporkan situasi")
+    # The gravest situation reported wins: a report of unrest outweighs "kondusif".
+    for code in ("rawan", "waspada", "kondusif"):
+        found = [m for c, m in reported if c == code]
+        if found:
+            return Value(code, tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan")
+                                     for m in found[:3]))
+    return Value(None)
+
+
+def online(doc: Document) -> Value:
+    for m in doc.find(_ONLINE):
+        if not context.is_irrealis(doc, m.first):
+            return Value(True, (Evidence(m.start, m.end, m.text, "kegiatan daring"),))
+    return Value(False, (), "tidak ada tanda kegiatan daring")
+
+
+def election(doc: Document) -> Value:
+    found: dict[str, list[Match]] = {}
+    for code, m in _ELECTION.find(doc):
+        found.setdefault(code, []).append(m)
+    for code in ("psu_2025", "pilkada_2024", "pemilu_2024"):
+        if code == "pilkada_2024" and len(found.get("pemilu_2024", ())) > len(found.get(code, ())):
+            continue
+        if found.get(code):
+            ms = found[code]
+            return Value(code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code])
+                                     for m in ms[:3]))
+    if found.get("pemilu_2024"):
+        ms = found["pemilu_2024"]
+        return Value("pemilu_2024", tuple(Evidence(m.start, m.end, m.text, "Pemilu 2024")
+                                          for m in ms[:3]))
+    return Value(None, (), "tidak menyebut pemilihan")

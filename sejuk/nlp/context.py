@@ -1,0 +1,86 @@
+"""What the words around a match say about it: done, planned, warned against, quoted.
+
+A release about a peace patrol also warns against hoaxes and provocation, plans next
+week's security and defines what a "cooling system" is. The same word ("provokasi",
+"patroli", "kondusif") is an event in one sentence and not in the next. These word lists
+and the small functions over them let each step ask: is this match said as something
+that happened, or as a plan, a wish, a warning or a definition?
+"""
+
+from __future__ import annotations
+
+from .document import Document
+
+# Plans, wishes, abilities, obligations and requests: the thing has not (yet) happened.
+IRREALIS = frozenset(
+    """
+    akan berencana rencana rencananya merencanakan direncanakan dijadwalkan menyiapkan
+    mempersiapkan persiapan disiapkan siap dapat bisa harus perlu hendaknya diharapkan
+    harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
+    ingin mampu
+    """.split()
+)
+# General statements: definitions, examples, programmes described in the abstract.
+GENERIC = frozenset(
+    """
+    seperti merupakan adalah yakni yaitu misalnya mengedepankan bentuk metode strategi
+    pendekatan program sistem
+    """.split()
+)
+# Words around a disturbance named only to warn against it or to prevent it.
+WARNING = frozenset(
+    """
+    tidak jangan hindari menghindari hindarkan mencegah pencegahan cegah potensi
+    antisipasi mengantisipasi meredam redam isu bahaya anti menangkal tangkal waspada
+    terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
+    kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
+    mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas memicu pemicu
+    rentan menyebarkan penyebaran menekan hoaks hoax
+    """.split()
+)
+# Verbs and phrases that attribute a statement: the date after them is when it was said.
+SPEECH = frozenset(
+    """
+    ujar ujarnya kata katanya ungkap ungkapnya jelas jelasnya tutur tuturnya sebut sebutnya
+    terang terangnya tambah tambahnya tegas tegasnya ucap ucapnya imbuh imbuhnya beber
+    bebernya papar paparnya pungkas pungkasnya tutup tutupnya mengatakan menyampaikan
+    menjelaskan menegaskan mengungkapkan menyebutkan keterangan keterangannya konfirmasi
+    dikonfirmasi rilis wartawan
+    """.split()
+)
+
+
+def words_before(doc: Document, token: int, window: int, clause: bool = False) -> list[str]:
+    """Up to ``window`` normalised words before ``token`` in its sentence (or clause)."""
+    first = doc.clause_start(token) if clause else doc.sentence(token).first
+    lo = max(first, token - window)
+    out: list[str] = []
+    for i in range(lo, token):
+        out.extend(doc.words[i].split())
+    return out
+
+
+def is_irrealis(doc: Document, token: int, window: int = 8) -> bool:
+    """A plan, wish or request: "akan", "agar", "dapat", "diharapkan" before it in its
+    clause."""
+    return any(w in IRREALIS for w in words_before(doc, token, window, clause=True))
+
+
+def is_generic(doc: Document, token: int, window: int = 8) -> bool:
+    return any(w in GENERIC for w in words_before(doc, token, window, clause=True))
+
+
+def is_warning(doc: Document, token: int, window: int = 14) -> bool:
+    """Named to warn against it: "tidak mudah terprovokasi", "menghindari politik uang,
+    hoaks dan ujaran kebencian"."""
+    return any(w in WARNING for w in words_before(doc, token, window))
+
+
+def is_attribution(doc: Document, token: int, window: int = 10) -> bool:
+    """Follows "ujar Kapolres X," or "dalam keterangannya": when something was said."""
+    return any(w in SPEECH for w in words_before(doc, token, window))
+
+
+def is_negated(doc: Document, token: int, window: int = 3) -> bool:
+    words = words_before(doc, token, window, clause=True)
+    return any(w in ("tidak", "bukan", "tanpa", "belum") for w in words)

@@ -1,0 +1,255 @@
+"""A text prepared once for every step: tokens, sentences, lines and a searchable form.
+
+Each step of the reader asks the same questions of a text: which sentence is this word
+in, is this line a headline, a photo caption or a "Baca juga" link, what punctuation
+stands between two words. ``Document`` answers them from one pass over the text.
+
+``norm`` is the text as folded words with shorthand spelled out ("giat dgn tomas" ->
+"kegiatan dengan tokoh masyarakat"), one space between words, so a lexicon is a regular
+expression over ``norm``; ``find`` maps each match back to tokens and to character
+offsets in the original text, which is what the evidence of a record points at.
+
+Sentence splitting is written here rather than taken from a library: Indonesian news
+abbreviates constantly ("Kec.", "Ds.", "S.I.K.", "AKBP", "Ipda"), dates and times use
+dots ("16.30", "3.000"), and titles end without punctuation; the rules below are the few
+that these texts need, and they run in well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from .normalize import Token, tokenize
+from .shorthand import expand
+
+LineRole = Literal["body", "headline", "caption", "skip", "url"]
+
+# Words after which a full stop does not end a sentence: titles, degrees, ranks, cue
+# words of addresses, and a few other abbreviations.
+_ABBREVIATIONS = frozenset(
+    """
+    kec kab ds dsn kel prov kp jl jln no rt rw lk lok desa
+    dr drs ir h hj prof tgh kh st sh mh si sik ik sos pd ag pdt md mm kom sag se sth mi
+    akbp kompol akp iptu ipda aiptu aipda bripka brigpol brigadir bripda briptu kombes
+    irjen brigjen jend jenderal pol kol letkol mayor kapt lettu letda serma serka sertu
+    pkl tgl hr ybs an a n sdr bpk ny nn tn
+    """.split()
+)
+_SENTENCE_END = re.compile(r"[.!?]")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
+_SKIP_LINE = re.compile(
+    r"^\s*(baca juga|baca:|lihat juga|simak juga|artikel terkait|berita terkait|"
+    r"sebarkan artikel|tinggalkan balasan|alamat email|editor\s*:|penulis\s*:)",
+    re.IGNORECASE,
+)
+_CAPTION_LINE = re.compile(
+    r"(\((antara|foto|dok)[^)]*\)|/ho[-\s]|^\s*(foto|ilustrasi)\b|\(foto:)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    start: int  # character offsets in the text
+    end: int
+    line: int
+    role: LineRole
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon match: tokens [first, last) and the characters [start, end) they cover."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str  # as written in the original text
+    words: str  # as matched in ``norm``
+    group: str | None = None  # name of the pattern group that matched, if any
+
+
+class Document:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = tokenize(text)
+        self.words: list[str] = [expand(t.text) for t in self.tokens]
+        starts: list[int] = []
+        pos = 0
+        for w in self.words:
+            starts.append(pos)
+            pos += len(w) + 1
+        self._word_starts = starts
+        self.norm = " ".join(self.words)
+        self.gaps: list[str] = self._gaps()
+        self.lines: list[tuple[int, int, LineRole]] = self._lines()
+        self.sentences: list[Sentence] = self._sentences()
+        sent_of = [0] * len(self.tokens)
+        for s in self.sentences:
+            for i in range(s.first, s.last):
+                sent_of[i] = s.index
+        self.sent_of = sent_of
+
+    # -- structure -----------------------------------------------------------------
+
+    def _gaps(self) -> list[str]:
+        """The text before each token (after the previous one), and after the last."""
+        toks, text = self.tokens, self.text
+        gaps = []
+        prev = 0
+        for t in toks:
+            gaps.append(text[prev : t.start])
+            prev = t.end
+        gaps.append(text[prev:])
+        return gaps
+
+    def _lines(self) -> list[tuple[int, int, LineRole]]:
+        out: list[tuple[int, int, LineRole]] = []
+        start = 0
+        seen_body = False
+        for raw in self.text.split("\n"):
+            end = start + len(raw)
+            role = self._line_role(raw, seen_body)
+            if role == "body":
+                seen_body = True
+            out.append((start, end, role))
+            start = end + 1
+        return out
+
+    @staticmethod
+    def _line_role(line: str, seen_body: bool) -> LineRole:
+        stripped = line.strip()
+        if stripped.lower().startswith("url:"):
+            return "url"
+        if _SKIP_LINE.match(stripped):
+            return "skip"
+        if _CAPTION_LINE.search(stripped):
+            return "caption"
+        words = stripped.split()
+        if (
+            not seen_body
+            and 0 < len(words) <= 24
+            and not stripped.endswith((".", "”", '"', ":"))
+        ):
+            return "headline"
+        return "body"
+
+    def _sentences(self) -> list[Sentence]:
+        toks = self.tokens
+        line_starts = [s for s, _, _ in self.lines]
+        out: list[Sentence] = []
+        first = 0
+        for i in range(len(toks)):
+            if i + 1 < len(toks) and not self._ends_sentence(i):
+                continue
+            line = bisect_right(line_starts, toks[first].start) - 1
+            out.append(
+                Sentence(len(out), first, i + 1, toks[first].start, toks[i].end, line,
+                         self.lines[line][2])
+            )
+            first = i + 1
+        return out
+
+    def _ends_sentence(self, i: int) -> bool:
+        gap = self.gaps[i + 1]
+        if "\n" in gap:
+            return True
+        if not _SENTENCE_END.search(gap) or not any(ch.isspace() for ch in gap):
+            return False
+        tok = self.tokens[i]
+        word = tok.text
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            # "Kec. Sekotong", "S.H.", "I Ketut": a full stop that belongs to the word.
+            return False
+        nxt = self.text[self.tokens[i + 1].start]
+        return nxt.isupper() or nxt.isdigit() or not nxt.isalpha()
+
+    # -- questions -----------------------------------------------------------------
+
+    def sentence(self, token: int) -> Sentence:
+        return self.sentences[self.sent_of[token]]
+
+    def role(self, token: int) -> LineRole:
+        return self.sentences[self.sent_of[token]].role
+
+    def is_skipped(self, token: int) -> bool:
+        return self.role(token) in ("skip", "url")
+
+    def clause_start(self, token: int) -> int:
+        """First token of the clause holding ``token`` (commas, brackets, quotes and
+        dashes end a clause; so does the sentence)."""
+        first = self.sentence(token).first
+        i = token
+        while i > first and not _CLAUSE_BREAK.search(self.gaps[i]):
+            i -= 1
+        return i
+
+    def clause_end(self, token: int) -> int:
+        last = self.sentence(token).last
+        i = token + 1
+        while i < last and not _CLAUSE_BREAK.search(self.gaps[i]):
+            i += 1
+        return i
+
+    def is_capitalized(self, token: int) -> bool:
+        ch = self.text[self.tokens[token].start]
+        return ch.isupper() or ch.isdigit()
+
+    @cached_property
+    def title_case_lines(self) -> frozenset[int]:
+        """Lines where most words start with a capital: there a capital says nothing."""
+        out = set()
+        for index, (start, end, _) in enumerate(self.lines):
+            words = [w for w in self.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+                out.add(index)
+        return frozenset(out)
+
+    def capital_means_name(self, token: int) -> bool:
+        """A capital letter that marks a name: not the first word of a sentence, not in a
+        line written in Title Case or in capitals."""
+        s = self.sentence(token)
+        if not self.is_capitalized(token):
+            return False
+        if token == s.first or s.line in self.title_case_lines:
+            return False
+        word = self.text[self.tokens[token].start : self.tokens[token].end]
+        if len(word) > 3 and word.isupper():
+            line_start, line_end, _ = self.lines[s.line]
+            letters = [ch for ch in self.text[line_start:line_end] if ch.isalpha()]
+            if letters and sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+                return False
+        return True
+
+    def find(self, pattern: re.Pattern[str], skip_lines: bool = True) -> Iterator[Match]:
+        """Matches of ``pattern`` in ``norm``, as tokens and original offsets. A match
+        must start and end on word boundaries (patterns should use ``\\b``)."""
+        starts = self._word_starts
+        for m in pattern.finditer(self.norm):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, max(m.end() - 1, m.start()))
+            if skip_lines and self.is_skipped(first):
+                continue
+            start, end = self.tokens[first].start, self.tokens[last - 1].end
+            yield Match(first, last, start, end, self.text[start:end], m.group(), m.lastgroup)
+
+    def norm_of(self, first: int, last: int) -> str:
+        """The normalised words of tokens [first, last)."""
+        return " ".join(self.words[first:last])
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+    @cached_property
+    def url(self) -> str | None:
+        for start, end, role in self.lines:
+            if role == "url":
+                return self.text[start:end].split(":", 1)[1].strip()
+        return None

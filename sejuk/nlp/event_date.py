@@ -1,0 +1,144 @@
+"""Which of the dates in a text is the day the activity or incident took place.
+
+A release carries several dates: the activity's ("Selasa (10/12/2024)"), the day a
+spokesman spoke ("ujar Kholid, Kamis (26/12/2024)"), the election day it looks forward to
+("akan berlangsung pada 27 November 2024"), a photo caption of another event
+("Ilustrasi ..."), the publication stamp. Each date is scored by its sentence:
+
+- it sits with words of doing or happening ("digelar", "terjadi", "patroli") +;
+- it carries the weekday, the house style for event dates +; it is in the headline or
+  the lead +;
+- it follows an attribution ("ujar ...", "dalam keterangannya") -;
+- a plan or a later day ("akan", "besok"), a different event it is measured from
+  ("usai PSU pada ..."), an illustration photo, a publication stamp: not a candidate.
+
+The best date is the event date; when the text does not make it certain (a day and month
+with no year the text fixes, a weekday that contradicts the date), the date is null and
+the record says why. A time in the same sentence (or the one time of the text) comes with
+it, in its written zone or the zone of the place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from . import context
+from .dates import DateMention, TimeMention, complete, find_dates, find_times, years_named
+from .document import Document
+from .record import EventDate, Evidence
+
+_EVENT_WORDS = frozenset(
+    """
+    pada digelar menggelar dilaksanakan melaksanakan dilakukan melakukan berlangsung
+    terjadi kegiatan giat insiden kejadian patroli sambang menyambangi dialog deklarasi
+    mediasi penyuluhan sosialisasi doa apel bentrokan kericuhan aksi demonstrasi
+    pembakaran dimulai sekitar dipimpin
+    """.split()
+)
+_FUTURE = frozenset("akan besok mendatang nanti rencana rencananya dijadwalkan".split())
+_OTHER_EVENT = frozenset("usai pasca setelah sebelum jelang menjelang sejak".split())
+_ELECTION_NOUNS = frozenset(
+    "pilkada psu pemilu pemungutan pencoblosan pemilihan pelantikan penetapan putusan".split()
+)
+
+
+def published_date(doc: Document, given: date | None) -> date | None:
+    """The publication date: given by the caller, else the one in the article's address."""
+    if given is not None:
+        return given
+    if doc.url:
+        from .dates import date_in_url
+
+        return date_in_url(doc.url)
+    return None
+
+
+def event_date(doc: Document, published: date | None, zone: str | None) -> EventDate:
+    mentions = find_dates(doc.text)
+    times = find_times(doc.text)
+    starts = [t.start for t in doc.tokens]
+    anchors = [d.explicit for d in mentions if d.explicit and not d.weekday_conflict]
+    years = years_named(doc.text) | ({published.year} if published else set())
+    best: tuple[float, DateMention, date, str] | None = None
+    doubts: list[tuple[DateMention, str]] = []
+    for d in mentions:
+        token = max(0, bisect_right(starts, d.start) - 1)
+        score = _score(doc, d, token, published)
+        if score is None:
+            continue
+        done = complete(d, published, [a for a in anchors if a != d.explicit], years)
+        if done.value is None:
+            doubts.append((d, done.how))
+            continue
+        if published is not None and done.value > published:
+            continue
+        if best is None or score > best[0]:
+            best = (score, d, done.value, done.how)
+    if best is None:
+        if doubts:
+            d, how = doubts[0]
+            return EventDate(None, None, None, (Evidence(d.start, d.end, d.text, how),),
+                             f"tanggal tidak pasti: {how}")
+        return EventDate(None, None, None, (), "teks tidak menyebut tanggal kegiatan")
+    _, d, value, how = best
+    evidence = [Evidence(d.start, d.end, d.text, f"tanggal kegiatan ({how})")]
+    time = _time_for(doc, d, times)
+    if time is not None:
+        evidence.append(Evidence(time.start, time.end, time.text, "waktu kegiatan"))
+    return EventDate(
+        value,
+        time.hhmm if time else None,
+        (time.zone if time and time.zone else zone) if time else zone,
+        tuple(evidence),
+        None if how == "tanggal lengkap" else how,
+    )
+
+
+def _score(doc: Document, d: DateMention, token: int, published: date | None) -> float | None:
+    s = doc.sentence(token)
+    if s.role in ("url", "skip"):
+        return None
+    line_start, line_end, _ = doc.lines[s.line]
+    line = doc.text[line_start:line_end]
+    if s.role == "caption" and "ilustrasi" in line.lower():
+        return None
+    if len(line.strip()) - len(d.text) < 16 and d.explicit is not None:
+        return None  # a publication stamp on a line of its own
+    if d.relative is not None and d.relative > 0:
+        return None
+    before = context.words_before(doc, token, 6, clause=True)
+    if any(w in _FUTURE for w in before) or "besok" in doc.text[d.end : d.end + 8].lower():
+        return None
+    wider = context.words_before(doc, token, 8)
+    if any(w in _OTHER_EVENT for w in wider) and any(w in _ELECTION_NOUNS for w in wider):
+        return None
+    score = 1.0
+    if d.weekday is not None:
+        score += 1.0
+    words = set(doc.norm_of(s.first, s.last).split())
+    if words & _EVENT_WORDS:
+        score += 1.0
+    lead = [x.index for x in doc.sentences if x.role == "body"][:2]
+    if s.role in ("headline", "caption") or s.index in lead:
+        score += 0.5
+    if context.is_attribution(doc, token):
+        score -= 1.5
+    if d.day is None and d.relative is None:
+        score -= 0.5  # a weekday alone says less than a full date
+    return score
+
+
+def _time_for(doc: Document, d: DateMention, times: list[TimeMention]) -> TimeMention | None:
+    starts = [t.start for t in doc.tokens]
+
+    def sentence_of(offset: int) -> int:
+        return doc.sent_of[max(0, bisect_right(starts, offset) - 1)]
+
+    own = sentence_of(d.start)
+    same = [t for t in times if sentence_of(t.start) == own]
+    if same:
+        return same[0]
+    dated = {sentence_of(x.start) for x in find_dates(doc.text)}
+    free = [t for t in times if sentence_of(t.start) not in dated]
+    return free[0] if len(free) == 1 else None

@@ -1,0 +1,295 @@
+"""Activity types, participant categories and incident types, with the words behind each.
+
+Each label has the phrases that signal it (language knowledge: how Indonesian releases
+and field reports name these things). A phrase counts only where the sentence says it
+happened: not in a plan ("akan"), a wish ("agar", "semoga"), an example or a definition
+("seperti", "adalah"), and, for disturbances, not where the text warns against them
+("tidak mudah terprovokasi", "hindari politik uang").
+
+Participants are the groups the police met or worked with. Leaders, students and the
+press count wherever the text says they were there; groups that releases name as
+background just as often (KPU, the regional government, TNI, residents, candidates)
+count only with a word of taking part near them: "dihadiri", "bersama", "dengan",
+"menyambangi", "melibatkan".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import context
+from .document import Document, Match
+from .lexicon import Lexicon
+from .record import Evidence, Label
+from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
+
+ACTIVITY = Lexicon(
+    {
+        "patroli_dialogis": (
+            r"patroli dialogis", r"patroli dialogis \w+", r"patroli humanis",
+            r"patroli sambang", r"sambang patroli",
+        ),
+        "sambang": (
+            r"sambang\w*", r"menyambang\w*", r"disambang\w*", r"silaturahmi", r"silaturahim",
+            r"bersilaturahmi", r"kunjungan", r"berkunjung", r"mengunjungi", r"dikunjungi",
+            r"door to door", r"anjangsana", r"menemui", r"mendatangi", r"jumat curhat",
+            r"minggu kasih", r"ngopi bareng", r"cangkrukan", r"tatap muka dengan",
+        ),
+        "dialog": (
+            r"dialog", r"dialog interaktif", r"dialog kebangsaan", r"diskusi", r"berdiskusi",
+            r"audiensi", r"focus group discussion", r"fgd", r"sarasehan", r"coffee morning",
+            r"pertemuan dengan", r"menggelar pertemuan", r"duduk bersama", r"rembuk",
+        ),
+        "deklarasi_damai": (
+            r"deklarasi", r"deklarasi damai", r"ikrar damai", r"pakta integritas",
+            r"penandatanganan (?:piagam|pakta|komitmen)",
+        ),
+        "mediasi": (
+            r"mediasi", r"dimediasi", r"memediasi", r"restorative justice",
+            r"restoratif justice", r"keadilan restoratif", r"problem solving",
+            r"islah", r"sepakat berdamai", r"sepakat damai", r"mendamaikan",
+        ),
+        "penyuluhan": (
+            r"penyuluhan", r"sosialisasi", r"pembinaan penyuluhan", r"imbauan",
+            r"himbauan", r"mengimbau", r"menghimbau", r"pesan pesan kamtibmas",
+            r"pesan kamtibmas", r"pesan pesan keamanan", r"pesan keamanan", r"edukasi",
+            r"memberikan pemahaman kepada", r"ceramah kamtibmas",
+        ),
+        "patroli_bersama": (
+            r"patroli bersama", r"patroli gabungan", r"patroli skala besar",
+            r"patroli sinergitas", r"patroli tiga pilar", r"patroli bersama tni",
+        ),
+        "pengamanan": (
+            r"(?:melakukan|memberikan|melaksanakan|dilakukan|diberikan|dilaksanakan) pengamanan",
+            r"pengamanan (?:ketat|terhadap|kampanye|tps|psu|pilkada|pemungutan|rekapitulasi"
+            r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
+            r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",
+            r"apel gelar pasukan", r"penjagaan", r"pengawalan", r"pos pengamanan",
+        ),
+        "patroli_siber": (
+            r"patroli siber", r"patroli cyber", r"siber patrol", r"cyber patrol",
+        ),
+        "doa_bersama": (
+            r"doa bersama", r"doa lintas agama", r"doa untuk", r"istighosah", r"istigasah",
+            r"zikir bersama", r"dzikir bersama", r"berdoa bersama",
+        ),
+        "koordinasi": (
+            r"koordinasi", r"rapat koordinasi", r"rakor", r"berkoordinasi", r"berkordinasi",
+        ),
+        "other": (
+            r"jumat bersih", r"bakti sosial", r"baksos", r"bantuan sosial", r"bansos",
+            r"sembako", r"tali asih", r"talih asih", r"donor darah", r"kerja bakti",
+            r"gotong royong", r"olahraga bersama", r"pembagian bantuan", r"turnamen",
+        ),
+    }
+)
+
+PARTICIPANT = Lexicon(
+    {
+        "tokoh_agama": (
+            r"tokoh agama", r"tokoh tokoh agama", r"pemuka (?:\w+ )?agama", r"ulama",
+            r"ustadz", r"ustaz", r"ustad", r"kyai", r"kiai", r"tgh", r"pendeta", r"pastor",
+            r"biksu", r"romo", r"habib", r"tuan guru", r"fkub", r"mui",
+            r"pengasuh pondok pesantren", r"imam masjid", r"takmir",
+        ),
+        "tokoh_adat": (
+            r"tokoh adat", r"ketua adat", r"lembaga adat", r"pemangku adat", r"tetua adat",
+            r"kepala suku", r"dewan adat", r"ninik mamak", r"tokoh tokoh adat",
+        ),
+        "tokoh_masyarakat": (
+            r"tokoh masyarakat", r"tokoh tokoh masyarakat", r"sesepuh", r"tokoh setempat",
+            r"tokoh berpengaruh", r"tokoh lokal",
+        ),
+        "tokoh_pemuda": (r"tokoh pemuda", r"karang taruna", r"knpi", r"organisasi kepemudaan"),
+        "mahasiswa": (r"mahasiswa", r"bem", r"civitas akademika", r"sivitas akademika"),
+        "pelajar": (r"pelajar", r"siswa", r"siswi", r"osis", r"murid"),
+        "perempuan": (
+            r"kaum perempuan", r"ibu ibu", r"emak emak", r"pkk", r"kaum ibu",
+            r"majelis taklim", r"organisasi perempuan",
+        ),
+        "penyelenggara_pemilu": (
+            r"kpu", r"komisi pemilihan umum", r"bawaslu", r"badan pengawas pemilu",
+            r"panwaslu", r"panwascam", r"panwas", r"ppk", r"pps", r"kpps", r"pantarlih",
+            r"penyelenggara pemilu", r"penyelenggara pilkada", r"pengawas tps",
+        ),
+        "pemerintah_daerah": (
+            r"pemda", r"pemkab", r"pemkot", r"pemprov", r"pemerintah kabupaten",
+            r"pemerintah kota", r"pemerintah provinsi", r"pemerintah daerah",
+            r"bupati", r"wali kota", r"gubernur", r"camat", r"lurah", r"kepala desa",
+            r"keuchik", r"geuchik", r"kepala kampung", r"perangkat desa", r"muspika",
+            r"forkopimda", r"forkopimcam", r"bakesbangpol", r"kesbangpol", r"satpol pp",
+            r"sekda", r"penjabat bupati", r"penjabat gubernur", r"dishub", r"bpbd",
+        ),
+        "tni": (
+            r"tni", r"babinsa", r"koramil", r"kodim", r"dandim", r"danramil", r"korem",
+            r"danrem", r"kodam", r"pangdam", r"lanal", r"lanud", r"prajurit",
+        ),
+        "paslon_timses": (
+            r"pasangan calon", r"calon bupati", r"calon wakil bupati", r"calon gubernur",
+            r"calon wakil gubernur", r"calon wali kota", r"calon wakil wali kota",
+            r"tim sukses", r"tim pemenangan", r"tim kampanye", r"relawan", r"simpatisan",
+            r"pendukung", r"partai politik", r"parpol", r"kandidat", r"kubu",
+        ),
+        "warga": (
+            r"warga", r"masyarakat", r"pedagang", r"pengemudi", r"penumpang", r"nelayan",
+            r"petani", r"penduduk", r"jamaah", r"jemaah", r"pengunjung", r"pengendara",
+        ),
+        "ormas": (
+            r"ormas", r"organisasi kemasyarakatan", r"organisasi masyarakat", r"lsm",
+            r"banser", r"ansor", r"pemuda pancasila",
+        ),
+        "media": (
+            r"insan pers", r"wartawan", r"jurnalis", r"awak media", r"rekan media",
+            r"media massa", r"insan media", r"pwi",
+        ),
+    }
+)
+
+INCIDENT = Lexicon(
+    {
+        "provokasi": (r"provokasi", r"memprovokasi", r"provokator", r"menghasut", r"hasutan"),
+        "ujaran_kebencian": (r"ujaran kebencian", r"hate speech"),
+        "hoaks": (r"hoaks", r"berita bohong", r"disinformasi"),
+        "intimidasi": (
+            r"intimidasi", r"mengintimidasi", r"diintimidasi", r"ancaman", r"mengancam",
+            r"diancam", r"pengancaman", r"teror",
+        ),
+        "bentrokan": (
+            r"bentrok", r"bentrokan", r"ricuh", r"kericuhan", r"rusuh", r"kerusuhan",
+            r"saling serang", r"perang batu", r"lempar batu", r"saling lempar", r"tawuran",
+            r"perkelahian", r"baku hantam", r"keributan", r"bertikai", r"chaos",
+        ),
+        "perusakan": (
+            r"perusakan", r"pengrusakan", r"merusak", r"dirusak", r"pembakaran", r"membakar",
+            r"dibakar", r"terbakar", r"ludes", r"pencopotan", r"dicopot",
+        ),
+        "unjuk_rasa": (
+            r"unjuk rasa", r"demonstrasi", r"demo", r"aksi massa", r"berunjuk rasa",
+            r"orasi", r"menggeruduk", r"long march",
+        ),
+        "politik_uang": (
+            r"politik uang", r"money politics?", r"serangan fajar", r"bagi bagi uang",
+        ),
+        "penolakan_hasil": (
+            r"menolak hasil", r"penolakan hasil", r"tolak hasil", r"tidak menerima hasil",
+            r"kecurangan", r"dugaan kecurangan",
+        ),
+        "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
+        "kriminal_umum": (
+            r"pencurian", r"penganiayaan", r"pengeroyokan", r"pembunuhan", r"narkoba",
+            r"perampokan", r"pemerasan",
+        ),
+    }
+)
+
+# Words of taking part. Strong ones hold for the list that follows them in the sentence;
+# weak ones only for the words right after them.
+TAKING_PART = frozenset(
+    """
+    dihadiri hadir menghadiri dihadirkan menghadirkan diikuti mengikuti melibatkan dilibatkan
+    mengundang diundang didampingi termasuk turut menyambangi mengunjungi menemui bertemu
+    silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog diskusi
+    berdiskusi audiensi pertemuan gabungan oleh dipimpin beserta berinteraksi berbincang
+    menyapa mendatangi sinergitas bersinergi
+    """.split()
+)
+NEAR_PART = frozenset("dengan bersama kepada para antara warga".split())
+# Participant categories that need a word of taking part nearby.
+NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
+                       "paslon_timses", "media"})  # fmt: skip
+# "masyarakat" after these words is no group of people: "ketertiban masyarakat".
+_NOT_PEOPLE_BEFORE = frozenset(
+    "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan".split()
+)
+# "bupati" after these words names a candidate or an office, not the government.
+_CANDIDATE_BEFORE = frozenset("calon pasangan pilkada pemilihan wakil kepala".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    code: str
+    match: Match
+    why: str
+
+
+def activity_types(doc: Document) -> list[Found]:
+    out = []
+    for code, m in ACTIVITY.find(doc):
+        if context.is_irrealis(doc, m.first) or context.is_generic(doc, m.first):
+            continue
+        if code == "pengamanan" and context.is_negated(doc, m.first, window=4):
+            continue
+        if code == "dialog" and _patrol_talk(doc, m):
+            continue
+        out.append(Found(code, m, "kata kegiatan"))
+    return out
+
+
+def _patrol_talk(doc: Document, m: Match) -> bool:
+    """"berdialog dengan warga" during a patrol is the patrol's talk, not a dialogue."""
+    s = doc.sentence(m.first)
+    return m.words == "dialog" and "patroli" in doc.norm_of(s.first, s.last) and \
+        doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
+
+
+def participants(doc: Document, incident: bool) -> list[Found]:
+    out = []
+    for code, m in PARTICIPANT.find(doc):
+        before = doc.words[m.first - 1] if m.first > 0 else ""
+        if code == "warga" and before in _NOT_PEOPLE_BEFORE:
+            continue
+        if code == "pemerintah_daerah" and m.words in ("bupati", "gubernur", "wali kota") and \
+                any(w in _CANDIDATE_BEFORE for w in context.words_before(doc, m.first, 3)):
+            continue
+        if context.is_irrealis(doc, m.first):
+            continue
+        if incident and code in ("paslon_timses", "pemerintah_daerah", "penyelenggara_pemilu"):
+            out.append(Found(code, m, "pihak dalam kejadian"))
+            continue
+        if code in NEED_PART and not _taking_part(doc, m):
+            continue
+        out.append(Found(code, m, "pihak yang hadir atau ditemui"))
+    return out
+
+
+def _taking_part(doc: Document, m: Match) -> bool:
+    near = context.words_before(doc, m.first, 3)
+    if any(w in NEAR_PART for w in near[-3:]):
+        return True
+    before = context.words_before(doc, m.first, 10)
+    if any(w in TAKING_PART for w in before):
+        return True
+    s = doc.sentence(m.first)
+    after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()
+    return any(w in TAKING_PART for w in after)
+
+
+def incident_types(doc: Document) -> list[Found]:
+    out = []
+    for code, m in INCIDENT.find(doc):
+        if context.is_warning(doc, m.first) or context.is_irrealis(doc, m.first):
+            continue
+        out.append(Found(code, m, "kata kejadian"))
+    return out
+
+
+def to_labels(found: Iterable[Found], names: dict[str, str]) -> tuple[Label, ...]:
+    """One label per code, in the order of the label set, with all its evidence."""
+    by_code: dict[str, list[Evidence]] = {}
+    for f in found:
+        by_code.setdefault(f.code, []).append(
+            Evidence(f.match.start, f.match.end, f.match.text, f.why)
+        )
+    return tuple(Label(code, names[code], tuple(by_code[code])) for code in names if code in by_code)
+
+
+LABEL_NAMES: dict[str, dict[str, str]] = {
+    "activity_types": ACTIVITY_TYPES,
+    "participants": PARTICIPANTS,
+    "incident_types": INCIDENT_TYPES,
+}
+
+
+def codes(found: Sequence[Found]) -> set[str]:
+    return {f.code for f in found}

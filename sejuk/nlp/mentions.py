@@ -1,0 +1,225 @@
+"""The region names a text gives, each weighed by how surely it names a region.
+
+The gazetteer finds every run of words that is the name of some region; in a press
+release that is hundreds of runs, most of them ordinary words ("baru", "tengah") or
+people ("AKP Jahyadi"). This step keeps the runs a reader would take for places:
+
+- after a cue word ("Desa", "Kec.", "Kab.", "Kota", "Pekon", "Distrik") the name counts,
+  at the level the cue announces (and a name that fits no region at that level barely);
+- without a cue, a name must be written with a capital where a capital means a name
+  (not the first word of a sentence, not a Title Case headline); a name made only of
+  ordinary words needs a place word before it ("di", "ke", "wilayah"); a name right
+  after a rank ("AKBP", "Ipda") is a person;
+- a dusun (hamlet) is free text: its name and the words of it are kept apart.
+
+Mentions next to each other ("Desa Tuapukan, Kecamatan Kupang Timur, Kabupaten Kupang")
+form one address; ``group`` numbers them so the place step can read an address as one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .common_words import all_common
+from .document import Document
+from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
+from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
+
+CUE_WEIGHT = 4.0
+# Weight of a name without a cue, by level: a kabupaten written with a capital is
+# nearly always meant; a desa name alone is often a person, a shop or a word.
+NAME_WEIGHT = {PROVINSI: 1.5, KABKOTA: 2.0, KECAMATAN: 1.0, DESA: 0.6}
+LOCATIVE = frozenset(
+    "di ke dari wilayah daerah kawasan sekitar seputaran kecamatan desa warga masyarakat".split()
+)
+RANKS = frozenset(
+    """
+    akbp akp iptu ipda aipda aiptu bripka brigpol brigadir bripda briptu bharada kompol kombes
+    irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
+    h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
+    """.split()
+)
+# Cue words that end a dusun name ("Dsn IV Kampung Padang Desa Simpangempat").
+_DUSUN_STOP = frozenset(
+    w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)
+) - {"kampung", "kp", "lingkungan"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    first: int  # tokens [first, last)
+    last: int
+    start: int  # characters [start, end)
+    end: int
+    surface: str
+    hits: tuple[Hit, ...]
+    weights: tuple[float, ...]  # how surely this run names each hit
+    cued: bool
+    group: int  # mentions with the same group form one address
+
+    @property
+    def weight(self) -> float:
+        return max(self.weights, default=0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Dusun:
+    name: str
+    start: int
+    end: int
+
+
+def find_dusun(doc: Document) -> list[Dusun]:
+    """Hamlets named after "Dusun", "Dsn", "Lingkungan", "Banjar": free text."""
+    out = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        cue = CUES.get(tok.text)
+        if cue is None or cue[0] != HAMLET or i + 1 >= len(toks) or doc.is_skipped(i):
+            continue
+        if not doc.is_capitalized(i) and tok.text not in ("dsn", "dusun"):
+            continue  # "banjar" or "lingkungan" in running text is no cue
+        j = i + 1
+        while j < len(toks) and j - i <= 4 and toks[j].text not in _DUSUN_STOP:
+            if j > i + 1 and any(ch in doc.gaps[j] for ch in ",.;:()\n"):
+                break
+            j += 1
+        if j > i + 1:
+            start, end = toks[i + 1].start, toks[j - 1].end
+            out.append(Dusun(doc.text[start:end], start, end))
+    return out
+
+
+def read_mentions(
+    doc: Document,
+    gaz: Gazetteer,
+    exclude: list[tuple[int, int]],
+) -> list[PlaceMention]:
+    """Region mentions worth weighing. ``exclude``: character spans that are not places
+    (unit names, dusun names)."""
+    raw = gaz.scan(doc.text, doc.tokens)
+    raw = _longest(raw, doc)
+    kept: list[PlaceMention] = []
+    for m in raw:
+        if doc.is_skipped(m.start) or any(s < m.char_end and m.char_start < e for s, e in exclude):
+            continue
+        if m.cue_level == HAMLET:
+            continue
+        weighed = _weigh(doc, m)
+        if weighed is None:
+            continue
+        hits, weights = weighed
+        kept.append(
+            PlaceMention(m.start, m.end, m.char_start, m.char_end, m.surface, hits, weights,
+                         m.cue_level is not None, 0)
+        )
+    return _group(doc, kept)
+
+
+def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
+    """Drop a run inside a longer run, and a run that starts with its own cue word
+    ("Kabupaten Lombok Barat": the inner "Lombok Barat" carries the cue)."""
+    toks = doc.tokens
+    plain = [m for m in mentions if not (toks[m.start].text in CUES and m.end - m.start > 1)]
+    plain.sort(key=lambda m: (m.start, -m.end))
+    out = []
+    reach = -1  # furthest end of the runs seen so far (all start at or before this one)
+    for m in plain:
+        if m.end > reach:
+            out.append(m)
+            reach = m.end
+    return out
+
+
+def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...]] | None:
+    if m.cue_level is not None:
+        same = tuple(
+            h for h in m.hits
+            if _level(h.code) == m.cue_level
+            and (m.cue_kind is None or m.cue_level != KABKOTA or _kind_fits(h.code, m.cue_kind, m))
+        )
+        if same:
+            return same, tuple(CUE_WEIGHT * h.quality for h in same)
+        return m.hits, tuple(0.3 for _ in m.hits)
+    first = m.start
+    if not doc.is_capitalized(first):
+        return None
+    before = doc.words[first - 1] if first > 0 and doc.sent_of[first - 1] == doc.sent_of[first] else ""
+    if before in RANKS:
+        return None
+    reliable = doc.capital_means_name(first)
+    words = [t.text for t in doc.tokens[m.start : m.end]]
+    common = all_common(words)
+    locative = before in LOCATIVE
+    scale = 0.8 if doc.role(first) == "caption" else 1.0
+    hits = []
+    weights = []
+    for h in m.hits:
+        level = _level(h.code)
+        factor = _name_factor(level, reliable, common, locative)
+        if factor > 0:
+            hits.append(h)
+            weights.append(NAME_WEIGHT[level] * h.quality * factor * scale)
+    if not hits:
+        return None
+    return tuple(hits), tuple(weights)
+
+
+def _name_factor(level: int, reliable: bool, common: bool, locative: bool) -> float:
+    """How far a name without a cue is believed, by what surrounds it."""
+    if level <= KABKOTA:
+        if reliable or locative:
+            return 1.0
+        return 0.3 if common else 0.6
+    if reliable and not common:
+        return 2.0 if locative else 1.0
+    if reliable:
+        return 2.0 if locative else 0.3
+    if not common:
+        return 1.0 if locative else 0.5
+    return 0.5 if locative else 0.0
+
+
+def _kind_fits(code: str, cue_kind: str, m: Mention) -> bool:
+    # "Kota Bima" is the kota, "Kab. Bima" the kabupaten; the gazetteer's hit carries no
+    # kind, so the code says it: kota codes are 71-99.
+    kota = int(code[3:5]) >= 71
+    return kota == (cue_kind == "kota")
+
+
+def _level(code: str) -> int:
+    return code.count(".") + 1
+
+
+def _group(doc: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Number addresses: mentions separated only by punctuation or a cue word."""
+    out: list[PlaceMention] = []
+    group = 0
+    prev: PlaceMention | None = None
+    for m in sorted(mentions, key=lambda x: x.first):
+        if prev is None or not _adjacent(doc, prev, m):
+            group += 1
+        out.append(PlaceMention(m.first, m.last, m.start, m.end, m.surface, m.hits,
+                                m.weights, m.cued, group))
+        prev = m
+    return out
+
+
+def _adjacent(doc: Document, a: PlaceMention, b: PlaceMention) -> bool:
+    if b.first < a.last:
+        return True
+    if doc.sent_of[a.first] != doc.sent_of[b.first]:
+        return False
+    between = doc.tokens[a.last : b.first]
+    return len(between) <= 2 and all(t.text in CUES or t.text in ("administrasi",) for t in between)
+
+
+def votes(mentions: list[PlaceMention]) -> dict[str, float]:
+    """How much the text speaks of each province and kabupaten/kota (keys "52",
+    "52.01"), for choosing among same-named units."""
+    out: dict[str, float] = {}
+    for m in mentions:
+        for hit, weight in zip(m.hits, m.weights, strict=True):
+            for key in {hit.code[:2], hit.code[:5]}:
+                out[key] = out.get(key, 0.0) + weight
+    return out

@@ -1,0 +1,286 @@
+"""Where the activity or incident happened: the most specific Kemendagri code the text
+makes consistent.
+
+Each candidate region is scored by how much of its path the text names: its own name
+and the names of its kecamatan, kabupaten/kota and province, each name used once, each
+weighed by ``mentions`` (a cue word, a capital where a capital means a name). The acting
+unit's area adds a little (the unit's home town is not where every activity happens),
+the user's ``area`` more (a Polsek Sekotong officer's "Desa Pelangan" is the one in
+Lombok Barat). The best path wins; a deepest level the text only hints at is dropped.
+
+Two cases are decided on purpose:
+- one address that contradicts itself ("Desa X, Kecamatan Y" where X lies in another
+  kecamatan): the more specific name wins and the record says so;
+- several separate addresses in one kabupaten (a patrol through four villages): the place
+  is what they share, their lowest common region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .document import Document
+from .gazetteer import CUES, Gazetteer
+from .mentions import CUE_WEIGHT, Dusun, PlaceMention
+from .normalize import compact
+from .record import Evidence, Place, Unit
+from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI
+
+_PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
+# The least a level's own name must weigh to be kept as the most specific level.
+_KEEP = {PROVINSI: 0.5, KABKOTA: 0.5, KECAMATAN: 0.9, DESA: 1.0}
+UNIT_SUPPORT = 1.0
+AREA_SUPPORT = 1.5
+_WHY_LEVEL = {
+    PROVINSI: "nama provinsi",
+    KABKOTA: "nama kabupaten/kota",
+    KECAMATAN: "nama kecamatan",
+    DESA: "nama desa/kelurahan",
+}
+
+
+def _level(code: str) -> int:
+    return code.count(".") + 1
+
+
+def _ancestor(code: str, level: int) -> str:
+    return code[: _PREFIX_LEN[level]]
+
+
+def _within(code: str, parent: str) -> bool:
+    return code == parent or code.startswith(parent + ".")
+
+
+@dataclass
+class _Chain:
+    code: str
+    score: float
+    used: dict[int, tuple[int, float]]  # level -> (mention index, weight)
+
+
+class PlaceResolver:
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        mentions: Sequence[PlaceMention],
+        unit: Unit | None,
+        area: Sequence[str],
+    ) -> None:
+        self.gaz = gaz
+        self.mentions = list(mentions)
+        self.unit = unit
+        self.area = tuple(area)
+        self._index()
+
+    def _index(self) -> None:
+        index: dict[str, list[tuple[int, float]]] = {}
+        for k, m in enumerate(self.mentions):
+            for hit, weight in zip(m.hits, m.weights, strict=True):
+                index.setdefault(hit.code, []).append((k, weight))
+        self.index = index
+
+    def chain(self, code: str) -> _Chain:
+        used: dict[int, tuple[int, float]] = {}
+        taken: set[int] = set()
+        score = 0.0
+        for level in range(_level(code), 0, -1):
+            best: tuple[int, float] | None = None
+            for k, w in self.index.get(_ancestor(code, level), ()):
+                if k not in taken and (best is None or w > best[1]):
+                    best = (k, w)
+            if best is not None:
+                taken.add(best[0])
+                used[level] = best
+                score += best[1]
+        if self.unit is not None and self.unit.region_code:
+            uc = self.unit.region_code
+            if _within(code, uc) or _within(uc, code):
+                score += UNIT_SUPPORT
+        if self.area and any(_within(code, a) or _within(a, code) for a in self.area):
+            score += AREA_SUPPORT
+        # Names given together as one address back each other up.
+        groups = [self.mentions[k].group for k, _ in used.values()]
+        if len(groups) > len(set(groups)):
+            score += 0.5 * (len(groups) - len(set(groups)))
+        return _Chain(code, score, used)
+
+    def own(self, chain: _Chain, level: int) -> float:
+        if level not in chain.used:
+            return 0.0
+        k, w = chain.used[level]
+        group = self.mentions[k].group
+        coherent = any(self.mentions[j].group == group for lv, (j, _) in chain.used.items()
+                       if lv < level)
+        return w * (2.0 if coherent else 1.0)
+
+    def best(self) -> _Chain | None:
+        if not self.index:
+            return None
+        chains = [self.chain(code) for code in self.index]
+        top = max(chains, key=lambda c: (round(c.score, 6), _level(c.code), -self._first(c)))
+        code = top.code
+        while _level(code) > PROVINSI and self.own(top, _level(code)) < _KEEP[_level(code)]:
+            code = code[: code.rfind(".")]
+        if code != top.code:
+            top = self.chain(code)
+        if self.own(top, _level(code)) < _KEEP[_level(code)] and not top.used:
+            return None
+        return top
+
+    def _first(self, chain: _Chain) -> int:
+        return min((self.mentions[k].first for k, _ in chain.used.values()), default=1 << 30)
+
+
+def resolve_place(
+    doc: Document,
+    gaz: Gazetteer,
+    mentions: Sequence[PlaceMention],
+    dusun: Sequence[Dusun],
+    unit: Unit | None,
+    area: Sequence[str] = (),
+) -> Place | None:
+    resolver = PlaceResolver(gaz, mentions, unit, area)
+    best = resolver.best()
+    if best is not None:
+        extra = _fuzzy_cued(doc, gaz, resolver.mentions, best.code[:5])
+        if extra:
+            resolver = PlaceResolver(gaz, [*mentions, *extra], unit, area)
+            best = resolver.best() or best
+    if best is None:
+        return _from_unit(gaz, unit)
+    code, notes = best.code, []
+    code, members = _spread(resolver, best, notes)
+    region = gaz.regions[code]
+    evidence = [
+        Evidence(m.start, m.end, m.surface, _why(resolver.mentions[k], lvl))
+        for lvl, (k, _) in sorted(best.used.items())
+        if (m := resolver.mentions[k]) is not None and lvl <= _level(code)
+    ]
+    for k in members:
+        m = resolver.mentions[k]
+        evidence.append(Evidence(m.start, m.end, m.surface, "tempat lain dalam kegiatan yang sama"))
+    hamlet = _dusun_for(doc, dusun, best, resolver) if region.level == DESA else None
+    if hamlet is not None:
+        evidence.append(Evidence(hamlet.start, hamlet.end, hamlet.name, "nama dusun (tanpa kode)"))
+    return Place(code, _short(region.name, region.level), region.kind, gaz.path(code),
+                 hamlet.name if hamlet else None, tuple(sorted(evidence, key=lambda e: e.start)),
+                 tuple(notes))
+
+
+def _spread(resolver: PlaceResolver, best: _Chain, notes: list[str]) -> tuple[str, list[int]]:
+    """Widen to the common region when separate addresses name different places in one
+    kabupaten; note an address that contradicts itself."""
+    code = best.code
+    if _level(code) < KECAMATAN:
+        return code, []
+    kab = code[:5]
+    own_groups = {resolver.mentions[k].group for k, _ in best.used.values()}
+    used = {k for k, _ in best.used.values()}
+    members: list[int] = []
+    for k, m in enumerate(resolver.mentions):
+        if k in used or not m.cued or m.weight < CUE_WEIGHT * 0.9:
+            continue
+        inside = [h.code for h in m.hits if _within(h.code, kab) and _level(h.code) >= KECAMATAN]
+        if not inside or any(_within(code, c) or _within(c, code) for c in inside):
+            continue
+        other = max(inside, key=lambda c: resolver.chain(c).score)
+        if m.group in own_groups:
+            region = resolver.gaz.regions[code]
+            notes.append(
+                f"{m.surface} tidak membawahi {region.name}; dipakai nama yang lebih rinci"
+            )
+            continue
+        code = _common(code, other)
+        members.append(k)
+    return code, members
+
+
+def _common(a: str, b: str) -> str:
+    parts_a, parts_b = a.split("."), b.split(".")
+    same = []
+    for x, y in zip(parts_a, parts_b, strict=False):
+        if x != y:
+            break
+        same.append(x)
+    return ".".join(same)
+
+
+def _fuzzy_cued(
+    doc: Document, gaz: Gazetteer, mentions: Sequence[PlaceMention], kab: str
+) -> list[PlaceMention]:
+    """A name after a cue word that matches nothing exactly ("Desa Sekotong Barrat"):
+    the closest name of that level inside the kabupaten the rest of the text points to."""
+    covered = {m.first for m in mentions}
+    out: list[PlaceMention] = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks[:-1]):
+        cue = CUES.get(tok.text)
+        if cue is None or cue[0] not in (KECAMATAN, DESA) or i + 1 in covered:
+            continue
+        if doc.is_skipped(i) or not doc.is_capitalized(i + 1):
+            continue
+        end = i + 1
+        while end < len(toks) and end - i <= 3 and doc.is_capitalized(end) and \
+                toks[end].text not in CUES and (end == i + 1 or not doc.gaps[end].strip()):
+            end += 1
+        phrase = compact(doc.span_text(i + 1, end))
+        if len(phrase) < 5:
+            continue
+        names = {compact(r.name): r.code for r in _regions_in(gaz, kab, cue[0])}
+        found = process.extractOne(phrase, list(names), scorer=fuzz.ratio, score_cutoff=85)
+        if found is None:
+            continue
+        from .gazetteer import Hit
+
+        hit = Hit(names[found[0]], "fuzzy", round(found[1] / 100, 3))
+        start, stop = toks[i + 1].start, toks[end - 1].end
+        out.append(PlaceMention(i + 1, end, start, stop, doc.text[start:stop], (hit,),
+                                (CUE_WEIGHT * 0.8 * hit.quality,), True, -i))
+    return out
+
+
+def _regions_in(gaz: Gazetteer, kab: str, level: int) -> list:  # type: ignore[type-arg]
+    out = []
+    for kec in gaz.children(kab):
+        if level == KECAMATAN:
+            out.append(kec)
+        else:
+            out.extend(gaz.children(kec.code))
+    return out
+
+
+def _dusun_for(
+    doc: Document, dusun: Sequence[Dusun], best: _Chain, resolver: PlaceResolver
+) -> Dusun | None:
+    if not dusun:
+        return None
+    if DESA in best.used:
+        desa = resolver.mentions[best.used[DESA][0]]
+        before = [d for d in dusun if d.end <= desa.start and desa.start - d.end <= 40]
+        if before:
+            return before[-1]
+    return dusun[0]
+
+
+def _why(m: PlaceMention, level: int) -> str:
+    what = _WHY_LEVEL[level]
+    if m.cued:
+        return f"{what} dengan kata penanda"
+    return what
+
+
+def _short(name: str, level: int) -> str:
+    return name
+
+
+def _from_unit(gaz: Gazetteer, unit: Unit | None) -> Place | None:
+    if unit is None or not unit.region_code:
+        return None
+    region = gaz.regions[unit.region_code]
+    return Place(region.code, region.name, region.kind, gaz.path(region.code), None,
+                 unit.evidence[:1],
+                 (f"tempat tidak disebut; dipakai wilayah {unit.name} "
+                  f"({LEVEL_NAMES[region.level]})",))

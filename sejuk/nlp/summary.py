@@ -1,0 +1,74 @@
+"""A record as a short Indonesian summary, each field with the words it came from.
+
+Used by ``sejuk extract --format text`` so an operator can read at a glance what the
+reader took from a report and why.
+"""
+
+from __future__ import annotations
+
+from .record import Evidence, Label, Record, Value
+from .taxonomy import ELECTIONS, KINDS, SITUATIONS, UNIT_LEVELS
+
+_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def _quote(evidence: tuple[Evidence, ...], limit: int = 3) -> str:
+    if not evidence:
+        return ""
+    shown = "; ".join(f"«{e.text}» ({e.why})" for e in evidence[:limit])
+    return f"\n      dari: {shown}"
+
+
+def _labels(labels: tuple[Label, ...]) -> str:
+    if not labels:
+        return "-"
+    return ", ".join(f"{lab.label} «{lab.evidence[0].text}»" for lab in labels)
+
+
+def _value(v: Value, names: dict[str, str] | None = None) -> str:
+    if v.value is None:
+        shown = "-"
+    elif isinstance(v.value, bool):
+        shown = "ya" if v.value else "tidak"
+    elif names is not None:
+        shown = names.get(str(v.value), str(v.value))
+    else:
+        shown = str(v.value)
+    note = f" ({v.note})" if v.note and v.value is None else ""
+    return shown + note + _quote(v.evidence)
+
+
+def describe(record: Record, title: str | None = None) -> str:
+    lines = [f"== {title} ==" if title else "== Hasil pembacaan =="]
+    lines.append(f"  Jenis     : {_value(record.kind, KINDS)}")
+    unit = record.unit
+    if unit is None:
+        lines.append("  Satuan    : -")
+    else:
+        where = f", wilayah {unit.region_name} ({unit.region_code})" if unit.region_code else ""
+        lines.append(f"  Satuan    : {unit.name} [{UNIT_LEVELS[unit.level]}{where}]"
+                     + _quote(unit.evidence))
+    when = record.event_date
+    if when.value is None:
+        lines.append(f"  Tanggal   : - ({when.note or 'tidak pasti'})" + _quote(when.evidence))
+    else:
+        day = _DAYS[when.value.weekday()]
+        clock = f" pukul {when.time.replace(':', '.')}" if when.time else ""
+        zone = f" {when.zone}" if when.zone and when.time else ""
+        lines.append(f"  Tanggal   : {day}, {when.value.strftime('%d/%m/%Y')}{clock}{zone}"
+                     + _quote(when.evidence))
+    place = record.place
+    if place is None:
+        lines.append("  Lokasi    : -")
+    else:
+        dusun = f"Dusun {place.dusun}, " if place.dusun else ""
+        lines.append(f"  Lokasi    : {dusun}{place.path} ({place.code})" + _quote(place.evidence))
+        lines.extend(f"      catatan: {note}" for note in place.notes)
+    lines.append(f"  Kegiatan  : {_labels(record.activity_types)}")
+    lines.append(f"  Peserta   : {_labels(record.participants)}")
+    lines.append(f"  Kejadian  : {_labels(record.incident_types)}")
+    lines.append(f"  Daring    : {_value(record.online)}")
+    lines.append(f"  Situasi   : {_value(record.situation, SITUATIONS)}")
+    lines.append(f"  Personel  : {_value(record.personnel_count)}")
+    lines.append(f"  Pemilihan : {_value(record.election, ELECTIONS)}")
+    return "\n".join(lines)

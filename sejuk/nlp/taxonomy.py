@@ -1,0 +1,103 @@
+"""Every label set of Sejuk, defined once, with its Indonesian label.
+
+The codes are the exact spellings of the extraction contract (``shared/eval/README.md``);
+the Django apps import these tables for their model choices and forms, and the text reader
+returns only codes found here. A label set is an ordered mapping code -> Indonesian label,
+so a form lists the choices in a sensible order.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+KINDS: Final[dict[str, str]] = {
+    "activity": "Kegiatan",
+    "incident": "Kejadian",
+    "other": "Lainnya",
+}
+
+UNIT_LEVELS: Final[dict[str, str]] = {
+    "mabes": "Mabes Polri",
+    "polda": "Polda",
+    "polres": "Polres/Polresta/Polrestabes",
+    "polsek": "Polsek",
+}
+
+ACTIVITY_TYPES: Final[dict[str, str]] = {
+    "patroli_dialogis": "Patroli dialogis",
+    "sambang": "Sambang / silaturahmi",
+    "dialog": "Dialog / diskusi",
+    "deklarasi_damai": "Deklarasi damai",
+    "mediasi": "Mediasi / problem solving",
+    "penyuluhan": "Penyuluhan / sosialisasi / imbauan",
+    "patroli_bersama": "Patroli bersama / gabungan",
+    "pengamanan": "Pengamanan",
+    "patroli_siber": "Patroli siber",
+    "doa_bersama": "Doa bersama",
+    "koordinasi": "Koordinasi",
+    "other": "Kegiatan lain",
+}
+
+PARTICIPANTS: Final[dict[str, str]] = {
+    "tokoh_agama": "Tokoh agama",
+    "tokoh_adat": "Tokoh adat",
+    "tokoh_masyarakat": "Tokoh masyarakat",
+    "tokoh_pemuda": "Tokoh pemuda",
+    "mahasiswa": "Mahasiswa",
+    "pelajar": "Pelajar",
+    "perempuan": "Perempuan",
+    "penyelenggara_pemilu": "Penyelenggara pemilu (KPU, Bawaslu)",
+    "pemerintah_daerah": "Pemerintah daerah",
+    "tni": "TNI",
+    "paslon_timses": "Paslon / tim sukses / pendukung",
+    "warga": "Warga",
+    "ormas": "Ormas",
+    "media": "Media / pers",
+}
+
+INCIDENT_TYPES: Final[dict[str, str]] = {
+    "provokasi": "Provokasi",
+    "ujaran_kebencian": "Ujaran kebencian",
+    "hoaks": "Hoaks",
+    "intimidasi": "Intimidasi / ancaman",
+    "bentrokan": "Bentrokan",
+    "perusakan": "Perusakan / pembakaran",
+    "unjuk_rasa": "Unjuk rasa",
+    "politik_uang": "Politik uang",
+    "penolakan_hasil": "Penolakan hasil",
+    "pengerahan_massa": "Pengerahan massa",
+    "kriminal_umum": "Kriminal umum",
+    "other": "Kejadian lain",
+}
+
+SITUATIONS: Final[dict[str, str]] = {
+    "kondusif": "Kondusif",
+    "waspada": "Waspada",
+    "rawan": "Rawan",
+}
+
+ELECTIONS: Final[dict[str, str]] = {
+    "pilkada_2024": "Pilkada Serentak 2024",
+    "psu_2025": "Pemungutan Suara Ulang (PSU) 2025",
+    "pemilu_2024": "Pemilu 2024",
+}
+
+LABEL_SETS: Final[dict[str, dict[str, str]]] = {
+    "kind": KINDS,
+    "unit_level": UNIT_LEVELS,
+    "activity_types": ACTIVITY_TYPES,
+    "participants": PARTICIPANTS,
+    "incident_types": INCIDENT_TYPES,
+    "situation": SITUATIONS,
+    "election": ELECTIONS,
+}
+
+
+def label(label_set: str, code: str) -> str:
+    """The Indonesian label of a code: ``label("situation", "kondusif")`` -> "Kondusif"."""
+    return LABEL_SETS[label_set][code]
+
+
+def choices(label_set: str) -> list[tuple[str, str]]:
+    """(code, label) pairs in order, the shape Django's ``choices`` takes."""
+    return list(LABEL_SETS[label_set].items())

@@ -1,0 +1,377 @@
+"""The police unit that ran the activity (or handled the incident), from the text.
+
+Releases name units in many ways: "Polsek Sekotong", "Polres OKU Selatan", "Polresta
+Sidoarjo", "Kepolisian Daerah (Polda) Sulawesi Tengah", "Kapolres Pidie", "Sat Binmas
+Polres Serdangbedagai", "Mapolresta Sidoarjo", "Kapolri", and chains that give the
+hierarchy: "Polsek Kediri, Polres Lombok Barat, Polda NTB". Each mention gets a role from
+the words around it, and the role a weight:
+
+- an actor: a sub-unit or officers of it ("Sat Samapta Polres ...", "personel Polsek
+  ...", "jajaran Polsek ..."), or the unit as the subject of a verb;
+- its chief ("Kapolres X"), less when the chief only speaks "melalui" a spokesman;
+- its headquarters ("Mapolres X"), its press office ("Kasi Humas Polres X"), a
+  dateline: little;
+- a former chief ("mantan Kapolres X"): nothing.
+
+In a chain only the lowest unit acts; the others place it (a Polsek named "Kediri" is the
+one in the Polres the chain names). The unit with the most weight is the one that acted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .document import Document
+from .gazetteer import Gazetteer
+from .normalize import fold
+from .police import POLDA_NAMES, POLRES_NAMES
+from .record import Evidence, Unit
+from .wilayah import KABKOTA, KECAMATAN, PROVINSI
+
+LEVEL_RANK = {"mabes": 0, "polda": 1, "polres": 2, "polsek": 3}
+# Folded unit words: (level, how the name is written, role of the word itself).
+UNIT_WORDS: dict[str, tuple[str, str, str]] = {}
+for _word, _level, _prefix in (
+    ("polda", "polda", "Polda"),
+    ("polres", "polres", "Polres"),
+    ("polresta", "polres", "Polresta"),
+    ("polrestabes", "polres", "Polrestabes"),
+    ("polsek", "polsek", "Polsek"),
+    ("polsubsektor", "polsek", "Polsubsektor"),
+):
+    UNIT_WORDS[_word] = (_level, _prefix, "unit")
+    UNIT_WORDS["ka" + _word] = (_level, _prefix, "chief")
+    UNIT_WORDS["waka" + _word] = (_level, _prefix, "chief")
+    UNIT_WORDS["ma" + _word] = (_level, _prefix, "hq")
+MABES_WORDS = frozenset(
+    """
+    mabes kapolri wakapolri kabaharkam baharkam bareskrim kabareskrim korbinmas
+    kakorbinmas divhumas kadivhumas
+    """.split()
+)
+# "Kepolisian Resor (Polres) Malinau": the spelled-out names.
+SPELLED = {"daerah": ("polda", "Polda"), "resor": ("polres", "Polres"),
+           "resort": ("polres", "Polres"), "sektor": ("polsek", "Polsek")}  # fmt: skip
+HOME_LEVEL = {"polda": PROVINSI, "polres": KABKOTA, "polsek": KECAMATAN}
+
+# Words just before a unit that make it the one acting: its sub-units and officers.
+ACTOR_BEFORE = frozenset(
+    """
+    sat satuan unit tim personel personil anggota jajaran bhabinkamtibmas piket direktorat
+    ditbinmas ditsamapta ditintelkam satgas subsatgas regu kanit kasat satbinmas
+    satsamapta satintelkam satreskrim satlantas samapta sabhara binmas intelkam reskrim
+    lantas polairud dari oleh polwan babinkamtibmas brimob kbo panit dir satpolairud
+    """.split()
+)
+PRESS_BEFORE = frozenset("humas kasihumas kasubsihumas bidhumas kabidhumas hms".split())
+VERB_AFTER = frozenset(
+    """
+    gelar terus hadir sambangi laksanakan lakukan intensifkan tingkatkan perkuat melalui
+    bersama siap rutin kembali juga pun bersinergi
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    first: int  # tokens [first, last) of the whole name
+    last: int
+    level: str
+    prefix: str  # "Polres", "Polresta", ...
+    place: str  # the place words as written ("" for Mabes)
+    kota: bool
+    candidates: tuple[str, ...]  # region codes the place words may name
+    role: str  # actor, chief, speaker, hq, press, dateline, unit
+    weight: float
+
+
+@cache
+def _polres_by_name() -> dict[str, str]:
+    """Folded special Polres names ("polresta barelang") -> official kab/kota name."""
+    return {fold(name): region for region, name in POLRES_NAMES.items()}
+
+
+def find_unit_mentions(doc: Document, gaz: Gazetteer) -> list[UnitMention]:
+    out: list[UnitMention] = []
+    toks = doc.tokens
+    i = 0
+    while i < len(toks):
+        if doc.is_skipped(i):
+            i += 1
+            continue
+        found = _mention_at(doc, gaz, i)
+        if found is None:
+            i += 1
+            continue
+        if found.weight > 0:
+            out.append(found)
+        i = found.last
+    return out
+
+
+def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
+    toks = doc.tokens
+    word = toks[i].text
+    if word in MABES_WORDS:
+        last = i + 1
+        if last < len(toks) and toks[last].text == "polri":
+            last += 1
+        return _finish(doc, UnitMention(i, last, "mabes", "Mabes Polri", "", False, (),
+                                        "chief" if word.startswith(("ka", "waka")) else "unit", 0))
+    role_word = "unit"
+    if word in UNIT_WORDS:
+        level, prefix, role_word = UNIT_WORDS[word]
+        j = i + 1
+    elif word == "kepolisian" and i + 1 < len(toks) and toks[i + 1].text in SPELLED:
+        level, prefix = SPELLED[toks[i + 1].text]
+        j = i + 2
+        if i > 0 and toks[i - 1].text == "kepala":
+            role_word = "chief"
+    elif word == "kepala" and i + 1 < len(toks) and toks[i + 1].text in UNIT_WORDS:
+        level, prefix, _ = UNIT_WORDS[toks[i + 1].text]
+        role_word, j = "chief", i + 2
+    else:
+        return None
+    # "Kepolisian Daerah (Polda) Sulteng", "Kepala Polres (Kapolres) Mamberamo Tengah".
+    while j < len(toks) and toks[j].text in UNIT_WORDS and UNIT_WORDS[toks[j].text][0] == level:
+        j += 1
+    if level == "polres" and j < len(toks) and toks[j].text in ("kota", "metro"):
+        if toks[j].text == "kota" and j + 1 < len(toks) and toks[j + 1].text == "besar":
+            prefix, j = "Polrestabes", j + 2
+        elif toks[j].text == "kota":
+            prefix, j = "Polresta", j + 1
+        elif _place_at(doc, gaz, j + 1, level):
+            prefix, j = "Polres Metro", j + 1
+    place = _place_at(doc, gaz, j, level)
+    if place is None:
+        return None
+    end, codes = place
+    kota = False
+    if level == "polres" and end < len(toks) and toks[end].text == "kota" and \
+            not doc.gaps[end].strip():
+        kota, end = True, end + 1
+    name = doc.span_text(j, end - (1 if kota else 0))
+    if prefix == "Polrestabes":
+        kota = True
+    full = fold(f"{prefix} {name}{' Kota' if kota else ''}")
+    special = _polres_by_name().get(full)
+    if level == "polres" and special is not None:
+        codes = tuple(r.code for r in gaz.regions.values()
+                      if r.level == KABKOTA and r.name == special)
+    elif level == "polda" and fold(name) == "metro jaya":
+        codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
+    else:
+        codes = _narrow_kind(codes, kota, prefix)
+    return _finish(doc, UnitMention(i, end, level, prefix, name, kota, codes, role_word, 0))
+
+
+def _place_at(doc: Document, gaz: Gazetteer, j: int, level: str) -> tuple[int, tuple[str, ...]] | None:
+    """The place words after a unit word: the longest run naming a region at the unit's
+    level (aliases included), or else the words written with a capital."""
+    toks = doc.tokens
+    if j >= len(toks) or doc.sent_of[j] != doc.sent_of[j - 1]:
+        return None
+    want = HOME_LEVEL[level]
+    levels = (want,) if level != "polsek" else (KECAMATAN, 4, KABKOTA)
+    limit = min(len(toks), j + 5)
+    for end in range(limit, j, -1):
+        if any(_breaks(doc, k) for k in range(j + 1, end)):
+            continue
+        if toks[end - 1].text in UNIT_WORDS or toks[end - 1].text == "kota" and end - 1 > j:
+            continue
+        phrase = " ".join(t.text for t in toks[j:end])
+        for lvl in levels:
+            hits = gaz.lookup(phrase, level=lvl)
+            if hits:
+                codes = tuple(h.code for h in hits)
+                if lvl == 4:
+                    codes = tuple(sorted({c[:8] for c in codes}))
+                return end, codes
+    # Not in the list: the capitalised words ("Polsek Pesisir Utara" of a renamed area).
+    end = j
+    while end < limit and doc.is_capitalized(end) and toks[end].text not in UNIT_WORDS \
+            and (end == j or not _breaks(doc, end)) and toks[end].text.isalpha():
+        end += 1
+    if end == j or level == "polda":
+        return None
+    return end, ()
+
+
+def _breaks(doc: Document, k: int) -> bool:
+    gap = doc.gaps[k]
+    return any(ch in gap for ch in ",.;:()\"“”\n–-")
+
+
+def _narrow_kind(codes: tuple[str, ...], kota: bool, prefix: str) -> tuple[str, ...]:
+    """"Polres Bima" is the kabupaten, "Polres Bima Kota" and Polrestabes the kota."""
+    if len(codes) < 2:
+        return codes
+    want_kota = kota or prefix == "Polrestabes"
+    fit = tuple(c for c in codes if c.count(".") == 1 and (int(c[3:5]) >= 71) == want_kota)
+    return fit or codes
+
+
+def _finish(doc: Document, m: UnitMention) -> UnitMention:
+    """Give a mention its role and weight from the words around it."""
+    before = [doc.words[k] for k in range(max(doc.sentence(m.first).first, m.first - 3), m.first)]
+    if "mantan" in before or "eks" in before:
+        return _with(m, "former", 0.0)
+    role, weight = "unit", 0.8
+    last_before = before[-1] if before else ""
+    if m.role == "hq":
+        role, weight = "hq", 0.5
+    elif last_before in PRESS_BEFORE or last_before.startswith("humas"):
+        role, weight = "press", 0.3
+    elif m.role == "chief":
+        after = [doc.words[k] for k in range(m.last, min(len(doc.words), m.last + 10))]
+        role, weight = ("speaker", 0.4) if "melalui" in after else ("chief", 0.7)
+    elif last_before in ACTOR_BEFORE:
+        role, weight = "actor", 1.2
+    elif _subject(doc, m):
+        role, weight = "actor", 1.2
+    s = doc.sentence(m.first)
+    if s.role == "headline" or s.index <= _first_body_sentence(doc) + 1:
+        weight *= 1.5
+    line_start = doc.lines[s.line][0]
+    if doc.text[line_start : doc.tokens[m.first].start].strip() == "" and any(
+        d in doc.gaps[m.last] for d in ("-", "–", "—")
+    ):
+        role, weight = "dateline", 0.3
+    return _with(m, role, weight)
+
+
+def _subject(doc: Document, m: UnitMention) -> bool:
+    if doc.clause_start(m.first) != m.first or m.last >= len(doc.words):
+        return False
+    nxt = doc.words[m.last].split()[0]
+    return nxt in VERB_AFTER or nxt.startswith(("me", "ber", "di", "ter"))
+
+
+def _first_body_sentence(doc: Document) -> int:
+    for s in doc.sentences:
+        if s.role == "body":
+            return s.index
+    return 0
+
+
+def _with(m: UnitMention, role: str, weight: float) -> UnitMention:
+    return UnitMention(m.first, m.last, m.level, m.prefix, m.place, m.kota, m.candidates,
+                       role, weight)
+
+
+# -- choosing the acting unit -------------------------------------------------------
+
+
+def chains(doc: Document, mentions: Sequence[UnitMention]) -> list[list[UnitMention]]:
+    """Runs of units named one after another ("Polsek A, Polres B, Polda C")."""
+    out: list[list[UnitMention]] = []
+    for m in mentions:
+        if out:
+            prev = out[-1][-1]
+            close = m.first - prev.last <= 1 and doc.sent_of[m.first] == doc.sent_of[prev.first]
+            between = doc.words[prev.last] if m.first - prev.last == 1 else ""
+            if close and m.level != prev.level and between in ("", "jajaran", "dan"):
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return out
+
+
+def choose_unit(
+    doc: Document,
+    gaz: Gazetteer,
+    mentions: Sequence[UnitMention],
+    votes: dict[str, float],
+    area: Sequence[str] = (),
+) -> Unit | None:
+    """The unit that acted: the most weight over all its mentions, lowest level first
+    among equals."""
+    scores: dict[tuple[str, str], float] = {}
+    evidence: dict[tuple[str, str], list[Evidence]] = {}
+    first_seen: dict[tuple[str, str], int] = {}
+    resolved: dict[tuple[str, str], tuple[UnitMention, str | None, tuple[str, ...]]] = {}
+    for chain in chains(doc, mentions):
+        acting = max(chain, key=lambda u: LEVEL_RANK[u.level])
+        parents = [u for u in chain if u is not acting]
+        code = _region(gaz, acting, parents, votes, area)
+        key = (acting.level, code or fold(acting.place))
+        weight = max(u.weight for u in chain)
+        scores[key] = scores.get(key, 0.0) + weight
+        first_seen.setdefault(key, acting.first)
+        start, end = doc.tokens[chain[0].first].start, doc.tokens[chain[-1].last - 1].end
+        evidence.setdefault(key, []).append(
+            Evidence(start, end, doc.text[start:end], _WHY[acting.role if len(chain) == 1
+                                                          else "chain"])
+        )
+        names = tuple(_name(p) for p in sorted(parents, key=lambda u: -LEVEL_RANK[u.level]))
+        if key not in resolved or (names and not resolved[key][2]):
+            resolved[key] = (acting, code, names)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], LEVEL_RANK[k[0]], -first_seen[k]))
+    acting, code, names = resolved[best]
+    region = gaz.get(code) if code else None
+    note = None
+    if code is None and acting.level != "mabes":
+        note = "wilayah satuan tidak dapat dipastikan dari namanya"
+    return Unit(_name(acting), acting.level, code, region.name if region else None,
+                tuple(evidence[best]), names, note)
+
+
+_WHY = {
+    "actor": "satuan yang melaksanakan",
+    "unit": "satuan disebut",
+    "chief": "pimpinan satuan",
+    "speaker": "pimpinan satuan (melalui juru bicara)",
+    "hq": "markas satuan",
+    "press": "humas satuan",
+    "dateline": "sumber berita",
+    "chain": "rangkaian satuan: yang terendah yang bertindak",
+}
+
+
+def _region(
+    gaz: Gazetteer,
+    m: UnitMention,
+    parents: Sequence[UnitMention],
+    votes: dict[str, float],
+    area: Sequence[str],
+) -> str | None:
+    if m.level == "mabes":
+        return None
+    codes = list(m.candidates)
+    parent_codes = [c for p in parents for c in p.candidates]
+    if len(codes) > 1 and parent_codes:
+        inside = [c for c in codes if any(c.startswith(p + ".") or c == p for p in parent_codes)]
+        codes = inside or codes
+    if len(codes) > 1 and area:
+        inside = [c for c in codes if any(c.startswith(a) or a.startswith(c) for a in area)]
+        codes = inside or codes
+    if len(codes) > 1:
+        ranked = sorted(codes, key=lambda c: -(votes.get(c[:5], 0.0) + votes.get(c[:2], 0.0)))
+        top = votes.get(ranked[0][:5], 0.0) + votes.get(ranked[0][:2], 0.0)
+        second = votes.get(ranked[1][:5], 0.0) + votes.get(ranked[1][:2], 0.0)
+        codes = [ranked[0]] if top > second else codes
+    if len(codes) == 1:
+        return codes[0]
+    if not codes and parent_codes:
+        # A Polsek whose name is not a kecamatan: its Polres places it.
+        return max(parent_codes, key=lambda c: c.count("."))
+    if len(codes) > 1:
+        # Same-named kecamatan in one kabupaten are rare; same kabupaten is what counts.
+        kab = {c[:5] for c in codes}
+        if len(kab) == 1:
+            return kab.pop()
+    return None
+
+
+def _name(m: UnitMention) -> str:
+    if m.level == "mabes":
+        return "Mabes Polri"
+    place = m.place
+    if place.islower() or (place.isupper() and len(place) > 4):
+        place = " ".join(w if len(w) <= 3 and w.isupper() else w.capitalize()
+                         for w in place.split())
+    return f"{m.prefix} {place}{' Kota' if m.kota and m.prefix != 'Polrestabes' else ''}"
