@@ -109,11 +109,10 @@ def _evidence(found: Sequence[Found], why: str) -> tuple[Evidence, ...]:
 def situation(doc: Document) -> Value:
     reported: list[tuple[str, Match]] = []
     for code, m in _SITUATION.find(doc):
-        if context.is_irrealis(doc, m.first, window=20):
+        before = context.words_before(doc, m.first, 20)
+        if any(w in context.IRREALIS for w in before):
             continue
-        clause = context.words_before(doc, m.first, 8, clause=True)
-        strong = m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak"))
-        if not strong and any(w in _PURPOSE for w in clause):
+        if _aimed_at(doc, m, before):
             continue
         reported.append((code, m))
     if not reported:
@@ -125,6 +124,17 @@ def situation(doc: Document) -> Value:
             return Value(code, tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan")
                                      for m in found[:3]))
     return Value(None)
+
+
+def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
+    """A situation the text aims at ("untuk memastikan ... berjalan aman"), not one it
+    reports ("Pilkada yang berlangsung aman", "sehingga berjalan lancar")."""
+    if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
+        return False
+    if m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak")):
+        clause = context.words_before(doc, m.first, 12, clause=True)
+        return any(w in _PURPOSE for w in clause)
+    return any(w in _PURPOSE for w in before[-10:])
 
 
 def online(doc: Document) -> Value:

@@ -17,7 +17,7 @@ IRREALIS = frozenset(
     akan berencana rencana rencananya merencanakan direncanakan dijadwalkan menyiapkan
     mempersiapkan persiapan disiapkan siap dapat bisa harus perlu hendaknya diharapkan
     harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
-    ingin mampu
+    ingin
     """.split()
 )
 # General statements: definitions, examples, programmes described in the abstract.
@@ -68,6 +68,12 @@ def is_irrealis(doc: Document, token: int, window: int = 8) -> bool:
 
 def is_generic(doc: Document, token: int, window: int = 8) -> bool:
     return any(w in GENERIC for w in words_before(doc, token, window, clause=True))
+
+
+def in_example_list(doc: Document, token: int, window: int = 14) -> bool:
+    """Part of a list of examples: "langkah preventif, seperti dialog, mediasi dan
+    penyuluhan" names ways of working, not what was done."""
+    return any(w in ("seperti", "misalnya", "contohnya") for w in words_before(doc, token, window))
 
 
 def is_warning(doc: Document, token: int, window: int = 14) -> bool:

@@ -131,7 +131,8 @@ class Document:
         if _SKIP_LINE.match(stripped):
             return "skip"
         if _CAPTION_LINE.search(stripped):
-            return "caption"
+            # An illustration shows another event: nothing in it describes this one.
+            return "skip" if "ilustrasi" in stripped.lower() else "caption"
         words = stripped.split()
         if (
             not seen_body

@@ -110,8 +110,10 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     before = context.words_before(doc, token, 6, clause=True)
     if any(w in _FUTURE for w in before) or "besok" in doc.text[d.end : d.end + 8].lower():
         return None
+    # "usai PSU pada 24 Mei 2025": the date of the election the activity followed.
     wider = context.words_before(doc, token, 8)
-    if any(w in _OTHER_EVENT for w in wider) and any(w in _ELECTION_NOUNS for w in wider):
+    if wider and wider[-1] == "pada" and any(w in _ELECTION_NOUNS for w in wider[-5:]) and \
+            any(w in _OTHER_EVENT for w in wider):
         return None
     score = 1.0
     if d.weekday is not None:

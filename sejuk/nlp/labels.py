@@ -15,6 +15,7 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,14 +28,17 @@ from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 ACTIVITY = Lexicon(
     {
         "patroli_dialogis": (
-            r"patroli dialogis", r"patroli dialogis \w+", r"patroli humanis",
-            r"patroli sambang", r"sambang patroli",
+            r"patroli dialogis", r"patroli humanis", r"patroli dialog",
         ),
         "sambang": (
             r"sambang\w*", r"menyambang\w*", r"disambang\w*", r"silaturahmi", r"silaturahim",
             r"bersilaturahmi", r"kunjungan", r"berkunjung", r"mengunjungi", r"dikunjungi",
             r"door to door", r"anjangsana", r"menemui", r"mendatangi", r"jumat curhat",
             r"minggu kasih", r"ngopi bareng", r"cangkrukan", r"tatap muka dengan",
+            r"(?:di ?rumah|kediaman) (?:tokoh|warga|ketua|kepala|para)",
+            r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
+            r"berbincang(?: hangat| santai)? dengan", r"menyapa(?: hangat)? (?:warga|masyarakat)",
+            r"mendengarkan (?:aspirasi|keluhan)",
         ),
         "dialog": (
             r"dialog", r"dialog interaktif", r"dialog kebangsaan", r"diskusi", r"berdiskusi",
@@ -75,7 +79,8 @@ ACTIVITY = Lexicon(
             r"zikir bersama", r"dzikir bersama", r"berdoa bersama",
         ),
         "koordinasi": (
-            r"koordinasi", r"rapat koordinasi", r"rakor", r"berkoordinasi", r"berkordinasi",
+            r"koordinasi dengan", r"rapat koordinasi", r"rakor", r"berkoordinasi",
+            r"berkordinasi",
         ),
         "other": (
             r"jumat bersih", r"bakti sosial", r"baksos", r"bantuan sosial", r"bansos",
@@ -187,14 +192,15 @@ INCIDENT = Lexicon(
 # weak ones only for the words right after them.
 TAKING_PART = frozenset(
     """
-    dihadiri hadir menghadiri dihadirkan menghadirkan diikuti mengikuti melibatkan dilibatkan
-    mengundang diundang didampingi termasuk turut menyambangi mengunjungi menemui bertemu
-    silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog diskusi
-    berdiskusi audiensi pertemuan gabungan oleh dipimpin beserta berinteraksi berbincang
-    menyapa mendatangi sinergitas bersinergi
+    menghadiri melibatkan dilibatkan mengundang diundang didampingi menyambangi mengunjungi
+    menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
+    diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
+    menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
     """.split()
 )
-NEAR_PART = frozenset("dengan bersama kepada para antara warga".split())
+# Attendance: holds for the whole list that follows, to the end of the sentence.
+ATTENDING = frozenset("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk".split())
+NEAR_PART = frozenset("dengan bersama kepada para".split())
 # Participant categories that need a word of taking part nearby.
 NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
                        "paslon_timses", "media"})  # fmt: skip
@@ -213,56 +219,120 @@ class Found:
     why: str
 
 
+_TALK = frozenset("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi".split())
+
+
 def activity_types(doc: Document) -> list[Found]:
-    out = []
+    out = _talking_patrols(doc)
     for code, m in ACTIVITY.find(doc):
-        if context.is_irrealis(doc, m.first) or context.is_generic(doc, m.first):
+        if context.is_irrealis(doc, m.first) or context.is_generic(doc, m.first) or \
+                context.in_example_list(doc, m.first):
             continue
         if code == "pengamanan" and context.is_negated(doc, m.first, window=4):
             continue
         if code == "dialog" and _patrol_talk(doc, m):
             continue
+        if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
+            continue  # "di bawah koordinasi Kapolres": who leads, not a meeting
         out.append(Found(code, m, "kata kegiatan"))
     return out
 
 
+def _talking_patrols(doc: Document) -> list[Found]:
+    """A patrol that talks with people on its way ("patroli ini menyapa warga") is a
+    dialogic patrol, named so or not."""
+    out = []
+    for m in doc.find(_PATROL):
+        s = doc.sentence(m.first)
+        words = set(doc.norm_of(s.first, s.last).split())
+        if words & _TALK and not context.is_irrealis(doc, m.first):
+            out.append(Found("patroli_dialogis", m, "patroli yang berdialog dengan warga"))
+    return out
+
+
+_PATROL = re.compile(r"\bpatroli\b(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))")
+
+
 def _patrol_talk(doc: Document, m: Match) -> bool:
-    """"berdialog dengan warga" during a patrol is the patrol's talk, not a dialogue."""
-    s = doc.sentence(m.first)
-    return m.words == "dialog" and "patroli" in doc.norm_of(s.first, s.last) and \
+    """"dialog langsung dengan warga" in a report of a dialogic patrol is the patrol's
+    talk, not a dialogue of its own."""
+    return m.words == "dialog" and "patroli dialogis" in doc.norm and \
         doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
 
 
-def participants(doc: Document, incident: bool) -> list[Found]:
+_LEADER_KINDS = {"masyarakat": "tokoh_masyarakat", "agama": "tokoh_agama", "adat": "tokoh_adat",
+                 "pemuda": "tokoh_pemuda"}
+_LIST_WORDS = frozenset("dan serta maupun atau".split())
+
+
+def _leader_list(doc: Document, m: Match) -> list[Found]:
+    """"tokoh-tokoh masyarakat, agama, dan pemuda": one word "tokoh" for three groups."""
     out = []
+    k = m.last
+    while k < len(doc.words) and k - m.last < 8:
+        w = doc.words[k]
+        if w in _LEADER_KINDS:
+            start, end = doc.tokens[k].start, doc.tokens[k].end
+            out.append(Found(_LEADER_KINDS[w], Match(k, k + 1, start, end, doc.text[start:end], w),
+                             "tokoh yang ditemui"))
+        elif w not in _LIST_WORDS:
+            break
+        k += 1
+    return out
+
+
+def participants(doc: Document, incident: bool) -> list[Found]:
+    out: list[Found] = []
+    listed_until = (-1, -1)  # (sentence, token) where the last accepted group ended
     for code, m in PARTICIPANT.find(doc):
         before = doc.words[m.first - 1] if m.first > 0 else ""
-        if code == "warga" and before in _NOT_PEOPLE_BEFORE:
+        if code == "warga" and (before in _NOT_PEOPLE_BEFORE or _the_public(doc, m)):
             continue
         if code == "pemerintah_daerah" and m.words in ("bupati", "gubernur", "wali kota") and \
                 any(w in _CANDIDATE_BEFORE for w in context.words_before(doc, m.first, 3)):
             continue
-        if context.is_irrealis(doc, m.first):
+        if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
-        if incident and code in ("paslon_timses", "pemerintah_daerah", "penyelenggara_pemilu"):
+        if incident and code == "paslon_timses":
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
-        if code in NEED_PART and not _taking_part(doc, m):
+        in_list = listed_until[0] == doc.sent_of[m.first] and m.first - listed_until[1] <= 3
+        if code in NEED_PART and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
+        if code.startswith("tokoh_"):
+            out.extend(_leader_list(doc, m))
+        listed_until = (doc.sent_of[m.first], m.last)
     return out
 
 
+def _the_public(doc: Document, m: Match) -> bool:
+    """"seluruh masyarakat", "di tengah masyarakat", "masyarakat luas": the public at
+    large, addressed or described, not people met."""
+    before = context.words_before(doc, m.first, 2)
+    after = doc.words[m.last] if m.last < len(doc.words) else ""
+    return (bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")) or \
+        after == "luas"
+
+
 def _taking_part(doc: Document, m: Match) -> bool:
-    near = context.words_before(doc, m.first, 3)
-    if any(w in NEAR_PART for w in near[-3:]):
+    near = context.words_before(doc, m.first, 4)
+    # "bersama-sama mengimbau masyarakat": "together", no company.
+    if any(w in NEAR_PART and near[k + 1 : k + 2] != ["sama"] for k, w in enumerate(near)
+           if k >= len(near) - 3):
         return True
-    before = context.words_before(doc, m.first, 10)
-    if any(w in TAKING_PART for w in before):
+    before = context.words_before(doc, m.first, 14)
+    if any(w in TAKING_PART for w in before[-10:]):
+        return True
+    if any(w in ATTENDING for w in context.words_before(doc, m.first, 60)):
         return True
     s = doc.sentence(m.first)
     after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()
-    return any(w in TAKING_PART for w in after)
+    return any(w in _PART_AFTER for w in after)
+
+
+# Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
+_PART_AFTER = frozenset("hadir dilibatkan menghadiri mengikuti".split())
 
 
 def incident_types(doc: Document) -> list[Found]:

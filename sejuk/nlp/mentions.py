@@ -162,7 +162,11 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
             weights.append(NAME_WEIGHT[level] * h.quality * factor * scale)
     if not hits:
         return None
-    return tuple(hits), tuple(weights)
+    # "Sidoarjo" names the kabupaten and the kecamatan of its capital: without a cue the
+    # name means the larger one; a region inside another region of the same run goes.
+    keep = [k for k, h in enumerate(hits)
+            if not any(o.code != h.code and h.code.startswith(o.code + ".") for o in hits)]
+    return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
 
 
 def _name_factor(level: int, reliable: bool, common: bool, locative: bool) -> float:

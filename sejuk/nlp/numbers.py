@@ -89,6 +89,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     for i in span:
         if words[i] in VAGUE and i + 1 < len(words) and words[i + 1] in PERSONNEL:
             continue
+        if i > 0 and words[i - 1] == "salah":
+            continue  # "salah satu petugas": one of them, not a count
         found = parse_number(words, i)
         if found is None:
             continue
@@ -96,6 +98,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         noun = i + used
         if noun >= len(words) or words[noun] not in PERSONNEL or value == 0:
             continue
+        if any(doc.gaps[k].strip() for k in range(i + used, noun + 1)):
+            continue  # "2024, Bhabinkamtibmas ...": punctuation parts them
         if words[noun] == "orang" and (noun + 1 >= len(words) or words[noun + 1] not in PERSONNEL):
             continue
         if words[noun] == "orang":
