@@ -19,29 +19,30 @@ from collections.abc import Sequence
 from . import context
 from .document import Document, Match
 from .labels import Found
-from .lexicon import Lexicon
+from .lexicon import Lexicon, each
 from .record import Evidence, Value
 from .taxonomy import ELECTIONS
 
 _SITUATION = Lexicon(
     {
         "kondusif": (
-            r"(?:situasi|suasana|kondisi|keadaan|kamtibmas|wilayah)(?: \w+){0,5}"
-            r" (?:telah|sudah|kembali|tetap|terpantau|masih|dalam keadaan)?"
-            r" ?(?:aman|kondusif|terkendali)",
-            r"(?:berjalan|berlangsung|berakhir) (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
+            *each("situasi suasana kondisi keadaan kamtibmas wilayah",
+                  r"(?: \w+){0,5} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
+                  r"(?:aman|kondusif|terkendali)"),
+            *each("berjalan berlangsung berakhir",
+                  r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)"),
             r"tidak (?:ditemukan|ada) (?:adanya )?(?:hal|hal hal|kejadian) (?:yang )?menonjol",
             r"tidak menemukan (?:adanya )?(?:permasalahan|hal hal menonjol|hal menonjol)",
             r"aman terkendali", r"nihil gangguan", r"tanpa (?:adanya )?gangguan",
             r"terciptanya situasi(?: \w+)? (?:yang )?(?:aman|kondusif)",
         ),
         "waspada": (
-            r"(?:situasi|suasana|kondisi|status)(?: \w+){0,3} (?:waspada|siaga)",
+            *each("situasi suasana kondisi status", r"(?: \w+){0,3} (?:waspada|siaga)"),
             r"perlu diwaspadai", r"siaga satu", r"siaga 1",
         ),
         "rawan": (
-            r"(?:situasi|suasana|kondisi|keadaan)(?: \w+){0,3}"
-            r" (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
+            *each("situasi suasana kondisi keadaan",
+                  r"(?: \w+){0,3} (?:rawan|mencekam|memanas|tegang|tidak kondusif)"),
         ),
     }
 )

@@ -52,18 +52,30 @@ SPEECH = frozenset(
 
 def words_before(doc: Document, token: int, window: int, clause: bool = False) -> list[str]:
     """Up to ``window`` normalised words before ``token`` in its sentence (or clause)."""
-    first = doc.clause_start(token) if clause else doc.sentence(token).first
+    first = doc.clause_start(token) if clause else doc.sentences[doc.sent_of[token]].first
     lo = max(first, token - window)
+    if doc.simple:
+        return doc.words[lo:token]
     out: list[str] = []
     for i in range(lo, token):
         out.extend(doc.words[i].split())
     return out
 
 
+# Plans hold over the list that follows them: "menyiapkan langkah, mulai dari penjagaan
+# ..., hingga patroli ...".
+PLAN = frozenset(
+    "akan rencana berencana rencananya menyiapkan mempersiapkan disiapkan dijadwalkan persiapan"
+    .split()
+)
+
+
 def is_irrealis(doc: Document, token: int, window: int = 8) -> bool:
     """A plan, wish or request: "akan", "agar", "dapat", "diharapkan" before it in its
-    clause."""
-    return any(w in IRREALIS for w in words_before(doc, token, window, clause=True))
+    clause, or a plan word earlier in its sentence."""
+    if any(w in IRREALIS for w in words_before(doc, token, window, clause=True)):
+        return True
+    return any(w in PLAN for w in words_before(doc, token, 16))
 
 
 def is_generic(doc: Document, token: int, window: int = 8) -> bool:

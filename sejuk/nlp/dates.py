@@ -73,32 +73,37 @@ _WD = _alt(WEEKDAYS)
 _MON = _alt(MONTHS)
 _POD = _alt(PARTS_OF_DAY)
 
-_DATE = re.compile(
+# A date is found from its core (it starts with a digit, so the search skips the rest of
+# the text quickly); the weekday and bracket before it and the part of the day after it
+# are then read around the core.
+_CORE = re.compile(
     rf"""
-    (?:(?:hari\s+)?(?P<wd>{_WD})\b(?:\s+(?P<pod1>{_POD})\b)?\s*,?\s*)?
-    (?P<paren>\(\s*)?
-    (?:(?:tanggal|tgl)\.?\s*)?
-    (?<![\d/.:])
+    (?=\d)
     (?:
         (?P<d1>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})(?!\d)
             (?:\s*[/-]\s*(?P<y1>\d{{4}}|\d{{2}})(?!\d))?
       | (?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}})(?!\d)
-      | (?P<d3>\d{{1,2}})\s*-?\s*(?P<mon>{_MON})\b\.?(?:\s*-?\s*(?P<y3>\d{{4}})(?!\d))?
+      | (?P<d3>\d{{1,2}})\s*-?\s*(?i:(?P<mon>{_MON}))\b\.?(?:\s*-?\s*(?P<y3>\d{{4}})(?!\d))?
       | (?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)
     )
-    (?P<close>\s*\))?
-    (?:\s*,?\s*(?P<pod2>{_POD})\b)?
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
+_BEFORE = re.compile(
+    rf"(?:(?:hari\s+)?(?P<wd>{_WD})\b(?:\s+(?P<pod1>{_POD})\b)?\s*,?\s*)?"
+    rf"(?P<paren>\(\s*)?(?:(?:tanggal|tgl)\.?\s*)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(rf"(?P<close>\s*\))?(?:\s*,?\s*(?P<pod2>{_POD})\b)?", re.IGNORECASE)
 # A weekday alone is a date only where a date stands: before punctuation, a part of the
 # day, "lalu" or the end; "Jumat Curhat" and "Minggu Kasih" are programmes, "dua minggu"
 # a length of time.
 _WEEKDAY_ALONE = re.compile(
-    rf"\b(?P<wd>{_WD})\b(?:\s+(?P<pod>{_POD})\b)?(?=\s*(?:[.,;:)\]]|lalu\b|kemarin\b|$))",
+    rf"(?=[sjrkmah])\b(?P<wd>{_WD})\b(?:\s+(?P<pod>{_POD})\b)?(?=\s*(?:[.,;:)\]]|lalu\b|kemarin\b|$))",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(rf"\b(?P<rel>{_alt(RELATIVE)})\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b(?P<rel>{_alt(RELATIVE)})\b")
+_RELATIVE_HINTS = ("kemarin", "semalam", "tadi", "hari ini", "besok", "esok", "lusa")
 _TIME = re.compile(
     r"(?:\b(?:pukul|pkl|jam)\.?\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?![\d:])"
     r"(?:\s*(?P<z1>wita|wib|wit)\b)?)"
@@ -165,42 +170,52 @@ def find_dates(text: str) -> list[DateMention]:
     words. Day-month pairs that are no date (13/14, 31/2) are dropped."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text):
-        mention = _from_match(m)
+    low = text.lower()
+    for m in _CORE.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789/.:":
+            continue  # inside a longer number, an address or a time
+        mention = _from_match(text, m)
         if mention is not None:
             out.append(mention)
-            taken.append((m.start(), m.end()))
-    for m in _WEEKDAY_ALONE.finditer(text):
+            taken.append((mention.start, mention.end))
+    weekdays = _WEEKDAY_ALONE.finditer(low) if any(w in low for w in WEEKDAYS) else ()
+    for m in weekdays:
         if any(s <= m.start() < e for s, e in taken):
             continue
-        word = m.group("wd")
+        word = text[m.start("wd") : m.end("wd")]
         if word.lower() == "minggu" and not word[0].isupper():
             continue  # "minggu" in lower case is a week
         out.append(
             DateMention(
-                m.start(), m.end(), m.group(), weekday=WEEKDAYS[word.lower()],
+                m.start(), m.end(), text[m.start() : m.end()], weekday=WEEKDAYS[word.lower()],
                 part_of_day=(m.group("pod") or "").lower() or None,
             )
         )
-    for m in _RELATIVE.finditer(text):
+    relatives = _RELATIVE.finditer(low) if any(w in low for w in _RELATIVE_HINTS) else ()
+    for m in relatives:
         if any(s <= m.start() < e for s, e in taken):
             continue
         rel = m.group("rel").lower()
         pod = rel.split()[-1] if rel.startswith("tadi") or rel == "semalam" else None
         out.append(
-            DateMention(m.start(), m.end(), m.group(), relative=RELATIVE[rel],
+            DateMention(m.start(), m.end(), text[m.start() : m.end()], relative=RELATIVE[rel],
                         part_of_day="malam" if rel == "semalam" else pod)
         )
     out.sort(key=lambda d: d.start)
     return out
 
 
-def _from_match(m: re.Match[str]) -> DateMention | None:
+def _from_match(text: str, m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
-    weekday = WEEKDAYS[g["wd"].lower()] if g["wd"] else None
+    head = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+    tail = _AFTER.match(text, m.end())
+    wd = head.group("wd") if head else None
+    paren = bool(head and head.group("paren"))
+    close = bool(tail and tail.group("close"))
+    weekday = WEEKDAYS[wd.lower()] if wd else None
     if g["d1"]:
         day, month, year = int(g["d1"]), int(g["m1"]), _year(g["y1"])
-        if year is None and not (g["paren"] and g["close"]) and weekday is None:
+        if year is None and not (paren and close) and weekday is None:
             return None  # "1/2" in running text is rarely a date
     elif g["d2"]:
         day, month, year = int(g["d2"]), int(g["m2"]), int(g["y2"])
@@ -212,18 +227,22 @@ def _from_match(m: re.Match[str]) -> DateMention | None:
         return None
     if _valid(year or 2024, month, day) is None:  # 2024 is a leap year: 29/2 stays
         return None
-    pod = g["pod1"] or g["pod2"]
-    start, end = m.start(), m.end()
-    if g["paren"] and not g["close"] and not g["wd"]:
-        start += m.group().index("(") + 1
+    pod = (head.group("pod1") if head else None) or (tail.group("pod2") if tail else None)
+    start = head.start() if head and (wd or paren) else m.start()
+    if paren and not close and not wd:
+        start = m.start()
+    end = tail.end() if tail and (close or tail.group("pod2")) else m.end()
     return DateMention(
-        start, end, m.group(), day, month, year, weekday,
+        start, end, text[start:end], day, month, year, weekday,
         part_of_day=pod.lower() if pod else None,
     )
 
 
 def find_times(text: str) -> list[TimeMention]:
-    out = []
+    out: list[TimeMention] = []
+    low = text.lower()
+    if not any(w in low for w in ("pukul", "pkl", "jam", "wib", "wit")):
+        return out
     for m in _TIME.finditer(text):
         hour = int(m.group("h1") or m.group("h2"))
         minute = int(m.group("m1") or m.group("m2"))

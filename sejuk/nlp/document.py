@@ -22,10 +22,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from typing import Literal
 
-from .normalize import Token, tokenize
-from .shorthand import expand
+from .normalize import Token, tokenize_with_gaps
+from .shorthand import SHORTHAND
 
 LineRole = Literal["body", "headline", "caption", "skip", "url"]
 
@@ -40,7 +41,7 @@ _ABBREVIATIONS = frozenset(
     pkl tgl hr ybs an a n sdr bpk ny nn tn
     """.split()
 )
-_SENTENCE_END = re.compile(r"[.!?]")
+_BOUNDARY_CHARS = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_LINE = re.compile(
     r"^\s*(baca juga|baca:|lihat juga|simak juga|artikel terkait|berita terkait|"
@@ -79,8 +80,14 @@ class Match:
 class Document:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens: list[Token] = tokenize(text)
-        self.words: list[str] = [expand(t.text) for t in self.tokens]
+        self.tokens: list[Token]
+        self.gaps: list[str]  # gaps[i]: the text before token i; the last, after the end
+        self.tokens, self.gaps = tokenize_with_gaps(text)
+        self.token_starts: list[int] = [t.start for t in self.tokens]
+        get = SHORTHAND.get
+        self.words: list[str] = [get(t.text, t.text) for t in self.tokens]
+        # True when no shorthand spelled out into several words: word lists are slices.
+        self.simple = not any(" " in w for w in self.words)
         starts: list[int] = []
         pos = 0
         for w in self.words:
@@ -88,27 +95,18 @@ class Document:
             pos += len(w) + 1
         self._word_starts = starts
         self.norm = " ".join(self.words)
-        self.gaps: list[str] = self._gaps()
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
+        self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
         self.sentences: list[Sentence] = self._sentences()
-        sent_of = [0] * len(self.tokens)
+        sent_of: list[int] = []
         for s in self.sentences:
-            for i in range(s.first, s.last):
-                sent_of[i] = s.index
+            sent_of.extend([s.index] * (s.last - s.first))
         self.sent_of = sent_of
+        self.skipped: list[bool] = [
+            self.sentences[k].role in ("skip", "url") for k in sent_of
+        ]
 
     # -- structure -----------------------------------------------------------------
-
-    def _gaps(self) -> list[str]:
-        """The text before each token (after the previous one), and after the last."""
-        toks, text = self.tokens, self.text
-        gaps = []
-        prev = 0
-        for t in toks:
-            gaps.append(text[prev : t.start])
-            prev = t.end
-        gaps.append(text[prev:])
-        return gaps
 
     def _lines(self) -> list[tuple[int, int, LineRole]]:
         out: list[tuple[int, int, LineRole]] = []
@@ -142,13 +140,28 @@ class Document:
             return "headline"
         return "body"
 
+    def _marks(self, pattern: re.Pattern[str]) -> list[bool]:
+        """For each token, whether the text between it and the token before matches
+        ``pattern`` (found with one search over the text, not one per gap)."""
+        marks = [False] * (len(self.tokens) + 1)
+        starts = self.token_starts
+        for m in pattern.finditer(self.text):
+            k = bisect_right(starts, m.start())
+            if k == 0 or m.start() >= self.tokens[k - 1].end:
+                marks[k] = True
+        return marks
+
     def _sentences(self) -> list[Sentence]:
         toks = self.tokens
         line_starts = [s for s, _, _ in self.lines]
+        ends = self._marks(_BOUNDARY_CHARS)
         out: list[Sentence] = []
         first = 0
-        for i in range(len(toks)):
-            if i + 1 < len(toks) and not self._ends_sentence(i):
+        n = len(toks)
+        # Only tokens followed by ".", "!", "?" or a line break can end a sentence.
+        candidates = [k - 1 for k in compress(range(n + 1), ends) if 0 < k < n]
+        for i in [*candidates, n - 1] if n else []:
+            if i + 1 < n and not self._ends_sentence(i):
                 continue
             line = bisect_right(line_starts, toks[first].start) - 1
             out.append(
@@ -162,7 +175,7 @@ class Document:
         gap = self.gaps[i + 1]
         if "\n" in gap:
             return True
-        if not _SENTENCE_END.search(gap) or not any(ch.isspace() for ch in gap):
+        if not any(ch.isspace() for ch in gap):
             return False
         tok = self.tokens[i]
         word = tok.text
@@ -174,6 +187,10 @@ class Document:
 
     # -- questions -----------------------------------------------------------------
 
+    def token_at(self, offset: int) -> int:
+        """The token at or before a character offset."""
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
     def sentence(self, token: int) -> Sentence:
         return self.sentences[self.sent_of[token]]
 
@@ -181,21 +198,23 @@ class Document:
         return self.sentences[self.sent_of[token]].role
 
     def is_skipped(self, token: int) -> bool:
-        return self.role(token) in ("skip", "url")
+        return self.skipped[token]
 
     def clause_start(self, token: int) -> int:
         """First token of the clause holding ``token`` (commas, brackets, quotes and
         dashes end a clause; so does the sentence)."""
-        first = self.sentence(token).first
+        first = self.sentences[self.sent_of[token]].first
+        marks = self.clause_break
         i = token
-        while i > first and not _CLAUSE_BREAK.search(self.gaps[i]):
+        while i > first and not marks[i]:
             i -= 1
         return i
 
     def clause_end(self, token: int) -> int:
-        last = self.sentence(token).last
+        last = self.sentences[self.sent_of[token]].last
+        marks = self.clause_break
         i = token + 1
-        while i < last and not _CLAUSE_BREAK.search(self.gaps[i]):
+        while i < last and not marks[i]:
             i += 1
         return i
 

@@ -20,7 +20,6 @@ it, in its written zone or the zone of the place.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 
 from . import context
@@ -57,13 +56,12 @@ def published_date(doc: Document, given: date | None) -> date | None:
 def event_date(doc: Document, published: date | None, zone: str | None) -> EventDate:
     mentions = find_dates(doc.text)
     times = find_times(doc.text)
-    starts = [t.start for t in doc.tokens]
     anchors = [d.explicit for d in mentions if d.explicit and not d.weekday_conflict]
     years = years_named(doc.text) | ({published.year} if published else set())
     best: tuple[float, DateMention, date, str] | None = None
     doubts: list[tuple[DateMention, str]] = []
     for d in mentions:
-        token = max(0, bisect_right(starts, d.start) - 1)
+        token = doc.token_at(d.start)
         score = _score(doc, d, token, published)
         if score is None:
             continue
@@ -83,7 +81,7 @@ def event_date(doc: Document, published: date | None, zone: str | None) -> Event
         return EventDate(None, None, None, (), "teks tidak menyebut tanggal kegiatan")
     _, d, value, how = best
     evidence = [Evidence(d.start, d.end, d.text, f"tanggal kegiatan ({how})")]
-    time = _time_for(doc, d, times)
+    time = _time_for(doc, d, times, mentions)
     if time is not None:
         evidence.append(Evidence(time.start, time.end, time.text, "waktu kegiatan"))
     return EventDate(
@@ -131,16 +129,18 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     return score
 
 
-def _time_for(doc: Document, d: DateMention, times: list[TimeMention]) -> TimeMention | None:
-    starts = [t.start for t in doc.tokens]
-
+def _time_for(
+    doc: Document, d: DateMention, times: list[TimeMention], dates: list[DateMention]
+) -> TimeMention | None:
+    if not times:
+        return None
     def sentence_of(offset: int) -> int:
-        return doc.sent_of[max(0, bisect_right(starts, offset) - 1)]
+        return doc.sent_of[doc.token_at(offset)]
 
     own = sentence_of(d.start)
     same = [t for t in times if sentence_of(t.start) == own]
     if same:
         return same[0]
-    dated = {sentence_of(x.start) for x in find_dates(doc.text)}
+    dated = {sentence_of(x.start) for x in dates}
     free = [t for t in times if sentence_of(t.start) not in dated]
     return free[0] if len(free) == 1 else None

@@ -140,6 +140,7 @@ class Gazetteer:
         self._index: dict[str, tuple[Hit, ...]] = {k: tuple(v) for k, v in index.items()}
         # Sorted keys: a name that starts with the words read so far sorts right after them.
         self._sorted_keys: list[str] = sorted(self._index)
+        self._longer: dict[str, bool] = {}
         self.max_tokens = max((len(r.name.split()) for r in self.regions.values()), default=1) + 1
         self._children: dict[str, list[str]] | None = None
         self._keys_by_level: dict[int, dict[str, list[str]]] = {}
@@ -239,7 +240,7 @@ class Gazetteer:
         """
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
-        keys = self._sorted_keys
+        longer = self._longer
         n = len(toks)
         out: list[Mention] = []
         for i in range(n):
@@ -250,8 +251,10 @@ class Gazetteer:
                 if hits is None:
                     # Stop as soon as no name starts with the words read so far: most
                     # words of a text start no name at all.
-                    at = bisect_right(keys, key)
-                    if at == len(keys) or not keys[at].startswith(key):
+                    more = longer.get(key)
+                    if more is None:
+                        more = self._starts_longer(key)
+                    if not more:
                         break
                     continue
                 surface = text[toks[i].start : toks[j].end]
@@ -273,10 +276,23 @@ class Gazetteer:
                         toks[cue[2]].start if cue else None,
                     )
                 )
-                at = bisect_right(keys, key)
-                if at == len(keys) or not keys[at].startswith(key):
+                more = longer.get(key)
+                if more is None:
+                    more = self._starts_longer(key)
+                if not more:
                     break
         return out
+
+    def _starts_longer(self, key: str) -> bool:
+        """Whether some name is longer than ``key`` and starts with it (remembered: the
+        words of news texts repeat, and a dictionary look-up beats a search)."""
+        keys = self._sorted_keys
+        at = bisect_right(keys, key)
+        more = at < len(keys) and keys[at].startswith(key)
+        if len(self._longer) > 500_000:
+            self._longer.clear()
+        self._longer[key] = more
+        return more
 
     # -- searching by a typed query ----------------------------------------------------
 

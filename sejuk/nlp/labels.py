@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import context
 from .document import Document, Match
-from .lexicon import Lexicon
+from .lexicon import Lexicon, each
 from .record import Evidence, Label
 from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 
@@ -35,7 +35,7 @@ ACTIVITY = Lexicon(
             r"bersilaturahmi", r"kunjungan", r"berkunjung", r"mengunjungi", r"dikunjungi",
             r"door to door", r"anjangsana", r"menemui", r"mendatangi", r"jumat curhat",
             r"minggu kasih", r"ngopi bareng", r"cangkrukan", r"tatap muka dengan",
-            r"(?:di ?rumah|kediaman) (?:tokoh|warga|ketua|kepala|para)",
+            *each("di dirumah kediaman", r" (?:rumah )?(?:tokoh|warga|ketua|kepala|para)"),
             r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
             r"berbincang(?: hangat| santai)? dengan", r"menyapa(?: hangat)? (?:warga|masyarakat)",
             r"mendengarkan (?:aspirasi|keluhan)",
@@ -65,7 +65,8 @@ ACTIVITY = Lexicon(
             r"patroli sinergitas", r"patroli tiga pilar", r"patroli bersama tni",
         ),
         "pengamanan": (
-            r"(?:melakukan|memberikan|melaksanakan|dilakukan|diberikan|dilaksanakan) pengamanan",
+            *each("melakukan memberikan melaksanakan dilakukan diberikan dilaksanakan",
+                  " pengamanan"),
             r"pengamanan (?:ketat|terhadap|kampanye|tps|psu|pilkada|pemungutan|rekapitulasi"
             r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
             r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",

@@ -1,9 +1,15 @@
-"""Word lists compiled into one regular expression each, matched over ``Document.norm``.
+"""Word lists matched over ``Document.norm``, fast.
 
 A lexicon maps a label code to the phrases that signal it, written as they read after
 folding and shorthand expansion (lower case, single spaces: "patroli dialogis",
-"tokoh masyarakat"). A phrase may use regular-expression syntax for inflection
-("menyambang\\w*"). ``Lexicon.find`` yields (code, match) pairs in text order.
+"tokoh masyarakat"). A phrase may use regular-expression syntax after its first letters
+("sambang\\w*", "pemuka (?:\\w+ )?agama"), but must start with letters, which index it.
+
+One regular expression with hundreds of alternatives is slow in Python (each is tried at
+every word); here each word of the text looks up only the phrases that start with it (or
+with its first letters), so a lexicon costs a dictionary look-up per word.
+``Lexicon.find`` yields (code, match) pairs in text order, without overlaps, the longest
+phrase first, as a single alternation would.
 """
 
 from __future__ import annotations
@@ -13,19 +19,78 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from .document import Document, Match
 
+_HEAD = re.compile(r"[a-z0-9]+")
+
 
 class Lexicon:
     def __init__(self, table: Mapping[str, Sequence[str]]) -> None:
         self.table = table
-        parts = []
-        self._codes: list[str] = []
-        for index, (code, phrases) in enumerate(table.items()):
-            self._codes.append(code)
-            alternatives = "|".join(sorted(phrases, key=len, reverse=True))
-            parts.append(f"(?P<g{index}>{alternatives})")
-        self.pattern = re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+        exact: dict[str, list[tuple[str, str]]] = {}
+        prefix: dict[str, list[tuple[str, str]]] = {}
+        for code, phrases in table.items():
+            for phrase in phrases:
+                head = _HEAD.match(phrase)
+                if head is None:
+                    raise ValueError(f"a phrase must start with letters: {phrase!r}")
+                word = head.group()
+                whole = head.end() == len(phrase) or phrase[head.end()] == " "
+                (exact if whole else prefix).setdefault(word, []).append((code, phrase))
+        self._exact = {w: _compile(items) for w, items in exact.items()}
+        self._prefix = {w: _compile(items) for w, items in prefix.items()}
+        self._prefix_lengths = sorted({len(w) for w in prefix})
 
     def find(self, doc: Document) -> Iterator[tuple[str, Match]]:
-        for m in doc.find(self.pattern):
-            if m.group is not None:
-                yield self._codes[int(m.group[1:])], m
+        norm, starts, tokens = doc.norm, doc._word_starts, doc.tokens
+        exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
+        taken_until = -1
+        words = doc.words if doc.simple else [w.split(" ", 1)[0] for w in doc.words]
+        # The words that start some phrase, found by comprehension (fast), in order.
+        heads = {i for i, w in enumerate(words) if w in exact}
+        for n in lengths:
+            heads.update(i for i, w in enumerate(words) if w[:n] in prefix)
+        for i in sorted(heads):
+            if starts[i] < taken_until:
+                continue
+            first = words[i]
+            tries = []
+            found = exact.get(first)
+            if found is not None:
+                tries.append(found)
+            for n in lengths:
+                if len(first) < n:
+                    break
+                found = prefix.get(first[:n])
+                if found is not None:
+                    tries.append(found)
+            best: tuple[int, str] | None = None
+            for pattern, codes in tries:
+                m = pattern.match(norm, starts[i])
+                if m is not None and (best is None or m.end() > best[0]):
+                    best = (m.end(), codes[m.lastgroup or ""])
+            if best is None or doc.skipped[i]:
+                continue
+            end, code = best
+            last = _token_at(starts, end - 1, i) + 1
+            start, stop = tokens[i].start, tokens[last - 1].end
+            taken_until = end
+            yield code, Match(i, last, start, stop, doc.text[start:stop], norm[starts[i] : end])
+
+
+def _compile(items: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for the phrases that share a first word; the group says the code."""
+    ordered = sorted(items, key=lambda item: len(item[1]), reverse=True)
+    parts = [f"(?P<p{k}>{phrase})" for k, (_, phrase) in enumerate(ordered)]
+    codes = {f"p{k}": code for k, (code, _) in enumerate(ordered)}
+    return re.compile("(?:" + "|".join(parts) + r")\b"), codes
+
+
+def _token_at(starts: list[int], offset: int, lo: int) -> int:
+    k = lo
+    while k + 1 < len(starts) and starts[k + 1] <= offset:
+        k += 1
+    return k
+
+
+def each(first_words: str, rest: str) -> tuple[str, ...]:
+    """Phrases that differ in their first word: ``each("berjalan berlangsung", " aman")``."""
+    return tuple(f"{w}{rest}" for w in first_words.split())

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 import unicodedata
 from typing import NamedTuple
 
@@ -63,7 +64,13 @@ _ACCENT_FOLD = _AccentFold()
 
 
 def tokenize(text: str) -> list[Token]:
-    """Folded tokens with their place in the original text, for highlighting.
+    """Folded tokens with their place in the original text, for highlighting."""
+    return tokenize_with_gaps(text)[0]
+
+
+def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
+    """Tokens, and the text between them: ``gaps[i]`` stands before token ``i`` and the
+    last gap after the last token.
 
     The whole text is folded at once (one ``lower`` and one ``translate``) when that
     keeps every character in place, which is the case for Indonesian text; only a text
@@ -71,12 +78,22 @@ def tokenize(text: str) -> list[Token]:
     """
     low = text.lower()
     if len(low) != len(text):
-        return [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        bounds = [0] + [x for t in tokens for x in (t.start, t.end)] + [len(text)]
+        return tokens, [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
     if not low.isascii():
         low = low.translate(_ACCENT_FOLD)
-    if "'" not in low and "’" not in low and "`" not in low:
-        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
-    return [
-        Token(m.group().translate(_APOSTROPHES), m.start(), m.end())
-        for m in _TOKEN.finditer(low)
-    ]
+    # Split in C into [gap, word, gap, word, ..., gap]; offsets are running sums of the
+    # lengths, and the tuples are built without a Python call per word.
+    parts = _SPLIT.split(low)
+    ends = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    if "'" in low or "’" in low or "`" in low:
+        words = [w.translate(_APOSTROPHES) for w in words]
+    tokens = list(map(_new_tuple, repeat(Token), zip(words, ends[0::2], ends[1::2], strict=False)))
+    # The gaps hold no letters, so folding left them as written.
+    return tokens, parts[0::2]
+
+
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_new_tuple = tuple.__new__

@@ -87,6 +87,9 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     words = [w.split()[0] if w else w for w in doc.words]
     span = tokens if tokens is not None else range(len(words))
     for i in span:
+        w = words[i]
+        if not (w.isdigit() or w in UNITS or w in VAGUE or w in ("seratus", "seribu")):
+            continue
         if words[i] in VAGUE and i + 1 < len(words) and words[i + 1] in PERSONNEL:
             continue
         if i > 0 and words[i - 1] == "salah":

@@ -54,6 +54,7 @@ MABES_WORDS = frozenset(
 # "Kepolisian Resor (Polres) Malinau": the spelled-out names.
 SPELLED = {"daerah": ("polda", "Polda"), "resor": ("polres", "Polres"),
            "resort": ("polres", "Polres"), "sektor": ("polsek", "Polsek")}  # fmt: skip
+_STARTS = frozenset(UNIT_WORDS) | MABES_WORDS | {"kepolisian", "kepala"}
 HOME_LEVEL = {"polda": PROVINSI, "polres": KABKOTA, "polsek": KECAMATAN}
 
 # Words just before a unit that make it the one acting: its sub-units and officers.
@@ -95,19 +96,16 @@ def _polres_by_name() -> dict[str, str]:
 
 def find_unit_mentions(doc: Document, gaz: Gazetteer) -> list[UnitMention]:
     out: list[UnitMention] = []
-    toks = doc.tokens
-    i = 0
-    while i < len(toks):
-        if doc.is_skipped(i):
-            i += 1
+    after = -1
+    for i in [k for k, t in enumerate(doc.tokens) if t.text in _STARTS]:
+        if i < after or doc.skipped[i]:
             continue
         found = _mention_at(doc, gaz, i)
         if found is None:
-            i += 1
             continue
         if found.weight > 0:
             out.append(found)
-        i = found.last
+        after = found.last
     return out
 
 
@@ -158,8 +156,8 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     full = fold(f"{prefix} {name}{' Kota' if kota else ''}")
     special = _polres_by_name().get(full)
     if level == "polres" and special is not None:
-        codes = tuple(r.code for r in gaz.regions.values()
-                      if r.level == KABKOTA and r.name == special)
+        codes = tuple(h.code for h in gaz.lookup(special, level=KABKOTA)
+                      if gaz.regions[h.code].name == special)
     elif level == "polda" and fold(name) == "metro jaya":
         codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
     else:

@@ -1,0 +1,35 @@
+"""`python -m bench [NAME ...]`: run the benchmarks and print their figures.
+
+Benchmarks are listed in ``BENCHMARKS``; each is a module with ``main(argv) -> int``.
+With no name, all of them run in order; options after the names go to each.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from bench import extract
+
+BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
+    "extract": extract.main,
+}
+
+
+def main(argv: list[str]) -> int:
+    names = []
+    while argv and not argv[0].startswith("-"):
+        names.append(argv.pop(0))
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"Benchmark tidak dikenal: {', '.join(unknown)}; ada: {', '.join(BENCHMARKS)}")
+        return 2
+    status = 0
+    for name in names or list(BENCHMARKS):
+        print(f"== {name} ==")
+        status |= BENCHMARKS[name](list(argv))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
