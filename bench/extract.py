@@ -33,7 +33,9 @@ TARGETS = {"docs_per_s": 300.0, "load_s": 2.0, "peak_mb": 300.0}
 
 
 def _texts(folder: Path) -> list[tuple[str, str]]:
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((folder / "texts").glob("*.txt"))]
+    return [
+        (p.stem, p.read_text(encoding="utf-8")) for p in sorted((folder / "texts").glob("*.txt"))
+    ]
 
 
 def _gold(folder: Path) -> dict[str, str | None]:
@@ -45,7 +47,9 @@ def _gold(folder: Path) -> dict[str, str | None]:
     return out
 
 
-def _place_accuracy(predicted: dict[str, str | None], gold: dict[str, str | None]) -> dict[str, float]:
+def _place_accuracy(
+    predicted: dict[str, str | None], gold: dict[str, str | None]
+) -> dict[str, float]:
     out = {}
     for width, name in LEVELS:
         right = total = 0
@@ -98,8 +102,7 @@ def _id_location_ner(
         best = resolve_best_location(mentions)
         if best is None:
             return None
-        for code in (best.subdistrict_code, best.district_code, best.city_code,
-                     best.province_code):
+        for code in (best.subdistrict_code, best.district_code, best.city_code, best.province_code):
             if code:
                 return code
         return None
@@ -124,8 +127,18 @@ def _write_csv() -> Path:
     names = {r.code: r.name for r in load_regions()}
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
-        out.writerow(["province_code", "province_name", "city_code", "city_name",
-                      "district_code", "district_name", "subdistrict_code", "subdistrict_name"])
+        out.writerow(
+            [
+                "province_code",
+                "province_name",
+                "city_code",
+                "city_name",
+                "district_code",
+                "district_name",
+                "subdistrict_code",
+                "subdistrict_name",
+            ]
+        )
         for r in load_regions():
             if r.level == 4:
                 p, c, d = r.code[:2], r.code[:5], r.code[:8]
@@ -137,7 +150,9 @@ def _rounds(texts: list[tuple[str, str]], docs: int) -> int:
     return max(1, -(-docs // len(texts)))
 
 
-WORKERS: dict[str, Callable[[list[tuple[str, str]], int], tuple[float, float, dict[str, str | None]]]] = {
+WORKERS: dict[
+    str, Callable[[list[tuple[str, str]], int], tuple[float, float, dict[str, str | None]]]
+] = {
     "sejuk": _ours,
     "id-location-ner": _id_location_ner,
 }
@@ -148,16 +163,28 @@ def _worker(name: str, folder: Path, docs: int) -> None:
     load, seconds, places = WORKERS[name](texts, docs)
     done = _rounds(texts, docs) * len(texts)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"load_s": load, "docs": done, "seconds": seconds, "peak_mb": peak,
-                      "places": places}))
+    print(
+        json.dumps(
+            {"load_s": load, "docs": done, "seconds": seconds, "peak_mb": peak, "places": places}
+        )
+    )
 
 
 # -- the report --------------------------------------------------------------------
 
 
 def _run(name: str, folder: Path, docs: int) -> dict[str, object] | None:
-    cmd = [sys.executable, "-m", "bench.extract", "--worker", name, "--texts", str(folder),
-           "--docs", str(docs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.extract",
+        "--worker",
+        name,
+        "--texts",
+        str(folder),
+        "--docs",
+        str(docs),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, check=False)
     if done.returncode != 0:
         print(f"  {name}: gagal dijalankan\n{done.stderr.strip()[-2000:]}")
@@ -170,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench extract")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     parser.add_argument("--docs", type=int, default=5000)
-    parser.add_argument("--other-docs", type=int, default=5000,
-                        help="documents for id-location-ner (it is slower)")
+    parser.add_argument(
+        "--other-docs", type=int, default=5000, help="documents for id-location-ner (it is slower)"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -190,20 +218,27 @@ def main(argv: list[str] | None = None) -> int:
         places = result["places"]
         assert isinstance(places, dict)
         rows.append((name, result, _place_accuracy(places, gold)))
-    header = f"{'reader':16} {'docs':>6} {'docs/s':>8} {'ms/doc':>7} {'load s':>7} {'peak MB':>8}  " \
+    header = (
+        f"{'reader':16} {'docs':>6} {'docs/s':>8} {'ms/doc':>7} {'load s':>7} {'peak MB':>8}  "
         + " ".join(f"{n:>9}" for _, n in LEVELS)
+    )
     print(header)
     for name, r, acc in rows:
         docs_n, secs = float(r["docs"]), float(r["seconds"])  # type: ignore[arg-type]
-        print(f"{name:16} {int(docs_n):>6} {docs_n / secs:>8.0f} {1000 * secs / docs_n:>7.2f} "
-              f"{float(r['load_s']):>7.2f} {float(r['peak_mb']):>8.0f}  "  # type: ignore[arg-type]
-              + " ".join(f"{acc[n]:>9.3f}" for _, n in LEVELS))
+        print(
+            f"{name:16} {int(docs_n):>6} {docs_n / secs:>8.0f} {1000 * secs / docs_n:>7.2f} "
+            f"{float(r['load_s']):>7.2f} {float(r['peak_mb']):>8.0f}  "  # type: ignore[arg-type]
+            + " ".join(f"{acc[n]:>9.3f}" for _, n in LEVELS)
+        )
     for name, r, _ in rows:
         if name != "sejuk":
             continue
         docs_n, secs = float(r["docs"]), float(r["seconds"])  # type: ignore[arg-type]
-        figures = {"docs_per_s": docs_n / secs, "load_s": float(r["load_s"]),  # type: ignore[arg-type]
-                   "peak_mb": float(r["peak_mb"])}  # type: ignore[arg-type]
+        figures = {
+            "docs_per_s": docs_n / secs,
+            "load_s": float(r["load_s"]),  # type: ignore[arg-type]
+            "peak_mb": float(r["peak_mb"]),
+        }  # type: ignore[arg-type]
         for key, target in TARGETS.items():
             ok = figures[key] >= target if key == "docs_per_s" else figures[key] < target
             print(f"  target {key}: {'met' if ok else 'MISSED'} ({figures[key]:.2f} vs {target})")

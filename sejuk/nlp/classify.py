@@ -20,39 +20,48 @@ from . import context
 from .document import Document, Match
 from .labels import Found
 from .lexicon import Lexicon, each
+from .normalize import words
 from .record import Evidence, Value
 from .taxonomy import ELECTIONS
 
 _SITUATION = Lexicon(
     {
         "kondusif": (
-            *each("situasi suasana kondisi keadaan kamtibmas wilayah",
-                  r"(?: \w+){0,5} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
-                  r"(?:aman|kondusif|terkendali)"),
-            *each("berjalan berlangsung berakhir",
-                  r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)"),
+            *each(
+                "situasi suasana kondisi keadaan kamtibmas wilayah",
+                r"(?: \w+){0,5} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
+                r"(?:aman|kondusif|terkendali)",
+            ),
+            *each(
+                "berjalan berlangsung berakhir",
+                r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
+            ),
             r"tidak (?:ditemukan|ada) (?:adanya )?(?:hal|hal hal|kejadian) (?:yang )?menonjol",
             r"tidak menemukan (?:adanya )?(?:permasalahan|hal hal menonjol|hal menonjol)",
-            r"aman terkendali", r"nihil gangguan", r"tanpa (?:adanya )?gangguan",
+            r"aman terkendali",
+            r"nihil gangguan",
+            r"tanpa (?:adanya )?gangguan",
             r"terciptanya situasi(?: \w+)? (?:yang )?(?:aman|kondusif)",
         ),
         "waspada": (
             *each("situasi suasana kondisi status", r"(?: \w+){0,3} (?:waspada|siaga)"),
-            r"perlu diwaspadai", r"siaga satu", r"siaga 1",
+            r"perlu diwaspadai",
+            r"siaga satu",
+            r"siaga 1",
         ),
         "rawan": (
-            *each("situasi suasana kondisi keadaan",
-                  r"(?: \w+){0,3} (?:rawan|mencekam|memanas|tegang|tidak kondusif)"),
+            *each(
+                "situasi suasana kondisi keadaan",
+                r"(?: \w+){0,3} (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
+            ),
         ),
     }
 )
-_PURPOSE = frozenset(
-    """
+_PURPOSE = words("""
     untuk guna agar supaya demi bertujuan tujuan menjaga jaga menciptakan ciptakan
     mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
     menuju memelihara mempertahankan menjadikan upaya mengupayakan
-    """.split()
-)
+    """)
 _ONLINE = re.compile(
     r"\b(?:secara daring|daring|secara online|secara virtual|virtual|zoom meeting|zoom"
     r"|video conference|vicon|webinar|live streaming|siaran langsung)\b"
@@ -61,13 +70,26 @@ _ELECTION = Lexicon(
     {
         "psu_2025": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
         "pilkada_2024": (
-            r"pilkada", r"pemilihan kepala daerah", r"pemilihan bupati",
-            r"pemilihan gubernur", r"pemilihan wali kota", r"calon bupati",
-            r"calon gubernur", r"calon wali kota", r"pasangan calon",
+            r"pilkada",
+            r"pemilihan kepala daerah",
+            r"pemilihan bupati",
+            r"pemilihan gubernur",
+            r"pemilihan wali kota",
+            r"calon bupati",
+            r"calon gubernur",
+            r"calon wali kota",
+            r"pasangan calon",
         ),
         "pemilu_2024": (
-            r"pemilu 2024", r"pemilihan umum 2024", r"pileg", r"pilpres", r"capres",
-            r"cawapres", r"caleg", r"pemilihan presiden", r"pemilihan legislatif",
+            r"pemilu 2024",
+            r"pemilihan umum 2024",
+            r"pileg",
+            r"pilpres",
+            r"capres",
+            r"cawapres",
+            r"caleg",
+            r"pemilihan presiden",
+            r"pemilihan legislatif",
         ),
     }
 )
@@ -80,16 +102,23 @@ _ACTIVITY_WORDS = re.compile(
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
     act = sum(_weight(doc, f.match) for f in activity)
     act += 0.5 * sum(
-        _weight(doc, m) for m in doc.find(_ACTIVITY_WORDS)
+        _weight(doc, m)
+        for m in doc.find(_ACTIVITY_WORDS)
         if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
     )
     inc = sum(_weight(doc, f.match) for f in incident)
     if inc >= 2 and inc > act:
-        return Value("incident", _evidence(incident, "kata kejadian"),
-                     f"bobot kejadian {inc:.1f} > kegiatan {act:.1f}")
+        return Value(
+            "incident",
+            _evidence(incident, "kata kejadian"),
+            f"bobot kejadian {inc:.1f} > kegiatan {act:.1f}",
+        )
     if act >= 1:
-        return Value("activity", _evidence(activity, "kata kegiatan"),
-                     f"bobot kegiatan {act:.1f}, kejadian {inc:.1f}")
+        return Value(
+            "activity",
+            _evidence(activity, "kata kegiatan"),
+            f"bobot kegiatan {act:.1f}, kejadian {inc:.1f}",
+        )
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
@@ -122,8 +151,12 @@ def situation(doc: Document) -> Value:
     for code in ("rawan", "waspada", "kondusif"):
         found = [m for c, m in reported if c == code]
         if found:
-            return Value(code, tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan")
-                                     for m in found[:3]))
+            return Value(
+                code,
+                tuple(
+                    Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[:3]
+                ),
+            )
     return Value(None)
 
 
@@ -154,10 +187,12 @@ def election(doc: Document) -> Value:
             continue
         if found.get(code):
             ms = found[code]
-            return Value(code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code])
-                                     for m in ms[:3]))
+            return Value(
+                code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code]) for m in ms[:3])
+            )
     if found.get("pemilu_2024"):
         ms = found["pemilu_2024"]
-        return Value("pemilu_2024", tuple(Evidence(m.start, m.end, m.text, "Pemilu 2024")
-                                          for m in ms[:3]))
+        return Value(
+            "pemilu_2024", tuple(Evidence(m.start, m.end, m.text, "Pemilu 2024") for m in ms[:3])
+        )
     return Value(None, (), "tidak menyebut pemilihan")

@@ -10,44 +10,37 @@ that happened, or as a plan, a wish, a warning or a definition?
 from __future__ import annotations
 
 from .document import Document
+from .normalize import words
 
 # Plans, wishes, abilities, obligations and requests: the thing has not (yet) happened.
-IRREALIS = frozenset(
-    """
+IRREALIS = words("""
     akan berencana rencana rencananya merencanakan direncanakan dijadwalkan menyiapkan
     mempersiapkan persiapan disiapkan siap dapat bisa harus perlu hendaknya diharapkan
     harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
     ingin
-    """.split()
-)
+    """)
 # General statements: definitions, examples, programmes described in the abstract.
-GENERIC = frozenset(
-    """
+GENERIC = words("""
     seperti merupakan adalah yakni yaitu misalnya mengedepankan bentuk metode strategi
     pendekatan program sistem
-    """.split()
-)
+    """)
 # Words around a disturbance named only to warn against it or to prevent it.
-WARNING = frozenset(
-    """
+WARNING = words("""
     tidak jangan hindari menghindari hindarkan mencegah pencegahan cegah potensi
     antisipasi mengantisipasi meredam redam isu bahaya anti menangkal tangkal waspada
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas memicu pemicu
     rentan menyebarkan penyebaran menekan hoaks hoax
-    """.split()
-)
+    """)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
-SPEECH = frozenset(
-    """
+SPEECH = words("""
     ujar ujarnya kata katanya ungkap ungkapnya jelas jelasnya tutur tuturnya sebut sebutnya
     terang terangnya tambah tambahnya tegas tegasnya ucap ucapnya imbuh imbuhnya beber
     bebernya papar paparnya pungkas pungkasnya tutup tutupnya mengatakan menyampaikan
     menjelaskan menegaskan mengungkapkan menyebutkan keterangan keterangannya konfirmasi
     dikonfirmasi rilis wartawan
-    """.split()
-)
+    """)
 
 
 def words_before(doc: Document, token: int, window: int, clause: bool = False) -> list[str]:
@@ -64,9 +57,8 @@ def words_before(doc: Document, token: int, window: int, clause: bool = False) -
 
 # Plans hold over the list that follows them: "menyiapkan langkah, mulai dari penjagaan
 # ..., hingga patroli ...".
-PLAN = frozenset(
+PLAN = words(
     "akan rencana berencana rencananya menyiapkan mempersiapkan disiapkan dijadwalkan persiapan"
-    .split()
 )
 
 

@@ -187,7 +187,10 @@ def find_dates(text: str) -> list[DateMention]:
             continue  # "minggu" in lower case is a week
         out.append(
             DateMention(
-                m.start(), m.end(), text[m.start() : m.end()], weekday=WEEKDAYS[word.lower()],
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                weekday=WEEKDAYS[word.lower()],
                 part_of_day=(m.group("pod") or "").lower() or None,
             )
         )
@@ -198,8 +201,13 @@ def find_dates(text: str) -> list[DateMention]:
         rel = m.group("rel").lower()
         pod = rel.split()[-1] if rel.startswith("tadi") or rel == "semalam" else None
         out.append(
-            DateMention(m.start(), m.end(), text[m.start() : m.end()], relative=RELATIVE[rel],
-                        part_of_day="malam" if rel == "semalam" else pod)
+            DateMention(
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                relative=RELATIVE[rel],
+                part_of_day="malam" if rel == "semalam" else pod,
+            )
         )
     out.sort(key=lambda d: d.start)
     return out
@@ -233,7 +241,13 @@ def _from_match(text: str, m: re.Match[str]) -> DateMention | None:
         start = m.start()
     end = tail.end() if tail and (close or tail.group("pod2")) else m.end()
     return DateMention(
-        start, end, text[start:end], day, month, year, weekday,
+        start,
+        end,
+        text[start:end],
+        day,
+        month,
+        year,
+        weekday,
         part_of_day=pod.lower() if pod else None,
     )
 
@@ -249,8 +263,9 @@ def find_times(text: str) -> list[TimeMention]:
         if hour > 24 or minute > 59:
             continue
         zone = m.group("z1") or m.group("z2")
-        out.append(TimeMention(m.start(), m.end(), m.group(), hour, minute,
-                               zone.upper() if zone else None))
+        out.append(
+            TimeMention(m.start(), m.end(), m.group(), hour, minute, zone.upper() if zone else None)
+        )
     return out
 
 
@@ -276,8 +291,9 @@ def complete(
     if mention.relative is not None:
         if published is None:
             return Completed(None, "kata relatif tanpa tanggal terbit")
-        return Completed(published + timedelta(days=mention.relative),
-                         "relatif terhadap tanggal terbit")
+        return Completed(
+            published + timedelta(days=mention.relative), "relatif terhadap tanggal terbit"
+        )
     if mention.day is None or mention.month is None:
         if mention.weekday is None:
             return Completed(None, "bukan tanggal")
@@ -308,7 +324,8 @@ def _without_year(
     if mention.weekday is not None:
         candidates = set(years) | {r.year for r in refs} | {r.year - 1 for r in refs}
         fits = sorted(
-            y for y in candidates
+            y
+            for y in candidates
             if (d := _valid(y, month, day)) is not None and d.weekday() == mention.weekday
         )
         if len(fits) == 1:
@@ -325,9 +342,12 @@ def _without_year(
                 gap = abs((d - ref).days)
                 if best is None or gap < best[0]:
                     best = (gap, d)
-        if best is not None and best[0] <= 120:
-            if mention.weekday is None or best[1].weekday() == mention.weekday:
-                return Completed(best[1], "tahun dari tanggal lain di teks")
+        if (
+            best is not None
+            and best[0] <= 120
+            and (mention.weekday is None or best[1].weekday() == mention.weekday)
+        ):
+            return Completed(best[1], "tahun dari tanggal lain di teks")
     if len(years) == 1 and mention.weekday is None:
         (year,) = years
         found = _valid(year, month, day)

@@ -25,22 +25,20 @@ from functools import cached_property
 from itertools import compress
 from typing import Literal
 
-from .normalize import Token, tokenize_with_gaps
+from .normalize import Token, tokenize_with_gaps, words
 from .shorthand import SHORTHAND
 
 LineRole = Literal["body", "headline", "caption", "skip", "url"]
 
 # Words after which a full stop does not end a sentence: titles, degrees, ranks, cue
 # words of addresses, and a few other abbreviations.
-_ABBREVIATIONS = frozenset(
-    """
+_ABBREVIATIONS = words("""
     kec kab ds dsn kel prov kp jl jln no rt rw lk lok desa
     dr drs ir h hj prof tgh kh st sh mh si sik ik sos pd ag pdt md mm kom sag se sth mi
     akbp kompol akp iptu ipda aiptu aipda bripka brigpol brigadir bripda briptu kombes
     irjen brigjen jend jenderal pol kol letkol mayor kapt lettu letda serma serka sertu
     pkl tgl hr ybs an a n sdr bpk ny nn tn
-    """.split()
-)
+    """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_LINE = re.compile(
@@ -102,9 +100,7 @@ class Document:
         for s in self.sentences:
             sent_of.extend([s.index] * (s.last - s.first))
         self.sent_of = sent_of
-        self.skipped: list[bool] = [
-            self.sentences[k].role in ("skip", "url") for k in sent_of
-        ]
+        self.skipped: list[bool] = [self.sentences[k].role in ("skip", "url") for k in sent_of]
 
     # -- structure -----------------------------------------------------------------
 
@@ -132,11 +128,7 @@ class Document:
             # An illustration shows another event: nothing in it describes this one.
             return "skip" if "ilustrasi" in stripped.lower() else "caption"
         words = stripped.split()
-        if (
-            not seen_body
-            and 0 < len(words) <= 24
-            and not stripped.endswith((".", "”", '"', ":"))
-        ):
+        if not seen_body and 0 < len(words) <= 24 and not stripped.endswith((".", "”", '"', ":")):
             return "headline"
         return "body"
 
@@ -165,8 +157,15 @@ class Document:
                 continue
             line = bisect_right(line_starts, toks[first].start) - 1
             out.append(
-                Sentence(len(out), first, i + 1, toks[first].start, toks[i].end, line,
-                         self.lines[line][2])
+                Sentence(
+                    len(out),
+                    first,
+                    i + 1,
+                    toks[first].start,
+                    toks[i].end,
+                    line,
+                    self.lines[line][2],
+                )
             )
             first = i + 1
         return out

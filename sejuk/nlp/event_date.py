@@ -25,20 +25,19 @@ from datetime import date
 from . import context
 from .dates import DateMention, TimeMention, complete, find_dates, find_times, years_named
 from .document import Document
+from .normalize import words
 from .record import EventDate, Evidence
 
-_EVENT_WORDS = frozenset(
-    """
+_EVENT_WORDS = words("""
     pada digelar menggelar dilaksanakan melaksanakan dilakukan melakukan berlangsung
     terjadi kegiatan giat insiden kejadian patroli sambang menyambangi dialog deklarasi
     mediasi penyuluhan sosialisasi doa apel bentrokan kericuhan aksi demonstrasi
     pembakaran dimulai sekitar dipimpin
-    """.split()
-)
-_FUTURE = frozenset("akan besok mendatang nanti rencana rencananya dijadwalkan".split())
-_OTHER_EVENT = frozenset("usai pasca setelah sebelum jelang menjelang sejak".split())
-_ELECTION_NOUNS = frozenset(
-    "pilkada psu pemilu pemungutan pencoblosan pemilihan pelantikan penetapan putusan".split()
+    """)
+_FUTURE = words("akan besok mendatang nanti rencana rencananya dijadwalkan")
+_OTHER_EVENT = words("usai pasca setelah sebelum jelang menjelang sejak")
+_ELECTION_NOUNS = words(
+    "pilkada psu pemilu pemungutan pencoblosan pemilihan pelantikan penetapan putusan"
 )
 
 
@@ -76,8 +75,13 @@ def event_date(doc: Document, published: date | None, zone: str | None) -> Event
     if best is None:
         if doubts:
             d, how = doubts[0]
-            return EventDate(None, None, None, (Evidence(d.start, d.end, d.text, how),),
-                             f"tanggal tidak pasti: {how}")
+            return EventDate(
+                None,
+                None,
+                None,
+                (Evidence(d.start, d.end, d.text, how),),
+                f"tanggal tidak pasti: {how}",
+            )
         return EventDate(None, None, None, (), "teks tidak menyebut tanggal kegiatan")
     _, d, value, how = best
     evidence = [Evidence(d.start, d.end, d.text, f"tanggal kegiatan ({how})")]
@@ -110,8 +114,12 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
         return None
     # "usai PSU pada 24 Mei 2025": the date of the election the activity followed.
     wider = context.words_before(doc, token, 8)
-    if wider and wider[-1] == "pada" and any(w in _ELECTION_NOUNS for w in wider[-5:]) and \
-            any(w in _OTHER_EVENT for w in wider):
+    if (
+        wider
+        and wider[-1] == "pada"
+        and any(w in _ELECTION_NOUNS for w in wider[-5:])
+        and any(w in _OTHER_EVENT for w in wider)
+    ):
         return None
     score = 1.0
     if d.weekday is not None:
@@ -134,6 +142,7 @@ def _time_for(
 ) -> TimeMention | None:
     if not times:
         return None
+
     def sentence_of(offset: int) -> int:
         return doc.sent_of[doc.token_at(offset)]
 

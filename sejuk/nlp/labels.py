@@ -22,71 +22,153 @@ from dataclasses import dataclass
 from . import context
 from .document import Document, Match
 from .lexicon import Lexicon, each
+from .normalize import words
 from .record import Evidence, Label
 from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 
 ACTIVITY = Lexicon(
     {
         "patroli_dialogis": (
-            r"patroli dialogis", r"patroli humanis", r"patroli dialog",
+            r"patroli dialogis",
+            r"patroli humanis",
+            r"patroli dialog",
         ),
         "sambang": (
-            r"sambang\w*", r"menyambang\w*", r"disambang\w*", r"silaturahmi", r"silaturahim",
-            r"bersilaturahmi", r"kunjungan", r"berkunjung", r"mengunjungi", r"dikunjungi",
-            r"door to door", r"anjangsana", r"menemui", r"mendatangi", r"jumat curhat",
-            r"minggu kasih", r"ngopi bareng", r"cangkrukan", r"tatap muka dengan",
+            r"sambang\w*",
+            r"menyambang\w*",
+            r"disambang\w*",
+            r"silaturahmi",
+            r"silaturahim",
+            r"bersilaturahmi",
+            r"kunjungan",
+            r"berkunjung",
+            r"mengunjungi",
+            r"dikunjungi",
+            r"door to door",
+            r"anjangsana",
+            r"menemui",
+            r"mendatangi",
+            r"jumat curhat",
+            r"minggu kasih",
+            r"ngopi bareng",
+            r"cangkrukan",
+            r"tatap muka dengan",
             *each("di dirumah kediaman", r" (?:rumah )?(?:tokoh|warga|ketua|kepala|para)"),
             r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
-            r"berbincang(?: hangat| santai)? dengan", r"menyapa(?: hangat)? (?:warga|masyarakat)",
+            r"berbincang(?: hangat| santai)? dengan",
+            r"menyapa(?: hangat)? (?:warga|masyarakat)",
             r"mendengarkan (?:aspirasi|keluhan)",
         ),
         "dialog": (
-            r"dialog", r"dialog interaktif", r"dialog kebangsaan", r"diskusi", r"berdiskusi",
-            r"audiensi", r"focus group discussion", r"fgd", r"sarasehan", r"coffee morning",
-            r"pertemuan dengan", r"menggelar pertemuan", r"duduk bersama", r"rembuk",
+            r"dialog",
+            r"dialog interaktif",
+            r"dialog kebangsaan",
+            r"diskusi",
+            r"berdiskusi",
+            r"audiensi",
+            r"focus group discussion",
+            r"fgd",
+            r"sarasehan",
+            r"coffee morning",
+            r"pertemuan dengan",
+            r"menggelar pertemuan",
+            r"duduk bersama",
+            r"rembuk",
         ),
         "deklarasi_damai": (
-            r"deklarasi", r"deklarasi damai", r"ikrar damai", r"pakta integritas",
+            r"deklarasi",
+            r"deklarasi damai",
+            r"ikrar damai",
+            r"pakta integritas",
             r"penandatanganan (?:piagam|pakta|komitmen)",
         ),
         "mediasi": (
-            r"mediasi", r"dimediasi", r"memediasi", r"restorative justice",
-            r"restoratif justice", r"keadilan restoratif", r"problem solving",
-            r"islah", r"sepakat berdamai", r"sepakat damai", r"mendamaikan",
+            r"mediasi",
+            r"dimediasi",
+            r"memediasi",
+            r"restorative justice",
+            r"restoratif justice",
+            r"keadilan restoratif",
+            r"problem solving",
+            r"islah",
+            r"sepakat berdamai",
+            r"sepakat damai",
+            r"mendamaikan",
         ),
         "penyuluhan": (
-            r"penyuluhan", r"sosialisasi", r"pembinaan penyuluhan", r"imbauan",
-            r"himbauan", r"mengimbau", r"menghimbau", r"pesan pesan kamtibmas",
-            r"pesan kamtibmas", r"pesan pesan keamanan", r"pesan keamanan", r"edukasi",
-            r"memberikan pemahaman kepada", r"ceramah kamtibmas",
+            r"penyuluhan",
+            r"sosialisasi",
+            r"pembinaan penyuluhan",
+            r"imbauan",
+            r"himbauan",
+            r"mengimbau",
+            r"menghimbau",
+            r"pesan pesan kamtibmas",
+            r"pesan kamtibmas",
+            r"pesan pesan keamanan",
+            r"pesan keamanan",
+            r"edukasi",
+            r"memberikan pemahaman kepada",
+            r"ceramah kamtibmas",
         ),
         "patroli_bersama": (
-            r"patroli bersama", r"patroli gabungan", r"patroli skala besar",
-            r"patroli sinergitas", r"patroli tiga pilar", r"patroli bersama tni",
+            r"patroli bersama",
+            r"patroli gabungan",
+            r"patroli skala besar",
+            r"patroli sinergitas",
+            r"patroli tiga pilar",
+            r"patroli bersama tni",
         ),
         "pengamanan": (
-            *each("melakukan memberikan melaksanakan dilakukan diberikan dilaksanakan",
-                  " pengamanan"),
+            *each(
+                "melakukan memberikan melaksanakan dilakukan diberikan dilaksanakan", " pengamanan"
+            ),
             r"pengamanan (?:ketat|terhadap|kampanye|tps|psu|pilkada|pemungutan|rekapitulasi"
             r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
             r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",
-            r"apel gelar pasukan", r"penjagaan", r"pengawalan", r"pos pengamanan",
+            r"apel gelar pasukan",
+            r"penjagaan",
+            r"pengawalan",
+            r"pos pengamanan",
         ),
         "patroli_siber": (
-            r"patroli siber", r"patroli cyber", r"siber patrol", r"cyber patrol",
+            r"patroli siber",
+            r"patroli cyber",
+            r"siber patrol",
+            r"cyber patrol",
         ),
         "doa_bersama": (
-            r"doa bersama", r"doa lintas agama", r"doa untuk", r"istighosah", r"istigasah",
-            r"zikir bersama", r"dzikir bersama", r"berdoa bersama",
+            r"doa bersama",
+            r"doa lintas agama",
+            r"doa untuk",
+            r"istighosah",
+            r"istigasah",
+            r"zikir bersama",
+            r"dzikir bersama",
+            r"berdoa bersama",
         ),
         "koordinasi": (
-            r"koordinasi dengan", r"rapat koordinasi", r"rakor", r"berkoordinasi",
+            r"koordinasi dengan",
+            r"rapat koordinasi",
+            r"rakor",
+            r"berkoordinasi",
             r"berkordinasi",
         ),
         "other": (
-            r"jumat bersih", r"bakti sosial", r"baksos", r"bantuan sosial", r"bansos",
-            r"sembako", r"tali asih", r"talih asih", r"donor darah", r"kerja bakti",
-            r"gotong royong", r"olahraga bersama", r"pembagian bantuan", r"turnamen",
+            r"jumat bersih",
+            r"bakti sosial",
+            r"baksos",
+            r"bantuan sosial",
+            r"bansos",
+            r"sembako",
+            r"tali asih",
+            r"talih asih",
+            r"donor darah",
+            r"kerja bakti",
+            r"gotong royong",
+            r"olahraga bersama",
+            r"pembagian bantuan",
+            r"turnamen",
         ),
     }
 )
@@ -94,60 +176,172 @@ ACTIVITY = Lexicon(
 PARTICIPANT = Lexicon(
     {
         "tokoh_agama": (
-            r"tokoh agama", r"tokoh tokoh agama", r"pemuka (?:\w+ )?agama", r"ulama",
-            r"ustadz", r"ustaz", r"ustad", r"kyai", r"kiai", r"tgh", r"pendeta", r"pastor",
-            r"biksu", r"romo", r"habib", r"tuan guru", r"fkub", r"mui",
-            r"pengasuh pondok pesantren", r"imam masjid", r"takmir",
+            r"tokoh agama",
+            r"tokoh tokoh agama",
+            r"pemuka (?:\w+ )?agama",
+            r"ulama",
+            r"ustadz",
+            r"ustaz",
+            r"ustad",
+            r"kyai",
+            r"kiai",
+            r"tgh",
+            r"pendeta",
+            r"pastor",
+            r"biksu",
+            r"romo",
+            r"habib",
+            r"tuan guru",
+            r"fkub",
+            r"mui",
+            r"pengasuh pondok pesantren",
+            r"imam masjid",
+            r"takmir",
         ),
         "tokoh_adat": (
-            r"tokoh adat", r"ketua adat", r"lembaga adat", r"pemangku adat", r"tetua adat",
-            r"kepala suku", r"dewan adat", r"ninik mamak", r"tokoh tokoh adat",
+            r"tokoh adat",
+            r"ketua adat",
+            r"lembaga adat",
+            r"pemangku adat",
+            r"tetua adat",
+            r"kepala suku",
+            r"dewan adat",
+            r"ninik mamak",
+            r"tokoh tokoh adat",
         ),
         "tokoh_masyarakat": (
-            r"tokoh masyarakat", r"tokoh tokoh masyarakat", r"sesepuh", r"tokoh setempat",
-            r"tokoh berpengaruh", r"tokoh lokal",
+            r"tokoh masyarakat",
+            r"tokoh tokoh masyarakat",
+            r"sesepuh",
+            r"tokoh setempat",
+            r"tokoh berpengaruh",
+            r"tokoh lokal",
         ),
         "tokoh_pemuda": (r"tokoh pemuda", r"karang taruna", r"knpi", r"organisasi kepemudaan"),
         "mahasiswa": (r"mahasiswa", r"bem", r"civitas akademika", r"sivitas akademika"),
         "pelajar": (r"pelajar", r"siswa", r"siswi", r"osis", r"murid"),
         "perempuan": (
-            r"kaum perempuan", r"ibu ibu", r"emak emak", r"pkk", r"kaum ibu",
-            r"majelis taklim", r"organisasi perempuan",
+            r"kaum perempuan",
+            r"ibu ibu",
+            r"emak emak",
+            r"pkk",
+            r"kaum ibu",
+            r"majelis taklim",
+            r"organisasi perempuan",
         ),
         "penyelenggara_pemilu": (
-            r"kpu", r"komisi pemilihan umum", r"bawaslu", r"badan pengawas pemilu",
-            r"panwaslu", r"panwascam", r"panwas", r"ppk", r"pps", r"kpps", r"pantarlih",
-            r"penyelenggara pemilu", r"penyelenggara pilkada", r"pengawas tps",
+            r"kpu",
+            r"komisi pemilihan umum",
+            r"bawaslu",
+            r"badan pengawas pemilu",
+            r"panwaslu",
+            r"panwascam",
+            r"panwas",
+            r"ppk",
+            r"pps",
+            r"kpps",
+            r"pantarlih",
+            r"penyelenggara pemilu",
+            r"penyelenggara pilkada",
+            r"pengawas tps",
         ),
         "pemerintah_daerah": (
-            r"pemda", r"pemkab", r"pemkot", r"pemprov", r"pemerintah kabupaten",
-            r"pemerintah kota", r"pemerintah provinsi", r"pemerintah daerah",
-            r"bupati", r"wali kota", r"gubernur", r"camat", r"lurah", r"kepala desa",
-            r"keuchik", r"geuchik", r"kepala kampung", r"perangkat desa", r"muspika",
-            r"forkopimda", r"forkopimcam", r"bakesbangpol", r"kesbangpol", r"satpol pp",
-            r"sekda", r"penjabat bupati", r"penjabat gubernur", r"dishub", r"bpbd",
+            r"pemda",
+            r"pemkab",
+            r"pemkot",
+            r"pemprov",
+            r"pemerintah kabupaten",
+            r"pemerintah kota",
+            r"pemerintah provinsi",
+            r"pemerintah daerah",
+            r"bupati",
+            r"wali kota",
+            r"gubernur",
+            r"camat",
+            r"lurah",
+            r"kepala desa",
+            r"keuchik",
+            r"geuchik",
+            r"kepala kampung",
+            r"perangkat desa",
+            r"muspika",
+            r"forkopimda",
+            r"forkopimcam",
+            r"bakesbangpol",
+            r"kesbangpol",
+            r"satpol pp",
+            r"sekda",
+            r"penjabat bupati",
+            r"penjabat gubernur",
+            r"dishub",
+            r"bpbd",
         ),
         "tni": (
-            r"tni", r"babinsa", r"koramil", r"kodim", r"dandim", r"danramil", r"korem",
-            r"danrem", r"kodam", r"pangdam", r"lanal", r"lanud", r"prajurit",
+            r"tni",
+            r"babinsa",
+            r"koramil",
+            r"kodim",
+            r"dandim",
+            r"danramil",
+            r"korem",
+            r"danrem",
+            r"kodam",
+            r"pangdam",
+            r"lanal",
+            r"lanud",
+            r"prajurit",
         ),
         "paslon_timses": (
-            r"pasangan calon", r"calon bupati", r"calon wakil bupati", r"calon gubernur",
-            r"calon wakil gubernur", r"calon wali kota", r"calon wakil wali kota",
-            r"tim sukses", r"tim pemenangan", r"tim kampanye", r"relawan", r"simpatisan",
-            r"pendukung", r"partai politik", r"parpol", r"kandidat", r"kubu",
+            r"pasangan calon",
+            r"calon bupati",
+            r"calon wakil bupati",
+            r"calon gubernur",
+            r"calon wakil gubernur",
+            r"calon wali kota",
+            r"calon wakil wali kota",
+            r"tim sukses",
+            r"tim pemenangan",
+            r"tim kampanye",
+            r"relawan",
+            r"simpatisan",
+            r"pendukung",
+            r"partai politik",
+            r"parpol",
+            r"kandidat",
+            r"kubu",
         ),
         "warga": (
-            r"warga", r"masyarakat", r"pedagang", r"pengemudi", r"penumpang", r"nelayan",
-            r"petani", r"penduduk", r"jamaah", r"jemaah", r"pengunjung", r"pengendara",
+            r"warga",
+            r"masyarakat",
+            r"pedagang",
+            r"pengemudi",
+            r"penumpang",
+            r"nelayan",
+            r"petani",
+            r"penduduk",
+            r"jamaah",
+            r"jemaah",
+            r"pengunjung",
+            r"pengendara",
         ),
         "ormas": (
-            r"ormas", r"organisasi kemasyarakatan", r"organisasi masyarakat", r"lsm",
-            r"banser", r"ansor", r"pemuda pancasila",
+            r"ormas",
+            r"organisasi kemasyarakatan",
+            r"organisasi masyarakat",
+            r"lsm",
+            r"banser",
+            r"ansor",
+            r"pemuda pancasila",
         ),
         "media": (
-            r"insan pers", r"wartawan", r"jurnalis", r"awak media", r"rekan media",
-            r"media massa", r"insan media", r"pwi",
+            r"insan pers",
+            r"wartawan",
+            r"jurnalis",
+            r"awak media",
+            r"rekan media",
+            r"media massa",
+            r"insan media",
+            r"pwi",
         ),
     }
 )
@@ -158,59 +352,103 @@ INCIDENT = Lexicon(
         "ujaran_kebencian": (r"ujaran kebencian", r"hate speech"),
         "hoaks": (r"hoaks", r"berita bohong", r"disinformasi"),
         "intimidasi": (
-            r"intimidasi", r"mengintimidasi", r"diintimidasi", r"ancaman", r"mengancam",
-            r"diancam", r"pengancaman", r"teror",
+            r"intimidasi",
+            r"mengintimidasi",
+            r"diintimidasi",
+            r"ancaman",
+            r"mengancam",
+            r"diancam",
+            r"pengancaman",
+            r"teror",
         ),
         "bentrokan": (
-            r"bentrok", r"bentrokan", r"ricuh", r"kericuhan", r"rusuh", r"kerusuhan",
-            r"saling serang", r"perang batu", r"lempar batu", r"saling lempar", r"tawuran",
-            r"perkelahian", r"baku hantam", r"keributan", r"bertikai", r"chaos",
+            r"bentrok",
+            r"bentrokan",
+            r"ricuh",
+            r"kericuhan",
+            r"rusuh",
+            r"kerusuhan",
+            r"saling serang",
+            r"perang batu",
+            r"lempar batu",
+            r"saling lempar",
+            r"tawuran",
+            r"perkelahian",
+            r"baku hantam",
+            r"keributan",
+            r"bertikai",
+            r"chaos",
         ),
         "perusakan": (
-            r"perusakan", r"pengrusakan", r"merusak", r"dirusak", r"pembakaran", r"membakar",
-            r"dibakar", r"terbakar", r"ludes", r"pencopotan", r"dicopot",
+            r"perusakan",
+            r"pengrusakan",
+            r"merusak",
+            r"dirusak",
+            r"pembakaran",
+            r"membakar",
+            r"dibakar",
+            r"terbakar",
+            r"ludes",
+            r"pencopotan",
+            r"dicopot",
         ),
         "unjuk_rasa": (
-            r"unjuk rasa", r"demonstrasi", r"demo", r"aksi massa", r"berunjuk rasa",
-            r"orasi", r"menggeruduk", r"long march",
+            r"unjuk rasa",
+            r"demonstrasi",
+            r"demo",
+            r"aksi massa",
+            r"berunjuk rasa",
+            r"orasi",
+            r"menggeruduk",
+            r"long march",
         ),
         "politik_uang": (
-            r"politik uang", r"money politics?", r"serangan fajar", r"bagi bagi uang",
+            r"politik uang",
+            r"money politics?",
+            r"serangan fajar",
+            r"bagi bagi uang",
         ),
         "penolakan_hasil": (
-            r"menolak hasil", r"penolakan hasil", r"tolak hasil", r"tidak menerima hasil",
-            r"kecurangan", r"dugaan kecurangan",
+            r"menolak hasil",
+            r"penolakan hasil",
+            r"tolak hasil",
+            r"tidak menerima hasil",
+            r"kecurangan",
+            r"dugaan kecurangan",
         ),
         "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
         "kriminal_umum": (
-            r"pencurian", r"penganiayaan", r"pengeroyokan", r"pembunuhan", r"narkoba",
-            r"perampokan", r"pemerasan",
+            r"pencurian",
+            r"penganiayaan",
+            r"pengeroyokan",
+            r"pembunuhan",
+            r"narkoba",
+            r"perampokan",
+            r"pemerasan",
         ),
     }
 )
 
 # Words of taking part. Strong ones hold for the list that follows them in the sentence;
 # weak ones only for the words right after them.
-TAKING_PART = frozenset(
-    """
+TAKING_PART = words("""
     menghadiri melibatkan dilibatkan mengundang diundang didampingi menyambangi mengunjungi
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    """.split()
-)
+    """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
-ATTENDING = frozenset("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk".split())
-NEAR_PART = frozenset("dengan bersama kepada para".split())
+ATTENDING = words("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk")
+NEAR_PART = words("dengan bersama kepada para")
 # Participant categories that need a word of taking part nearby.
 NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
                        "paslon_timses", "media"})  # fmt: skip
 # "masyarakat" after these words is no group of people: "ketertiban masyarakat".
-_NOT_PEOPLE_BEFORE = frozenset(
-    "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan".split()
+_NOT_PEOPLE_BEFORE = words(
+    "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
 )
 # "bupati" after these words names a candidate or an office, not the government.
-_CANDIDATE_BEFORE = frozenset("calon pasangan pilkada pemilihan wakil kepala".split())
+_CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,14 +458,17 @@ class Found:
     why: str
 
 
-_TALK = frozenset("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi".split())
+_TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi")
 
 
 def activity_types(doc: Document) -> list[Found]:
     out = _talking_patrols(doc)
     for code, m in ACTIVITY.find(doc):
-        if context.is_irrealis(doc, m.first) or context.is_generic(doc, m.first) or \
-                context.in_example_list(doc, m.first):
+        if (
+            context.is_irrealis(doc, m.first)
+            or context.is_generic(doc, m.first)
+            or context.in_example_list(doc, m.first)
+        ):
             continue
         if code == "pengamanan" and context.is_negated(doc, m.first, window=4):
             continue
@@ -255,27 +496,39 @@ _PATROL = re.compile(r"\bpatroli\b(?! (?:dialogis|bersama|gabungan|siber|cyber|s
 
 
 def _patrol_talk(doc: Document, m: Match) -> bool:
-    """"dialog langsung dengan warga" in a report of a dialogic patrol is the patrol's
+    """ "dialog langsung dengan warga" in a report of a dialogic patrol is the patrol's
     talk, not a dialogue of its own."""
-    return m.words == "dialog" and "patroli dialogis" in doc.norm and \
-        doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
+    return (
+        m.words == "dialog"
+        and "patroli dialogis" in doc.norm
+        and doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
+    )
 
 
-_LEADER_KINDS = {"masyarakat": "tokoh_masyarakat", "agama": "tokoh_agama", "adat": "tokoh_adat",
-                 "pemuda": "tokoh_pemuda"}
-_LIST_WORDS = frozenset("dan serta maupun atau".split())
+_LEADER_KINDS = {
+    "masyarakat": "tokoh_masyarakat",
+    "agama": "tokoh_agama",
+    "adat": "tokoh_adat",
+    "pemuda": "tokoh_pemuda",
+}
+_LIST_WORDS = words("dan serta maupun atau")
 
 
 def _leader_list(doc: Document, m: Match) -> list[Found]:
-    """"tokoh-tokoh masyarakat, agama, dan pemuda": one word "tokoh" for three groups."""
+    """ "tokoh-tokoh masyarakat, agama, dan pemuda": one word "tokoh" for three groups."""
     out = []
     k = m.last
     while k < len(doc.words) and k - m.last < 8:
         w = doc.words[k]
         if w in _LEADER_KINDS:
             start, end = doc.tokens[k].start, doc.tokens[k].end
-            out.append(Found(_LEADER_KINDS[w], Match(k, k + 1, start, end, doc.text[start:end], w),
-                             "tokoh yang ditemui"))
+            out.append(
+                Found(
+                    _LEADER_KINDS[w],
+                    Match(k, k + 1, start, end, doc.text[start:end], w),
+                    "tokoh yang ditemui",
+                )
+            )
         elif w not in _LIST_WORDS:
             break
         k += 1
@@ -289,8 +542,11 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         before = doc.words[m.first - 1] if m.first > 0 else ""
         if code == "warga" and (before in _NOT_PEOPLE_BEFORE or _the_public(doc, m)):
             continue
-        if code == "pemerintah_daerah" and m.words in ("bupati", "gubernur", "wali kota") and \
-                any(w in _CANDIDATE_BEFORE for w in context.words_before(doc, m.first, 3)):
+        if (
+            code == "pemerintah_daerah"
+            and m.words in ("bupati", "gubernur", "wali kota")
+            and any(w in _CANDIDATE_BEFORE for w in context.words_before(doc, m.first, 3))
+        ):
             continue
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
@@ -308,19 +564,23 @@ def participants(doc: Document, incident: bool) -> list[Found]:
 
 
 def _the_public(doc: Document, m: Match) -> bool:
-    """"seluruh masyarakat", "di tengah masyarakat", "masyarakat luas": the public at
+    """ "seluruh masyarakat", "di tengah masyarakat", "masyarakat luas": the public at
     large, addressed or described, not people met."""
     before = context.words_before(doc, m.first, 2)
     after = doc.words[m.last] if m.last < len(doc.words) else ""
-    return (bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")) or \
-        after == "luas"
+    return (
+        bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
+    ) or after == "luas"
 
 
 def _taking_part(doc: Document, m: Match) -> bool:
     near = context.words_before(doc, m.first, 4)
     # "bersama-sama mengimbau masyarakat": "together", no company.
-    if any(w in NEAR_PART and near[k + 1 : k + 2] != ["sama"] for k, w in enumerate(near)
-           if k >= len(near) - 3):
+    if any(
+        w in NEAR_PART and near[k + 1 : k + 2] != ["sama"]
+        for k, w in enumerate(near)
+        if k >= len(near) - 3
+    ):
         return True
     before = context.words_before(doc, m.first, 14)
     if any(w in TAKING_PART for w in before[-10:]):
@@ -333,7 +593,7 @@ def _taking_part(doc: Document, m: Match) -> bool:
 
 
 # Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
-_PART_AFTER = frozenset("hadir dilibatkan menghadiri mengikuti".split())
+_PART_AFTER = words("hadir dilibatkan menghadiri mengikuti")
 
 
 def incident_types(doc: Document) -> list[Found]:
@@ -352,7 +612,9 @@ def to_labels(found: Iterable[Found], names: dict[str, str]) -> tuple[Label, ...
         by_code.setdefault(f.code, []).append(
             Evidence(f.match.start, f.match.end, f.match.text, f.why)
         )
-    return tuple(Label(code, names[code], tuple(by_code[code])) for code in names if code in by_code)
+    return tuple(
+        Label(code, names[code], tuple(by_code[code])) for code in names if code in by_code
+    )
 
 
 LABEL_NAMES: dict[str, dict[str, str]] = {

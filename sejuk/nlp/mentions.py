@@ -23,22 +23,21 @@ from dataclasses import dataclass
 from .common_words import all_common
 from .document import Document
 from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
+from .normalize import words
 from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
 
 CUE_WEIGHT = 4.0
 # Weight of a name without a cue, by level: a kabupaten written with a capital is
 # nearly always meant; a desa name alone is often a person, a shop or a word.
 NAME_WEIGHT = {PROVINSI: 1.5, KABKOTA: 2.0, KECAMATAN: 1.0, DESA: 0.6}
-LOCATIVE = frozenset(
-    "di ke dari wilayah daerah kawasan sekitar seputaran kecamatan desa warga masyarakat".split()
+LOCATIVE = words(
+    "di ke dari wilayah daerah kawasan sekitar seputaran kecamatan desa warga masyarakat"
 )
-RANKS = frozenset(
-    """
+RANKS = words("""
     akbp akp iptu ipda aipda aiptu bripka brigpol brigadir bripda briptu bharada kompol kombes
     irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
     h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
-    """.split()
-)
+    """)
 # Cue words that end a dusun name ("Dsn IV Kampung Padang Desa Simpangempat").
 _DUSUN_STOP = frozenset(
     w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)
@@ -110,8 +109,17 @@ def read_mentions(
             continue
         hits, weights = weighed
         kept.append(
-            PlaceMention(m.start, m.end, m.char_start, m.char_end, m.surface, hits, weights,
-                         m.cue_level is not None, 0)
+            PlaceMention(
+                m.start,
+                m.end,
+                m.char_start,
+                m.char_end,
+                m.surface,
+                hits,
+                weights,
+                m.cue_level is not None,
+                0,
+            )
         )
     return _group(doc, kept)
 
@@ -134,7 +142,8 @@ def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
 def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...]] | None:
     if m.cue_level is not None:
         same = tuple(
-            h for h in m.hits
+            h
+            for h in m.hits
             if _level(h.code) == m.cue_level
             and (m.cue_kind is None or m.cue_level != KABKOTA or _kind_fits(h.code, m.cue_kind, m))
         )
@@ -144,7 +153,9 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     first = m.start
     if not doc.is_capitalized(first):
         return None
-    before = doc.words[first - 1] if first > 0 and doc.sent_of[first - 1] == doc.sent_of[first] else ""
+    before = (
+        doc.words[first - 1] if first > 0 and doc.sent_of[first - 1] == doc.sent_of[first] else ""
+    )
     if before in RANKS:
         return None
     reliable = doc.capital_means_name(first)
@@ -164,8 +175,11 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
         return None
     # "Sidoarjo" names the kabupaten and the kecamatan of its capital: without a cue the
     # name means the larger one; a region inside another region of the same run goes.
-    keep = [k for k, h in enumerate(hits)
-            if not any(o.code != h.code and h.code.startswith(o.code + ".") for o in hits)]
+    keep = [
+        k
+        for k, h in enumerate(hits)
+        if not any(o.code != h.code and h.code.startswith(o.code + ".") for o in hits)
+    ]
     return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
 
 
@@ -203,8 +217,11 @@ def _group(doc: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
     for m in sorted(mentions, key=lambda x: x.first):
         if prev is None or not _adjacent(doc, prev, m):
             group += 1
-        out.append(PlaceMention(m.first, m.last, m.start, m.end, m.surface, m.hits,
-                                m.weights, m.cued, group))
+        out.append(
+            PlaceMention(
+                m.first, m.last, m.start, m.end, m.surface, m.hits, m.weights, m.cued, group
+            )
+        )
         prev = m
     return out
 

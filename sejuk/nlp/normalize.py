@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, repeat
 import unicodedata
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 # Letters or digits, with in-word apostrophes kept inside the token ("Ma'u", "Jum'at").
@@ -97,3 +97,8 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _new_tuple = tuple.__new__
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: ``words("akan rencana dijadwalkan")``."""
+    return frozenset(text.split())

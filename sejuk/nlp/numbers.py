@@ -12,19 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document
+from .normalize import words
 
 UNITS: dict[str, int] = {
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
     "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
 }  # fmt: skip
-VAGUE = frozenset(
-    "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para".split()
+VAGUE = words(
+    "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para"
 )
-PERSONNEL = frozenset(
-    "personel personil anggota petugas polisi polwan bhabinkamtibmas orang".split()
-)
+PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
 # After the noun: these make the count someone else's ("720 personel TNI").
-NOT_POLICE = frozenset("tni linmas satpol warga massa orang pendukung korban".split())
+NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
 
 def parse_number(words: list[str], i: int) -> tuple[int, int] | None:

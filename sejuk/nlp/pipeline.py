@@ -116,8 +116,9 @@ def read_personnel(d: Draft) -> None:
         return
     toks = d.doc.tokens
     start, end = toks[count.first].start, toks[count.last - 1].end
-    d.personnel = Value(count.value, (Evidence(start, end, d.doc.text[start:end],
-                                               "jumlah personel"),))
+    d.personnel = Value(
+        count.value, (Evidence(start, end, d.doc.text[start:end], "jumlah personel"),)
+    )
 
 
 def read_election(d: Draft) -> None:

@@ -27,7 +27,7 @@ from .gazetteer import CUES, Gazetteer
 from .mentions import CUE_WEIGHT, Dusun, PlaceMention
 from .normalize import compact
 from .record import Evidence, Place, Unit
-from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI
+from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionRecord
 
 _PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
 # The least a level's own name must weigh to be kept as the most specific level.
@@ -112,8 +112,9 @@ class PlaceResolver:
             return 0.0
         k, w = chain.used[level]
         group = self.mentions[k].group
-        coherent = any(self.mentions[j].group == group for lv, (j, _) in chain.used.items()
-                       if lv < level)
+        coherent = any(
+            self.mentions[j].group == group for lv, (j, _) in chain.used.items() if lv < level
+        )
         return w * (2.0 if coherent else 1.0)
 
     def best(self) -> _Chain | None:
@@ -151,7 +152,7 @@ def resolve_place(
             best = resolver.best() or best
     if best is None:
         return _from_unit(gaz, unit)
-    code, notes = best.code, []
+    notes: list[str] = []
     code, members = _spread(resolver, best, notes)
     region = gaz.regions[code]
     evidence = [
@@ -165,9 +166,15 @@ def resolve_place(
     hamlet = _dusun_for(doc, dusun, best, resolver) if region.level == DESA else None
     if hamlet is not None:
         evidence.append(Evidence(hamlet.start, hamlet.end, hamlet.name, "nama dusun (tanpa kode)"))
-    return Place(code, _short(region.name, region.level), region.kind, gaz.path(code),
-                 hamlet.name if hamlet else None, tuple(sorted(evidence, key=lambda e: e.start)),
-                 tuple(notes))
+    return Place(
+        code,
+        _short(region.name, region.level),
+        region.kind,
+        gaz.path(code),
+        hamlet.name if hamlet else None,
+        tuple(sorted(evidence, key=lambda e: e.start)),
+        tuple(notes),
+    )
 
 
 def _spread(resolver: PlaceResolver, best: _Chain, notes: list[str]) -> tuple[str, list[int]]:
@@ -223,8 +230,13 @@ def _fuzzy_cued(
         if doc.is_skipped(i) or not doc.is_capitalized(i + 1):
             continue
         end = i + 1
-        while end < len(toks) and end - i <= 3 and doc.is_capitalized(end) and \
-                toks[end].text not in CUES and (end == i + 1 or not doc.gaps[end].strip()):
+        while (
+            end < len(toks)
+            and end - i <= 3
+            and doc.is_capitalized(end)
+            and toks[end].text not in CUES
+            and (end == i + 1 or not doc.gaps[end].strip())
+        ):
             end += 1
         phrase = compact(doc.span_text(i + 1, end))
         if len(phrase) < 5:
@@ -237,12 +249,23 @@ def _fuzzy_cued(
 
         hit = Hit(names[found[0]], "fuzzy", round(found[1] / 100, 3))
         start, stop = toks[i + 1].start, toks[end - 1].end
-        out.append(PlaceMention(i + 1, end, start, stop, doc.text[start:stop], (hit,),
-                                (CUE_WEIGHT * 0.8 * hit.quality,), True, -i))
+        out.append(
+            PlaceMention(
+                i + 1,
+                end,
+                start,
+                stop,
+                doc.text[start:stop],
+                (hit,),
+                (CUE_WEIGHT * 0.8 * hit.quality,),
+                True,
+                -i,
+            )
+        )
     return out
 
 
-def _regions_in(gaz: Gazetteer, kab: str, level: int) -> list:  # type: ignore[type-arg]
+def _regions_in(gaz: Gazetteer, kab: str, level: int) -> list[RegionRecord]:
     out = []
     for kec in gaz.children(kab):
         if level == KECAMATAN:
@@ -280,7 +303,12 @@ def _from_unit(gaz: Gazetteer, unit: Unit | None) -> Place | None:
     if unit is None or not unit.region_code:
         return None
     region = gaz.regions[unit.region_code]
-    return Place(region.code, region.name, region.kind, gaz.path(region.code), None,
-                 unit.evidence[:1],
-                 (f"tempat tidak disebut; dipakai wilayah {unit.name} "
-                  f"({LEVEL_NAMES[region.level]})",))
+    return Place(
+        region.code,
+        region.name,
+        region.kind,
+        gaz.path(region.code),
+        None,
+        unit.evidence[:1],
+        (f"tempat tidak disebut; dipakai wilayah {unit.name} ({LEVEL_NAMES[region.level]})",),
+    )

@@ -46,8 +46,9 @@ def describe(record: Record, title: str | None = None) -> str:
         lines.append("  Satuan    : -")
     else:
         where = f", wilayah {unit.region_name} ({unit.region_code})" if unit.region_code else ""
-        lines.append(f"  Satuan    : {unit.name} [{UNIT_LEVELS[unit.level]}{where}]"
-                     + _quote(unit.evidence))
+        lines.append(
+            f"  Satuan    : {unit.name} [{UNIT_LEVELS[unit.level]}{where}]" + _quote(unit.evidence)
+        )
     when = record.event_date
     if when.value is None:
         lines.append(f"  Tanggal   : - ({when.note or 'tidak pasti'})" + _quote(when.evidence))
@@ -55,8 +56,10 @@ def describe(record: Record, title: str | None = None) -> str:
         day = _DAYS[when.value.weekday()]
         clock = f" pukul {when.time.replace(':', '.')}" if when.time else ""
         zone = f" {when.zone}" if when.zone and when.time else ""
-        lines.append(f"  Tanggal   : {day}, {when.value.strftime('%d/%m/%Y')}{clock}{zone}"
-                     + _quote(when.evidence))
+        lines.append(
+            f"  Tanggal   : {day}, {when.value.strftime('%d/%m/%Y')}{clock}{zone}"
+            + _quote(when.evidence)
+        )
     place = record.place
     if place is None:
         lines.append("  Lokasi    : -")

@@ -25,7 +25,7 @@ from functools import cache
 
 from .document import Document
 from .gazetteer import Gazetteer
-from .normalize import fold
+from .normalize import fold, words
 from .police import POLDA_NAMES, POLRES_NAMES
 from .record import Evidence, Unit
 from .wilayah import KABKOTA, KECAMATAN, PROVINSI
@@ -45,12 +45,10 @@ for _word, _level, _prefix in (
     UNIT_WORDS["ka" + _word] = (_level, _prefix, "chief")
     UNIT_WORDS["waka" + _word] = (_level, _prefix, "chief")
     UNIT_WORDS["ma" + _word] = (_level, _prefix, "hq")
-MABES_WORDS = frozenset(
-    """
+MABES_WORDS = words("""
     mabes kapolri wakapolri kabaharkam baharkam bareskrim kabareskrim korbinmas
     kakorbinmas divhumas kadivhumas
-    """.split()
-)
+    """)
 # "Kepolisian Resor (Polres) Malinau": the spelled-out names.
 SPELLED = {"daerah": ("polda", "Polda"), "resor": ("polres", "Polres"),
            "resort": ("polres", "Polres"), "sektor": ("polsek", "Polsek")}  # fmt: skip
@@ -58,21 +56,17 @@ _STARTS = frozenset(UNIT_WORDS) | MABES_WORDS | {"kepolisian", "kepala"}
 HOME_LEVEL = {"polda": PROVINSI, "polres": KABKOTA, "polsek": KECAMATAN}
 
 # Words just before a unit that make it the one acting: its sub-units and officers.
-ACTOR_BEFORE = frozenset(
-    """
+ACTOR_BEFORE = words("""
     sat satuan unit tim personel personil anggota jajaran bhabinkamtibmas piket direktorat
     ditbinmas ditsamapta ditintelkam satgas subsatgas regu kanit kasat satbinmas
     satsamapta satintelkam satreskrim satlantas samapta sabhara binmas intelkam reskrim
     lantas polairud dari oleh polwan babinkamtibmas brimob kbo panit dir satpolairud
-    """.split()
-)
-PRESS_BEFORE = frozenset("humas kasihumas kasubsihumas bidhumas kabidhumas hms".split())
-VERB_AFTER = frozenset(
-    """
+    """)
+PRESS_BEFORE = words("humas kasihumas kasubsihumas bidhumas kabidhumas hms")
+VERB_AFTER = words("""
     gelar terus hadir sambangi laksanakan lakukan intensifkan tingkatkan perkuat melalui
     bersama siap rutin kembali juga pun bersinergi
-    """.split()
-)
+    """)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +110,20 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
         last = i + 1
         if last < len(toks) and toks[last].text == "polri":
             last += 1
-        return _finish(doc, UnitMention(i, last, "mabes", "Mabes Polri", "", False, (),
-                                        "chief" if word.startswith(("ka", "waka")) else "unit", 0))
+        return _finish(
+            doc,
+            UnitMention(
+                i,
+                last,
+                "mabes",
+                "Mabes Polri",
+                "",
+                False,
+                (),
+                "chief" if word.startswith(("ka", "waka")) else "unit",
+                0,
+            ),
+        )
     role_word = "unit"
     if word in UNIT_WORDS:
         level, prefix, role_word = UNIT_WORDS[word]
@@ -147,8 +153,12 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
         return None
     end, codes = place
     kota = False
-    if level == "polres" and end < len(toks) and toks[end].text == "kota" and \
-            not doc.gaps[end].strip():
+    if (
+        level == "polres"
+        and end < len(toks)
+        and toks[end].text == "kota"
+        and not doc.gaps[end].strip()
+    ):
         kota, end = True, end + 1
     name = doc.span_text(j, end - (1 if kota else 0))
     if prefix == "Polrestabes":
@@ -156,8 +166,11 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     full = fold(f"{prefix} {name}{' Kota' if kota else ''}")
     special = _polres_by_name().get(full)
     if level == "polres" and special is not None:
-        codes = tuple(h.code for h in gaz.lookup(special, level=KABKOTA)
-                      if gaz.regions[h.code].name == special)
+        codes = tuple(
+            h.code
+            for h in gaz.lookup(special, level=KABKOTA)
+            if gaz.regions[h.code].name == special
+        )
     elif level == "polda" and fold(name) == "metro jaya":
         codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
     else:
@@ -165,7 +178,9 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     return _finish(doc, UnitMention(i, end, level, prefix, name, kota, codes, role_word, 0))
 
 
-def _place_at(doc: Document, gaz: Gazetteer, j: int, level: str) -> tuple[int, tuple[str, ...]] | None:
+def _place_at(
+    doc: Document, gaz: Gazetteer, j: int, level: str
+) -> tuple[int, tuple[str, ...]] | None:
     """The place words after a unit word: the longest run naming a region at the unit's
     level (aliases included), or else the words written with a capital."""
     toks = doc.tokens
@@ -177,7 +192,7 @@ def _place_at(doc: Document, gaz: Gazetteer, j: int, level: str) -> tuple[int, t
     for end in range(limit, j, -1):
         if any(_breaks(doc, k) for k in range(j + 1, end)):
             continue
-        if toks[end - 1].text in UNIT_WORDS or toks[end - 1].text == "kota" and end - 1 > j:
+        if toks[end - 1].text in UNIT_WORDS or (toks[end - 1].text == "kota" and end - 1 > j):
             continue
         phrase = " ".join(t.text for t in toks[j:end])
         for lvl in levels:
@@ -189,8 +204,13 @@ def _place_at(doc: Document, gaz: Gazetteer, j: int, level: str) -> tuple[int, t
                 return end, codes
     # Not in the list: the capitalised words ("Polsek Pesisir Utara" of a renamed area).
     end = j
-    while end < limit and doc.is_capitalized(end) and toks[end].text not in UNIT_WORDS \
-            and (end == j or not _breaks(doc, end)) and toks[end].text.isalpha():
+    while (
+        end < limit
+        and doc.is_capitalized(end)
+        and toks[end].text not in UNIT_WORDS
+        and (end == j or not _breaks(doc, end))
+        and toks[end].text.isalpha()
+    ):
         end += 1
     if end == j or level == "polda":
         return None
@@ -199,11 +219,11 @@ def _place_at(doc: Document, gaz: Gazetteer, j: int, level: str) -> tuple[int, t
 
 def _breaks(doc: Document, k: int) -> bool:
     gap = doc.gaps[k]
-    return any(ch in gap for ch in ",.;:()\"“”\n–-")
+    return any(ch in gap for ch in ',.;:()"“”\n–-')
 
 
 def _narrow_kind(codes: tuple[str, ...], kota: bool, prefix: str) -> tuple[str, ...]:
-    """"Polres Bima" is the kabupaten, "Polres Bima Kota" and Polrestabes the kota."""
+    """ "Polres Bima" is the kabupaten, "Polres Bima Kota" and Polrestabes the kota."""
     if len(codes) < 2:
         return codes
     want_kota = kota or prefix == "Polrestabes"
@@ -225,9 +245,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif m.role == "chief":
         after = [doc.words[k] for k in range(m.last, min(len(doc.words), m.last + 10))]
         role, weight = ("speaker", 0.4) if "melalui" in after else ("chief", 0.7)
-    elif last_before in ACTOR_BEFORE:
-        role, weight = "actor", 1.2
-    elif _subject(doc, m):
+    elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
     s = doc.sentence(m.first)
     if s.role == "headline" or s.index <= _first_body_sentence(doc) + 1:
@@ -255,8 +273,9 @@ def _first_body_sentence(doc: Document) -> int:
 
 
 def _with(m: UnitMention, role: str, weight: float) -> UnitMention:
-    return UnitMention(m.first, m.last, m.level, m.prefix, m.place, m.kota, m.candidates,
-                       role, weight)
+    return UnitMention(
+        m.first, m.last, m.level, m.prefix, m.place, m.kota, m.candidates, role, weight
+    )
 
 
 # -- choosing the acting unit -------------------------------------------------------
@@ -300,8 +319,9 @@ def choose_unit(
         first_seen.setdefault(key, acting.first)
         start, end = doc.tokens[chain[0].first].start, doc.tokens[chain[-1].last - 1].end
         evidence.setdefault(key, []).append(
-            Evidence(start, end, doc.text[start:end], _WHY[acting.role if len(chain) == 1
-                                                          else "chain"])
+            Evidence(
+                start, end, doc.text[start:end], _WHY[acting.role if len(chain) == 1 else "chain"]
+            )
         )
         names = tuple(_name(p) for p in sorted(parents, key=lambda u: -LEVEL_RANK[u.level]))
         if key not in resolved or (names and not resolved[key][2]):
@@ -314,8 +334,15 @@ def choose_unit(
     note = None
     if code is None and acting.level != "mabes":
         note = "wilayah satuan tidak dapat dipastikan dari namanya"
-    return Unit(_name(acting), acting.level, code, region.name if region else None,
-                tuple(evidence[best]), names, note)
+    return Unit(
+        _name(acting),
+        acting.level,
+        code,
+        region.name if region else None,
+        tuple(evidence[best]),
+        names,
+        note,
+    )
 
 
 _WHY = {
@@ -370,6 +397,7 @@ def _name(m: UnitMention) -> str:
         return "Mabes Polri"
     place = m.place
     if place.islower() or (place.isupper() and len(place) > 4):
-        place = " ".join(w if len(w) <= 3 and w.isupper() else w.capitalize()
-                         for w in place.split())
+        place = " ".join(
+            w if len(w) <= 3 and w.isupper() else w.capitalize() for w in place.split()
+        )
     return f"{m.prefix} {place}{' Kota' if m.kota and m.prefix != 'Polrestabes' else ''}"
