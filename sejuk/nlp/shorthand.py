@@ -52,6 +52,7 @@ SHORTHAND: Final[dict[str, str]] = {
     "mayarakat": "masyarakat",
     "wrg": "warga",
     "anggt": "anggota",
+    "org": "orang",
     "ybs": "yang bersangkutan",
     "sit": "situasi",
     "sitkamtibmas": "situasi kamtibmas",

@@ -148,6 +148,11 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
             prefix, j = "Polresta", j + 1
         elif _place_at(doc, gaz, j + 1, level):
             prefix, j = "Polres Metro", j + 1
+    if level == "polda" and [t.text for t in toks[j : j + 2]] == ["metro", "jaya"]:
+        # Polda Metro Jaya: the Jakarta area, named after no region.
+        codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
+        return _finish(doc, UnitMention(i, j + 2, level, prefix, doc.span_text(j, j + 2),
+                                        False, codes, role_word, 0))
     place = _place_at(doc, gaz, j, level)
     if place is None:
         return None
@@ -171,8 +176,6 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
             for h in gaz.lookup(special, level=KABKOTA)
             if gaz.regions[h.code].name == special
         )
-    elif level == "polda" and fold(name) == "metro jaya":
-        codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
     else:
         codes = _narrow_kind(codes, kota, prefix)
     return _finish(doc, UnitMention(i, end, level, prefix, name, kota, codes, role_word, 0))
