@@ -52,7 +52,7 @@ _SITUATION = Lexicon(
         "rawan": (
             *each(
                 "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,3} (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
+                r"(?: \w+){0,5} (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
             ),
         ),
     }

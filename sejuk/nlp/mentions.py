@@ -128,7 +128,8 @@ def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
     """Drop a run inside a longer run, and a run that starts with its own cue word
     ("Kabupaten Lombok Barat": the inner "Lombok Barat" carries the cue)."""
     toks = doc.tokens
-    plain = [m for m in mentions if not (toks[m.start].text in CUES and m.end - m.start > 1)]
+    # A run that is only a cue word ("Kota", "Kampung") names nothing by itself.
+    plain = [m for m in mentions if toks[m.start].text not in CUES]
     plain.sort(key=lambda m: (m.start, -m.end))
     out = []
     reach = -1  # furthest end of the runs seen so far (all start at or before this one)
@@ -163,6 +164,15 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     common = all_common(words)
     locative = before in LOCATIVE
     scale = 0.8 if doc.role(first) == "caption" else 1.0
+    if (
+        m.end < len(doc.tokens)
+        and not doc.gaps[m.end].strip()
+        and doc.is_capitalized(m.end)
+        and doc.tokens[m.end].text not in CUES
+        and doc.sent_of[m.end] == doc.sent_of[first]
+    ):
+        # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
+        scale *= 0.3
     hits = []
     weights = []
     for h in m.hits:
@@ -192,7 +202,7 @@ def _name_factor(level: int, reliable: bool, common: bool, locative: bool) -> fl
     if reliable and not common:
         return 2.0 if locative else 1.0
     if reliable:
-        return 2.0 if locative else 0.3
+        return 1.0 if locative else 0.3
     if not common:
         return 1.0 if locative else 0.5
     return 0.5 if locative else 0.0

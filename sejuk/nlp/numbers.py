@@ -89,8 +89,10 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
             # "Personel 2 orang", "jumlah personel: 3": the count after the noun.
             found = parse_number(words, i + 1)
-            if found and not doc.skipped[i] and (
-                i + 1 + found[1] >= len(words) or words[i + 1 + found[1]] == "orang"
+            if (
+                found
+                and not doc.skipped[i]
+                and (i + 1 + found[1] >= len(words) or words[i + 1 + found[1]] == "orang")
             ):
                 return Count(found[0], i, i + 1 + found[1])
         w = words[i]

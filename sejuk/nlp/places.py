@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
 
 from rapidfuzz import fuzz, process
 
@@ -73,6 +74,7 @@ class PlaceResolver:
         self.mentions = list(mentions)
         self.unit = unit
         self.area = tuple(area)
+        self.ambiguous: list[str] = []
         self._index()
 
     def _index(self) -> None:
@@ -95,21 +97,30 @@ class PlaceResolver:
                 taken.add(best[0])
                 used[level] = best
                 score += best[1]
-        if self.unit is not None and self.unit.region_code:
-            uc = self.unit.region_code
-            if _within(code, uc) or _within(uc, code):
-                score += UNIT_SUPPORT
-        if self.area and any(_within(code, a) or _within(a, code) for a in self.area):
-            score += AREA_SUPPORT
+        score += self.support(code)
         # Names given together as one address back each other up.
         groups = [self.mentions[k].group for k, _ in used.values()]
         if len(groups) > len(set(groups)):
             score += 0.5 * (len(groups) - len(set(groups)))
         return _Chain(code, score, used)
 
+    def support(self, code: str) -> float:
+        """What the acting unit (and the units above it in its chain) and the user's area
+        say for a region: the region lies in them, or they in it."""
+        out = 0.0
+        if self.unit is not None:
+            if self.unit.region_code and _related(code, self.unit.region_code):
+                out += UNIT_SUPPORT
+            elif any(_related(code, c) for c in self.unit.chain_codes):
+                out += UNIT_SUPPORT * 0.8
+        if self.area and any(_related(code, a) for a in self.area):
+            out += AREA_SUPPORT
+        return out
+
     def own(self, chain: _Chain, level: int) -> float:
         if level not in chain.used:
-            return 0.0
+            # A level no name gives is still kept when the unit or the area vouch for it.
+            return _KEEP[level] if self.support(_ancestor(chain.code, level)) else 0.0
         k, w = chain.used[level]
         group = self.mentions[k].group
         coherent = any(
@@ -122,7 +133,20 @@ class PlaceResolver:
             return None
         chains = [self.chain(code) for code in self.index]
         top = max(chains, key=lambda c: (round(c.score, 6), _level(c.code), -self._first(c)))
+        ties = [
+            c.code
+            for c in chains
+            if abs(c.score - top.score) < 1e-6 and _level(c.code) == _level(top.code)
+        ]
+        self.ambiguous = ties if len(ties) > 1 else []
         code = top.code
+        if self.ambiguous:
+            # Same-named places that nothing else in the text tells apart: keep what they
+            # share, if anything.
+            code = reduce(_common, ties)
+            if not code:
+                return None
+            top = self.chain(code)
         while _level(code) > PROVINSI and self.own(top, _level(code)) < _KEEP[_level(code)]:
             code = code[: code.rfind(".")]
         if code != top.code:
@@ -151,8 +175,10 @@ def resolve_place(
             resolver = PlaceResolver(gaz, [*mentions, *extra], unit, area)
             best = resolver.best() or best
     if best is None:
-        return _from_unit(gaz, unit)
+        return _from_unit(gaz, unit, resolver.ambiguous)
     notes: list[str] = []
+    if resolver.ambiguous:
+        notes.append(_ambiguity(gaz, resolver.ambiguous))
     code, members = _spread(resolver, best, notes)
     region = gaz.regions[code]
     evidence = [
@@ -203,6 +229,10 @@ def _spread(resolver: PlaceResolver, best: _Chain, notes: list[str]) -> tuple[st
         code = _common(code, other)
         members.append(k)
     return code, members
+
+
+def _related(a: str, b: str) -> bool:
+    return _within(a, b) or _within(b, a)
 
 
 def _common(a: str, b: str) -> str:
@@ -299,10 +329,19 @@ def _short(name: str, level: int) -> str:
     return name
 
 
-def _from_unit(gaz: Gazetteer, unit: Unit | None) -> Place | None:
+def _ambiguity(gaz: Gazetteer, codes: Sequence[str]) -> str:
+    names = sorted({gaz.regions[c].name for c in codes})
+    return (
+        f"{', '.join(names)}: nama ini ada di {len(codes)} wilayah yang tidak dapat "
+        "dibedakan dari teks"
+    )
+
+
+def _from_unit(gaz: Gazetteer, unit: Unit | None, ambiguous: Sequence[str] = ()) -> Place | None:
     if unit is None or not unit.region_code:
         return None
     region = gaz.regions[unit.region_code]
+    extra = (_ambiguity(gaz, ambiguous),) if ambiguous else ()
     return Place(
         region.code,
         region.name,
@@ -310,5 +349,8 @@ def _from_unit(gaz: Gazetteer, unit: Unit | None) -> Place | None:
         gaz.path(region.code),
         None,
         unit.evidence[:1],
-        (f"tempat tidak disebut; dipakai wilayah {unit.name} ({LEVEL_NAMES[region.level]})",),
+        (
+            *extra,
+            f"tempat tidak disebut; dipakai wilayah {unit.name} ({LEVEL_NAMES[region.level]})",
+        ),
     )

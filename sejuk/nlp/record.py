@@ -50,6 +50,7 @@ class Unit:
     evidence: Evidences
     chain: tuple[str, ...] = ()  # units above it named with it: ("Polres Lombok Barat", ...)
     note: str | None = None
+    chain_codes: tuple[str, ...] = ()  # region codes of those units
 
 
 @dataclass(frozen=True, slots=True)

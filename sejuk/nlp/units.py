@@ -151,8 +151,12 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     if level == "polda" and [t.text for t in toks[j : j + 2]] == ["metro", "jaya"]:
         # Polda Metro Jaya: the Jakarta area, named after no region.
         codes = tuple(c for c, n in POLDA_NAMES.items() if "Metro" in n)
-        return _finish(doc, UnitMention(i, j + 2, level, prefix, doc.span_text(j, j + 2),
-                                        False, codes, role_word, 0))
+        return _finish(
+            doc,
+            UnitMention(
+                i, j + 2, level, prefix, doc.span_text(j, j + 2), False, codes, role_word, 0
+            ),
+        )
     place = _place_at(doc, gaz, j, level)
     if place is None:
         return None
@@ -311,7 +315,9 @@ def choose_unit(
     scores: dict[tuple[str, str], float] = {}
     evidence: dict[tuple[str, str], list[Evidence]] = {}
     first_seen: dict[tuple[str, str], int] = {}
-    resolved: dict[tuple[str, str], tuple[UnitMention, str | None, tuple[str, ...]]] = {}
+    resolved: dict[
+        tuple[str, str], tuple[UnitMention, str | None, tuple[str, ...], tuple[str, ...]]
+    ] = {}
     for chain in chains(doc, mentions):
         acting = max(chain, key=lambda u: LEVEL_RANK[u.level])
         parents = [u for u in chain if u is not acting]
@@ -326,13 +332,15 @@ def choose_unit(
                 start, end, doc.text[start:end], _WHY[acting.role if len(chain) == 1 else "chain"]
             )
         )
-        names = tuple(_name(p) for p in sorted(parents, key=lambda u: -LEVEL_RANK[u.level]))
+        ordered = sorted(parents, key=lambda u: -LEVEL_RANK[u.level])
+        names = tuple(_name(p) for p in ordered)
+        codes = tuple(c for p in ordered if len(p.candidates) == 1 for c in p.candidates)
         if key not in resolved or (names and not resolved[key][2]):
-            resolved[key] = (acting, code, names)
+            resolved[key] = (acting, code, names, codes)
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], LEVEL_RANK[k[0]], -first_seen[k]))
-    acting, code, names = resolved[best]
+    acting, code, names, parent_codes = resolved[best]
     region = gaz.get(code) if code else None
     note = None
     if code is None and acting.level != "mabes":
@@ -345,6 +353,7 @@ def choose_unit(
         tuple(evidence[best]),
         names,
         note,
+        parent_codes,
     )
 
 
