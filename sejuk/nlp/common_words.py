@@ -13,8 +13,9 @@ from functools import cache
 from importlib import resources
 
 _SUFFIXES = ("nya", "kan", "an", "i", "lah")
-_PREFIXES = ("ber", "ter", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng",
-             "peny", "per", "di", "ke", "se")  # fmt: skip
+# Longer prefixes only: "se-", "ke-", "di-" in front of a short root make too many names
+# look like words ("Sekotong" is no "se-kotong").
+_PREFIXES = ("ber", "ter", "mem", "men", "meng", "meny", "pem", "pen", "peng", "peny", "per")
 
 
 @cache

@@ -164,13 +164,7 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     common = all_common(words)
     locative = before in LOCATIVE
     scale = 0.8 if doc.role(first) == "caption" else 1.0
-    if (
-        m.end < len(doc.tokens)
-        and not doc.gaps[m.end].strip()
-        and doc.is_capitalized(m.end)
-        and doc.tokens[m.end].text not in CUES
-        and doc.sent_of[m.end] == doc.sent_of[first]
-    ):
+    if _continues_name(doc, m.end, first):
         # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
         scale *= 0.3
     hits = []
@@ -191,6 +185,21 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
         if not any(o.code != h.code and h.code.startswith(o.code + ".") for o in hits)
     ]
     return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
+
+
+def _continues_name(doc: Document, k: int, first: int) -> bool:
+    """The run goes on into a longer name ("Balai Kota", "Pasar Baru Mall"): the next word
+    is capitalised and is not a cue word that starts the next region's name."""
+    if k >= len(doc.tokens) or doc.gaps[k].strip() or doc.sent_of[k] != doc.sent_of[first]:
+        return False
+    if not doc.is_capitalized(k):
+        return False
+    if doc.tokens[k].text in CUES:
+        nxt = k + 1
+        return not (
+            nxt < len(doc.tokens) and doc.is_capitalized(nxt) and doc.sent_of[nxt] == doc.sent_of[k]
+        )
+    return True
 
 
 def _name_factor(level: int, reliable: bool, common: bool, locative: bool) -> float:

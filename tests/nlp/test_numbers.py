@@ -1,0 +1,56 @@
+import pytest
+
+from sejuk.nlp.document import Document
+from sejuk.nlp.numbers import parse_number, personnel_count
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("tiga", 3),
+        ("sebelas", 11),
+        ("dua belas", 12),
+        ("dua puluh tiga", 23),
+        ("seratus dua puluh lima", 125),
+        ("seribu dua ratus", 1200),
+        ("1 250", 1250),
+    ],
+)
+def test_numbers_in_digits_or_words(words, value):
+    assert parse_number(words.split(), 0)[0] == value
+
+
+def test_two_units_in_a_row_are_two_numbers():
+    assert parse_number(["dua", "tiga"], 0) == (2, 1)
+
+
+def count(text):
+    found = personnel_count(Document(text))
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Patroli melibatkan tiga personel Polsek Sekotong.", 3),
+        ("Sebanyak 12 anggota Polres Lombok Barat diterjunkan.", 12),
+        ("Giat sambang, personel 2 org.", 2),
+        ("Sebanyak 1.250 personel gabungan disiagakan.", 1250),
+    ],
+)
+def test_a_personnel_count_is_read_in_digits_or_words(text, value):
+    assert count(text) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puluhan personel disiagakan di kantor KPU.",
+        "Salah satu petugas menyapa warga.",
+        "Sebanyak 300 personel TNI membantu pengamanan.",
+        "Bentrokan itu membuat 14 orang terluka.",
+        "Pilkada 2024, Bhabinkamtibmas hadir di desa.",
+    ],
+)
+def test_vague_words_other_forces_and_other_people_are_no_personnel_count(text):
+    assert count(text) is None

@@ -1,0 +1,68 @@
+import pytest
+
+from sejuk.nlp.document import Document
+from sejuk.nlp.gazetteer import default_gazetteer
+from sejuk.nlp.mentions import find_dusun, read_mentions
+from sejuk.nlp.places import resolve_place
+from sejuk.nlp.record import Unit
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def place(gaz, text, unit=None, area=()):
+    doc = Document(text)
+    return resolve_place(doc, gaz, read_mentions(doc, gaz, []), find_dusun(doc), unit, area)
+
+
+def polsek(code, name="Polsek Sekotong"):
+    return Unit(name, "polsek", code, None, ())
+
+
+def test_a_full_address_gives_the_desa_and_its_dusun(gaz):
+    p = place(gaz, "Patroli di Dusun Tawun, Desa Sekotong Barat, Kecamatan Sekotong, Lombok Barat.")
+    assert (p.code, p.level, p.dusun) == ("52.01.07.2002", "desa", "Tawun")
+    assert any(e.text == "Sekotong Barat" for e in p.evidence)
+
+
+def test_spellings_that_differ_in_word_breaks_meet(gaz):
+    assert (
+        place(gaz, "Sambang di Desa Karangsidemen, Kec. Batukliang Utara").code == "52.02.12.2008"
+    )
+
+
+def test_villages_in_different_kecamatan_give_their_kabupaten(gaz):
+    text = (
+        "Patroli menyasar Desa Sekotong Barat, Kecamatan Sekotong; lalu Desa Dasan Baru, "
+        "Kecamatan Kediri, Kabupaten Lombok Barat."
+    )
+    assert place(gaz, text).code == "52.01"
+
+
+def test_an_address_that_contradicts_itself_keeps_the_more_specific_name_and_says_so(gaz):
+    p = place(gaz, "Kegiatan di Desa Sekotong Barat, Kecamatan Gerung, Lombok Barat.")
+    assert p.code == "52.01.07.2002"
+    assert p.notes and "Gerung" in p.notes[0]
+
+
+def test_the_users_area_picks_among_same_named_villages(gaz):
+    plain = place(gaz, "Sambang ke Desa Paseban.")
+    assert plain is None or plain.level != "desa"
+    inside = place(gaz, "Sambang ke Desa Paseban.", area=("33.10",))
+    assert inside.code.startswith("33.10.")
+
+
+def test_the_acting_unit_places_a_village_name_it_covers(gaz):
+    p = place(gaz, "Bhabinkamtibmas sambang ke Desa Pelangan.", unit=polsek("52.01.07"))
+    assert p.code.startswith("52.01.07.")
+
+
+def test_without_a_place_the_units_area_is_used_and_said(gaz):
+    p = place(gaz, "Personel menyapa warga di pos kamling.", unit=polsek("52.01.07"))
+    assert p.code == "52.01.07" and "tempat tidak disebut" in p.notes[-1]
+
+
+def test_an_ordinary_word_is_no_place(gaz):
+    assert place(gaz, "Situasi aman dan kondusif, kegiatan berjalan baru kemudian selesai.") is None

@@ -1,0 +1,66 @@
+import pytest
+
+from sejuk.nlp.document import Document
+from sejuk.nlp.gazetteer import default_gazetteer
+from sejuk.nlp.units import choose_unit, find_unit_mentions
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def unit(gaz, text, area=()):
+    doc = Document(text)
+    return choose_unit(doc, gaz, find_unit_mentions(doc, gaz), {}, area)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "code"),
+    [
+        ("Polda Kaltim menggelar dialog daring.", "polda", "64"),
+        ("Polres OKU Selatan menggelar deklarasi damai.", "polres", "16.09"),
+        ("Polresta Sidoarjo menggelar apel.", "polres", "35.15"),
+        ("Polres Bima Kota menggelar patroli.", "polres", "52.72"),
+        ("Polres Bima menggelar patroli.", "polres", "52.06"),
+        ("Polrestabes Medan menggelar patroli.", "polres", "12.71"),
+        ("Polresta Barelang menggelar patroli.", "polres", "21.71"),
+        ("Kepolisian Daerah (Polda) Sulawesi Tengah meningkatkan patroli.", "polda", "72"),
+        ("Polda Metro Jaya menggelar doa bersama.", "polda", "31"),
+        ("Kapolri menghadiri doa lintas agama.", "mabes", None),
+    ],
+)
+def test_every_naming_form_gives_level_and_region(gaz, text, level, code):
+    found = unit(gaz, text)
+    assert (found.level, found.region_code) == (level, code)
+
+
+def test_the_lowest_unit_of_a_chain_is_the_one_that_acted(gaz):
+    found = unit(gaz, "Personel Polsek Kediri, Polres Lombok Barat, Polda NTB menggelar patroli.")
+    assert (found.name, found.region_code) == ("Polsek Kediri", "52.01.02")
+    assert found.chain == ("Polres Lombok Barat", "Polda NTB")
+
+
+def test_a_sub_unit_makes_its_unit_the_actor(gaz):
+    found = unit(gaz, "Sat Binmas Polres Padang Lawas menggelar penyuluhan di desa.")
+    assert (found.level, found.region_code) == ("polres", "12.21")
+
+
+def test_a_chief_speaking_through_his_spokesman_does_not_outweigh_the_unit_that_acted(gaz):
+    text = (
+        "Bhabinkamtibmas Polsek Sekotong menyambangi warga. Kapolres Lombok Barat melalui "
+        "Kasi Humas Polres Lombok Barat menyampaikan apresiasi."
+    )
+    assert unit(gaz, text).name == "Polsek Sekotong"
+
+
+def test_a_former_chief_is_no_unit(gaz):
+    assert unit(gaz, "Mantan Kapolres Pegunungan Bintang itu kini menjabat kabid humas.") is None
+
+
+def test_a_text_without_police_has_no_unit(gaz):
+    assert unit(gaz, "Massa berunjuk rasa di depan kantor KPU.") is None
+
+
+def test_lower_case_names_are_read_too(gaz):
+    assert unit(gaz, "laporan diterima polsek sekotong kemarin").region_code == "52.01.07"
