@@ -1,0 +1,56 @@
+from datetime import date
+
+from sejuk.nlp.document import Document
+from sejuk.nlp.event_date import event_date, published_date
+
+
+def when(text, published=None, zone=None):
+    return event_date(Document(text), published, zone)
+
+
+def test_the_activity_date_beats_the_day_a_spokesman_spoke():
+    text = ("Polsek Sekotong menggelar patroli pada 23 Desember di Dusun Tawun. "
+            "Situasi aman, ujar Kapolsek, Kamis (26/12/2024).")
+    assert when(text).value == date(2024, 12, 23)
+
+
+def test_a_planned_day_is_not_the_event_date():
+    text = ("Polres menggelar apel, Senin (25/11/2024). Pemungutan suara akan berlangsung "
+            "pada 27 November 2024.")
+    assert when(text).value == date(2024, 11, 25)
+
+
+def test_the_election_an_activity_followed_is_not_its_date():
+    assert when("Usai pemungutan suara ulang (PSU) pada 24 Mei 2025, polisi terus patroli.").value is None
+
+
+def test_an_illustration_photo_dates_another_event():
+    text = "Ilustrasi - Kapolres berfoto bersama, Minggu (19/5/2024). (ANTARA/HO)\nPolres terus bersinergi."
+    assert when(text).value is None
+
+
+def test_no_date_is_a_null_with_the_reason():
+    found = when("Polres Malinau terus bersinergi dengan warga.")
+    assert found.value is None and found.note
+
+
+def test_a_time_comes_with_its_written_zone_or_the_zone_of_the_place():
+    written = when("Patroli pada Minggu, 8 Desember 2024 pukul 16.30 Wita.", zone="WIB")
+    assert (written.time, written.zone) == ("16:30", "WITA")
+    default = when("Patroli pada Minggu, 8 Desember 2024 pukul 16.30.", zone="WITA")
+    assert (default.time, default.zone) == ("16:30", "WITA")
+
+
+def test_relative_words_need_the_publication_date():
+    assert when("Patroli digelar kemarin sore.").value is None
+    assert when("Patroli digelar kemarin sore.", date(2024, 12, 10)).value == date(2024, 12, 9)
+
+
+def test_a_date_after_publication_is_no_event_date():
+    assert when("Apel digelar Senin (16/12/2024).", date(2024, 12, 10)).value is None
+
+
+def test_the_publication_date_comes_from_the_caller_or_the_address():
+    doc = Document("URL: https://berita.example/2024/11/28/judul\nIsi.")
+    assert published_date(doc, None) == date(2024, 11, 28)
+    assert published_date(doc, date(2024, 12, 1)) == date(2024, 12, 1)

@@ -1,0 +1,93 @@
+"""The whole reader on reports written for these tests."""
+
+import json
+from datetime import date
+
+from sejuk.nlp.extract import extract
+from sejuk.nlp.pipeline import STEPS
+
+FIELD_REPORT = (
+    "Giat patroli dialogis Polsek Sekotong, Polres Lombok Barat, Polda NTB pd Minggu "
+    "(8/12/2024) pkl 16.30 Wita di Dsn Tawun Ds. Sekotong Barat Kec. Sekotong. Personel "
+    "3 org menyapa warga dan tomas. Sit aman kondusif, tdk ditemukan hal menonjol. "
+    "Cooling system pasca Pilkada 2024."
+)
+
+NEWS_INCIDENT = (
+    "MATARAM - Bentrokan antara dua kubu pendukung pasangan calon bupati terjadi di "
+    "Kelurahan Gerung Utara, Kecamatan Gerung, Kabupaten Lombok Barat, Rabu (27/11/2024) "
+    "malam. Sebuah posko pemenangan dibakar massa. Kapolres Lombok Barat menyatakan "
+    "situasi kini telah kondusif."
+)
+
+
+def test_a_field_report_becomes_a_full_record():
+    got = extract(FIELD_REPORT).to_contract()
+    assert got == {
+        "kind": "activity",
+        "unit": {"name": "Polsek Sekotong", "level": "polsek", "region_code": "52.01.07"},
+        "event_date": "2024-12-08",
+        "place": {"code": "52.01.07.2002", "name": "Sekotong Barat", "level": "desa", "dusun": "Tawun"},
+        "activity_types": ["patroli_dialogis", "sambang"],
+        "participants": ["tokoh_masyarakat", "warga"],
+        "incident_types": [],
+        "online": False,
+        "situation": "kondusif",
+        "personnel_count": 3,
+        "election": "pilkada_2024",
+    }
+
+
+def test_a_news_report_of_a_clash_becomes_an_incident():
+    got = extract(NEWS_INCIDENT).to_contract()
+    assert got["kind"] == "incident"
+    assert got["unit"]["region_code"] == "52.01"
+    assert got["place"]["code"] == "52.01.01.1001"
+    assert got["event_date"] == "2024-11-27"
+    assert set(got["incident_types"]) == {"bentrokan", "perusakan"}
+    assert got["situation"] == "kondusif"
+
+
+def test_every_field_points_at_the_words_it_came_from():
+    record = extract(FIELD_REPORT)
+    for evidence in (
+        record.unit.evidence,
+        record.place.evidence,
+        record.event_date.evidence,
+        record.situation.evidence,
+        record.personnel_count.evidence,
+        *(lab.evidence for lab in record.activity_types),
+    ):
+        assert evidence
+        for e in evidence:
+            assert FIELD_REPORT[e.start : e.end] == e.text and e.why
+
+
+def test_the_time_carries_its_zone():
+    when = extract(FIELD_REPORT).event_date
+    assert (when.time, when.zone) == ("16:30", "WITA")
+
+
+def test_the_contract_is_plain_json():
+    json.dumps(extract(NEWS_INCIDENT).to_contract())
+
+
+def test_the_users_area_narrows_a_village_name():
+    text = "Bhabinkamtibmas menyambangi warga Desa Paseban, Senin (9/12/2024)."
+    assert extract(text, area=("33.10",)).place.code.startswith("33.10.")
+
+
+def test_relative_dates_use_the_publication_date():
+    text = "Polsek Sekotong menggelar patroli dialogis kemarin."
+    assert extract(text, published=date(2024, 12, 10)).event_date.value == date(2024, 12, 9)
+
+
+def test_the_steps_are_a_registry_that_names_what_ran():
+    record = extract("Patroli.")
+    assert record.steps == tuple(name for name, _ in STEPS)
+    assert len(set(record.steps)) == len(STEPS)
+
+
+def test_empty_text_gives_an_empty_record():
+    got = extract("").to_contract()
+    assert got["kind"] == "other" and got["unit"] is None and got["place"] is None

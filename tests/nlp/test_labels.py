@@ -1,0 +1,100 @@
+from sejuk.nlp import labels
+from sejuk.nlp.document import Document
+
+
+def codes(found):
+    return sorted({f.code for f in found})
+
+
+def activity(text):
+    return codes(labels.activity_types(Document(text)))
+
+
+def test_each_activity_type_is_read_from_its_words():
+    assert activity("Polsek menggelar patroli dialogis di pasar.") == ["patroli_dialogis"]
+    assert activity("Bhabinkamtibmas menyambangi rumah warga.") == ["sambang"]
+    assert activity("Polres menggelar deklarasi damai bersama paslon.") == ["deklarasi_damai"]
+    assert activity("Kedua kubu dimediasi di aula Polres.") == ["mediasi"]
+    assert activity("Petugas memberikan penyuluhan tentang bahaya hoaks.") == ["penyuluhan"]
+    assert activity("Personel melaksanakan patroli gabungan bersama TNI.") == ["patroli_bersama"]
+    assert activity("Polres melakukan pengamanan kampanye terbuka.") == ["pengamanan"]
+    assert activity("Tim melakukan patroli siber di media sosial.") == ["patroli_siber"]
+    assert activity("Forkopimda menggelar doa bersama lintas agama.") == ["doa_bersama"]
+    assert activity("Kapolsek berkoordinasi dengan Panwascam.") == ["koordinasi"]
+    assert activity("Anggota ikut kerja bakti dan membagikan sembako.") == ["other"]
+
+
+def test_a_patrol_that_talks_with_people_is_a_dialogic_patrol():
+    assert "patroli_dialogis" in activity("Patroli itu menyapa warga di terminal.")
+    assert "patroli_dialogis" not in activity("Patroli rutin digelar di daerah rawan.")
+
+
+def test_planned_wished_and_example_activities_do_not_count():
+    assert activity("Polres akan menggelar patroli gabungan pekan depan.") == []
+    assert activity("Langkah preventif seperti dialog, mediasi dan penyuluhan hukum.") == []
+
+
+def test_under_the_coordination_of_a_chief_is_no_coordination_meeting():
+    assert activity("Patroli dipimpin Kasat dibawah koordinasi Kapolres.") == []
+
+
+def participants(text, incident=False):
+    return codes(labels.participants(Document(text), incident))
+
+
+def test_leaders_students_and_press_count_wherever_they_are_there():
+    assert participants("Dialog diikuti tokoh agama, tokoh adat dan mahasiswa.") == [
+        "mahasiswa", "tokoh_adat", "tokoh_agama"
+    ]
+    assert participants("Silaturahmi bersama insan pers di Mapolda.") == ["media"]
+
+
+def test_one_word_tokoh_for_a_list_of_groups():
+    assert participants("Pendekatan kepada tokoh-tokoh masyarakat, agama, dan pemuda.") == [
+        "tokoh_agama", "tokoh_masyarakat", "tokoh_pemuda"
+    ]
+
+
+def test_background_groups_count_only_when_they_take_part():
+    assert participants("Deklarasi dihadiri KPU, Bawaslu, Forkopimda dan personel TNI.") == [
+        "pemerintah_daerah", "penyelenggara_pemilu", "tni"
+    ]
+    assert participants("KPU akan mengumumkan hasil resmi pekan depan.") == []
+    assert participants("Petugas berdialog dengan warga di pasar.") == ["warga"]
+
+
+def test_the_public_at_large_and_order_are_no_residents_met():
+    assert participants("Kapolda mengimbau seluruh masyarakat menjaga ketertiban masyarakat.") == []
+
+
+def test_a_candidate_is_no_regional_government():
+    assert participants("Deklarasi dihadiri pasangan calon bupati nomor urut satu.") == [
+        "paslon_timses"
+    ]
+
+
+def test_in_an_incident_the_supporters_are_the_parties():
+    assert participants("Bentrokan antara pendukung kedua kubu pecah.", incident=True) == [
+        "paslon_timses"
+    ]
+
+
+def incidents(text):
+    return codes(labels.incident_types(Document(text)))
+
+
+def test_disturbances_that_happened_are_incident_types():
+    text = ("Massa pendukung terlibat bentrokan dan membakar dua rumah. Mereka berunjuk rasa "
+            "menolak hasil rekapitulasi.")
+    assert incidents(text) == ["bentrokan", "penolakan_hasil", "perusakan", "unjuk_rasa"]
+
+
+def test_disturbances_named_in_warnings_are_not():
+    assert incidents("Warga diminta tidak terprovokasi dan menghindari politik uang serta hoaks.") == []
+
+
+def test_labels_carry_their_evidence_in_the_order_of_the_label_set():
+    found = labels.activity_types(Document("Polsek menggelar patroli dialogis dan sambang."))
+    out = labels.to_labels(found, labels.LABEL_NAMES["activity_types"])
+    assert [lab.code for lab in out] == ["patroli_dialogis", "sambang"]
+    assert out[0].evidence[0].text == "patroli dialogis"
