@@ -31,7 +31,8 @@ def test_examples_of_ways_of_working_are_a_list_not_an_event():
 
 def test_a_disturbance_named_in_a_warning_is_no_event():
     doc = Document(
-        "Warga diimbau tidak mudah terprovokasi dan menghindari politik uang, hoaks dan ujaran kebencian."
+        "Warga diimbau tidak mudah terprovokasi dan menghindari politik uang, hoaks dan "
+        "ujaran kebencian."
     )
     assert context.is_warning(doc, at(doc, "ujaran"))
     event = Document("Massa pendukung terlibat bentrokan di depan kantor camat.")

@@ -27,7 +27,12 @@ def test_a_field_report_becomes_a_full_record():
         "kind": "activity",
         "unit": {"name": "Polsek Sekotong", "level": "polsek", "region_code": "52.01.07"},
         "event_date": "2024-12-08",
-        "place": {"code": "52.01.07.2002", "name": "Sekotong Barat", "level": "desa", "dusun": "Tawun"},
+        "place": {
+            "code": "52.01.07.2002",
+            "name": "Sekotong Barat",
+            "level": "desa",
+            "dusun": "Tawun",
+        },
         "activity_types": ["patroli_dialogis", "sambang"],
         "participants": ["tokoh_masyarakat", "warga"],
         "incident_types": [],

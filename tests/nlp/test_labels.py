@@ -44,20 +44,26 @@ def participants(text, incident=False):
 
 def test_leaders_students_and_press_count_wherever_they_are_there():
     assert participants("Dialog diikuti tokoh agama, tokoh adat dan mahasiswa.") == [
-        "mahasiswa", "tokoh_adat", "tokoh_agama"
+        "mahasiswa",
+        "tokoh_adat",
+        "tokoh_agama",
     ]
     assert participants("Silaturahmi bersama insan pers di Mapolda.") == ["media"]
 
 
 def test_one_word_tokoh_for_a_list_of_groups():
     assert participants("Pendekatan kepada tokoh-tokoh masyarakat, agama, dan pemuda.") == [
-        "tokoh_agama", "tokoh_masyarakat", "tokoh_pemuda"
+        "tokoh_agama",
+        "tokoh_masyarakat",
+        "tokoh_pemuda",
     ]
 
 
 def test_background_groups_count_only_when_they_take_part():
     assert participants("Deklarasi dihadiri KPU, Bawaslu, Forkopimda dan personel TNI.") == [
-        "pemerintah_daerah", "penyelenggara_pemilu", "tni"
+        "pemerintah_daerah",
+        "penyelenggara_pemilu",
+        "tni",
     ]
     assert participants("KPU akan mengumumkan hasil resmi pekan depan.") == []
     assert participants("Petugas berdialog dengan warga di pasar.") == ["warga"]
@@ -84,13 +90,16 @@ def incidents(text):
 
 
 def test_disturbances_that_happened_are_incident_types():
-    text = ("Massa pendukung terlibat bentrokan dan membakar dua rumah. Mereka berunjuk rasa "
-            "menolak hasil rekapitulasi.")
+    text = (
+        "Massa pendukung terlibat bentrokan dan membakar dua rumah. Mereka berunjuk rasa "
+        "menolak hasil rekapitulasi."
+    )
     assert incidents(text) == ["bentrokan", "penolakan_hasil", "perusakan", "unjuk_rasa"]
 
 
 def test_disturbances_named_in_warnings_are_not():
-    assert incidents("Warga diminta tidak terprovokasi dan menghindari politik uang serta hoaks.") == []
+    text = "Warga diminta tidak terprovokasi dan menghindari politik uang serta hoaks."
+    assert incidents(text) == []
 
 
 def test_labels_carry_their_evidence_in_the_order_of_the_label_set():
