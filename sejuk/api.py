@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from sejuk.accounts.api import router as accounts_router
+from sejuk.accounts.audit import record_denial
 from sejuk.errors import Invalid, SejukError, error_body
+from sejuk.leaders.api import router as leaders_router
 from sejuk.regions.api import router as regions_router
+from sejuk.units.api import officers_router
 from sejuk.units.api import router as units_router
 
 api = NinjaAPI(
@@ -19,11 +23,22 @@ api = NinjaAPI(
 )
 api.add_router("/regions", regions_router)
 api.add_router("/units", units_router)
+api.add_router("/officers", officers_router)
+api.add_router("/leaders", leaders_router)
+api.add_router("/accounts", accounts_router)
 
 
 @api.exception_handler(SejukError)
 def _sejuk_error(request: HttpRequest, exc: SejukError) -> HttpResponse:
+    if getattr(exc, "audit_denial", False):
+        record_denial(request, exc)
     return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    body = error_body("perlu_masuk", "Silakan masuk, atau sertakan token API yang berlaku.")
+    return api.create_response(request, body, status=401)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -31,7 +46,10 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     fields: dict[str, str] = {}
     for error in exc.errors:
         location = [
-            str(part) for part in error.get("loc", ()) if part not in ("query", "body", "path")
+            str(part)
+            for part in error.get("loc", ())
+            # Where the value came from is noise for the person reading the message.
+            if part not in ("query", "body", "path", "payload", "params")
         ]
         fields[".".join(location) or "permintaan"] = _indonesian(error)
     body = Invalid("Data permintaan tidak valid.", fields).as_dict()

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", web.home, name="home"),
     path("wilayah/", include("sejuk.regions.urls")),
     path("satuan/", include("sejuk.units.urls")),
+    path("tokoh/", include("sejuk.leaders.urls")),
+    path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -30,3 +30,17 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared reference data not found at {path}")
     return path
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    from tests.personas import build_world
+
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Argon2 is slow on purpose; tests that are not about hashing use a fast hasher.
+    tests/accounts/test_login.py checks that argon2 is what Sejuk really uses."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
+from sejuk.accounts.access import Viewer, get_or_deny, scoped_units
 from sejuk.errors import Invalid, NotFound
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.nlp.normalize import fold
@@ -264,3 +265,22 @@ def unit_page(unit_id: int) -> dict[str, object]:
         "children": list(unit.children.filter(active=True).order_by("name")),
         "officer_count": unit.officers.filter(active=True).count(),
     }
+
+
+def officers(viewer: Viewer) -> QuerySet[Officer]:
+    return scoped_units(
+        Officer.objects.select_related("unit").prefetch_related("villages").filter(active=True),
+        viewer,
+        "officer.read",
+        unit_field="unit",
+    )
+
+
+def get_officer(viewer: Viewer, officer_id: int) -> Officer:
+    qs = scoped_units(
+        Officer.objects.select_related("unit").prefetch_related("villages"),
+        viewer,
+        "officer.read",
+        unit_field="unit",
+    )
+    return get_or_deny(qs, "officer", officer_id)

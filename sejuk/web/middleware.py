@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from sejuk.accounts.audit import record_denial
 from sejuk.errors import SejukError
 
 
@@ -22,7 +23,22 @@ class SejukErrorMiddleware:
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if not isinstance(exc, SejukError):
             return None
+        if getattr(exc, "audit_denial", False):
+            record_denial(request, exc)
         return render(request, "web/error.html", {"error": exc}, status=exc.status)
+
+
+class PermissionsPolicyMiddleware:
+    """Pages may ask for the phone's location and camera (activity photos, GPS points),
+    nothing else; django-csp sets the Content-Security-Policy beside it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class LanguageMiddleware:

@@ -18,8 +18,7 @@ def test_a_unit_page_shows_area_and_units_below(client):
 
 
 def test_the_admin_speaks_indonesian_and_lists_units_regions_and_officers(client):
-    superuser(username="admin", password="rahasia-sekali-123")
-    client.login(username="admin", password="rahasia-sekali-123")
+    client.force_login(superuser())
     index = client.get("/admin/").content.decode()
     assert "Administrasi Sejuk" in index
     assert "Satuan" in index and "Personel" in index and "Wilayah" in index
@@ -32,8 +31,7 @@ def test_the_admin_speaks_indonesian_and_lists_units_regions_and_officers(client
 
 
 def test_the_admin_refuses_a_village_outside_the_officers_unit(client):
-    superuser()
-    client.login(username="admin", password="rahasia-sekali-123")
+    client.force_login(superuser())
     response = client.post(
         "/admin/units/officer/add/",
         {

@@ -11,8 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from sejuk.accounts.models import Role, UserRole
 from sejuk.errors import SejukError
 from sejuk.regions.services import load_region_list
+from sejuk.units.models import Unit, UnitLevel
 from sejuk.units.services import load_default_units
 
 DEMO_ADMIN = "admin"
@@ -42,7 +44,10 @@ class Command(BaseCommand):
         if users.objects.filter(is_superuser=True).exists():
             return
         password = secrets.token_urlsafe(12)
-        users.objects.create_superuser(DEMO_ADMIN, "", password)
+        admin = users.objects.create_superuser(DEMO_ADMIN, "", password)
+        admin.unit = Unit.objects.filter(level=UnitLevel.MABES).first()
+        admin.save(update_fields=["unit"])
+        UserRole.objects.create(user=admin, role=Role.ADMIN)
         self.stdout.write(
             self.style.WARNING(
                 f"Administrator demo dibuat: nama pengguna '{DEMO_ADMIN}', kata sandi "

@@ -1,0 +1,258 @@
+"""The area rule, in one place.
+
+Every user belongs to a unit and has roles. A role grants capabilities ("leader.read");
+the unit gives the area: the regions of the unit and of every unit below it (a Polda sees
+its Polres and Polsek). A Bhabinkamtibmas whose only role for a capability is
+bhabinkamtibmas sees only the desa assigned to them, plus what is assigned to them.
+
+Services call ``scoped`` (or ``scoped_units``) on every query of protected data and
+``get_or_deny`` to fetch one object: the page, the JSON API, the exports and the CLI all
+pass through them, so hiding a link is never the only thing that stops a user. An object
+outside the area answers 404, exactly as one that does not exist, so IDs cannot be
+probed; the attempt is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import HttpRequest
+
+from sejuk.errors import Forbidden, Invalid, NotFound
+from sejuk.units.models import Unit, UnitLevel
+
+from .models import Role, User
+
+ADMIN, PIMPINAN, OPERATOR, HUMAS, BHABIN = (
+    Role.ADMIN,
+    Role.PIMPINAN,
+    Role.OPERATOR,
+    Role.HUMAS,
+    Role.BHABINKAMTIBMAS,
+)
+
+# Which roles may do what. Pimpinan reads everything in the area; operators triage,
+# assign and edit; humas reads activities and writes bulletins; a Bhabinkamtibmas works
+# in their own desa and on what is assigned to them.
+CAPABILITIES: dict[str, frozenset[str]] = {
+    "leader.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
+    "leader.write": frozenset({ADMIN, OPERATOR, BHABIN}),
+    "officer.read": frozenset({ADMIN, PIMPINAN, OPERATOR}),
+    "activity.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS, BHABIN}),
+    "activity.write": frozenset({ADMIN, OPERATOR, BHABIN}),
+    "report.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
+    "report.write": frozenset({ADMIN, OPERATOR, BHABIN}),
+    "report.identity": frozenset({ADMIN, PIMPINAN, OPERATOR}),
+    "bulletin.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
+    "bulletin.write": frozenset({ADMIN, HUMAS}),
+    "audit.read": frozenset({ADMIN, PIMPINAN}),
+    "user.manage": frozenset({ADMIN}),
+}
+
+
+class OutsideArea(NotFound):
+    """An object exists but lies outside the viewer's area: answered as not found."""
+
+    audit_denial = True
+
+    def __init__(self, object_type: str, object_id: object) -> None:
+        super().__init__("Data tidak ditemukan.")
+        self.object_type = object_type
+        self.object_id = str(object_id)
+
+
+class RoleDenied(Forbidden):
+    audit_denial = True
+
+    def __init__(self, capability: str) -> None:
+        super().__init__("Peran Anda tidak mengizinkan tindakan ini.")
+        self.object_type = capability
+        self.object_id = ""
+
+
+class OutsideAreaInput(Invalid):
+    """A write that would put data outside the viewer's area."""
+
+    audit_denial = True
+
+    def __init__(self, field_name: str, code: str) -> None:
+        super().__init__(
+            f"Wilayah {code} di luar wilayah Anda.", {field_name: "di luar wilayah Anda"}
+        )
+        self.object_type = field_name
+        self.object_id = code
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking, resolved once per request: roles, unit, area."""
+
+    user_id: int | None = None
+    username: str = ""
+    roles: frozenset[str] = frozenset()
+    unit_id: int | None = None
+    unit_name: str = ""
+    superuser: bool = False
+    # Region codes of the unit's area and of every unit below; None: the whole country.
+    area: tuple[str, ...] | None = ()
+    # Ids of the unit and every unit below it; None: all units.
+    unit_ids: frozenset[int] | None = frozenset()
+    villages: tuple[str, ...] = ()
+    officer_id: int | None = None
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    def can(self, capability: str) -> bool:
+        return self.superuser or bool(self.roles & CAPABILITIES[capability])
+
+    def region_area(self, capability: str) -> tuple[str, ...] | None:
+        """The region codes this viewer may reach for a capability (None: everywhere)."""
+        if self.superuser:
+            return None
+        granted = self.roles & CAPABILITIES[capability]
+        if granted - {BHABIN}:
+            return self.area
+        if granted:
+            return self.villages
+        return ()
+
+    def covers(self, capability: str, code: str) -> bool:
+        area = self.region_area(capability)
+        return area is None or any(_within(code, a) for a in area)
+
+
+ANONYMOUS = Viewer()
+
+
+def _within(code: str, area_code: str) -> bool:
+    return code == area_code or code.startswith(area_code + ".")
+
+
+def viewer_for(user: Any) -> Viewer:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    roles = user.role_set()
+    unit = user.unit
+    area: tuple[str, ...] | None
+    unit_ids: frozenset[int] | None
+    if user.is_superuser or (unit is not None and unit.level == UnitLevel.MABES):
+        area, unit_ids = None, None
+    elif unit is None:
+        area, unit_ids = (), frozenset()
+    else:
+        unit_ids = _subtree(unit)
+        area = _area_codes(unit_ids)
+    villages: tuple[str, ...] = ()
+    if user.officer_id:
+        villages = tuple(sorted(user.officer.villages.values_list("code", flat=True)))
+    return Viewer(
+        user_id=user.pk,
+        username=user.get_username(),
+        roles=roles,
+        unit_id=unit.pk if unit else None,
+        unit_name=unit.name if unit else "",
+        superuser=user.is_superuser,
+        area=area,
+        unit_ids=unit_ids,
+        villages=villages,
+        officer_id=user.officer_id,
+    )
+
+
+def _subtree(unit: Unit) -> frozenset[int]:
+    ids = {unit.pk}
+    frontier = [unit.pk]
+    while frontier:
+        frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.update(frontier)
+    return frozenset(ids)
+
+
+def _area_codes(unit_ids: Iterable[int]) -> tuple[str, ...]:
+    codes = set(
+        Unit.area.through.objects.filter(unit_id__in=list(unit_ids)).values_list(
+            "region_id", flat=True
+        )
+    )
+    # Drop codes already inside another code of the area: fewer conditions per query.
+    kept = [c for c in codes if not any(c != o and _within(c, o) for o in codes)]
+    return tuple(sorted(kept))
+
+
+def current_viewer(request: HttpRequest) -> Viewer:
+    """The viewer of a request, by session or by API token, computed once."""
+    cached: Viewer | None = getattr(request, "_sejuk_viewer", None)
+    if cached is None:
+        auth = getattr(request, "auth", None)
+        cached = viewer_for(auth if isinstance(auth, User) else request.user)
+        request._sejuk_viewer = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def require(viewer: Viewer, capability: str) -> None:
+    if not viewer.can(capability):
+        raise RoleDenied(capability)
+
+
+def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:
+    if area is None:
+        return Q()
+    if not area:
+        return Q(pk__in=[])
+    q = Q()
+    for code in area:
+        q |= Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+    return q
+
+
+M = TypeVar("M", bound=Model)
+
+
+def scoped(
+    qs: QuerySet[M],
+    viewer: Viewer,
+    capability: str,
+    *,
+    region_field: str,
+    assignee_field: str | None = None,
+) -> QuerySet[M]:
+    """``qs`` narrowed to what ``viewer`` may reach for ``capability``: rows whose region
+    lies in the area, and, for a Bhabinkamtibmas, rows assigned to them."""
+    require(viewer, capability)
+    q = region_q(viewer.region_area(capability), region_field)
+    if assignee_field and viewer.officer_id and BHABIN in viewer.roles:
+        q |= Q(**{assignee_field: viewer.officer_id})
+    return qs.filter(q)
+
+
+def scoped_units(
+    qs: QuerySet[M], viewer: Viewer, capability: str, *, unit_field: str
+) -> QuerySet[M]:
+    """``qs`` narrowed to rows of the viewer's unit and the units below it."""
+    require(viewer, capability)
+    if viewer.unit_ids is None:
+        return qs
+    return qs.filter(**{f"{unit_field}__in": list(viewer.unit_ids)})
+
+
+def get_or_deny(scoped_qs: QuerySet[M], object_type: str, pk: object) -> M:
+    """One object the viewer may reach, else 404: OutsideArea (audited) when it exists
+    elsewhere, NotFound when it does not exist at all."""
+    obj = scoped_qs.filter(pk=pk).first()
+    if obj is not None:
+        return obj
+    if scoped_qs.model._default_manager.filter(pk=pk).exists():
+        raise OutsideArea(object_type, pk)
+    raise NotFound("Data tidak ditemukan.")
+
+
+def require_region(viewer: Viewer, capability: str, code: str, field_name: str) -> None:
+    """A write may only place data inside the viewer's area."""
+    require(viewer, capability)
+    if not viewer.covers(capability, code):
+        raise OutsideAreaInput(field_name, code)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LeadersConfig(AppConfig):
+    name = "sejuk.leaders"
+    verbose_name = "Tokoh"
