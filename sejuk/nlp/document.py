@@ -40,6 +40,7 @@ _ABBREVIATIONS = words("""
     pkl tgl hr ybs an a n sdr bpk ny nn tn
     """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
+_PUNCTUATION = re.compile(r"[,.;:()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_LINE = re.compile(
     r"^\s*(baca juga|baca:|lihat juga|simak juga|artikel terkait|berita terkait|"
@@ -95,6 +96,8 @@ class Document:
         self.norm = " ".join(self.words)
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
         self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
+        # Any punctuation at all between a token and the one before it.
+        self.punctuated: list[bool] = self._marks(_PUNCTUATION)
         self.sentences: list[Sentence] = self._sentences()
         sent_of: list[int] = []
         for s in self.sentences:
@@ -134,14 +137,9 @@ class Document:
 
     def _marks(self, pattern: re.Pattern[str]) -> list[bool]:
         """For each token, whether the text between it and the token before matches
-        ``pattern`` (found with one search over the text, not one per gap)."""
-        marks = [False] * (len(self.tokens) + 1)
-        starts = self.token_starts
-        for m in pattern.finditer(self.text):
-            k = bisect_right(starts, m.start())
-            if k == 0 or m.start() >= self.tokens[k - 1].end:
-                marks[k] = True
-        return marks
+        ``pattern`` (most gaps are one space: those need no search)."""
+        search = pattern.search
+        return [g != " " and search(g) is not None for g in self.gaps]
 
     def _sentences(self) -> list[Sentence]:
         toks = self.tokens
@@ -185,6 +183,15 @@ class Document:
         return nxt.isupper() or nxt.isdigit() or not nxt.isalpha()
 
     # -- questions -----------------------------------------------------------------
+
+    @cached_property
+    def vocabulary(self) -> dict[str, list[int]]:
+        """Each first word of ``words`` -> the tokens where it stands, so a step can find
+        the few words it cares about by set operations instead of a loop over the text."""
+        out: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            out.setdefault(w.split(" ", 1)[0] if " " in w else w, []).append(i)
+        return out
 
     def token_at(self, offset: int) -> int:
         """The token at or before a character offset."""

@@ -189,6 +189,10 @@ class Gazetteer:
         hits = self._index.get(compact(phrase), ())
         return [h for h in hits if _fits(h.code, level, within)]
 
+    def lookup_key(self, key: str, level: int | None = None) -> list[Hit]:
+        """``lookup`` for a key already in compact form (folded words joined)."""
+        return [h for h in self._index.get(key, ()) if not level or _level(h.code) == level]
+
     def is_acronym(self, key: str) -> bool:
         return key in self._acronyms
 
@@ -241,46 +245,47 @@ class Gazetteer:
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
         longer = self._longer
+        acronyms = self._acronyms
+        texts = [t.text for t in toks]
         n = len(toks)
+        width = self.max_tokens
         out: list[Mention] = []
         for i in range(n):
-            key = ""
-            for j in range(i, min(n, i + self.max_tokens)):
-                key += toks[j].text
-                hits = index.get(key)
-                if hits is None:
-                    # Stop as soon as no name starts with the words read so far: most
-                    # words of a text start no name at all.
-                    more = longer.get(key)
-                    if more is None:
-                        more = self._starts_longer(key)
-                    if not more:
-                        break
-                    continue
-                surface = text[toks[i].start : toks[j].end]
-                if key in self._acronyms and not _written_upper(surface):
-                    hits = tuple(h for h in hits if h.how != "acronym")
-                    if not hits:
-                        continue
-                cue = _cue_before(toks, i)
-                out.append(
-                    Mention(
-                        i,
-                        j + 1,
-                        toks[i].start,
-                        toks[j].end,
-                        surface,
-                        hits,
-                        cue[0] if cue else None,
-                        cue[1] if cue else None,
-                        toks[cue[2]].start if cue else None,
-                    )
-                )
+            key = texts[i]
+            # Most words start no name: one look-up each tells (a remembered answer).
+            more = longer.get(key)
+            if more is None:
+                more = self._starts_longer(key)
+            hits = index.get(key)
+            j = i
+            while True:
+                if hits is not None:
+                    surface = text[toks[i].start : toks[j].end]
+                    if key in acronyms and not _written_upper(surface):
+                        hits = tuple(h for h in hits if h.how != "acronym") or None
+                    if hits is not None:
+                        cue = _cue_before(toks, i)
+                        out.append(
+                            Mention(
+                                i,
+                                j + 1,
+                                toks[i].start,
+                                toks[j].end,
+                                surface,
+                                hits,
+                                cue[0] if cue else None,
+                                cue[1] if cue else None,
+                                toks[cue[2]].start if cue else None,
+                            )
+                        )
+                j += 1
+                if not more or j >= n or j - i >= width:
+                    break
+                key += texts[j]
                 more = longer.get(key)
                 if more is None:
                     more = self._starts_longer(key)
-                if not more:
-                    break
+                hits = index.get(key)
         return out
 
     def _starts_longer(self, key: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import context
 from .document import Document, Match
-from .lexicon import Lexicon, each
+from .lexicon import Lexicon, each, words_of
 from .normalize import words
 from .record import Evidence, Label
 from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
@@ -34,9 +34,7 @@ ACTIVITY = Lexicon(
             r"patroli dialog",
         ),
         "sambang": (
-            r"sambang\w*",
-            r"menyambang\w*",
-            r"disambang\w*",
+            *words_of("sambang sambangi sambangan menyambangi menyambang disambangi"),
             r"silaturahmi",
             r"silaturahim",
             r"bersilaturahmi",

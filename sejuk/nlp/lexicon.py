@@ -3,7 +3,8 @@
 A lexicon maps a label code to the phrases that signal it, written as they read after
 folding and shorthand expansion (lower case, single spaces: "patroli dialogis",
 "tokoh masyarakat"). A phrase may use regular-expression syntax after its first letters
-("sambang\\w*", "pemuka (?:\\w+ )?agama"), but must start with letters, which index it.
+("pemuka (?:\\w+ )?agama"), but must start with a whole word, which indexes it; a first
+word written as a pattern ("sambang\\w*") works too, at the cost of a look at every word.
 
 One regular expression with hundreds of alternatives is slow in Python (each is tried at
 every word); here each word of the text looks up only the phrases that start with it (or
@@ -33,7 +34,8 @@ class Lexicon:
                 if head is None:
                     raise ValueError(f"a phrase must start with letters: {phrase!r}")
                 word = head.group()
-                whole = head.end() == len(phrase) or phrase[head.end()] == " "
+                rest = phrase[head.end() :]
+                whole = not rest or rest.startswith((" ", "(?: "))
                 (exact if whole else prefix).setdefault(word, []).append((code, phrase))
         self._exact = {w: _compile(items) for w, items in exact.items()}
         self._prefix = {w: _compile(items) for w, items in prefix.items()}
@@ -44,11 +46,14 @@ class Lexicon:
         exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
         taken_until = -1
         words = doc.words if doc.simple else [w.split(" ", 1)[0] for w in doc.words]
-        # The words that start some phrase, found by comprehension (fast), in order.
-        heads = {i for i, w in enumerate(words) if w in exact}
-        for n in lengths:
-            heads.update(i for i, w in enumerate(words) if w[:n] in prefix)
-        for i in sorted(heads):
+        # The words of the text that start some phrase: set operations on its vocabulary.
+        vocabulary = doc.vocabulary
+        heads = [i for w in vocabulary.keys() & exact.keys() for i in vocabulary[w]]
+        if prefix:
+            for w in vocabulary:
+                if any(w[:n] in prefix for n in lengths if len(w) >= n):
+                    heads.extend(vocabulary[w])
+        for i in sorted(set(heads)):
             if starts[i] < taken_until:
                 continue
             first = words[i]
@@ -94,3 +99,8 @@ def _token_at(starts: list[int], offset: int, lo: int) -> int:
 def each(first_words: str, rest: str) -> tuple[str, ...]:
     """Phrases that differ in their first word: ``each("berjalan berlangsung", " aman")``."""
     return tuple(f"{w}{rest}" for w in first_words.split())
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Single-word phrases written as one string: ``words_of("sambang sambangi")``."""
+    return tuple(text.split())

@@ -99,8 +99,9 @@ def read_mentions(
     raw = gaz.scan(doc.text, doc.tokens)
     raw = _longest(raw, doc)
     kept: list[PlaceMention] = []
+    excluded = {k for s, e in exclude for k in range(doc.token_at(s), doc.token_at(e - 1) + 1)}
     for m in raw:
-        if doc.is_skipped(m.start) or any(s < m.char_end and m.char_start < e for s, e in exclude):
+        if doc.skipped[m.start] or not excluded.isdisjoint(range(m.start, m.end)):
             continue
         if m.cue_level == HAMLET:
             continue
@@ -179,12 +180,13 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
         return None
     # "Sidoarjo" names the kabupaten and the kecamatan of its capital: without a cue the
     # name means the larger one; a region inside another region of the same run goes.
-    keep = [
-        k
-        for k, h in enumerate(hits)
-        if not any(o.code != h.code and h.code.startswith(o.code + ".") for o in hits)
-    ]
+    codes = {h.code for h in hits}
+    keep = [k for k, h in enumerate(hits) if not any(a in codes for a in _ancestors(h.code))]
     return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
+
+
+def _ancestors(code: str) -> tuple[str, ...]:
+    return tuple(code[:cut] for cut in (2, 5, 8) if len(code) > cut)
 
 
 def _continues_name(doc: Document, k: int, first: int) -> bool:

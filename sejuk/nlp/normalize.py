@@ -61,6 +61,11 @@ class _AccentFold(dict[int, str]):
 
 
 _ACCENT_FOLD = _AccentFold()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _ACCENT_FOLD[ord(m.group())]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -77,25 +82,32 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
     whose lower case changes length falls back to folding token by token.
     """
     low = text.lower()
-    if len(low) != len(text):
+    odd = not low.isascii() and any(
+        len(strip_accents(c)) != 1 for c in set(_NON_ASCII.findall(low))
+    )
+    if odd or len(low) != len(text):
+        # A character that folds to several ("ﬁ"): fold word by word, offsets as written.
         tokens = [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         bounds = [0] + [x for t in tokens for x in (t.start, t.end)] + [len(text)]
         return tokens, [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
     if not low.isascii():
-        low = low.translate(_ACCENT_FOLD)
+        # Only the few non-ASCII characters are looked at (quotes and dashes mostly).
+        low = _NON_ASCII.sub(_fold_char, low)
     # Split in C into [gap, word, gap, word, ..., gap]; offsets are running sums of the
     # lengths, and the tuples are built without a Python call per word.
-    parts = _SPLIT.split(low)
+    parts = (_SPLIT if "'" in low or "’" in low or "`" in low else _SPLIT_PLAIN).split(low)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     if "'" in low or "’" in low or "`" in low:
         words = [w.translate(_APOSTROPHES) for w in words]
     tokens = list(map(_new_tuple, repeat(Token), zip(words, ends[0::2], ends[1::2], strict=False)))
-    # The gaps hold no letters, so folding left them as written.
-    return tokens, parts[0::2]
+    # The gaps as written (folding may have turned a no-break space into a space).
+    gaps = [text[a:b] for a, b in zip([0, *ends[1::2]], ends[0::2], strict=True)]
+    return tokens, gaps
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
+_SPLIT_PLAIN = re.compile(r"([^\W_]+)")  # the same without apostrophes inside words
 _new_tuple = tuple.__new__
 
 

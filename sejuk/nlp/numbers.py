@@ -22,6 +22,7 @@ VAGUE = words(
     "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para"
 )
 PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
+_START = UNITS.keys() | VAGUE | PERSONNEL | {"seratus", "seribu"}
 # After the noun: these make the count someone else's ("720 personel TNI").
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
@@ -83,8 +84,10 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     """The first count of police personnel: a number right before "personel", "anggota",
     "petugas"..., not followed by another force ("personel TNI"). A vague word there
     ("puluhan personel") is no count."""
-    words = [w.split()[0] if w else w for w in doc.words]
-    span = tokens if tokens is not None else range(len(words))
+    words = doc.words if doc.simple else [w.split()[0] if w else w for w in doc.words]
+    vocabulary = doc.vocabulary
+    starts = [i for w, at in vocabulary.items() if w in _START or w.isdigit() for i in at]
+    span = sorted(starts) if tokens is None else [i for i in sorted(starts) if i in tokens]
     for i in span:
         if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
             # "Personel 2 orang", "jumlah personel: 3": the count after the noun.

@@ -201,9 +201,9 @@ def _place_at(
             continue
         if toks[end - 1].text in UNIT_WORDS or (toks[end - 1].text == "kota" and end - 1 > j):
             continue
-        phrase = " ".join(t.text for t in toks[j:end])
+        key = "".join(t.text for t in toks[j:end])
         for lvl in levels:
-            hits = gaz.lookup(phrase, level=lvl)
+            hits = gaz.lookup_key(key, level=lvl)
             if hits:
                 codes = tuple(h.code for h in hits)
                 if lvl == 4:
@@ -225,8 +225,8 @@ def _place_at(
 
 
 def _breaks(doc: Document, k: int) -> bool:
-    gap = doc.gaps[k]
-    return any(ch in gap for ch in ',.;:()"“”\n–-')
+    """Punctuation between token ``k`` and the one before: a name does not run across."""
+    return doc.punctuated[k]
 
 
 def _narrow_kind(codes: tuple[str, ...], kota: bool, prefix: str) -> tuple[str, ...]:
