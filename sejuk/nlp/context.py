@@ -44,15 +44,10 @@ SPEECH = words("""
 
 
 def words_before(doc: Document, token: int, window: int, clause: bool = False) -> list[str]:
-    """Up to ``window`` normalised words before ``token`` in its sentence (or clause)."""
+    """Up to ``window`` words before ``token`` in its sentence (or clause), one a token
+    (the first word of a spelled-out shorthand)."""
     first = doc.clause_start(token) if clause else doc.sentences[doc.sent_of[token]].first
-    lo = max(first, token - window)
-    if doc.simple:
-        return doc.words[lo:token]
-    out: list[str] = []
-    for i in range(lo, token):
-        out.extend(doc.words[i].split())
-    return out
+    return doc.first_words[max(first, token - window) : token]
 
 
 # Plans hold over the list that follows them: "menyiapkan langkah, mulai dari penjagaan

@@ -185,12 +185,19 @@ class Document:
     # -- questions -----------------------------------------------------------------
 
     @cached_property
+    def first_words(self) -> list[str]:
+        """The first word of each token's words ("tomas" -> "tokoh"): one word a token."""
+        if self.simple:
+            return self.words
+        return [w.split(" ", 1)[0] if " " in w else w for w in self.words]
+
+    @cached_property
     def vocabulary(self) -> dict[str, list[int]]:
         """Each first word of ``words`` -> the tokens where it stands, so a step can find
         the few words it cares about by set operations instead of a loop over the text."""
         out: dict[str, list[int]] = {}
-        for i, w in enumerate(self.words):
-            out.setdefault(w.split(" ", 1)[0] if " " in w else w, []).append(i)
+        for i, w in enumerate(self.first_words):
+            out.setdefault(w, []).append(i)
         return out
 
     def token_at(self, offset: int) -> int:

@@ -45,7 +45,7 @@ class Lexicon:
         norm, starts, tokens = doc.norm, doc._word_starts, doc.tokens
         exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
         taken_until = -1
-        words = doc.words if doc.simple else [w.split(" ", 1)[0] for w in doc.words]
+        words = doc.first_words
         # The words of the text that start some phrase: set operations on its vocabulary.
         vocabulary = doc.vocabulary
         heads = [i for w in vocabulary.keys() & exact.keys() for i in vocabulary[w]]

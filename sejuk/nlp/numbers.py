@@ -84,7 +84,7 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     """The first count of police personnel: a number right before "personel", "anggota",
     "petugas"..., not followed by another force ("personel TNI"). A vague word there
     ("puluhan personel") is no count."""
-    words = doc.words if doc.simple else [w.split()[0] if w else w for w in doc.words]
+    words = doc.first_words
     vocabulary = doc.vocabulary
     starts = [i for w, at in vocabulary.items() if w in _START or w.isdigit() for i in at]
     span = sorted(starts) if tokens is None else [i for i in sorted(starts) if i in tokens]
