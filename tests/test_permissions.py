@@ -71,6 +71,7 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "akun/token/<int:token_id>/cabut/", "token"): row(302, 302, 404, 302, 404, 404, 404),
     ("GET", "audit/", ""): row(302, 200, 200, 403, 403, 403, 403),
     ("POST", "i18n/setlang/", ""): everyone(302),
+    ("GET", "favicon.ico", ""): everyone(301),
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {

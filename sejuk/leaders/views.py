@@ -65,8 +65,11 @@ def _save(request: HttpRequest, form: LeaderForm, leader_id: int | None) -> Http
 
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    require(current_viewer(request), "leader.write")
-    form = LeaderForm(request.POST or None, initial={"region": request.GET.get("wilayah", "")})
+    viewer = current_viewer(request)
+    require(viewer, "leader.write")
+    # A Bhabinkamtibmas with one desa need not look its code up.
+    default = viewer.villages[0] if len(viewer.villages) == 1 else ""
+    form = LeaderForm(request.POST or None, initial={"region": request.GET.get("wilayah", default)})
     if request.method == "POST" and form.is_valid():
         response = _save(request, form, None)
         if response is not None:
