@@ -235,12 +235,16 @@ class Gazetteer:
 
     # -- scanning a text ---------------------------------------------------------------
 
-    def scan(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+    def scan(
+        self, text: str, tokens: list[Token] | None = None, names_only: bool = False
+    ) -> list[Mention]:
         """Every run of words that names a region, with the cue word before it if any.
 
         Overlapping runs are all returned ("Sekotong" inside "Sekotong Barat"); the
         caller chooses. Acronym aliases ("PPU", "NTB") count only when written in
         capitals, so the word "oi" or "tuba" in running text is not a place.
+        ``names_only``: only runs that start with a capital or follow a cue word (the
+        text reader's case: it reads a lower-case name without a cue as a word).
         """
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
@@ -251,6 +255,10 @@ class Gazetteer:
         width = self.max_tokens
         out: list[Mention] = []
         for i in range(n):
+            if names_only and not text[toks[i].start].isupper() and not (
+                i and texts[i - 1] in CUES
+            ):
+                continue
             key = texts[i]
             # Most words start no name: one look-up each tells (a remembered answer).
             more = longer.get(key)

@@ -96,7 +96,7 @@ def read_mentions(
 ) -> list[PlaceMention]:
     """Region mentions worth weighing. ``exclude``: character spans that are not places
     (unit names, dusun names)."""
-    raw = gaz.scan(doc.text, doc.tokens)
+    raw = gaz.scan(doc.text, doc.tokens, names_only=True)
     raw = _longest(raw, doc)
     kept: list[PlaceMention] = []
     excluded = {k for s, e in exclude for k in range(doc.token_at(s), doc.token_at(e - 1) + 1)}
