@@ -42,14 +42,14 @@ _ABBREVIATIONS = words("""
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
 _PUNCTUATION = re.compile(r"[,.;:()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
-_SKIP_LINE = re.compile(
-    r"^\s*(baca juga|baca:|lihat juga|simak juga|artikel terkait|berita terkait|"
-    r"sebarkan artikel|tinggalkan balasan|alamat email|editor\s*:|penulis\s*:)",
-    re.IGNORECASE,
-)
-_CAPTION_LINE = re.compile(
-    r"(\((antara|foto|dok)[^)]*\)|/ho[-\s]|^\s*(foto|ilustrasi)\b|\(foto:)", re.IGNORECASE
-)
+_SKIP_STARTS = (
+    "baca juga", "baca:", "lihat juga", "simak juga", "artikel terkait", "berita terkait",
+    "sebarkan artikel", "tinggalkan balasan", "alamat email", "editor:", "editor :",
+    "penulis:", "penulis :",
+)  # fmt: skip
+# A photo caption: "(ANTARA/HO-Humas ...)", "(Foto: ...)", "Ilustrasi - ...".
+_CAPTION_LINE = re.compile(r"\((?:antara|foto|dok)[^)]*\)|/ho[-\s]|^(?:foto|ilustrasi)\b")
+_LONG_WORD_START = re.compile(r"\b([^\W\d_])[^\W_]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +125,14 @@ class Document:
         stripped = line.strip()
         if stripped.lower().startswith("url:"):
             return "url"
-        if _SKIP_LINE.match(stripped):
+        low = stripped.lower()
+        if low.startswith(_SKIP_STARTS):
             return "skip"
-        if _CAPTION_LINE.search(stripped):
+        if (
+            "(" in low or "/ho" in low or low.startswith(("foto", "ilustrasi"))
+        ) and _CAPTION_LINE.search(low):
             # An illustration shows another event: nothing in it describes this one.
-            return "skip" if "ilustrasi" in stripped.lower() else "caption"
+            return "skip" if "ilustrasi" in low else "caption"
         words = stripped.split()
         if not seen_body and 0 < len(words) <= 24 and not stripped.endswith((".", "”", '"', ":")):
             return "headline"
@@ -185,6 +188,11 @@ class Document:
     # -- questions -----------------------------------------------------------------
 
     @cached_property
+    def lead(self) -> frozenset[int]:
+        """The first two sentences of the body: where a release says what happened."""
+        return frozenset([s.index for s in self.sentences if s.role == "body"][:2])
+
+    @cached_property
     def first_words(self) -> list[str]:
         """The first word of each token's words ("tomas" -> "tokoh"): one word a token."""
         if self.simple:
@@ -199,6 +207,11 @@ class Document:
         for i, w in enumerate(self.first_words):
             out.setdefault(w, []).append(i)
         return out
+
+    def positions(self, words: frozenset[str] | set[str]) -> list[int]:
+        """The tokens whose (first) word is one of ``words``, in text order."""
+        vocabulary = self.vocabulary
+        return sorted(i for w in vocabulary.keys() & words for i in vocabulary[w])
 
     def token_at(self, offset: int) -> int:
         """The token at or before a character offset."""
@@ -240,8 +253,8 @@ class Document:
         """Lines where most words start with a capital: there a capital says nothing."""
         out = set()
         for index, (start, end, _) in enumerate(self.lines):
-            words = [w for w in self.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            initials = _LONG_WORD_START.findall(self.text, start, end)
+            if len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials):
                 out.add(index)
         return frozenset(out)
 

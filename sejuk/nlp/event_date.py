@@ -127,8 +127,7 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     words = set(doc.norm_of(s.first, s.last).split())
     if words & _EVENT_WORDS:
         score += 1.0
-    lead = [x.index for x in doc.sentences if x.role == "body"][:2]
-    if s.role in ("headline", "caption") or s.index in lead:
+    if s.role in ("headline", "caption") or s.index in doc.lead:
         score += 0.5
     if context.is_attribution(doc, token):
         score -= 1.5

@@ -255,8 +255,10 @@ class Gazetteer:
         width = self.max_tokens
         out: list[Mention] = []
         for i in range(n):
-            if names_only and not text[toks[i].start].isupper() and not (
-                i and texts[i - 1] in CUES
+            if (
+                names_only
+                and not text[toks[i].start].isupper()
+                and not (i and texts[i - 1] in CUES)
             ):
                 continue
             key = texts[i]

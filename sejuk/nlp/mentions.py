@@ -38,6 +38,7 @@ RANKS = words("""
     irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
     h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
     """)
+_HAMLET_CUES = frozenset(w for w, (level, _) in CUES.items() if level == HAMLET)
 # Cue words that end a dusun name ("Dsn IV Kampung Padang Desa Simpangempat").
 _DUSUN_STOP = frozenset(
     w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)
@@ -72,7 +73,8 @@ def find_dusun(doc: Document) -> list[Dusun]:
     """Hamlets named after "Dusun", "Dsn", "Lingkungan", "Banjar": free text."""
     out = []
     toks = doc.tokens
-    for i, tok in enumerate(toks):
+    for i in doc.positions(_HAMLET_CUES):
+        tok = toks[i]
         cue = CUES.get(tok.text)
         if cue is None or cue[0] != HAMLET or i + 1 >= len(toks) or doc.is_skipped(i):
             continue

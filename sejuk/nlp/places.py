@@ -30,6 +30,7 @@ from .normalize import compact
 from .record import Evidence, Place, Unit
 from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionRecord
 
+_LOW_CUES = frozenset(w for w, (level, _) in CUES.items() if level in (KECAMATAN, DESA))
 _PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
 # The least a level's own name must weigh to be kept as the most specific level.
 _KEEP = {PROVINSI: 0.5, KABKOTA: 0.5, KECAMATAN: 0.9, DESA: 1.0}
@@ -253,9 +254,10 @@ def _fuzzy_cued(
     covered = {m.first for m in mentions}
     out: list[PlaceMention] = []
     toks = doc.tokens
-    for i, tok in enumerate(toks[:-1]):
+    for i in doc.positions(_LOW_CUES):
+        tok = toks[i]
         cue = CUES.get(tok.text)
-        if cue is None or cue[0] not in (KECAMATAN, DESA) or i + 1 in covered:
+        if cue is None or i + 1 >= len(toks) or i + 1 in covered:
             continue
         if doc.is_skipped(i) or not doc.is_capitalized(i + 1):
             continue

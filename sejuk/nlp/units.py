@@ -91,7 +91,7 @@ def _polres_by_name() -> dict[str, str]:
 def find_unit_mentions(doc: Document, gaz: Gazetteer) -> list[UnitMention]:
     out: list[UnitMention] = []
     after = -1
-    for i in [k for k, t in enumerate(doc.tokens) if t.text in _STARTS]:
+    for i in doc.positions(_STARTS):
         if i < after or doc.skipped[i]:
             continue
         found = _mention_at(doc, gaz, i)
@@ -255,7 +255,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
     s = doc.sentence(m.first)
-    if s.role == "headline" or s.index <= _first_body_sentence(doc) + 1:
+    if s.role == "headline" or s.index <= min(doc.lead, default=0) + 1:
         weight *= 1.5
     line_start = doc.lines[s.line][0]
     if doc.text[line_start : doc.tokens[m.first].start].strip() == "" and any(
@@ -270,13 +270,6 @@ def _subject(doc: Document, m: UnitMention) -> bool:
         return False
     nxt = doc.words[m.last].split()[0]
     return nxt in VERB_AFTER or nxt.startswith(("me", "ber", "di", "ter"))
-
-
-def _first_body_sentence(doc: Document) -> int:
-    for s in doc.sentences:
-        if s.role == "body":
-            return s.index
-    return 0
 
 
 def _with(m: UnitMention, role: str, weight: float) -> UnitMention:
