@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
         names.append(argv.pop(0))
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
-        print(f"Benchmark tidak dikenal: {', '.join(unknown)}; ada: {', '.join(BENCHMARKS)}")
+        print(f"Unknown benchmark: {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
         return 2
     status = 0
     for name in names or list(BENCHMARKS):
