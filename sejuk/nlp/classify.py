@@ -139,7 +139,7 @@ def situation(doc: Document) -> Value:
     reported: list[tuple[str, Match]] = []
     for code, m in _SITUATION.find(doc):
         before = context.words_before(doc, m.first, 20)
-        if any(w in context.IRREALIS for w in before):
+        if not context.IRREALIS.isdisjoint(before):
             continue
         if _aimed_at(doc, m, before):
             continue
@@ -166,8 +166,8 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
         return False
     if m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak")):
         clause = context.words_before(doc, m.first, 12, clause=True)
-        return any(w in _PURPOSE for w in clause)
-    return any(w in _PURPOSE for w in before[-10:])
+        return not _PURPOSE.isdisjoint(clause)
+    return not _PURPOSE.isdisjoint(before[-10:])
 
 
 def online(doc: Document) -> Value:

@@ -43,6 +43,10 @@ SPEECH = words("""
     """)
 
 
+_EXAMPLES = frozenset(("seperti", "misalnya", "contohnya"))
+_NEGATION = frozenset(("tidak", "bukan", "tanpa", "belum"))
+
+
 def words_before(doc: Document, token: int, window: int, clause: bool = False) -> list[str]:
     """Up to ``window`` words before ``token`` in its sentence (or clause), one a token
     (the first word of a spelled-out shorthand)."""
@@ -60,32 +64,32 @@ PLAN = words(
 def is_irrealis(doc: Document, token: int, window: int = 8) -> bool:
     """A plan, wish or request: "akan", "agar", "dapat", "diharapkan" before it in its
     clause, or a plan word earlier in its sentence."""
-    if any(w in IRREALIS for w in words_before(doc, token, window, clause=True)):
+    if not IRREALIS.isdisjoint(words_before(doc, token, window, clause=True)):
         return True
-    return any(w in PLAN for w in words_before(doc, token, 16))
+    return not PLAN.isdisjoint(words_before(doc, token, 16))
 
 
 def is_generic(doc: Document, token: int, window: int = 8) -> bool:
-    return any(w in GENERIC for w in words_before(doc, token, window, clause=True))
+    return not GENERIC.isdisjoint(words_before(doc, token, window, clause=True))
 
 
 def in_example_list(doc: Document, token: int, window: int = 14) -> bool:
     """Part of a list of examples: "langkah preventif, seperti dialog, mediasi dan
     penyuluhan" names ways of working, not what was done."""
-    return any(w in ("seperti", "misalnya", "contohnya") for w in words_before(doc, token, window))
+    return not _EXAMPLES.isdisjoint(words_before(doc, token, window))
 
 
 def is_warning(doc: Document, token: int, window: int = 14) -> bool:
     """Named to warn against it: "tidak mudah terprovokasi", "menghindari politik uang,
     hoaks dan ujaran kebencian"."""
-    return any(w in WARNING for w in words_before(doc, token, window))
+    return not WARNING.isdisjoint(words_before(doc, token, window))
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:
     """Follows "ujar Kapolres X," or "dalam keterangannya": when something was said."""
-    return any(w in SPEECH for w in words_before(doc, token, window))
+    return not SPEECH.isdisjoint(words_before(doc, token, window))
 
 
 def is_negated(doc: Document, token: int, window: int = 3) -> bool:
     words = words_before(doc, token, window, clause=True)
-    return any(w in ("tidak", "bukan", "tanpa", "belum") for w in words)
+    return not _NEGATION.isdisjoint(words)

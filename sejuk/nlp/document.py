@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress
+from itertools import accumulate, compress
 from typing import Literal
 
 from .normalize import Token, tokenize_with_gaps, words
@@ -87,12 +87,8 @@ class Document:
         self.words: list[str] = [get(t.text, t.text) for t in self.tokens]
         # True when no shorthand spelled out into several words: word lists are slices.
         self.simple = not any(" " in w for w in self.words)
-        starts: list[int] = []
-        pos = 0
-        for w in self.words:
-            starts.append(pos)
-            pos += len(w) + 1
-        self._word_starts = starts
+        # Where each word starts in ``norm`` (words joined by single spaces).
+        self._word_starts: list[int] = [0, *accumulate(len(w) + 1 for w in self.words)][:-1]
         self.norm = " ".join(self.words)
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
         self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
@@ -200,18 +196,17 @@ class Document:
         return [w.split(" ", 1)[0] if " " in w else w for w in self.words]
 
     @cached_property
-    def vocabulary(self) -> dict[str, list[int]]:
-        """Each first word of ``words`` -> the tokens where it stands, so a step can find
-        the few words it cares about by set operations instead of a loop over the text."""
-        out: dict[str, list[int]] = {}
-        for i, w in enumerate(self.first_words):
-            out.setdefault(w, []).append(i)
-        return out
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct (first) words of the text: a step first asks whether its words
+        occur at all, a set operation, before it looks for where."""
+        return frozenset(self.first_words)
 
     def positions(self, words: frozenset[str] | set[str]) -> list[int]:
         """The tokens whose (first) word is one of ``words``, in text order."""
-        vocabulary = self.vocabulary
-        return sorted(i for w in vocabulary.keys() & words for i in vocabulary[w])
+        present = self.vocabulary & words
+        if not present:
+            return []
+        return [i for i, w in enumerate(self.first_words) if w in present]
 
     def token_at(self, offset: int) -> int:
         """The token at or before a character offset."""

@@ -110,15 +110,15 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     if d.relative is not None and d.relative > 0:
         return None
     before = context.words_before(doc, token, 6, clause=True)
-    if any(w in _FUTURE for w in before) or "besok" in doc.text[d.end : d.end + 8].lower():
+    if not _FUTURE.isdisjoint(before) or "besok" in doc.text[d.end : d.end + 8].lower():
         return None
     # "usai PSU pada 24 Mei 2025": the date of the election the activity followed.
     wider = context.words_before(doc, token, 8)
     if (
         wider
         and wider[-1] == "pada"
-        and any(w in _ELECTION_NOUNS for w in wider[-5:])
-        and any(w in _OTHER_EVENT for w in wider)
+        and not _ELECTION_NOUNS.isdisjoint(wider[-5:])
+        and not _OTHER_EVENT.isdisjoint(wider)
     ):
         return None
     score = 1.0

@@ -543,7 +543,7 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         if (
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
-            and any(w in _CANDIDATE_BEFORE for w in context.words_before(doc, m.first, 3))
+            and not _CANDIDATE_BEFORE.isdisjoint(context.words_before(doc, m.first, 3))
         ):
             continue
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
@@ -581,13 +581,13 @@ def _taking_part(doc: Document, m: Match) -> bool:
     ):
         return True
     before = context.words_before(doc, m.first, 14)
-    if any(w in TAKING_PART for w in before[-10:]):
+    if not TAKING_PART.isdisjoint(before[-10:]):
         return True
-    if any(w in ATTENDING for w in context.words_before(doc, m.first, 60)):
+    if not ATTENDING.isdisjoint(context.words_before(doc, m.first, 60)):
         return True
     s = doc.sentence(m.first)
     after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()
-    return any(w in _PART_AFTER for w in after)
+    return not _PART_AFTER.isdisjoint(after)
 
 
 # Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".

@@ -40,20 +40,21 @@ class Lexicon:
         self._exact = {w: _compile(items) for w, items in exact.items()}
         self._prefix = {w: _compile(items) for w, items in prefix.items()}
         self._prefix_lengths = sorted({len(w) for w in prefix})
+        self._heads = frozenset(exact)
 
     def find(self, doc: Document) -> Iterator[tuple[str, Match]]:
         norm, starts, tokens = doc.norm, doc._word_starts, doc.tokens
         exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
         taken_until = -1
         words = doc.first_words
-        # The words of the text that start some phrase: set operations on its vocabulary.
-        vocabulary = doc.vocabulary
-        heads = [i for w in vocabulary.keys() & exact.keys() for i in vocabulary[w]]
+        # The words of the text that start some phrase: a set operation first.
+        heads = doc.positions(self._heads)
         if prefix:
-            for w in vocabulary:
-                if any(w[:n] in prefix for n in lengths if len(w) >= n):
-                    heads.extend(vocabulary[w])
-        for i in sorted(set(heads)):
+            starts_some = {
+                w for w in doc.vocabulary if any(w[:n] in prefix for n in lengths if len(w) >= n)
+            }
+            heads = sorted({*heads, *doc.positions(starts_some)})
+        for i in heads:
             if starts[i] < taken_until:
                 continue
             first = words[i]

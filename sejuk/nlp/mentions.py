@@ -170,14 +170,12 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     if _continues_name(doc, m.end, first):
         # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
         scale *= 0.3
-    hits = []
-    weights = []
-    for h in m.hits:
-        level = _level(h.code)
-        factor = _name_factor(level, reliable, common, locative)
-        if factor > 0:
-            hits.append(h)
-            weights.append(NAME_WEIGHT[level] * h.quality * factor * scale)
+    per_level = {
+        level: NAME_WEIGHT[level] * _name_factor(level, reliable, common, locative) * scale
+        for level in NAME_WEIGHT
+    }
+    hits = [h for h in m.hits if per_level[h.code.count(".") + 1] > 0]
+    weights = [per_level[h.code.count(".") + 1] * h.quality for h in hits]
     if not hits:
         return None
     # "Sidoarjo" names the kabupaten and the kecamatan of its capital: without a cue the

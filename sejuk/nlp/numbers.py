@@ -85,9 +85,9 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     "petugas"..., not followed by another force ("personel TNI"). A vague word there
     ("puluhan personel") is no count."""
     words = doc.first_words
-    vocabulary = doc.vocabulary
-    starts = [i for w, at in vocabulary.items() if w in _START or w.isdigit() for i in at]
-    span = sorted(starts) if tokens is None else [i for i in sorted(starts) if i in tokens]
+    wanted = (doc.vocabulary & _START) | {w for w in doc.vocabulary if w.isdigit()}
+    starts = doc.positions(wanted)
+    span = starts if tokens is None else [i for i in starts if i in tokens]
     for i in span:
         if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
             # "Personel 2 orang", "jumlah personel: 3": the count after the noun.
