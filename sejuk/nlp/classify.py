@@ -13,13 +13,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from . import context
 from .document import Document, Match
 from .labels import Found
-from .lexicon import Lexicon, each
+from .lexicon import Lexicon, each, words_of
 from .normalize import words
 from .record import Evidence, Value
 from .taxonomy import ELECTIONS
@@ -62,9 +61,16 @@ _PURPOSE = words("""
     mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
     menuju memelihara mempertahankan menjadikan upaya mengupayakan
     """)
-_ONLINE = re.compile(
-    r"\b(?:secara daring|daring|secara online|secara virtual|virtual|zoom meeting|zoom"
-    r"|video conference|vicon|webinar|live streaming|siaran langsung)\b"
+_ONLINE = Lexicon(
+    {
+        "online": (
+            *words_of("daring virtual zoom vicon webinar"),
+            r"secara online",
+            r"video conference",
+            r"live streaming",
+            r"siaran langsung",
+        )
+    }
 )
 _ELECTION = Lexicon(
     {
@@ -93,9 +99,14 @@ _ELECTION = Lexicon(
         ),
     }
 )
-_ACTIVITY_WORDS = re.compile(
-    r"\b(?:cooling system|melaksanakan kegiatan|menggelar kegiatan|melakukan kegiatan"
-    r"|kegiatan ini|kegiatan tersebut|giat)\b"
+_ACTIVITY_WORDS = Lexicon(
+    {
+        "activity": (
+            r"cooling system",
+            *each("melaksanakan menggelar melakukan", " kegiatan"),
+            r"kegiatan (?:ini|tersebut)",
+        )
+    }
 )
 
 
@@ -103,7 +114,7 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     act = sum(_weight(doc, f.match) for f in activity)
     act += 0.5 * sum(
         _weight(doc, m)
-        for m in doc.find(_ACTIVITY_WORDS)
+        for _, m in _ACTIVITY_WORDS.find(doc)
         if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
     )
     inc = sum(_weight(doc, f.match) for f in incident)
@@ -171,7 +182,7 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
 
 
 def online(doc: Document) -> Value:
-    for m in doc.find(_ONLINE):
+    for _, m in _ONLINE.find(doc):
         if not context.is_irrealis(doc, m.first):
             return Value(True, (Evidence(m.start, m.end, m.text, "kegiatan daring"),))
     return Value(False, (), "tidak ada tanda kegiatan daring")

@@ -104,11 +104,11 @@ _WEEKDAY_ALONE = re.compile(
 )
 _RELATIVE = re.compile(rf"\b(?P<rel>{_alt(RELATIVE)})\b")
 _RELATIVE_HINTS = ("kemarin", "semalam", "tadi", "hari ini", "besok", "esok", "lusa")
+# Matched on the lower-cased text; the look-ahead lets the search skip other characters.
 _TIME = re.compile(
-    r"(?:\b(?:pukul|pkl|jam)\.?\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?![\d:])"
-    r"(?:\s*(?P<z1>wita|wib|wit)\b)?)"
-    r"|(?:(?<![\d:.])(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?![\d:])\s*(?P<z2>wita|wib|wit)\b)",
-    re.IGNORECASE,
+    r"(?=[pj\d])(?:(?:pukul|pkl|jam)\.?\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?![\d:])"
+    r"(?:\s*(?P<z1>wita|wib|wit)\b)?"
+    r"|(?<![\d:.])(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?![\d:])\s*(?P<z2>wita|wib|wit)\b)"
 )
 
 
@@ -257,14 +257,24 @@ def find_times(text: str) -> list[TimeMention]:
     low = text.lower()
     if not any(w in low for w in ("pukul", "pkl", "jam", "wib", "wit")):
         return out
-    for m in _TIME.finditer(text):
+    pattern = _TIME
+    if len(low) != len(text):
+        low, pattern = text, _TIME_ANY_CASE  # offsets must stay those of the text
+    for m in pattern.finditer(low):
         hour = int(m.group("h1") or m.group("h2"))
         minute = int(m.group("m1") or m.group("m2"))
         if hour > 24 or minute > 59:
             continue
         zone = m.group("z1") or m.group("z2")
         out.append(
-            TimeMention(m.start(), m.end(), m.group(), hour, minute, zone.upper() if zone else None)
+            TimeMention(
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                hour,
+                minute,
+                zone.upper() if zone else None,
+            )
         )
     return out
 
@@ -367,7 +377,8 @@ def date_in_url(url: str) -> date | None:
     return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-_YEAR = re.compile(r"\b(20[12]\d)\b")
+_TIME_ANY_CASE = re.compile(_TIME.pattern, re.IGNORECASE)
+_YEAR = re.compile(r"(?=2)(?<!\w)(20[12]\d)(?!\w)")
 
 
 def years_named(text: str) -> set[int]:

@@ -15,7 +15,6 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -482,7 +481,7 @@ def _talking_patrols(doc: Document) -> list[Found]:
     """A patrol that talks with people on its way ("patroli ini menyapa warga") is a
     dialogic patrol, named so or not."""
     out = []
-    for m in doc.find(_PATROL):
+    for _, m in _PATROL.find(doc):
         s = doc.sentence(m.first)
         words = set(doc.norm_of(s.first, s.last).split())
         if words & _TALK and not context.is_irrealis(doc, m.first):
@@ -490,7 +489,9 @@ def _talking_patrols(doc: Document) -> list[Found]:
     return out
 
 
-_PATROL = re.compile(r"\bpatroli\b(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))")
+_PATROL = Lexicon(
+    {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))",)}
+)
 
 
 def _patrol_talk(doc: Document, m: Match) -> bool:

@@ -35,7 +35,7 @@ class Lexicon:
                     raise ValueError(f"a phrase must start with letters: {phrase!r}")
                 word = head.group()
                 rest = phrase[head.end() :]
-                whole = not rest or rest.startswith((" ", "(?: "))
+                whole = not rest or rest.startswith((" ", "(?: ", "(?! "))
                 (exact if whole else prefix).setdefault(word, []).append((code, phrase))
         self._exact = {w: _compile(items) for w, items in exact.items()}
         self._prefix = {w: _compile(items) for w, items in prefix.items()}
