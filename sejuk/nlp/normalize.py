@@ -62,6 +62,7 @@ class _AccentFold(dict[int, str]):
 
 _ACCENT_FOLD = _AccentFold()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W_]")
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -92,7 +93,7 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
         return tokens, [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
     if not low.isascii():
         # Only the few non-ASCII characters are looked at (quotes and dashes mostly).
-        low = _NON_ASCII.sub(_fold_char, low)
+        low = _NON_ASCII_LETTER.sub(_fold_char, low)
     # Split in C into [gap, word, gap, word, ..., gap]; offsets are running sums of the
     # lengths, and the tuples are built without a Python call per word.
     parts = (_SPLIT if "'" in low or "’" in low or "`" in low else _SPLIT_PLAIN).split(low)
@@ -101,9 +102,8 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
     if "'" in low or "’" in low or "`" in low:
         words = [w.translate(_APOSTROPHES) for w in words]
     tokens = list(map(_new_tuple, repeat(Token), zip(words, ends[0::2], ends[1::2], strict=False)))
-    # The gaps as written (folding may have turned a no-break space into a space).
-    gaps = [text[a:b] for a, b in zip([0, *ends[1::2]], ends[0::2], strict=True)]
-    return tokens, gaps
+    # The gaps hold no letters, and only letters were folded: they are as written.
+    return tokens, parts[0::2]
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")

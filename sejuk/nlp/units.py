@@ -172,7 +172,7 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     name = doc.span_text(j, end - (1 if kota else 0))
     if prefix == "Polrestabes":
         kota = True
-    full = fold(f"{prefix} {name}{' Kota' if kota else ''}")
+    full = " ".join([prefix.lower(), *(t.text for t in toks[j:end])])
     special = _polres_by_name().get(full)
     if level == "polres" and special is not None:
         codes = tuple(
