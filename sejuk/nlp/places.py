@@ -114,6 +114,13 @@ class PlaceResolver:
                 out += UNIT_SUPPORT
             elif any(_related(code, c) for c in self.unit.chain_codes):
                 out += UNIT_SUPPORT * 0.8
+            elif (
+                self.unit.level == "polsek"
+                and self.unit.region_code
+                and _related(code, self.unit.region_code[:5])
+            ):
+                # A Polsek works in its Polres's kabupaten, mostly in its own kecamatan.
+                out += UNIT_SUPPORT * 0.5
         if self.area and any(_related(code, a) for a in self.area):
             out += AREA_SUPPORT
         return out
@@ -333,6 +340,8 @@ def _short(name: str, level: int) -> str:
 
 def _ambiguity(gaz: Gazetteer, codes: Sequence[str]) -> str:
     names = sorted({gaz.regions[c].name for c in codes})
+    if len(names) > 1 and len(names) == len(codes):
+        return f"beberapa tempat disebut ({', '.join(names)}): dipakai wilayah yang mencakupnya"
     return (
         f"{', '.join(names)}: nama ini ada di {len(codes)} wilayah yang tidak dapat "
         "dibedakan dari teks"

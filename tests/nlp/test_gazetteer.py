@@ -182,3 +182,15 @@ def test_ancestors_and_children(gaz):
     assert [a.code for a in gaz.ancestors("52.01.07.2002")] == ["52.01.07", "52.01", "52"]
     assert {c.code for c in gaz.children("52.01.07")} >= {"52.01.07.2002"}
     assert len(gaz.children(None)) == 38
+
+
+def test_scan_for_names_only_skips_lower_case_words_without_a_cue(gaz):
+    text = "patroli baru di desa sekotong barat lalu ke Gerung"
+    every = {m.surface for m in gaz.scan(text)}
+    names = {m.surface for m in gaz.scan(text, names_only=True)}
+    assert "baru" in every and "baru" not in names
+    assert {"sekotong barat", "Gerung"} <= names
+
+
+def test_lookup_by_compact_key(gaz):
+    assert [h.code for h in gaz.lookup_key("sekotongbarat", level=4)] == ["52.01.07.2002"]
