@@ -12,11 +12,16 @@ from .taxonomy import ELECTIONS, KINDS, SITUATIONS, UNIT_LEVELS
 _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
-def _quote(evidence: tuple[Evidence, ...], limit: int = 3) -> str:
+def _quote(evidence: tuple[Evidence, ...], limit: int = 5) -> str:
+    """The words behind a field, each once, with what they told the reader."""
     if not evidence:
         return ""
-    shown = "; ".join(f"«{e.text}» ({e.why})" for e in evidence[:limit])
-    return f"\n      dari: {shown}"
+    seen: dict[tuple[str, str], Evidence] = {}
+    for e in evidence:
+        seen.setdefault((e.text.lower(), e.why), e)
+    shown = "; ".join(f"«{e.text}» ({e.why})" for e in list(seen.values())[:limit])
+    more = len(seen) - limit
+    return f"\n      dari: {shown}" + (f" dan {more} lagi" if more > 0 else "")
 
 
 def _labels(labels: tuple[Label, ...]) -> str:
