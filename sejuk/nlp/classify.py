@@ -192,17 +192,14 @@ def election(doc: Document) -> Value:
     found: dict[str, list[Match]] = {}
     for code, m in _ELECTION.find(doc):
         found.setdefault(code, []).append(m)
-    for code in ("psu_2025", "pilkada_2024", "pemilu_2024"):
-        if code == "pilkada_2024" and len(found.get("pemilu_2024", ())) > len(found.get(code, ())):
-            continue
-        if found.get(code):
-            ms = found[code]
-            return Value(
-                code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code]) for m in ms[:3])
-            )
-    if found.get("pemilu_2024"):
-        ms = found["pemilu_2024"]
-        return Value(
-            "pemilu_2024", tuple(Evidence(m.start, m.end, m.text, "Pemilu 2024") for m in ms[:3])
-        )
-    return Value(None, (), "tidak menyebut pemilihan")
+    pilkada, pemilu = len(found.get("pilkada_2024", ())), len(found.get("pemilu_2024", ()))
+    if found.get("psu_2025") and (pilkada or not pemilu):
+        code = "psu_2025"  # the re-votes of 2025 followed the Pilkada
+    elif pilkada and pilkada >= pemilu:
+        code = "pilkada_2024"
+    elif pemilu:
+        code = "pemilu_2024"  # a PSU too, when the text is about the general election
+    else:
+        return Value(None, (), "tidak menyebut pemilihan")
+    ms = found.get(code) or found["psu_2025"]
+    return Value(code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code]) for m in ms[:3]))

@@ -30,8 +30,7 @@ WARNING = words("""
     antisipasi mengantisipasi meredam redam isu bahaya anti menangkal tangkal waspada
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
-    mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas memicu pemicu
-    rentan menyebarkan penyebaran menekan hoaks hoax
+    mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
     """)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
 SPEECH = words("""

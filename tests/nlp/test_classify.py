@@ -49,3 +49,8 @@ def test_the_election_by_its_words():
     general = Document("Pengamanan kampanye caleg Pemilu 2024.")
     assert classify.election(general).value == "pemilu_2024"
     assert classify.election(Document("Patroli malam di pasar.")).value is None
+
+
+def test_a_revote_of_the_general_election_is_the_general_election():
+    text = "PSU Pemilu 2024 digelar di dua TPS setelah ditemukan pemilih ganda caleg."
+    assert classify.election(Document(text)).value == "pemilu_2024"

@@ -107,3 +107,8 @@ def test_labels_carry_their_evidence_in_the_order_of_the_label_set():
     out = labels.to_labels(found, labels.LABEL_NAMES["activity_types"])
     assert [lab.code for lab in out] == ["patroli_dialogis", "sambang"]
     assert out[0].evidence[0].text == "patroli dialogis"
+
+
+def test_spreading_a_hoax_and_a_clash_it_sparked_are_events():
+    text = "Pelaku menyebarkan hoaks di grup warga, yang memicu kericuhan di balai desa."
+    assert incidents(text) == ["bentrokan", "hoaks"]
