@@ -112,7 +112,8 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     before = context.words_before(doc, token, 6, clause=True)
     if not _FUTURE.isdisjoint(before) or "besok" in doc.text[d.end : d.end + 8].lower():
         return None
-    # "usai PSU pada 24 Mei 2025": the date of the election the activity followed.
+    # "usai PSU pada 24 Mei 2025", "menjelang pencoblosan 27 November 2024": the date of
+    # the election the activity followed or awaits, not the activity's.
     wider = context.words_before(doc, token, 8)
     if (
         wider
@@ -120,6 +121,9 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
         and not _ELECTION_NOUNS.isdisjoint(wider[-5:])
         and not _OTHER_EVENT.isdisjoint(wider)
     ):
+        return None
+    clause = context.words_before(doc, token, 8, clause=True)
+    if not _ELECTION_NOUNS.isdisjoint(clause[-2:]) and not _OTHER_EVENT.isdisjoint(clause):
         return None
     score = 1.0
     if d.weekday is not None:

@@ -410,8 +410,8 @@ INCIDENT = Lexicon(
             r"penolakan hasil",
             r"tolak hasil",
             r"tidak menerima hasil",
-            r"kecurangan",
             r"dugaan kecurangan",
+            r"menuding curang",
         ),
         "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
         "kriminal_umum": (

@@ -62,3 +62,8 @@ def test_the_publication_date_comes_from_the_caller_or_the_address():
     doc = Document("URL: https://berita.example/2024/11/28/judul\nIsi.")
     assert published_date(doc, None) == date(2024, 11, 28)
     assert published_date(doc, date(2024, 12, 1)) == date(2024, 12, 1)
+
+
+def test_the_election_day_an_activity_awaits_is_not_its_date():
+    text = "Kapolres mengimbau warga tetap tenang menjelang pencoblosan 27 November 2024."
+    assert when(text).value is None
