@@ -99,6 +99,7 @@ class Document:
         for s in self.sentences:
             sent_of.extend([s.index] * (s.last - s.first))
         self.sent_of = sent_of
+        self._title_case: dict[int, bool] = {}
         self.skipped: list[bool] = [self.sentences[k].role in ("skip", "url") for k in sent_of]
 
     # -- structure -----------------------------------------------------------------
@@ -243,15 +244,16 @@ class Document:
         ch = self.text[self.tokens[token].start]
         return ch.isupper() or ch.isdigit()
 
-    @cached_property
-    def title_case_lines(self) -> frozenset[int]:
-        """Lines where most words start with a capital: there a capital says nothing."""
-        out = set()
-        for index, (start, end, _) in enumerate(self.lines):
+    def title_case(self, line: int) -> bool:
+        """A line where most words start with a capital: there a capital says nothing.
+        (Worked out for the lines that are asked about, and remembered.)"""
+        known = self._title_case.get(line)
+        if known is None:
+            start, end, _ = self.lines[line]
             initials = _LONG_WORD_START.findall(self.text, start, end)
-            if len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials):
-                out.add(index)
-        return frozenset(out)
+            known = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+            self._title_case[line] = known
+        return known
 
     def capital_means_name(self, token: int) -> bool:
         """A capital letter that marks a name: not the first word of a sentence, not in a
@@ -259,7 +261,7 @@ class Document:
         s = self.sentence(token)
         if not self.is_capitalized(token):
             return False
-        if token == s.first or s.line in self.title_case_lines:
+        if token == s.first or self.title_case(s.line):
             return False
         word = self.text[self.tokens[token].start : self.tokens[token].end]
         if len(word) > 3 and word.isupper():

@@ -174,7 +174,10 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
         level: NAME_WEIGHT[level] * _name_factor(level, reliable, common, locative) * scale
         for level in NAME_WEIGHT
     }
-    hits = [h for h in m.hits if per_level[h.code.count(".") + 1] > 0]
+    # A kecamatan or desa that weighs this little could never be kept as the place: its
+    # many same-named namesakes ("Baru", "Jaya") are dropped here, not weighed later.
+    floor = {level: (0.25 if level >= KECAMATAN else 0.0) for level in per_level}
+    hits = [h for h in m.hits if per_level[h.code.count(".") + 1] > floor[h.code.count(".") + 1]]
     weights = [per_level[h.code.count(".") + 1] * h.quality for h in hits]
     if not hits:
         return None
