@@ -3,8 +3,8 @@
 - kind: a disturbance that happened (incident), a police activity that happened
   (activity), or neither (plans, general statements: other). Each side is weighed by its
   words said as happening, double in the headline and the lead.
-- situation: only a situation the text reports ("situasi saat ini telah kondusif",
-  "berjalan aman dan lancar", "tidak ditemukan hal menonjol"), never one it aims at
+- situation: only a situation the text reports ("situasi kini kondusif", "kegiatan
+  berjalan lancar", "tidak ditemukan hal menonjol"), never one it aims at
   ("untuk menciptakan situasi yang kondusif"); null when it reports none.
 - online: the activity was held online ("secara daring", "virtual", "zoom").
 - election: the re-votes of 2025 (PSU), the regional elections of 2024 (Pilkada), or the

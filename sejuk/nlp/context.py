@@ -73,7 +73,7 @@ def is_generic(doc: Document, token: int, window: int = 8) -> bool:
 
 
 def in_example_list(doc: Document, token: int, window: int = 14) -> bool:
-    """Part of a list of examples: "langkah preventif, seperti dialog, mediasi dan
+    """Part of a list of examples: "cara kerja, misalnya dialog, mediasi dan
     penyuluhan" names ways of working, not what was done."""
     return not _EXAMPLES.isdisjoint(words_before(doc, token, window))
 

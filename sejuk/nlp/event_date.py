@@ -1,8 +1,8 @@
 """Which of the dates in a text is the day the activity or incident took place.
 
 A release carries several dates: the activity's ("Selasa (10/12/2024)"), the day a
-spokesman spoke ("ujar Kholid, Kamis (26/12/2024)"), the election day it looks forward to
-("akan berlangsung pada 27 November 2024"), a photo caption of another event
+spokesman spoke ("kata Kapolsek, Jumat (13/12/2024)"), the election day it looks forward
+to ("pemungutan suara akan digelar pada hari itu"), a photo caption of another event
 ("Ilustrasi ..."), the publication stamp. Each date is scored by its sentence:
 
 - it sits with words of doing or happening ("digelar", "terjadi", "patroli") +;
@@ -112,7 +112,7 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     before = context.words_before(doc, token, 6, clause=True)
     if not _FUTURE.isdisjoint(before) or "besok" in doc.text[d.end : d.end + 8].lower():
         return None
-    # "usai PSU pada 24 Mei 2025", "menjelang pencoblosan 27 November 2024": the date of
+    # "usai PSU pada <tanggal>", "menjelang pencoblosan <tanggal>": the date of
     # the election the activity followed or awaits, not the activity's.
     wider = context.words_before(doc, token, 8)
     if (

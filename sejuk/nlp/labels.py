@@ -52,8 +52,8 @@ ACTIVITY = Lexicon(
             r"tatap muka dengan",
             *each("di dirumah kediaman", r" (?:rumah )?(?:tokoh|warga|ketua|kepala|para)"),
             r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
-            r"berbincang(?: hangat| santai)? dengan",
-            r"menyapa(?: hangat)? (?:warga|masyarakat)",
+            r"berbincang (?:\w+ )?dengan",
+            r"menyapa (?:\w+ )?(?:warga|masyarakat)",
             r"mendengarkan (?:aspirasi|keluhan)",
         ),
         "dialog": (
@@ -149,7 +149,6 @@ ACTIVITY = Lexicon(
             r"rapat koordinasi",
             r"rakor",
             r"berkoordinasi",
-            r"berkordinasi",
         ),
         "other": (
             r"jumat bersih",
@@ -159,7 +158,6 @@ ACTIVITY = Lexicon(
             r"bansos",
             r"sembako",
             r"tali asih",
-            r"talih asih",
             r"donor darah",
             r"kerja bakti",
             r"gotong royong",
@@ -478,7 +476,7 @@ def activity_types(doc: Document) -> list[Found]:
 
 
 def _talking_patrols(doc: Document) -> list[Found]:
-    """A patrol that talks with people on its way ("patroli ini menyapa warga") is a
+    """A patrol that talks with people on its way ("patroli itu menyapa pedagang") is a
     dialogic patrol, named so or not."""
     out = []
     for _, m in _PATROL.find(doc):
@@ -495,7 +493,7 @@ _PATROL = Lexicon(
 
 
 def _patrol_talk(doc: Document, m: Match) -> bool:
-    """ "dialog langsung dengan warga" in a report of a dialogic patrol is the patrol's
+    """ "dialog dengan pedagang" in a report of a dialogic patrol is the patrol's
     talk, not a dialogue of its own."""
     return (
         m.words == "dialog"
@@ -514,7 +512,7 @@ _LIST_WORDS = words("dan serta maupun atau")
 
 
 def _leader_list(doc: Document, m: Match) -> list[Found]:
-    """ "tokoh-tokoh masyarakat, agama, dan pemuda": one word "tokoh" for three groups."""
+    """ "tokoh-tokoh agama, adat dan pemuda": one word "tokoh" for three groups."""
     out = []
     k = m.last
     while k < len(doc.words) and k - m.last < 8:
@@ -574,7 +572,7 @@ def _the_public(doc: Document, m: Match) -> bool:
 
 def _taking_part(doc: Document, m: Match) -> bool:
     near = context.words_before(doc, m.first, 4)
-    # "bersama-sama mengimbau masyarakat": "together", no company.
+    # "bersama-sama mengajak warga": "together", no company.
     if any(
         w in NEAR_PART and near[k + 1 : k + 2] != ["sama"]
         for k, w in enumerate(near)

@@ -2,7 +2,7 @@
 
 The gazetteer finds every run of words that is the name of some region; in a press
 release that is hundreds of runs, most of them ordinary words ("baru", "tengah") or
-people ("AKP Jahyadi"). This step keeps the runs a reader would take for places:
+people ("AKP Wayan"). This step keeps the runs a reader would take for places:
 
 - after a cue word ("Desa", "Kec.", "Kab.", "Kota", "Pekon", "Distrik") the name counts,
   at the level the cue announces (and a name that fits no region at that level barely);
@@ -12,7 +12,8 @@ people ("AKP Jahyadi"). This step keeps the runs a reader would take for places:
   after a rank ("AKBP", "Ipda") is a person;
 - a dusun (hamlet) is free text: its name and the words of it are kept apart.
 
-Mentions next to each other ("Desa Tuapukan, Kecamatan Kupang Timur, Kabupaten Kupang")
+Mentions next to each other ("Desa Batu Kumbung, Kecamatan Lingsar, Kabupaten Lombok
+Barat")
 form one address; ``group`` numbers them so the place step can read an address as one.
 """
 
@@ -39,7 +40,7 @@ RANKS = words("""
     h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
     """)
 _HAMLET_CUES = frozenset(w for w, (level, _) in CUES.items() if level == HAMLET)
-# Cue words that end a dusun name ("Dsn IV Kampung Padang Desa Simpangempat").
+# Cue words that end a dusun name ("Dsn II Kampung Baru Desa Lembar Selatan").
 _DUSUN_STOP = frozenset(
     w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)
 ) - {"kampung", "kp", "lingkungan"}
@@ -181,7 +182,7 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     weights = [per_level[h.code.count(".") + 1] * h.quality for h in hits]
     if not hits:
         return None
-    # "Sidoarjo" names the kabupaten and the kecamatan of its capital: without a cue the
+    # A kabupaten and the kecamatan of its capital often share a name: without a cue the
     # name means the larger one; a region inside another region of the same run goes.
     codes = {h.code for h in hits}
     keep = [k for k, h in enumerate(hits) if not any(a in codes for a in _ancestors(h.code))]

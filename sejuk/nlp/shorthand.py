@@ -58,7 +58,6 @@ SHORTHAND: Final[dict[str, str]] = {
     "sitkamtibmas": "situasi kamtibmas",
     # police work
     "giat": "kegiatan",
-    "kegitan": "kegiatan",
     "pam": "pengamanan",
     "pamtps": "pengamanan tps",
     "bhabin": "bhabinkamtibmas",

@@ -1,10 +1,10 @@
 """The police unit that ran the activity (or handled the incident), from the text.
 
 Releases name units in many ways: "Polsek Sekotong", "Polres OKU Selatan", "Polresta
-Sidoarjo", "Kepolisian Daerah (Polda) Sulawesi Tengah", "Kapolres Pidie", "Sat Binmas
-Polres Serdangbedagai", "Mapolresta Sidoarjo", "Kapolri", and chains that give the
-hierarchy: "Polsek Kediri, Polres Lombok Barat, Polda NTB". Each mention gets a role from
-the words around it, and the role a weight:
+Sidoarjo", "Kepolisian Daerah (Polda) Jawa Timur", "Kapolres Bima", "Sat Binmas Polres
+Padang Lawas", "Mapolres Lombok Barat", "Kapolri", and chains that give the hierarchy:
+"Polsek Gerung, Polres Lombok Barat, Polda NTB". Each mention gets a role from the words
+around it, and the role a weight:
 
 - an actor: a sub-unit or officers of it ("Sat Samapta Polres ...", "personel Polsek
   ...", "jajaran Polsek ..."), or the unit as the subject of a verb;
@@ -13,8 +13,9 @@ the words around it, and the role a weight:
   dateline: little;
 - a former chief ("mantan Kapolres X"): nothing.
 
-In a chain only the lowest unit acts; the others place it (a Polsek named "Kediri" is the
-one in the Polres the chain names). The unit with the most weight is the one that acted.
+In a chain only the lowest unit acts; the others place it (of the kecamatan that share a
+Polsek's name, it is the one in the Polres the chain names). The unit with the most
+weight is the one that acted.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ MABES_WORDS = words("""
     mabes kapolri wakapolri kabaharkam baharkam bareskrim kabareskrim korbinmas
     kakorbinmas divhumas kadivhumas
     """)
-# "Kepolisian Resor (Polres) Malinau": the spelled-out names.
+# "Kepolisian Resor (Polres) Dompu": the spelled-out names.
 SPELLED = {"daerah": ("polda", "Polda"), "resor": ("polres", "Polres"),
            "resort": ("polres", "Polres"), "sektor": ("polsek", "Polsek")}  # fmt: skip
 _STARTS = frozenset(UNIT_WORDS) | MABES_WORDS | {"kepolisian", "kepala"}
@@ -138,7 +139,7 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
         role_word, j = "chief", i + 2
     else:
         return None
-    # "Kepolisian Daerah (Polda) Sulteng", "Kepala Polres (Kapolres) Mamberamo Tengah".
+    # "Kepolisian Daerah (Polda) Jatim", "Kepala Polres (Kapolres) Sumbawa Barat".
     while j < len(toks) and toks[j].text in UNIT_WORDS and UNIT_WORDS[toks[j].text][0] == level:
         j += 1
     if level == "polres" and j < len(toks) and toks[j].text in ("kota", "metro"):
@@ -209,7 +210,7 @@ def _place_at(
                 if lvl == 4:
                     codes = tuple(sorted({c[:8] for c in codes}))
                 return end, codes
-    # Not in the list: the capitalised words ("Polsek Pesisir Utara" of a renamed area).
+    # Not in the list: the capitalised words (a Polsek named after a town, not a kecamatan).
     end = j
     while (
         end < limit

@@ -12,7 +12,7 @@ def test_a_police_activity_that_happened_is_an_activity():
 
 
 def test_a_disturbance_that_happened_is_an_incident():
-    text = "Bentrokan antara dua kubu pendukung pecah di depan kantor camat. Dua rumah dibakar."
+    text = "Simpatisan dua calon bentrok di depan kantor camat. Dua rumah dibakar."
     assert kind(text) == "incident"
 
 

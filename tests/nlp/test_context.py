@@ -24,7 +24,7 @@ def test_a_plan_holds_over_the_list_that_follows_it():
 
 def test_examples_of_ways_of_working_are_a_list_not_an_event():
     doc = Document(
-        "Polda mengedepankan langkah seperti dialog, mediasi antar kelompok, dan penyuluhan."
+        "Cara kerja polisi misalnya dialog, mediasi warga yang berselisih, dan sosialisasi."
     )
     assert context.in_example_list(doc, at(doc, "mediasi"))
 

@@ -43,8 +43,8 @@ def test_a_weekday_that_fits_no_year_of_the_text_gives_no_date():
 
 
 def test_another_full_date_of_the_text_gives_the_missing_year():
-    d = only("Silaturahmi pada 23 Desember di masjid.")
-    assert complete(d, anchors=[date(2024, 12, 26)]).value == date(2024, 12, 23)
+    d = only("Silaturahmi pada 14 Desember di masjid.")
+    assert complete(d, anchors=[date(2024, 12, 17)]).value == date(2024, 12, 14)
 
 
 def test_a_date_whose_weekday_contradicts_it_is_not_certain():
@@ -70,7 +70,7 @@ def test_relative_words_count_from_the_publication_date(word, delta):
 
 
 def test_numbers_that_are_not_dates_are_left_alone():
-    assert find_dates("Pasal 280 ayat (1) UU 7/2017 dan skor 13/14") == []
+    assert find_dates("Pasal 12 ayat (3) UU 7/2017 dan skor 13/14") == []
 
 
 def test_times_carry_the_zone_written_with_them():
@@ -83,7 +83,7 @@ def test_times_carry_the_zone_written_with_them():
 
 
 def test_a_timestamp_with_seconds_is_not_read_as_a_time():
-    assert find_times("14/09/2024 11:06:56 WIB") == []
+    assert find_times("02/10/2024 09:41:17 WIB") == []
 
 
 def test_news_addresses_give_their_publication_date():

@@ -5,7 +5,7 @@ from sejuk.nlp.document import Document
 RELEASE = """URL: https://berita.example/2024/12/10/patroli
 Polsek Sekotong Gelar Patroli Dialogis di Desa Pelangan
 Baca juga: Polres Lombok Barat Raih Penghargaan
-Kapolsek Sekotong, Iptu I Made S.H., memimpin patroli. Kegiatan berjalan lancar.
+Kapolsek Gerung, AKP I Made S.H., memimpin patroli. Kegiatan berjalan lancar.
 Personel menyapa warga di Kec. Sekotong pukul 16.30 Wita."""
 
 
@@ -19,7 +19,7 @@ def test_abbreviations_times_and_initials_do_not_end_a_sentence():
     doc = Document(RELEASE)
     body = [doc.text[s.start : s.end] for s in doc.sentences if s.role == "body"]
     assert body == [
-        "Kapolsek Sekotong, Iptu I Made S.H., memimpin patroli",
+        "Kapolsek Gerung, AKP I Made S.H., memimpin patroli",
         "Kegiatan berjalan lancar",
         "Personel menyapa warga di Kec. Sekotong pukul 16.30 Wita",
     ]

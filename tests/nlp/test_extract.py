@@ -8,13 +8,13 @@ from sejuk.nlp.pipeline import STEPS
 
 FIELD_REPORT = (
     "Giat patroli dialogis Polsek Sekotong, Polres Lombok Barat, Polda NTB pd Minggu "
-    "(8/12/2024) pkl 16.30 Wita di Dsn Tawun Ds. Sekotong Barat Kec. Sekotong. Personel "
+    "(8/12/2024) pkl 16.30 Wita di Dsn Telaga Lebur Ds. Sekotong Barat Kec. Sekotong. Personel "
     "3 org menyapa warga dan tomas. Sit aman kondusif, tdk ditemukan hal menonjol. "
-    "Cooling system pasca Pilkada 2024."
+    "Giat cooling system usai Pilkada 2024."
 )
 
 NEWS_INCIDENT = (
-    "MATARAM - Bentrokan antara dua kubu pendukung pasangan calon bupati terjadi di "
+    "MATARAM - Dua kelompok simpatisan pasangan calon bupati bentrok di "
     "Kelurahan Gerung Utara, Kecamatan Gerung, Kabupaten Lombok Barat, Rabu (27/11/2024) "
     "malam. Sebuah posko pemenangan dibakar massa. Kapolres Lombok Barat menyatakan "
     "situasi kini telah kondusif."
@@ -31,7 +31,7 @@ def test_a_field_report_becomes_a_full_record():
             "code": "52.01.07.2002",
             "name": "Sekotong Barat",
             "level": "desa",
-            "dusun": "Tawun",
+            "dusun": "Telaga Lebur",
         },
         "activity_types": ["patroli_dialogis", "sambang"],
         "participants": ["tokoh_masyarakat", "warga"],

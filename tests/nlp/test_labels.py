@@ -25,13 +25,13 @@ def test_each_activity_type_is_read_from_its_words():
 
 
 def test_a_patrol_that_talks_with_people_is_a_dialogic_patrol():
-    assert "patroli_dialogis" in activity("Patroli itu menyapa warga di terminal.")
-    assert "patroli_dialogis" not in activity("Patroli rutin digelar di daerah rawan.")
+    assert "patroli_dialogis" in activity("Patroli itu menyapa pedagang di pasar malam.")
+    assert "patroli_dialogis" not in activity("Patroli malam digelar di sekitar gudang KPU.")
 
 
 def test_planned_wished_and_example_activities_do_not_count():
     assert activity("Polres akan menggelar patroli gabungan pekan depan.") == []
-    assert activity("Langkah preventif seperti dialog, mediasi dan penyuluhan hukum.") == []
+    assert activity("Cara kerja polisi misalnya dialog, mediasi dan sosialisasi.") == []
 
 
 def test_under_the_coordination_of_a_chief_is_no_coordination_meeting():
@@ -48,13 +48,13 @@ def test_leaders_students_and_press_count_wherever_they_are_there():
         "tokoh_adat",
         "tokoh_agama",
     ]
-    assert participants("Silaturahmi bersama insan pers di Mapolda.") == ["media"]
+    assert participants("Kapolda berdiskusi bersama wartawan di Mapolda.") == ["media"]
 
 
 def test_one_word_tokoh_for_a_list_of_groups():
-    assert participants("Pendekatan kepada tokoh-tokoh masyarakat, agama, dan pemuda.") == [
+    assert participants("Petugas mendatangi tokoh-tokoh agama, adat dan pemuda.") == [
+        "tokoh_adat",
         "tokoh_agama",
-        "tokoh_masyarakat",
         "tokoh_pemuda",
     ]
 
@@ -65,7 +65,7 @@ def test_background_groups_count_only_when_they_take_part():
         "penyelenggara_pemilu",
         "tni",
     ]
-    assert participants("KPU akan mengumumkan hasil resmi pekan depan.") == []
+    assert participants("KPU akan menetapkan calon terpilih bulan depan.") == []
     assert participants("Petugas berdialog dengan warga di pasar.") == ["warga"]
 
 

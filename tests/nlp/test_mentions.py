@@ -47,16 +47,16 @@ def test_an_uncued_name_of_a_kabupaten_means_the_kabupaten_not_its_capital_kecam
 
 def test_an_address_is_one_group(gaz):
     found = mentions(
-        gaz, "di Desa Tuapukan, Kecamatan Kupang Timur, Kabupaten Kupang. Lalu ke Kota Kupang."
+        gaz, "di Desa Batu Kumbung, Kecamatan Lingsar, Kabupaten Lombok Barat. Lalu ke Kota Bima."
     )
-    groups = {found["Tuapukan"].group, found["Kupang Timur"].group}
+    groups = {found["Batu Kumbung"].group, found["Lingsar"].group}
     assert len(groups) == 1
 
 
 def test_a_dusun_is_free_text_up_to_the_next_cue():
-    doc = Document("Sambang di Dsn IV Kampung Padang Desa Simpang Empat")
+    doc = Document("Sambang di Dsn II Kampung Baru Desa Lembar Selatan")
     (dusun,) = find_dusun(doc)
-    assert dusun.name == "IV Kampung Padang"
+    assert dusun.name == "II Kampung Baru"
 
 
 def test_votes_add_up_by_province_and_kabupaten(gaz):

@@ -25,7 +25,7 @@ def unit(gaz, text, area=()):
         ("Polres Bima menggelar patroli.", "polres", "52.06"),
         ("Polrestabes Medan menggelar patroli.", "polres", "12.71"),
         ("Polresta Barelang menggelar patroli.", "polres", "21.71"),
-        ("Kepolisian Daerah (Polda) Sulawesi Tengah meningkatkan patroli.", "polda", "72"),
+        ("Kepolisian Daerah (Polda) Jawa Timur meningkatkan patroli.", "polda", "35"),
         ("Polda Metro Jaya menggelar doa bersama.", "polda", "31"),
         ("Kapolri menghadiri doa lintas agama.", "mabes", None),
     ],
@@ -36,8 +36,8 @@ def test_every_naming_form_gives_level_and_region(gaz, text, level, code):
 
 
 def test_the_lowest_unit_of_a_chain_is_the_one_that_acted(gaz):
-    found = unit(gaz, "Personel Polsek Kediri, Polres Lombok Barat, Polda NTB menggelar patroli.")
-    assert (found.name, found.region_code) == ("Polsek Kediri", "52.01.02")
+    found = unit(gaz, "Personel Polsek Kuripan, Polres Lombok Barat, Polda NTB menggelar patroli.")
+    assert (found.name, found.region_code) == ("Polsek Kuripan", "52.01.15")
     assert found.chain == ("Polres Lombok Barat", "Polda NTB")
 
 
@@ -55,7 +55,7 @@ def test_a_chief_speaking_through_his_spokesman_does_not_outweigh_the_unit_that_
 
 
 def test_a_former_chief_is_no_unit(gaz):
-    assert unit(gaz, "Mantan Kapolres Pegunungan Bintang itu kini menjabat kabid humas.") is None
+    assert unit(gaz, "Mantan Kapolres Sumbawa Barat itu kini bertugas di Jakarta.") is None
 
 
 def test_a_text_without_police_has_no_unit(gaz):
