@@ -37,7 +37,7 @@ ACTIVITY = Lexicon(
             r"silaturahmi",
             r"silaturahim",
             r"bersilaturahmi",
-            r"kunjungan",
+            r"kunjungan(?! kerja)",
             r"berkunjung",
             r"mengunjungi",
             r"dikunjungi",
