@@ -52,6 +52,16 @@ _CAPTION_LINE = re.compile(r"\((?:antara|foto|dok)[^)]*\)|/ho[-\s]|^(?:foto|ilus
 _LONG_WORD_START = re.compile(r"\b([^\W\d_])[^\W_]{3,}")
 
 
+# Words the steps look for (lexicon heads, cue and unit words): their places in a text
+# are found in one pass. Modules add to it with ``watch`` when they are imported.
+WATCHED: set[str] = set()
+
+
+def watch(words: frozenset[str] | set[str]) -> frozenset[str]:
+    WATCHED.update(words)
+    return frozenset(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -202,11 +212,27 @@ class Document:
         occur at all, a set operation, before it looks for where."""
         return frozenset(self.first_words)
 
+    @cached_property
+    def _where(self) -> dict[str, list[int]]:
+        """Where each word that some step looks for stands (``watch``), found in one pass."""
+        present = self.vocabulary & WATCHED
+        out: dict[str, list[int]] = {w: [] for w in present}
+        if present:
+            for i, w in enumerate(self.first_words):
+                if w in present:
+                    out[w].append(i)
+        return out
+
     def positions(self, words: frozenset[str] | set[str]) -> list[int]:
         """The tokens whose (first) word is one of ``words``, in text order."""
         present = self.vocabulary & words
         if not present:
             return []
+        where = self._where
+        if present <= where.keys():
+            if len(present) == 1:
+                return where[next(iter(present))]
+            return sorted(i for w in present for i in where[w])
         return [i for i, w in enumerate(self.first_words) if w in present]
 
     def token_at(self, offset: int) -> int:

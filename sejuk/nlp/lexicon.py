@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from .document import Document, Match
+from .document import Document, Match, watch
 
 _HEAD = re.compile(r"[a-z0-9]+")
 
@@ -40,7 +40,7 @@ class Lexicon:
         self._exact = {w: _compile(items) for w, items in exact.items()}
         self._prefix = {w: _compile(items) for w, items in prefix.items()}
         self._prefix_lengths = sorted({len(w) for w in prefix})
-        self._heads = frozenset(exact)
+        self._heads = watch(frozenset(exact))
 
     def find(self, doc: Document) -> Iterator[tuple[str, Match]]:
         norm, starts, tokens = doc.norm, doc._word_starts, doc.tokens

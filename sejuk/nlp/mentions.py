@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .common_words import all_common
-from .document import Document
+from .document import Document, watch
 from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
 from .normalize import words
 from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
@@ -39,7 +39,7 @@ RANKS = words("""
     irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
     h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
     """)
-_HAMLET_CUES = frozenset(w for w, (level, _) in CUES.items() if level == HAMLET)
+_HAMLET_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level == HAMLET))
 # Cue words that end a dusun name ("Dsn II Kampung Baru Desa Lembar Selatan").
 _DUSUN_STOP = frozenset(
     w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Document
+from .document import Document, watch
 from .normalize import words
 
 UNITS: dict[str, int] = {
@@ -22,7 +22,7 @@ VAGUE = words(
     "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para"
 )
 PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
-_START = UNITS.keys() | VAGUE | PERSONNEL | {"seratus", "seribu"}
+_START = watch(frozenset(UNITS.keys() | VAGUE | PERSONNEL | {"seratus", "seribu"}))
 # After the noun: these make the count someone else's ("720 personel TNI").
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 

@@ -23,14 +23,14 @@ from functools import reduce
 
 from rapidfuzz import fuzz, process
 
-from .document import Document
+from .document import Document, watch
 from .gazetteer import CUES, Gazetteer
 from .mentions import CUE_WEIGHT, Dusun, PlaceMention
 from .normalize import compact
 from .record import Evidence, Place, Unit
 from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionRecord
 
-_LOW_CUES = frozenset(w for w, (level, _) in CUES.items() if level in (KECAMATAN, DESA))
+_LOW_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level in (KECAMATAN, DESA)))
 _PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
 # The least a level's own name must weigh to be kept as the most specific level.
 _KEEP = {PROVINSI: 0.5, KABKOTA: 0.5, KECAMATAN: 0.9, DESA: 1.0}

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .document import Document
+from .document import Document, watch
 from .gazetteer import Gazetteer
 from .normalize import fold, words
 from .police import POLDA_NAMES, POLRES_NAMES
@@ -53,7 +53,7 @@ MABES_WORDS = words("""
 # "Kepolisian Resor (Polres) Dompu": the spelled-out names.
 SPELLED = {"daerah": ("polda", "Polda"), "resor": ("polres", "Polres"),
            "resort": ("polres", "Polres"), "sektor": ("polsek", "Polsek")}  # fmt: skip
-_STARTS = frozenset(UNIT_WORDS) | MABES_WORDS | {"kepolisian", "kepala"}
+_STARTS = watch(frozenset(UNIT_WORDS) | MABES_WORDS | {"kepolisian", "kepala"})
 HOME_LEVEL = {"polda": PROVINSI, "polres": KABKOTA, "polsek": KECAMATAN}
 
 # Words just before a unit that make it the one acting: its sub-units and officers.
