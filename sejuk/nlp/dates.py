@@ -103,7 +103,6 @@ _WEEKDAY_ALONE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(rf"\b(?P<rel>{_alt(RELATIVE)})\b")
-_RELATIVE_HINTS = ("kemarin", "semalam", "tadi", "hari ini", "besok", "esok", "lusa")
 # Matched on the lower-cased text; the look-ahead lets the search skip other characters.
 _TIME = re.compile(
     r"(?=[pj\d])(?:(?:pukul|pkl|jam)\.?\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?![\d:])"
@@ -178,8 +177,7 @@ def find_dates(text: str) -> list[DateMention]:
         if mention is not None:
             out.append(mention)
             taken.append((mention.start, mention.end))
-    weekdays = _WEEKDAY_ALONE.finditer(low) if any(w in low for w in WEEKDAYS) else ()
-    for m in weekdays:
+    for m in _word_matches(low, WEEKDAYS, _WEEKDAY_ALONE):
         if any(s <= m.start() < e for s, e in taken):
             continue
         word = text[m.start("wd") : m.end("wd")]
@@ -194,8 +192,7 @@ def find_dates(text: str) -> list[DateMention]:
                 part_of_day=(m.group("pod") or "").lower() or None,
             )
         )
-    relatives = _RELATIVE.finditer(low) if any(w in low for w in _RELATIVE_HINTS) else ()
-    for m in relatives:
+    for m in _word_matches(low, RELATIVE, _RELATIVE):
         if any(s <= m.start() < e for s, e in taken):
             continue
         rel = m.group("rel").lower()
@@ -211,6 +208,26 @@ def find_dates(text: str) -> list[DateMention]:
         )
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _word_matches(
+    low: str, words: Iterable[str], pattern: re.Pattern[str]
+) -> list[re.Match[str]]:
+    """``pattern`` matched where one of ``words`` stands as a whole word. The words are
+    found with ``str.find`` (fast), the pattern only tried there."""
+    out = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            before = low[at - 1] if at else " "
+            if not before.isalnum():
+                m = pattern.match(low, at)
+                if m is not None:
+                    out.append(m)
+            at = low.find(word, at + 1)
+    out.sort(key=lambda m: (m.start(), -m.end()))
+    # A shorter word inside a longer one ("kemarin" in "kemarin lusa") matched twice.
+    return [m for k, m in enumerate(out) if not k or m.start() >= out[k - 1].end()]
 
 
 def _from_match(text: str, m: re.Match[str]) -> DateMention | None:
