@@ -40,7 +40,7 @@ _ABBREVIATIONS = words("""
     pkl tgl hr ybs an a n sdr bpk ny nn tn
     """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
-_PUNCTUATION = re.compile(r"[,.;:()\"“”\n–—-]")
+_PUNCTUATION = re.compile(r"[,.;:!?()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_STARTS = (
     "baca juga", "baca:", "lihat juga", "simak juga", "artikel terkait", "berita terkait",
@@ -101,9 +101,12 @@ class Document:
         self._word_starts: list[int] = [0, *accumulate(len(w) + 1 for w in self.words)][:-1]
         self.norm = " ".join(self.words)
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
-        self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
+        # Gaps with any punctuation (or a line break) in them: the few worth a closer look.
+        gaps = self.gaps
+        self._marked = [i for i, g in enumerate(gaps) if g != " " and _PUNCTUATION.search(g)]
         # Any punctuation at all between a token and the one before it.
-        self.punctuated: list[bool] = self._marks(_PUNCTUATION)
+        self.punctuated: list[bool] = self._marks(None)
+        self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
         self.sentences: list[Sentence] = self._sentences()
         sent_of: list[int] = []
         for s in self.sentences:
@@ -140,16 +143,19 @@ class Document:
         ) and _CAPTION_LINE.search(low):
             # An illustration shows another event: nothing in it describes this one.
             return "skip" if "ilustrasi" in low else "caption"
-        words = stripped.split()
-        if not seen_body and 0 < len(words) <= 24 and not stripped.endswith((".", "”", '"', ":")):
-            return "headline"
-        return "body"
+        if seen_body or not stripped or stripped.endswith((".", "”", '"', ":")):
+            return "body"
+        return "headline" if len(stripped.split()) <= 24 else "body"
 
-    def _marks(self, pattern: re.Pattern[str]) -> list[bool]:
+    def _marks(self, pattern: re.Pattern[str] | None) -> list[bool]:
         """For each token, whether the text between it and the token before matches
-        ``pattern`` (most gaps are one space: those need no search)."""
-        search = pattern.search
-        return [g != " " and search(g) is not None for g in self.gaps]
+        ``pattern`` (only gaps with punctuation can; ``None``: any punctuation)."""
+        marks = [False] * len(self.gaps)
+        gaps = self.gaps
+        for i in self._marked:
+            if pattern is None or pattern.search(gaps[i]):
+                marks[i] = True
+        return marks
 
     def _sentences(self) -> list[Sentence]:
         toks = self.tokens
