@@ -210,9 +210,7 @@ def find_dates(text: str) -> list[DateMention]:
     return out
 
 
-def _word_matches(
-    low: str, words: Iterable[str], pattern: re.Pattern[str]
-) -> list[re.Match[str]]:
+def _word_matches(low: str, words: Iterable[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """``pattern`` matched where one of ``words`` stands as a whole word. The words are
     found with ``str.find`` (fast), the pattern only tried there."""
     out = []

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
+from operator import add
 from typing import Literal
 
 from .normalize import Token, tokenize_with_gaps, words
@@ -98,7 +99,10 @@ class Document:
         # True when no shorthand spelled out into several words: word lists are slices.
         self.simple = not any(" " in w for w in self.words)
         # Where each word starts in ``norm`` (words joined by single spaces).
-        self._word_starts: list[int] = [0, *accumulate(len(w) + 1 for w in self.words)][:-1]
+        # (the running length of the words before, plus one space after each: all in C)
+        self._word_starts: list[int] = list(
+            map(add, accumulate(map(len, self.words), initial=0), range(len(self.words)))
+        )
         self.norm = " ".join(self.words)
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
         # Gaps with any punctuation (or a line break) in them: the few worth a closer look.

@@ -171,22 +171,30 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     if _continues_name(doc, m.end, first):
         # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
         scale *= 0.3
-    per_level = {
-        level: NAME_WEIGHT[level] * _name_factor(level, reliable, common, locative) * scale
-        for level in NAME_WEIGHT
-    }
-    # A kecamatan or desa that weighs this little could never be kept as the place: its
+    # Weight by the length of the code (2, 5, 8, 13 characters: province to desa); a
+    # kecamatan or desa that weighs this little could never be kept as the place, so its
     # many same-named namesakes ("Baru", "Jaya") are dropped here, not weighed later.
-    floor = {level: (0.25 if level >= KECAMATAN else 0.0) for level in per_level}
-    hits = [h for h in m.hits if per_level[h.code.count(".") + 1] > floor[h.code.count(".") + 1]]
-    weights = [per_level[h.code.count(".") + 1] * h.quality for h in hits]
+    by_length = {
+        _CODE_LENGTH[level]: weight
+        for level in NAME_WEIGHT
+        if (weight := NAME_WEIGHT[level] * _name_factor(level, reliable, common, locative) * scale)
+        > (0.25 if level >= KECAMATAN else 0.0)
+    }
+    hits = [h for h in m.hits if len(h.code) in by_length]
     if not hits:
         return None
+    weights = [by_length[len(h.code)] * h.quality for h in hits]
     # A kabupaten and the kecamatan of its capital often share a name: without a cue the
     # name means the larger one; a region inside another region of the same run goes.
     codes = {h.code for h in hits}
-    keep = [k for k, h in enumerate(hits) if not any(a in codes for a in _ancestors(h.code))]
+    if len(codes) > 1:
+        keep = [k for k, h in enumerate(hits) if codes.isdisjoint(_ancestors(h.code))]
+    else:
+        keep = list(range(len(hits)))
     return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
+
+
+_CODE_LENGTH = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
 
 
 def _ancestors(code: str) -> tuple[str, ...]:
