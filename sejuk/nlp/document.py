@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
-from operator import add
+from operator import add, itemgetter
 from typing import Literal
 
 from .normalize import Token, tokenize_with_gaps, words
@@ -93,9 +93,9 @@ class Document:
         self.tokens: list[Token]
         self.gaps: list[str]  # gaps[i]: the text before token i; the last, after the end
         self.tokens, self.gaps = tokenize_with_gaps(text)
-        self.token_starts: list[int] = [t.start for t in self.tokens]
-        get = SHORTHAND.get
-        self.words: list[str] = [get(t.text, t.text) for t in self.tokens]
+        self.token_starts: list[int] = list(map(itemgetter(1), self.tokens))
+        texts = list(map(itemgetter(0), self.tokens))
+        self.words: list[str] = list(map(SHORTHAND.get, texts, texts))
         # True when no shorthand spelled out into several words: word lists are slices.
         self.simple = not any(" " in w for w in self.words)
         # Where each word starts in ``norm`` (words joined by single spaces).
@@ -117,7 +117,12 @@ class Document:
             sent_of.extend([s.index] * (s.last - s.first))
         self.sent_of = sent_of
         self._title_case: dict[int, bool] = {}
-        self.skipped: list[bool] = [self.sentences[k].role in ("skip", "url") for k in sent_of]
+        self.skipped: list[bool] = [False] * len(self.tokens)
+        for sentence in self.sentences:
+            if sentence.role in ("skip", "url"):
+                self.skipped[sentence.first : sentence.last] = [True] * (
+                    sentence.last - sentence.first
+                )
 
     # -- structure -----------------------------------------------------------------
 
