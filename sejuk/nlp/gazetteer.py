@@ -236,7 +236,11 @@ class Gazetteer:
     # -- scanning a text ---------------------------------------------------------------
 
     def scan(
-        self, text: str, tokens: list[Token] | None = None, names_only: bool = False
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        names_only: bool = False,
+        starts: Iterable[int] | None = None,
     ) -> list[Mention]:
         """Every run of words that names a region, with the cue word before it if any.
 
@@ -245,6 +249,7 @@ class Gazetteer:
         capitals, so the word "oi" or "tuba" in running text is not a place.
         ``names_only``: only runs that start with a capital or follow a cue word (the
         text reader's case: it reads a lower-case name without a cue as a word).
+        ``starts``: the token indexes where runs may start, when the caller knows them.
         """
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
@@ -254,13 +259,13 @@ class Gazetteer:
         n = len(toks)
         width = self.max_tokens
         out: list[Mention] = []
-        for i in range(n):
-            if (
-                names_only
-                and not text[toks[i].start].isupper()
-                and not (i and texts[i - 1] in CUES)
-            ):
-                continue
+        if starts is None and names_only:
+            starts = [
+                i
+                for i, t in enumerate(toks)
+                if text[t.start].isupper() or (i and texts[i - 1] in CUES)
+            ]
+        for i in range(n) if starts is None else starts:
             key = texts[i]
             # Most words start no name: one look-up each tells (a remembered answer).
             more = longer.get(key)

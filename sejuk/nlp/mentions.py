@@ -20,6 +20,7 @@ form one address; ``group`` numbers them so the place step can read an address a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from .common_words import all_common
 from .document import Document, watch
@@ -39,6 +40,7 @@ RANKS = words("""
     irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
     h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
     """)
+_CUE_WORDS = watch(frozenset(CUES))
 _HAMLET_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level == HAMLET))
 # Cue words that end a dusun name ("Dsn II Kampung Baru Desa Lembar Selatan").
 _DUSUN_STOP = frozenset(
@@ -99,7 +101,7 @@ def read_mentions(
 ) -> list[PlaceMention]:
     """Region mentions worth weighing. ``exclude``: character spans that are not places
     (unit names, dusun names)."""
-    raw = gaz.scan(doc.text, doc.tokens, names_only=True)
+    raw = gaz.scan(doc.text, doc.tokens, starts=_name_starts(doc))
     raw = _longest(raw, doc)
     kept: list[PlaceMention] = []
     excluded = {k for s, e in exclude for k in range(doc.token_at(s), doc.token_at(e - 1) + 1)}
@@ -126,6 +128,16 @@ def read_mentions(
             )
         )
     return _group(doc, kept)
+
+
+def _name_starts(doc: Document) -> list[int]:
+    """Tokens where a name may start: written with a capital, or right after a cue word."""
+    text = doc.text
+    capital = list(map(str.isupper, map(text.__getitem__, doc.token_starts)))
+    after_cue = [i + 1 for i in doc.positions(_CUE_WORDS) if i + 1 < len(capital)]
+    for i in after_cue:
+        capital[i] = True
+    return list(compress(range(len(capital)), capital))
 
 
 def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
