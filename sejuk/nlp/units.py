@@ -197,12 +197,16 @@ def _place_at(
     want = HOME_LEVEL[level]
     levels = (want,) if level != "polsek" else (KECAMATAN, 4, KABKOTA)
     limit = min(len(toks), j + 5)
-    for end in range(limit, j, -1):
-        if any(_breaks(doc, k) for k in range(j + 1, end)):
+    # A name does not run across punctuation: the longest run ends at the first mark.
+    reach = next((k for k in range(j + 1, limit) if doc.punctuated[k]), limit)
+    texts = [t.text for t in toks[j:reach]]
+    for end in range(reach, j, -1):
+        last = texts[end - 1 - j]
+        if last in UNIT_WORDS or (last == "kota" and end - 1 > j):
             continue
-        if toks[end - 1].text in UNIT_WORDS or (toks[end - 1].text == "kota" and end - 1 > j):
+        key = "".join(texts[: end - j])
+        if not gaz.lookup_key(key):
             continue
-        key = "".join(t.text for t in toks[j:end])
         for lvl in levels:
             hits = gaz.lookup_key(key, level=lvl)
             if hits:
