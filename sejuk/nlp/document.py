@@ -117,6 +117,7 @@ class Document:
             sent_of.extend([s.index] * (s.last - s.first))
         self.sent_of = sent_of
         self._title_case: dict[int, bool] = {}
+        self._capitals: dict[int, bool] = {}
         self.skipped: list[bool] = [False] * len(self.tokens)
         for sentence in self.sentences:
             if sentence.role in ("skip", "url"):
@@ -305,12 +306,18 @@ class Document:
         if token == s.first or self.title_case(s.line):
             return False
         word = self.text[self.tokens[token].start : self.tokens[token].end]
-        if len(word) > 3 and word.isupper():
-            line_start, line_end, _ = self.lines[s.line]
-            letters = [ch for ch in self.text[line_start:line_end] if ch.isalpha()]
-            if letters and sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
-                return False
-        return True
+        return not (len(word) > 3 and word.isupper() and self.in_capitals(s.line))
+
+    def in_capitals(self, line: int) -> bool:
+        """A line written mostly in capitals (remembered per line)."""
+        known = self._capitals.get(line)
+        if known is None:
+            start, end, _ = self.lines[line]
+            text = self.text[start:end]
+            letters = sum(map(str.isalpha, text))
+            known = bool(letters) and sum(map(str.isupper, text)) > 0.6 * letters
+            self._capitals[line] = known
+        return known
 
     def find(self, pattern: re.Pattern[str], skip_lines: bool = True) -> Iterator[Match]:
         """Matches of ``pattern`` in ``norm``, as tokens and original offsets. A match
