@@ -22,7 +22,7 @@ VAGUE = words(
     "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para"
 )
 PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
-_START = watch(frozenset(UNITS.keys() | VAGUE | PERSONNEL | {"seratus", "seribu"}))
+_NOUNS = watch(PERSONNEL)
 # After the noun: these make the count someone else's ("720 personel TNI").
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
@@ -85,9 +85,10 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     "petugas"..., not followed by another force ("personel TNI"). A vague word there
     ("puluhan personel") is no count."""
     words = doc.first_words
-    wanted = (doc.vocabulary & _START) | {w for w in doc.vocabulary if w.isdigit()}
-    starts = doc.positions(wanted)
-    span = starts if tokens is None else [i for i in starts if i in tokens]
+    # Only numbers near a personnel noun can count: look a few words around each noun.
+    nouns = doc.positions(_NOUNS)
+    near = sorted({i for k in nouns for i in range(max(0, k - 5), min(len(words), k + 2))})
+    span = [i for i in near if tokens is None or i in tokens]
     for i in span:
         if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
             # "Personel 2 orang", "jumlah personel: 3": the count after the noun.
