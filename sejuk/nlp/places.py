@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 
 from rapidfuzz import fuzz, process
 
@@ -280,7 +280,7 @@ def _fuzzy_cued(
         phrase = compact(doc.span_text(i + 1, end))
         if len(phrase) < 5:
             continue
-        names = {compact(r.name): r.code for r in _regions_in(gaz, kab, cue[0])}
+        names = _names_in(gaz, kab, cue[0])
         found = process.extractOne(phrase, list(names), scorer=fuzz.ratio, score_cutoff=85)
         if found is None:
             continue
@@ -302,6 +302,13 @@ def _fuzzy_cued(
             )
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _names_in(gaz: Gazetteer, kab: str, level: int) -> dict[str, str]:
+    """Compact name -> code of the kecamatan or desa of a kabupaten (remembered: reports
+    from one area keep naming the same kabupaten)."""
+    return {compact(r.name): r.code for r in _regions_in(gaz, kab, level)}
 
 
 def _regions_in(gaz: Gazetteer, kab: str, level: int) -> list[RegionRecord]:
