@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
 from operator import add, itemgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .normalize import Token, tokenize_with_gaps, words
 from .shorthand import SHORTHAND
@@ -74,8 +74,7 @@ class Sentence:
     role: LineRole
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A lexicon match: tokens [first, last) and the characters [start, end) they cover."""
 
     first: int

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -68,15 +68,13 @@ CUES: dict[str, tuple[int, str | None]] = {
 _CUE_FILLERS = frozenset({"administrasi", "adm"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     code: str
     how: How
     quality: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of words in a text that names one or more regions."""
 
     start: int  # token index, inclusive

@@ -16,7 +16,7 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import context
 from .document import Document, Match
@@ -446,8 +446,7 @@ _NOT_PEOPLE_BEFORE = words(
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     code: str
     match: Match
     why: str

@@ -19,8 +19,8 @@ form one address; ``group`` numbers them so the place step can read an address a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from .common_words import all_common
 from .document import Document, watch
@@ -48,8 +48,7 @@ _DUSUN_STOP = frozenset(
 ) - {"kampung", "kp", "lingkungan"}
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     first: int  # tokens [first, last)
     last: int
     start: int  # characters [start, end)
@@ -65,8 +64,7 @@ class PlaceMention:
         return max(self.weights, default=0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Dusun:
+class Dusun(NamedTuple):
     name: str
     start: int
     end: int

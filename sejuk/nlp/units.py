@@ -21,8 +21,8 @@ weight is the one that acted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .document import Document, watch
 from .gazetteer import Gazetteer
@@ -70,8 +70,7 @@ VERB_AFTER = words("""
     """)
 
 
-@dataclass(frozen=True, slots=True)
-class UnitMention:
+class UnitMention(NamedTuple):
     first: int  # tokens [first, last) of the whole name
     last: int
     level: str
