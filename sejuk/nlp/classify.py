@@ -139,7 +139,7 @@ def _weight(doc: Document, m: Match) -> float:
     s = doc.sentence(m.first)
     if s.role == "headline":
         return 2.0
-    return 1.5 if s.index in doc.lead else 1.0
+    return 1.5 if s.number in doc.lead else 1.0
 
 
 def _evidence(found: Sequence[Found], why: str) -> tuple[Evidence, ...]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
 from operator import add, itemgetter
@@ -63,9 +62,8 @@ def watch(words: frozenset[str] | set[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    index: int
+class Sentence(NamedTuple):
+    number: int  # its place among the sentences of the text
     first: int  # token index, inclusive
     last: int  # token index, exclusive
     start: int  # character offsets in the text
@@ -113,7 +111,7 @@ class Document:
         self.sentences: list[Sentence] = self._sentences()
         sent_of: list[int] = []
         for s in self.sentences:
-            sent_of.extend([s.index] * (s.last - s.first))
+            sent_of.extend([s.number] * (s.last - s.first))
         self.sent_of = sent_of
         self._title_case: dict[int, bool] = {}
         self._capitals: dict[int, bool] = {}
@@ -212,7 +210,7 @@ class Document:
     @cached_property
     def lead(self) -> frozenset[int]:
         """The first two sentences of the body: where a release says what happened."""
-        return frozenset([s.index for s in self.sentences if s.role == "body"][:2])
+        return frozenset([s.number for s in self.sentences if s.role == "body"][:2])
 
     @cached_property
     def first_words(self) -> list[str]:

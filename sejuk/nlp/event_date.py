@@ -131,7 +131,7 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     words = set(doc.norm_of(s.first, s.last).split())
     if words & _EVENT_WORDS:
         score += 1.0
-    if s.role in ("headline", "caption") or s.index in doc.lead:
+    if s.role in ("headline", "caption") or s.number in doc.lead:
         score += 0.5
     if context.is_attribution(doc, token):
         score -= 1.5

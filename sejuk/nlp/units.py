@@ -259,7 +259,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
     s = doc.sentence(m.first)
-    if s.role == "headline" or s.index <= min(doc.lead, default=0) + 1:
+    if s.role == "headline" or s.number <= min(doc.lead, default=0) + 1:
         weight *= 1.5
     line_start = doc.lines[s.line][0]
     if doc.text[line_start : doc.tokens[m.first].start].strip() == "" and any(
