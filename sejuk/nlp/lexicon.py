@@ -58,10 +58,8 @@ class Lexicon:
             if starts[i] < taken_until:
                 continue
             first = words[i]
-            tries = []
             found = exact.get(first)
-            if found is not None:
-                tries.append(found)
+            tries = [found] if found is not None else []
             for n in lengths:
                 if len(first) < n:
                     break
