@@ -83,20 +83,23 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
     whose lower case changes length falls back to folding token by token.
     """
     low = text.lower()
-    odd = not low.isascii() and any(
-        len(strip_accents(c)) != 1 for c in set(_NON_ASCII.findall(low))
-    )
+    foreign = set() if low.isascii() else set(_NON_ASCII.findall(low))
+    odd = any(len(strip_accents(c)) != 1 for c in foreign)
     if odd or len(low) != len(text):
         # A character that folds to several ("ﬁ"): fold word by word, offsets as written.
         tokens = [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         bounds = [0] + [x for t in tokens for x in (t.start, t.end)] + [len(text)]
         return tokens, [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
-    if not low.isascii():
-        # Only the few non-ASCII characters are looked at (quotes and dashes mostly).
+    if any(c.isalnum() for c in foreign):
+        # Only the few non-ASCII letters are folded (most non-ASCII are quotes, dashes).
         low = _NON_ASCII_LETTER.sub(_fold_char, low)
     # Split in C into [gap, word, gap, word, ..., gap]; offsets are running sums of the
     # lengths, and the tuples are built without a Python call per word.
-    parts = (_SPLIT if "'" in low or "’" in low or "`" in low else _SPLIT_PLAIN).split(low)
+    if "'" in low or "’" in low or "`" in low:
+        splitter = _SPLIT
+    else:
+        splitter = _SPLIT_PLAIN if "_" in low else _SPLIT_WORDS
+    parts = splitter.split(low)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     if "'" in low or "’" in low or "`" in low:
@@ -108,6 +111,7 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SPLIT_PLAIN = re.compile(r"([^\W_]+)")  # the same without apostrophes inside words
+_SPLIT_WORDS = re.compile(r"(\w+)")  # the same again, for a text without "_" (faster)
 _new_tuple = tuple.__new__
 
 
