@@ -264,12 +264,19 @@ class Document:
     def clause_start(self, token: int) -> int:
         """First token of the clause holding ``token`` (commas, brackets, quotes and
         dashes end a clause; so does the sentence)."""
-        first = self.sentences[self.sent_of[token]].first
+        return self._clause_starts[token]
+
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        out: list[int] = []
         marks = self.clause_break
-        i = token
-        while i > first and not marks[i]:
-            i -= 1
-        return i
+        for s in self.sentences:
+            current = s.first
+            for i in range(s.first, s.last):
+                if marks[i]:
+                    current = i
+                out.append(current)
+        return out
 
     def clause_end(self, token: int) -> int:
         last = self.sentences[self.sent_of[token]].last

@@ -101,3 +101,17 @@ def label(label_set: str, code: str) -> str:
 def choices(label_set: str) -> list[tuple[str, str]]:
     """(code, label) pairs in order, the shape Django's ``choices`` takes."""
     return list(LABEL_SETS[label_set].items())
+
+
+# Election phases an activity or incident falls in (KPU's stages, as the police speak of
+# them: "jelang", "masa tenang", "pasca"). Not part of the extraction contract.
+PHASES: Final[dict[str, str]] = {
+    "pra_tahapan": "Sebelum tahapan",
+    "pencalonan": "Pencalonan",
+    "kampanye": "Kampanye",
+    "masa_tenang": "Masa tenang",
+    "pemungutan": "Pemungutan dan penghitungan suara",
+    "rekapitulasi": "Rekapitulasi",
+    "sengketa": "Sengketa hasil (MK)",
+    "pasca": "Pasca penetapan",
+}
