@@ -534,7 +534,10 @@ def _leader_list(doc: Document, m: Match) -> list[Found]:
 def participants(doc: Document, incident: bool) -> list[Found]:
     out: list[Found] = []
     listed_until = (-1, -1)  # (sentence, token) where the last accepted group ended
+    seen: dict[str, int] = {}
     for code, m in PARTICIPANT.find(doc):
+        if seen.get(code, 0) >= 3:
+            continue  # three pieces of evidence for a group are enough to show why
         before = doc.words[m.first - 1] if m.first > 0 else ""
         if code == "warga" and (before in _NOT_PEOPLE_BEFORE or _the_public(doc, m)):
             continue
@@ -553,6 +556,7 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         if code in NEED_PART and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
+        seen[code] = seen.get(code, 0) + 1
         if code.startswith("tokoh_"):
             out.extend(_leader_list(doc, m))
         listed_until = (doc.sent_of[m.first], m.last)
