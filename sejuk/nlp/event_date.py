@@ -128,8 +128,7 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     score = 1.0
     if d.weekday is not None:
         score += 1.0
-    words = set(doc.norm_of(s.first, s.last).split())
-    if words & _EVENT_WORDS:
+    if not _EVENT_WORDS.isdisjoint(doc.first_words[s.first : s.last]):
         score += 1.0
     if s.role in ("headline", "caption") or s.number in doc.lead:
         score += 0.5

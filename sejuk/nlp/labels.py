@@ -480,8 +480,8 @@ def _talking_patrols(doc: Document) -> list[Found]:
     out = []
     for _, m in _PATROL.find(doc):
         s = doc.sentence(m.first)
-        words = set(doc.norm_of(s.first, s.last).split())
-        if words & _TALK and not context.is_irrealis(doc, m.first):
+        talks = not _TALK.isdisjoint(doc.first_words[s.first : s.last])
+        if talks and not context.is_irrealis(doc, m.first):
             out.append(Found("patroli_dialogis", m, "patroli yang berdialog dengan warga"))
     return out
 
