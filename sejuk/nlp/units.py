@@ -244,7 +244,8 @@ def _narrow_kind(codes: tuple[str, ...], kota: bool, prefix: str) -> tuple[str, 
 
 def _finish(doc: Document, m: UnitMention) -> UnitMention:
     """Give a mention its role and weight from the words around it."""
-    before = [doc.words[k] for k in range(max(doc.sentence(m.first).first, m.first - 3), m.first)]
+    s = doc.sentence(m.first)
+    before = doc.first_words[max(s.first, m.first - 3) : m.first]
     if "mantan" in before or "eks" in before:
         return _with(m, "former", 0.0)
     role, weight = "unit", 0.8
@@ -254,17 +255,14 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif last_before in PRESS_BEFORE or last_before.startswith("humas"):
         role, weight = "press", 0.3
     elif m.role == "chief":
-        after = [doc.words[k] for k in range(m.last, min(len(doc.words), m.last + 10))]
+        after = doc.first_words[m.last : m.last + 10]
         role, weight = ("speaker", 0.4) if "melalui" in after else ("chief", 0.7)
     elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
-    s = doc.sentence(m.first)
     if s.role == "headline" or s.number <= min(doc.lead, default=0) + 1:
         weight *= 1.5
-    line_start = doc.lines[s.line][0]
-    if doc.text[line_start : doc.tokens[m.first].start].strip() == "" and any(
-        d in doc.gaps[m.last] for d in ("-", "–", "—")
-    ):
+    starts_line = m.first == 0 or "\n" in doc.gaps[m.first]
+    if starts_line and any(d in doc.gaps[m.last] for d in ("-", "–", "—")):
         role, weight = "dateline", 0.3
     return _with(m, role, weight)
 
@@ -272,7 +270,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
 def _subject(doc: Document, m: UnitMention) -> bool:
     if doc.clause_start(m.first) != m.first or m.last >= len(doc.words):
         return False
-    nxt = doc.words[m.last].split()[0]
+    nxt = doc.first_words[m.last]
     return nxt in VERB_AFTER or nxt.startswith(("me", "ber", "di", "ter"))
 
 
