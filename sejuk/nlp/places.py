@@ -202,7 +202,7 @@ def resolve_place(
         evidence.append(Evidence(hamlet.start, hamlet.end, hamlet.name, "nama dusun (tanpa kode)"))
     return Place(
         code,
-        _short(region.name, region.level),
+        region.name,
         region.kind,
         gaz.path(code),
         hamlet.name if hamlet else None,
@@ -212,30 +212,31 @@ def resolve_place(
 
 
 def _spread(resolver: PlaceResolver, best: _Chain, notes: list[str]) -> tuple[str, list[int]]:
-    """Widen to the common region when separate addresses name different places in one
-    kabupaten; note an address that contradicts itself."""
+    """Note a name of the same address that contradicts the place (the more specific name
+    wins); widen to the common region when separate addresses name different places in
+    one kabupaten."""
     code = best.code
-    if _level(code) < KECAMATAN:
-        return code, []
-    kab = code[:5]
     own_groups = {resolver.mentions[k].group for k, _ in best.used.values()}
     used = {k for k, _ in best.used.values()}
     members: list[int] = []
     for k, m in enumerate(resolver.mentions):
         if k in used or not m.cued or m.weight < CUE_WEIGHT * 0.9:
             continue
-        inside = [h.code for h in m.hits if _within(h.code, kab) and _level(h.code) >= KECAMATAN]
-        if not inside or any(_within(code, c) or _within(c, code) for c in inside):
+        if any(_related(code, h.code) for h in m.hits):
             continue
-        other = max(inside, key=lambda c: resolver.chain(c).score)
         if m.group in own_groups:
             region = resolver.gaz.regions[code]
             notes.append(
                 f"{m.surface} tidak membawahi {region.name}; dipakai nama yang lebih rinci"
             )
             continue
-        code = _common(code, other)
-        members.append(k)
+        if _level(code) < KECAMATAN:
+            continue
+        kab = code[:5]
+        inside = [h.code for h in m.hits if _within(h.code, kab) and _level(h.code) >= KECAMATAN]
+        if inside:
+            code = _common(code, max(inside, key=lambda c: resolver.chain(c).score))
+            members.append(k)
     return code, members
 
 
@@ -339,10 +340,6 @@ def _why(m: PlaceMention, level: int) -> str:
     if m.cued:
         return f"{what} dengan kata penanda"
     return what
-
-
-def _short(name: str, level: int) -> str:
-    return name
 
 
 def _ambiguity(gaz: Gazetteer, codes: Sequence[str]) -> str:

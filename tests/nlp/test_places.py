@@ -65,3 +65,9 @@ def test_without_a_place_the_units_area_is_used_and_said(gaz):
 
 def test_an_ordinary_word_is_no_place(gaz):
     assert place(gaz, "Situasi aman dan kondusif, kegiatan berjalan baru kemudian selesai.") is None
+
+
+def test_a_kecamatan_of_another_kabupaten_in_the_same_address_is_noted_too(gaz):
+    p = place(gaz, "Patroli di Desa Sekotong Barat, Kecamatan Sumbawa, Kabupaten Lombok Barat.")
+    assert p.code == "52.01.07.2002"
+    assert "Sumbawa" in p.notes[0]
