@@ -56,3 +56,12 @@ def test_find_maps_a_match_back_to_the_words_as_written():
     (m,) = doc.find(re.compile(r"\bsambang dengan tokoh masyarakat\b"))
     assert m.text == "SAMBANG dgn Tomas"
     assert (m.first, m.last) == (1, 4)
+
+
+def test_exclamation_and_question_marks_end_sentences():
+    doc = Document("Warga tenang! Apakah aman? Ya, aman.")
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+        "Warga tenang",
+        "Apakah aman",
+        "Ya, aman",
+    ]
