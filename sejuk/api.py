@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from sejuk.accounts.api import router as accounts_router
 from sejuk.accounts.audit import record_denial
+from sejuk.activities.api import router as activities_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.leaders.api import router as leaders_router
 from sejuk.regions.api import router as regions_router
@@ -25,6 +26,7 @@ api.add_router("/regions", regions_router)
 api.add_router("/units", units_router)
 api.add_router("/officers", officers_router)
 api.add_router("/leaders", leaders_router)
+api.add_router("/activities", activities_router)
 api.add_router("/accounts", accounts_router)
 
 

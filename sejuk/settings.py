@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "sejuk.units",
     "sejuk.accounts",
     "sejuk.leaders",
+    "sejuk.activities",
 ]
 
 MIDDLEWARE = [
@@ -184,6 +185,11 @@ USE_I18N = True
 USE_TZ = True
 # Stored in UTC; shown in each region's own zone (WIB, WITA, WIT).
 TIME_ZONE = "Asia/Jakarta"
+
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024  # a phone photo and its form
+FILE_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -267,4 +273,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("SEJUK_LOG_LEVEL", "INFO")},
+    # django-axes reports every sign-in at INFO; Sejuk's own audit log keeps them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

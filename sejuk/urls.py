@@ -15,6 +15,7 @@ urlpatterns = [
     path("wilayah/", include("sejuk.regions.urls")),
     path("satuan/", include("sejuk.units.urls")),
     path("tokoh/", include("sejuk.leaders.urls")),
+    path("kegiatan/", include("sejuk.activities.urls")),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -11,18 +11,26 @@ in Gerung (same Polres, another Polsek: "other"), one in Lombok Tengah ("neighbo
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.contrib import admin
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
 
+from sejuk.accounts.access import viewer_for
 from sejuk.accounts.models import ApiToken, AuditEvent
 from sejuk.accounts.tokens import create_token
+from sejuk.activities.models import Plan
+from sejuk.activities.photos import add_photo
 from sejuk.api import api
 from sejuk.leaders.models import Leader
-from tests.personas import PERSONAS, SEKOTONG_BARAT
+from tests.factories import log_activity
+from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
 
 P = PERSONAS  # anon, admin, pimpinan, operator, humas, bhabin, neighbour
 
@@ -42,6 +50,15 @@ SIGNED_IN_PAGE = row(302, 200, 200, 200, 200, 200, 200)
 LEADER_READ_PAGE = row(302, 200, 200, 200, 403, 200, 200)
 LEADER_WRITE_PAGE = row(302, 200, 403, 200, 403, 200, 200)
 LEADER_READ_API = row(401, 200, 200, 200, 403, 200, 200)
+ACTIVITY_READ_PAGE = SIGNED_IN_PAGE
+ACTIVITY_WRITE_PAGE = row(302, 200, 403, 200, 403, 200, 200)
+ACTIVITY_READ_API = row(401, 200, 200, 200, 200, 200, 200)
+ACTIVITY_WRITE_API = row(401, 200, 403, 200, 403, 200, 200)
+# One activity: its own area sees it; a Bhabinkamtibmas only their desa's.
+ACT_OWN_READ = row(302, 200, 200, 200, 200, 200, 404)
+ACT_OTHER_READ = row(302, 200, 200, 200, 200, 404, 404)
+ACT_NEIGHBOUR_READ = row(302, 404, 404, 404, 404, 404, 200)
+ACT_OWN_WRITE_PAGE = row(302, 302, 403, 302, 403, 302, 404)
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -72,6 +89,28 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "audit/", ""): row(302, 200, 200, 403, 403, 403, 403),
     ("POST", "i18n/setlang/", ""): everyone(302),
     ("GET", "favicon.ico", ""): everyone(301),
+    ("GET", "kegiatan/", ""): ACTIVITY_READ_PAGE,
+    ("GET", "kegiatan/baru/", ""): ACTIVITY_WRITE_PAGE,
+    ("POST", "kegiatan/baru/", ""): row(302, 302, 403, 302, 403, 302, 422),
+    ("GET", "kegiatan/ekspor.<str:fmt>", ""): ACTIVITY_READ_PAGE,
+    ("GET", "kegiatan/rekap/", ""): ACTIVITY_READ_PAGE,
+    ("GET", "kegiatan/rekap/ekspor.<str:fmt>", ""): ACTIVITY_READ_PAGE,
+    ("GET", "kegiatan/impor/", ""): ACTIVITY_WRITE_PAGE,
+    ("GET", "kegiatan/templat.xlsx", ""): ACTIVITY_WRITE_PAGE,
+    ("GET", "kegiatan/rencana/", ""): ACTIVITY_READ_PAGE,
+    ("GET", "kegiatan/foto/<int:photo_id>/", "photo"): ACT_OWN_READ,
+    ("GET", "kegiatan/<int:activity_id>/", "act_own"): ACT_OWN_READ,
+    ("GET", "kegiatan/<int:activity_id>/", "act_other"): ACT_OTHER_READ,
+    ("GET", "kegiatan/<int:activity_id>/", "act_neighbour"): ACT_NEIGHBOUR_READ,
+    ("GET", "kegiatan/<int:activity_id>/ubah/", "act_own"): row(302, 200, 403, 200, 403, 200, 404),
+    ("GET", "kegiatan/<int:activity_id>/ubah/", "act_other"): row(
+        302, 200, 403, 200, 403, 404, 404
+    ),
+    ("POST", "kegiatan/<int:activity_id>/hapus/", "act_own"): ACT_OWN_WRITE_PAGE,
+    ("POST", "kegiatan/<int:activity_id>/hapus/", "act_other"): row(
+        302, 302, 403, 302, 403, 404, 404
+    ),
+    ("POST", "kegiatan/<int:activity_id>/foto/", "act_own"): ACT_OWN_WRITE_PAGE,
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -93,6 +132,33 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("DELETE", "/api/leaders/{leader_id}", "other"): row(401, 204, 403, 204, 403, 404, 404),
     ("GET", "/api/accounts/me", ""): row(401, 200, 200, 200, 200, 200, 200),
     ("GET", "/api/accounts/audit", ""): row(401, 200, 200, 403, 403, 403, 403),
+    ("GET", "/api/activities", ""): ACTIVITY_READ_API,
+    ("POST", "/api/activities", ""): row(401, 201, 403, 201, 403, 201, 422),
+    ("POST", "/api/activities/read", ""): ACTIVITY_WRITE_API,
+    ("GET", "/api/activities/recap", ""): ACTIVITY_READ_API,
+    ("GET", "/api/activities/coverage", ""): ACTIVITY_READ_API,
+    ("GET", "/api/activities/export.{fmt}", ""): ACTIVITY_READ_API,
+    ("GET", "/api/activities/template.xlsx", ""): ACTIVITY_WRITE_API,
+    ("GET", "/api/activities/photos/{photo_id}", "photo"): row(401, 200, 200, 200, 200, 200, 404),
+    ("POST", "/api/activities/import", ""): row(401, 200, 403, 200, 403, 200, 422),
+    ("GET", "/api/activities/due", ""): ACTIVITY_READ_API,
+    ("GET", "/api/activities/plans", ""): ACTIVITY_READ_API,
+    ("POST", "/api/activities/plans", ""): row(401, 201, 403, 201, 403, 201, 422),
+    ("DELETE", "/api/activities/plans/{plan_id}", "plan"): row(401, 204, 403, 204, 403, 204, 404),
+    ("GET", "/api/activities/{activity_id}", "act_own"): row(401, 200, 200, 200, 200, 200, 404),
+    ("GET", "/api/activities/{activity_id}", "act_other"): row(401, 200, 200, 200, 200, 404, 404),
+    ("GET", "/api/activities/{activity_id}", "act_neighbour"): row(
+        401, 404, 404, 404, 404, 404, 200
+    ),
+    ("PATCH", "/api/activities/{activity_id}", "act_own"): row(401, 200, 403, 200, 403, 200, 404),
+    ("PATCH", "/api/activities/{activity_id}", "act_other"): row(401, 200, 403, 200, 403, 404, 404),
+    ("DELETE", "/api/activities/{activity_id}", "act_own"): row(401, 204, 403, 204, 403, 204, 404),
+    ("GET", "/api/activities/{activity_id}/history", "act_own"): row(
+        401, 200, 200, 200, 200, 200, 404
+    ),
+    ("POST", "/api/activities/{activity_id}/photos", "act_own"): row(
+        401, 201, 403, 201, 403, 201, 404
+    ),
 }
 
 # Served by django-ninja itself, not by a handler of ours.
@@ -123,40 +189,90 @@ def test_every_endpoint_has_an_entry():
 
 
 @pytest.fixture
-def targets(world):
+def targets(world, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
     create_token(world.users["operator"], "uji")
+    own = log_activity(world.users["bhabin"])
+    other = log_activity(world.users["operator"], region=GERUNG_UTARA)
+    neighbour = log_activity(world.users["neighbour"], region=LOTENG_DESA)
+    photo = add_photo(viewer_for(world.users["bhabin"]), own, small_jpeg())
+    plan = Plan.objects.create(
+        unit=world.users["bhabin"].unit,
+        region_id=SEKOTONG_BARAT,
+        title="Patroli Minggu",
+        type_code="patroli_dialogis",
+        weekday=6,
+        starts_on=date.today(),
+    )
     return {
         "own": world.leaders["own"].pk,
         "other": world.leaders["other"].pk,
         "neighbour": world.leaders["neighbour"].pk,
         "token": ApiToken.objects.get(user=world.users["operator"]).pk,
         "sekotong": world.officers["sekotong"].pk,
+        "act_own": own.pk,
+        "act_other": other.pk,
+        "act_neighbour": neighbour.pk,
+        "photo": photo.pk,
+        "plan": plan.pk,
+        "sekotong_unit": world.users["bhabin"].unit_id,
     }
+
+
+def small_jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 90)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
-    for name in ("<int:leader_id>", "<int:token_id>"):
+    url = url.replace("<str:fmt>", "csv")
+    for name in ("<int:leader_id>", "<int:token_id>", "<int:activity_id>", "<int:photo_id>"):
         url = url.replace(name, str(ids.get(target, 0)))
     return url
 
 
-API_QUERY = {"/api/units": "?q=Polres+Lombok+Barat", "/api/regions": "?q=Sekotong"}
+API_QUERY = {
+    "/api/units": "?q=Polres+Lombok+Barat",
+    "/api/regions": "?q=Sekotong",
+    "/api/activities/recap": f"?start={date.today() - timedelta(days=7)}&end={date.today()}",
+}
 
 
 def api_url(path: str, target: str, ids: dict[str, int]) -> str:
-    url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1")
-    url = url.replace("{officer_id}", str(ids.get(target, 0)))
-    return url.replace("{leader_id}", str(ids.get(target, 0))) + API_QUERY.get(path, "")
+    url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1").replace("{fmt}", "csv")
+    for name in ("{officer_id}", "{leader_id}", "{activity_id}", "{photo_id}", "{plan_id}"):
+        url = url.replace(name, str(ids.get(target, 0)))
+    return url + API_QUERY.get(path, "")
 
 
 FORM_DATA = {
+    "kegiatan/baru/": {
+        "action": "simpan",
+        "region": SEKOTONG_BARAT,
+        "date": str(date.today()),
+        "start_time": "16:30",
+        "types": ["patroli_dialogis"],
+        "summary": "Patroli sore",
+    },
+    "kegiatan/<int:activity_id>/hapus/": {"reason": "tercatat dua kali"},
     "tokoh/baru/": {"region": SEKOTONG_BARAT, "name": "Tokoh Baru", "category": "tokoh_pemuda"},
     "tokoh/<int:leader_id>/": {"region": "", "name": "Nama Diubah", "category": "tokoh_adat"},
     "i18n/setlang/": {"language": "id", "next": "/"},
 }
 API_DATA = {
+    ("POST", "/api/activities"): {
+        "region": SEKOTONG_BARAT,
+        "date": str(date.today()),
+        "start_time": "16:30",
+        "types": ["patroli_dialogis"],
+        "summary": "Patroli sore",
+    },
+    ("POST", "/api/activities/read"): {"text": "Patroli dialogis di Ds. Sekotong Barat."},
+    ("PATCH", "/api/activities/{activity_id}"): {"situation": "kondusif", "reason": "uji"},
+    ("DELETE", "/api/activities/{activity_id}"): {"reason": "tercatat dua kali"},
     ("POST", "/api/leaders"): {
         "region": SEKOTONG_BARAT,
         "name": "Tokoh Baru",
@@ -166,41 +282,92 @@ API_DATA = {
 }
 
 
+def named(content: bytes, name: str) -> io.BytesIO:
+    upload = io.BytesIO(content)
+    upload.name = name
+    return upload
+
+
+IMPORT_CSV = (
+    "tanggal,jam_mulai,kode_wilayah,jenis,uraian\n"
+    f"{date.today():%d/%m/%Y},16.30,{SEKOTONG_BARAT},patroli_dialogis,Patroli sore\n"
+)
+MULTIPART = {
+    "/api/activities/import": lambda: {"file": named(IMPORT_CSV.encode(), "isi.csv")},
+    "/api/activities/{activity_id}/photos": lambda: {"photo": named(small_jpeg(), "foto.jpg")},
+}
+
+
 def login(client, world, persona):
     user = world.users[persona]
     if user is not None:
         client.force_login(user)
 
 
+def each_persona(client, world, check):
+    """Run ``check(persona)`` for every persona, each inside a savepoint that is rolled
+    back, so what one persona changes (a deletion, a new record) does not leak into the
+    next; return the personas whose answer differed, with (expected, got)."""
+    wrong = {}
+    for persona in P:
+        with transaction.atomic():
+            client.logout()
+            login(client, world, persona)
+            expected, got = check(persona)
+            if expected != got:
+                wrong[persona] = (expected, got)
+            transaction.set_rollback(True)
+    return wrong
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", P)
 @pytest.mark.parametrize(("method", "route", "target"), list(PAGES))
-def test_page_answers(client, world, targets, persona, method, route, target):
-    login(client, world, persona)
+def test_page_answers(client, world, targets, method, route, target):
     url = page_url(route, target, targets)
-    data = dict(FORM_DATA.get(route, {}))
-    if route == "tokoh/<int:leader_id>/":
-        data["region"] = Leader.objects.get(pk=targets[target]).region_id
-    response = client.post(url, data) if method == "POST" else client.get(url)
-    expected = PAGES[(method, route, target)][persona]
-    assert response.status_code == expected, (persona, method, url, response.status_code)
-    if expected == 302 and persona == "anon" and route not in ("keluar/", "i18n/setlang/"):
-        assert response["Location"].startswith(reverse("login"))
+
+    def check(persona):
+        data = dict(FORM_DATA.get(route, {}))
+        if route == "tokoh/<int:leader_id>/":
+            data["region"] = Leader.objects.get(pk=targets[target]).region_id
+        if route == "kegiatan/<int:activity_id>/foto/":
+            data = {"photo": named(small_jpeg(), "foto.jpg")}
+        if route == "kegiatan/baru/" and persona in ("admin", "operator", "neighbour"):
+            data["unit_id"] = world.users[persona].unit_id
+        response = client.post(url, data) if method == "POST" else client.get(url)
+        expected = PAGES[(method, route, target)][persona]
+        if expected == 302 and persona == "anon" and route not in ("keluar/", "i18n/setlang/"):
+            assert response["Location"].startswith(reverse("login"))
+        return expected, response.status_code
+
+    assert each_persona(client, world, check) == {}, (method, url)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", P)
 @pytest.mark.parametrize(("method", "path", "target"), list(API))
-def test_api_answers(client, world, targets, persona, method, path, target):
-    login(client, world, persona)
+def test_api_answers(client, world, targets, method, path, target):
     url = api_url(path, target, targets)
-    data = API_DATA.get((method, path))
-    body = json.dumps(data) if data else ""
-    response = client.generic(method, url, data=body, content_type="application/json")
-    expected = API[(method, path, target)][persona]
-    assert response.status_code == expected, (persona, method, url, response.content[:200])
-    if expected >= 400:
-        assert set(response.json()["error"]) == {"code", "message", "fields"}
+
+    def check(persona):
+        data = API_DATA.get((method, path))
+        if (method, path) == ("POST", "/api/activities/plans"):
+            data = {
+                "unit_id": targets["sekotong_unit"],
+                "region": SEKOTONG_BARAT,
+                "title": "Patroli",
+                "type_code": "patroli_dialogis",
+                "weekday": 6,
+            }
+        if path in MULTIPART:
+            response = client.post(url, MULTIPART[path]())
+        else:
+            body = json.dumps(data) if data else ""
+            response = client.generic(method, url, data=body, content_type="application/json")
+        expected = API[(method, path, target)][persona]
+        if expected >= 400:
+            assert set(response.json()["error"]) == {"code", "message", "fields"}
+        return expected, response.status_code
+
+    assert each_persona(client, world, check) == {}, (method, url)
 
 
 @pytest.mark.django_db

@@ -121,6 +121,12 @@ class Viewer:
             return self.villages
         return ()
 
+    def only_own(self, capability: str) -> bool:
+        """True when the capability comes from the bhabinkamtibmas role alone: the
+        viewer works on their own desa and their own assignments, not the unit's."""
+        granted = self.roles & CAPABILITIES[capability]
+        return not self.superuser and granted == {BHABIN}
+
     def covers(self, capability: str, code: str) -> bool:
         area = self.region_area(capability)
         return area is None or any(_within(code, a) for a in area)
@@ -145,7 +151,7 @@ def viewer_for(user: Any) -> Viewer:
     elif unit is None:
         area, unit_ids = (), frozenset()
     else:
-        unit_ids = _subtree(unit)
+        unit_ids = subtree_ids(unit.pk)
         area = _area_codes(unit_ids)
     villages: tuple[str, ...] = ()
     if user.officer_id:
@@ -164,9 +170,10 @@ def viewer_for(user: Any) -> Viewer:
     )
 
 
-def _subtree(unit: Unit) -> frozenset[int]:
-    ids = {unit.pk}
-    frontier = [unit.pk]
+def subtree_ids(unit_id: int) -> frozenset[int]:
+    """A unit and every unit below it."""
+    ids = {unit_id}
+    frontier = [unit_id]
     while frontier:
         frontier = list(Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
         ids.update(frontier)
@@ -219,14 +226,20 @@ def scoped(
     capability: str,
     *,
     region_field: str,
-    assignee_field: str | None = None,
+    unit_field: str | None = None,
+    own: Q | None = None,
 ) -> QuerySet[M]:
     """``qs`` narrowed to what ``viewer`` may reach for ``capability``: rows whose region
-    lies in the area, and, for a Bhabinkamtibmas, rows assigned to them."""
+    lies in the area, or (``unit_field``) that belong to the viewer's unit or a unit
+    below it. A Bhabinkamtibmas reaches their desa and the rows ``own`` selects for them
+    (what is assigned to them, what they wrote), not the rest of the unit's."""
     require(viewer, capability)
     q = region_q(viewer.region_area(capability), region_field)
-    if assignee_field and viewer.officer_id and BHABIN in viewer.roles:
-        q |= Q(**{assignee_field: viewer.officer_id})
+    if viewer.only_own(capability):
+        if own is not None:
+            q |= own
+    elif unit_field and viewer.unit_ids is not None:
+        q |= Q(**{f"{unit_field}__in": list(viewer.unit_ids)})
     return qs.filter(q)
 
 

@@ -43,6 +43,7 @@ class Leader(models.Model):
         help_text="Jangan mencatat pilihan atau dukungan politik siapa pun.",
     )
     active = models.BooleanField("aktif", default=True)
+    is_demo = models.BooleanField("data demo", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

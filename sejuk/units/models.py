@@ -113,6 +113,7 @@ class Officer(models.Model):
     )
     phone = models.CharField("telepon", max_length=30, blank=True)
     active = models.BooleanField("aktif", default=True)
+    is_demo = models.BooleanField("data demo", default=False)
 
     class Meta:
         verbose_name = "personel"

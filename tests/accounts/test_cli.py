@@ -75,3 +75,45 @@ def test_leaders_from_the_cli_obey_the_area_of_the_user_named(world, capsys):
 def test_a_token_from_the_cli(world, capsys):
     call_command("users", "token", "operator_lobar", "--name", "integrasi")
     assert "sejuk_" in capsys.readouterr().out
+
+
+def test_a_bhabinkamtibmas_is_created_with_their_villages_in_one_command(capsys):
+    call_command(
+        "users",
+        "create",
+        "--username",
+        "andi",
+        "--unit",
+        "Polsek Sekotong",
+        "--role",
+        "bhabinkamtibmas",
+        "--name",
+        "Andi Saputra",
+        "--rank",
+        "Bripka",
+        "--villages",
+        "52.01.07.2002,52.01.07.2003",
+    )
+    andi = User.objects.get(username="andi")
+    assert andi.officer.rank == "Bripka" and andi.officer.is_bhabinkamtibmas
+    assert set(andi.officer.villages.values_list("code", flat=True)) == {
+        "52.01.07.2002",
+        "52.01.07.2003",
+    }
+
+
+def test_villages_outside_the_unit_are_refused_and_nothing_is_created():
+    with pytest.raises(CommandError, match="di luar wilayah"):
+        call_command(
+            "users",
+            "create",
+            "--username",
+            "andi",
+            "--unit",
+            "Polsek Sekotong",
+            "--role",
+            "bhabinkamtibmas",
+            "--villages",
+            "52.01.01.1001",
+        )
+    assert not User.objects.filter(username="andi").exists()

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from sejuk.errors import SejukError
 from sejuk.units.models import Officer
+from sejuk.units.services import assign_villages
 
 from ... import services
 from ...access import viewer_for
@@ -37,6 +38,11 @@ class Command(BaseCommand):
         )
         create.add_argument("--name", default="", help="nama lengkap")
         create.add_argument("--officer", type=int, help="nomor data personel (Bhabinkamtibmas)")
+        create.add_argument(
+            "--villages",
+            help="kode desa binaan dipisah koma: buat data personel Bhabinkamtibmas sekaligus",
+        )
+        create.add_argument("--rank", default="", help="pangkat, untuk data personel baru")
         create.add_argument(
             "--password-stdin",
             action="store_true",
@@ -67,6 +73,16 @@ class Command(BaseCommand):
             officer = Officer.objects.filter(pk=options["officer"]).first()
             if officer is None:
                 raise CommandError(f"Personel nomor {options['officer']} tidak ditemukan.")
+        elif options["villages"]:
+            officer = Officer.objects.create(
+                name=options["name"] or options["username"],
+                rank=options["rank"],
+                unit=unit,
+                position="Bhabinkamtibmas",
+                is_bhabinkamtibmas=True,
+            )
+            codes = [c.strip() for c in options["villages"].split(",") if c.strip()]
+            assign_villages(officer, codes)
         password = sys.stdin.readline().rstrip("\n") if options["password_stdin"] else None
         created = services.create_user(
             username=options["username"],

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from sejuk.accounts.models import Role, UserRole
+from sejuk.activities.models import Activity
 from sejuk.errors import SejukError
 from sejuk.regions.services import load_region_list
 from sejuk.units.models import Unit, UnitLevel
@@ -22,6 +23,11 @@ DEMO_ADMIN = "admin"
 
 class Command(BaseCommand):
     help = "Siapkan basis data: migrasi, daftar wilayah, satuan bawaan, berkas statis, admin demo."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--no-demo", action="store_true", help="jangan isi data demo pada basis data kosong"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -37,6 +43,9 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from None
         call_command("collectstatic", interactive=False, verbosity=0)
         self._demo_admin()
+        if not options["no_demo"] and not Activity.objects.exists():
+            # A new install shows a living Polres rather than empty pages.
+            call_command("demo", stdout=self.stdout)
         self.stdout.write(f"Siap ({time.perf_counter() - started:.1f} detik).")
 
     def _demo_admin(self) -> None:

@@ -1,0 +1,476 @@
+"""JSON API for activities: the same services as the pages, under the same area rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from ninja import File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from sejuk.accounts.access import current_viewer, require
+from sejuk.accounts.auth import signed_in
+from sejuk.errors import Invalid
+
+from . import exports, imports, photos, plans, reading, recap, services
+from .models import Activity, Source
+
+router = Router(tags=["kegiatan"], auth=signed_in)
+
+
+class ParticipantOut(Schema):
+    category: str
+    count: int | None
+
+
+class ActivityOut(Schema):
+    id: int
+    unit_id: int
+    unit_name: str
+    region: str
+    region_name: str
+    dusun: str
+    landmark: str
+    lat: float | None
+    lng: float | None
+    online: bool
+    date: dt.date
+    start: str  # "16:30", in the place's zone
+    end: str | None
+    zone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    types: list[str]
+    participants: list[ParticipantOut]
+    personnel_count: int | None
+    officer_ids: list[int]
+    leader_ids: list[int]
+    summary: str
+    findings: str
+    situation: str
+    follow_up: bool
+    follow_up_note: str
+    election: str
+    phase: str
+    source: str
+    is_demo: bool
+    photos: list[int]
+
+
+def _out(a: Activity) -> dict[str, Any]:
+    local = services.local_times(a)
+    return {
+        "id": a.pk,
+        "unit_id": a.unit_id,
+        "unit_name": a.unit.name,
+        "region": a.region_id,
+        "region_name": a.region.name,
+        "dusun": a.dusun,
+        "landmark": a.landmark,
+        "lat": a.lat,
+        "lng": a.lng,
+        "online": a.online,
+        "date": local.day,
+        "start": local.start.strftime("%H:%M"),
+        "end": local.end.strftime("%H:%M") if local.end else None,
+        "zone": local.zone,
+        "starts_at": a.starts_at,
+        "ends_at": a.ends_at,
+        "types": [t.code for t in a.types.all()],
+        "participants": [{"category": p.category, "count": p.count} for p in a.participants.all()],
+        "personnel_count": a.personnel_count,
+        "officer_ids": [o.pk for o in a.officers.all()],
+        "leader_ids": [le.pk for le in a.leaders.all()],
+        "summary": a.summary,
+        "findings": a.findings,
+        "situation": a.situation,
+        "follow_up": a.follow_up,
+        "follow_up_note": a.follow_up_note,
+        "election": a.election,
+        "phase": a.phase,
+        "source": a.source,
+        "is_demo": a.is_demo,
+        "photos": [p.pk for p in a.photos.all()],
+    }
+
+
+class ActivityPage(Schema):
+    items: list[ActivityOut]
+    total: int
+    page: int
+    pages: int
+
+
+class ListParams(Schema):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    unit_id: int | None = None
+    region: str = Field("", max_length=13)
+    type: str = Field("", max_length=20)
+    situation: str = Field("", max_length=10)
+    source: str = Field("", max_length=10)
+    q: str = Field("", max_length=100)
+    page: int = Field(1, ge=1)
+    size: int = Field(50, ge=1, le=200)
+
+    def to_filter(self) -> services.ActivityFilter:
+        return services.ActivityFilter(
+            start=self.start,
+            end=self.end,
+            unit_id=self.unit_id,
+            region=self.region,
+            type=self.type,
+            situation=self.situation,
+            source=self.source,
+            q=self.q,
+        )
+
+
+class ActivityIn(Schema):
+    unit_id: int | None = None
+    region: str = Field(..., max_length=13)
+    dusun: str = Field("", max_length=120)
+    landmark: str = Field("", max_length=200)
+    lat: float | None = None
+    lng: float | None = None
+    online: bool = False
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time | None = None
+    types: list[str] = Field(..., max_length=12)
+    participants: dict[str, int | None] = Field(default_factory=dict)
+    personnel_count: int | None = None
+    officer_ids: list[int] = Field(default_factory=list, max_length=100)
+    leader_ids: list[int] = Field(default_factory=list, max_length=100)
+    summary: str = Field(..., max_length=5000)
+    findings: str = Field("", max_length=5000)
+    situation: str = Field("", max_length=10)
+    follow_up: bool = False
+    follow_up_note: str = Field("", max_length=2000)
+    election: str = Field("", max_length=20)
+    phase: str = Field("", max_length=20)
+    raw_text: str = Field("", max_length=20000, description="pesan asli, bila ada")
+
+
+class ActivityPatch(Schema):
+    region: str | None = Field(None, max_length=13)
+    dusun: str | None = Field(None, max_length=120)
+    landmark: str | None = Field(None, max_length=200)
+    lat: float | None = None
+    lng: float | None = None
+    online: bool | None = None
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    types: list[str] | None = Field(None, max_length=12)
+    participants: dict[str, int | None] | None = None
+    personnel_count: int | None = None
+    officer_ids: list[int] | None = Field(None, max_length=100)
+    leader_ids: list[int] | None = Field(None, max_length=100)
+    summary: str | None = Field(None, max_length=5000)
+    findings: str | None = Field(None, max_length=5000)
+    situation: str | None = Field(None, max_length=10)
+    follow_up: bool | None = None
+    follow_up_note: str | None = Field(None, max_length=2000)
+    election: str | None = Field(None, max_length=20)
+    phase: str | None = Field(None, max_length=20)
+    reason: str = Field("", max_length=500)
+
+
+class DeleteIn(Schema):
+    reason: str = Field(..., min_length=5, max_length=500)
+
+
+class ReadIn(Schema):
+    text: str = Field(..., max_length=20000)
+    published: dt.date | None = None
+
+
+class HighlightOut(Schema):
+    start: int
+    end: int
+    field: str
+    why: str
+
+
+class ReadOut(Schema):
+    values: dict[str, Any]
+    highlights: list[HighlightOut]
+    notes: list[str]
+
+
+class ChangeOut(Schema):
+    at: dt.datetime
+    by: str
+    action: str
+    fields: dict[str, Any]
+    reason: str
+
+
+def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
+    data = payload.dict(exclude_unset=patch)
+    for name in ("raw_text", "reason"):
+        data.pop(name, None)
+    if data.get("unit_id", 0) is None:
+        del data["unit_id"]  # the caller's own unit
+    return services.ActivityInput(**data)
+
+
+@router.get("", response=ActivityPage, summary="Daftar kegiatan di wilayah Anda")
+def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
+    qs = services.list_activities(current_viewer(request), params.to_filter())
+    qs = qs.prefetch_related("types", "participants", "officers", "leaders", "photos")
+    total = qs.count()
+    start = (params.page - 1) * params.size
+    items = [_out(a) for a in qs[start : start + params.size]]
+    return {"items": items, "total": total, "page": params.page, "pages": -(-total // params.size)}
+
+
+@router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
+def create(request: HttpRequest, payload: ActivityIn) -> tuple[int, dict[str, Any]]:
+    viewer = current_viewer(request)
+    reader = (
+        reading.read_message(viewer, payload.raw_text).reader if payload.raw_text.strip() else None
+    )
+    with transaction.atomic():
+        activity = services.create_activity(
+            viewer,
+            _input(payload, patch=False),
+            source=Source.API,
+            raw_text=payload.raw_text,
+            reader=reader,
+        )
+    return 201, _out(activity)
+
+
+@router.post("/read", response=ReadOut, summary="Baca pesan menjadi isian kegiatan")
+def read(request: HttpRequest, payload: ReadIn) -> dict[str, Any]:
+    prefill = reading.read_message(current_viewer(request), payload.text, payload.published)
+    values = {
+        k: (v.isoformat() if isinstance(v, (dt.date, dt.time)) else v)
+        for k, v in prefill.values.items()
+    }
+    return {"values": values, "highlights": prefill.highlights, "notes": prefill.notes}
+
+
+class PeriodParams(Schema):
+    start: dt.date
+    end: dt.date
+    unit_id: int | None = None
+
+
+@router.get("/recap", summary="Rekap kegiatan per satuan dan jenis")
+def recap_json(request: HttpRequest, params: Query[PeriodParams]) -> dict[str, Any]:
+    r = recap.recap(current_viewer(request), params.start, params.end, params.unit_id)
+    return {
+        "unit": {"id": r.unit.pk, "name": r.unit.name},
+        "start": r.start,
+        "end": r.end,
+        "rows": [
+            {
+                "unit_id": row.unit.pk,
+                "unit": row.unit.name,
+                "counts": row.counts,
+                "total": row.total,
+            }
+            for row in r.rows
+        ],
+        "totals": r.totals,
+        "total": r.total,
+        "weeks": [{"week": monday, "count": n} for monday, n in r.weeks],
+    }
+
+
+class CoverageParams(Schema):
+    unit_id: int | None = None
+    days: int = Field(30, ge=1, le=365)
+
+
+@router.get("/coverage", summary="Cakupan desa yang dijangkau")
+def coverage_json(request: HttpRequest, params: Query[CoverageParams]) -> dict[str, Any]:
+    c = recap.coverage(current_viewer(request), params.unit_id, params.days)
+    return {
+        "unit": {"id": c.unit.pk, "name": c.unit.name},
+        "days": c.days,
+        "since": c.since,
+        "total": c.total,
+        "reached": c.reached,
+        "share": round(c.share, 4),
+        "never": [{"code": r.code, "name": r.name} for r in c.never],
+        "stale": [{"code": r.code, "name": r.name, "last": last} for r, last in c.stale],
+    }
+
+
+@router.get("/export.{fmt}", summary="Ekspor daftar kegiatan (csv, xlsx)")
+def export(request: HttpRequest, fmt: str, params: Query[ListParams]) -> HttpResponse:
+    viewer = current_viewer(request)
+    rows = exports.activity_rows(services.list_activities(viewer, params.to_filter()))
+    exports.audit_export(viewer, "activity", len(rows), request, format=fmt)
+    return exports.file_response(exports.LIST_COLUMNS, rows, "kegiatan", fmt)
+
+
+@router.get("/template.xlsx", summary="Templat impor XLSX")
+def template(request: HttpRequest) -> HttpResponse:
+    require(current_viewer(request), "activity.write")
+    return imports.template_response()
+
+
+@router.get("/photos/{photo_id}", summary="Satu foto kegiatan (JPEG)")
+def photo_file(request: HttpRequest, photo_id: int) -> FileResponse:
+    record = photos.get_photo(current_viewer(request), photo_id)
+    return FileResponse(record.image.open("rb"), content_type="image/jpeg")
+
+
+class ImportOut(Schema):
+    imported: int
+    errors: list[dict[str, Any]]
+
+
+@router.post("/import", response=ImportOut, summary="Impor dari templat XLSX/CSV")
+def import_file(
+    request: HttpRequest, file: File[UploadedFile], partial: Form[bool] = False
+) -> dict[str, Any]:
+    """All rows or none; with ``partial`` the good rows. A file that imports nothing
+    answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
+    with transaction.atomic():
+        result = imports.import_activities(
+            current_viewer(request), file.name or "", file.read(), partial=partial
+        )
+    if result.failed and not result.imported:
+        fields = {
+            f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()
+        }
+        raise Invalid(f"{len(result.failed)} baris salah; tidak ada yang diimpor.", fields)
+    return {
+        "imported": result.imported,
+        "errors": [{"row": r.row, "fields": r.errors} for r in result.failed],
+    }
+
+
+class DueOut(Schema):
+    plan_id: int
+    title: str
+    unit: str
+    region: str
+    day: dt.date
+    overdue: bool
+
+
+@router.get("/due", response=list[DueOut], summary="Rencana yang belum dicatat")
+def due(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "plan_id": d.plan.pk,
+            "title": d.plan.title,
+            "unit": d.plan.unit.name,
+            "region": d.plan.region_id,
+            "day": d.day,
+            "overdue": d.overdue,
+        }
+        for d in plans.due(current_viewer(request))
+    ]
+
+
+class PlanOut(Schema):
+    id: int
+    title: str
+    unit_id: int
+    region: str
+    type_code: str
+    weekday: int | None
+    every_days: int | None
+    starts_on: dt.date
+    ends_on: dt.date | None
+    officer_id: int | None
+
+
+class PlanIn(Schema):
+    unit_id: int
+    region: str = Field(..., max_length=13)
+    title: str = Field(..., max_length=150)
+    type_code: str = Field(..., max_length=20)
+    weekday: int | None = None
+    every_days: int | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    officer_id: int | None = None
+
+
+def _plan_out(p: Any) -> dict[str, Any]:
+    return {
+        "id": p.pk,
+        "title": p.title,
+        "unit_id": p.unit_id,
+        "region": p.region_id,
+        "type_code": p.type_code,
+        "weekday": p.weekday,
+        "every_days": p.every_days,
+        "starts_on": p.starts_on,
+        "ends_on": p.ends_on,
+        "officer_id": p.officer_id,
+    }
+
+
+@router.get("/plans", response=list[PlanOut], summary="Rencana kegiatan berulang")
+def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_plan_out(p) for p in plans.plans(current_viewer(request))]
+
+
+@router.post("/plans", response={201: PlanOut}, summary="Buat rencana kegiatan berulang")
+def create_plan(request: HttpRequest, payload: PlanIn) -> tuple[int, dict[str, Any]]:
+    with transaction.atomic():
+        plan = plans.create_plan(current_viewer(request), plans.PlanInput(**payload.dict()))
+    return 201, _plan_out(plan)
+
+
+@router.delete("/plans/{plan_id}", response={204: None}, summary="Hentikan rencana")
+def stop_plan(request: HttpRequest, plan_id: int) -> tuple[int, None]:
+    with transaction.atomic():
+        plans.deactivate_plan(current_viewer(request), plan_id)
+    return 204, None
+
+
+@router.get("/{activity_id}", response=ActivityOut, summary="Satu kegiatan")
+def detail(request: HttpRequest, activity_id: int) -> dict[str, Any]:
+    return _out(services.get_activity(current_viewer(request), activity_id))
+
+
+@router.patch("/{activity_id}", response=ActivityOut, summary="Ubah kegiatan")
+def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> dict[str, Any]:
+    with transaction.atomic():
+        activity = services.update_activity(
+            current_viewer(request), activity_id, _input(payload, patch=True), payload.reason
+        )
+    return _out(activity)
+
+
+@router.delete("/{activity_id}", response={204: None}, summary="Hapus kegiatan (dengan alasan)")
+def delete(request: HttpRequest, activity_id: int, payload: DeleteIn) -> tuple[int, None]:
+    with transaction.atomic():
+        services.delete_activity(current_viewer(request), activity_id, payload.reason)
+    return 204, None
+
+
+@router.get("/{activity_id}/history", response=list[ChangeOut], summary="Riwayat perubahan")
+def history(request: HttpRequest, activity_id: int) -> list[dict[str, Any]]:
+    return [
+        {"at": c.at, "by": c.by_name, "action": c.action, "fields": c.fields, "reason": c.reason}
+        for c in services.history(current_viewer(request), activity_id)
+    ]
+
+
+@router.post("/{activity_id}/photos", response={201: dict[str, int]}, summary="Unggah foto")
+def upload_photo(
+    request: HttpRequest,
+    activity_id: int,
+    photo: File[UploadedFile],
+    keep_location: Form[bool] = False,
+) -> tuple[int, dict[str, int]]:
+    viewer = current_viewer(request)
+    with transaction.atomic():
+        activity = services.get_activity(viewer, activity_id)
+        record = photos.add_photo(viewer, activity, photo.read(), keep_location=keep_location)
+    return 201, {"id": record.pk, "width": record.width, "height": record.height}

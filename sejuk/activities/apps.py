@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActivitiesConfig(AppConfig):
+    name = "sejuk.activities"
+    verbose_name = "Kegiatan"

@@ -1,0 +1,179 @@
+"""The activity form: what an officer fills in on a phone, or what the text reader fills
+in for them from a pasted message."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, cast
+
+from django import forms
+
+from sejuk.accounts.access import Viewer
+from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.units.models import Officer, Unit
+
+from .services import UNSET, ActivityInput
+
+
+def _units(viewer: Viewer) -> list[tuple[int, str]]:
+    """The units a user may log for: their own and the two levels below it."""
+    if viewer.unit_id is None:
+        return []
+    own = Unit.objects.filter(pk=viewer.unit_id)
+    below = Unit.objects.filter(parent_id=viewer.unit_id, active=True)
+    below2 = Unit.objects.filter(parent__parent_id=viewer.unit_id, active=True)
+    units = list(own) + list(below.order_by("name")) + list(below2.order_by("name"))
+    return [(u.pk, u.name) for u in units[:400]]
+
+
+class ActivityForm(forms.Form):
+    text = forms.CharField(
+        label="Tempel pesan",
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 5,
+                "placeholder": "Tempel laporan WhatsApp di sini, lalu tekan Baca pesan",
+            }
+        ),
+        max_length=20000,
+    )
+    unit_id = forms.TypedChoiceField(label="Satuan", coerce=int, required=False, empty_value=None)
+    region = forms.CharField(
+        label="Kode wilayah (desa/kelurahan)",
+        max_length=13,
+        required=False,
+        help_text="mis. 52.01.07.2002; cari di halaman Wilayah",
+    )
+    dusun = forms.CharField(label="Dusun/lingkungan", max_length=120, required=False)
+    landmark = forms.CharField(
+        label="Lokasi (jalan, masjid, pos kamling)", max_length=200, required=False
+    )
+    date = forms.DateField(
+        label="Tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = forms.TimeField(
+        label="Jam mulai", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label="Jam selesai", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    types = forms.MultipleChoiceField(
+        label="Jenis kegiatan",
+        choices=list(ACTIVITY_TYPES.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    participants = forms.MultipleChoiceField(
+        label="Peserta",
+        choices=list(PARTICIPANTS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    personnel_count = forms.IntegerField(
+        label="Jumlah personel", min_value=1, max_value=10000, required=False
+    )
+    online = forms.BooleanField(label="Daring (online)", required=False)
+    officer_ids = forms.TypedMultipleChoiceField(label="Personel", coerce=int, required=False)
+    summary = forms.CharField(
+        label="Uraian kegiatan",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    findings = forms.CharField(
+        label="Hasil/temuan",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=5000,
+    )
+    situation = forms.ChoiceField(
+        label="Situasi",
+        choices=[("", "Tidak disebut"), *SITUATIONS.items()],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    follow_up = forms.BooleanField(label="Perlu tindak lanjut", required=False)
+    follow_up_note = forms.CharField(label="Catatan tindak lanjut", required=False, max_length=2000)
+    election = forms.ChoiceField(
+        label="Pemilihan", choices=[("", "-"), *ELECTIONS.items()], required=False
+    )
+    phase = forms.ChoiceField(label="Tahapan", choices=[("", "-"), *PHASES.items()], required=False)
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, widget=forms.HiddenInput)
+    reason = forms.CharField(label="Alasan perubahan", required=False, max_length=500)
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = _units(viewer)
+        cast(forms.ChoiceField, self.fields["unit_id"]).choices = units
+        officers = Officer.objects.filter(unit_id__in=[pk for pk, _ in units], active=True)
+        cast(forms.ChoiceField, self.fields["officer_ids"]).choices = [
+            (o.pk, f"{o} – {o.unit.name}") for o in officers.select_related("unit")[:300]
+        ]
+        self.counts: dict[str, int | None] = {}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # A count may be given beside each ticked participant category ("jumlah_warga").
+        for code in data.get("participants", []):
+            raw = (self.data.get(f"jumlah_{code}") or "").strip()
+            if not raw:
+                self.counts[code] = None
+            elif raw.isdigit():
+                self.counts[code] = int(raw)
+            else:
+                self.add_error("participants", f"jumlah {PARTICIPANTS[code].lower()} harus angka")
+        return data
+
+    def to_input(self) -> ActivityInput:
+        d = self.cleaned_data
+        return ActivityInput(
+            unit_id=d["unit_id"] if d["unit_id"] is not None else UNSET,
+            region=d["region"],
+            dusun=d["dusun"],
+            landmark=d["landmark"],
+            lat=d["lat"],
+            lng=d["lng"],
+            online=d["online"],
+            date=d["date"],
+            start_time=d["start_time"],
+            end_time=d["end_time"],
+            types=d["types"],
+            participants={c: self.counts.get(c) for c in d["participants"]},
+            personnel_count=d["personnel_count"],
+            officer_ids=d["officer_ids"],
+            summary=d["summary"],
+            findings=d["findings"],
+            situation=d["situation"],
+            follow_up=d["follow_up"],
+            follow_up_note=d["follow_up_note"],
+            election=d["election"],
+            phase=d["phase"],
+        )
+
+
+def initial_from_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Form initial data from an ActivityInput-shaped dict (the reader's or a record's)."""
+    out = dict(values)
+    if "participants" in out:
+        out["participants"] = list(out["participants"])
+    if isinstance(out.get("date"), date):
+        out["date"] = out["date"].isoformat()
+    return out
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label="Foto")
+    keep_location = forms.BooleanField(label="Simpan lokasi foto", required=False)
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(label="Alasan menghapus", min_length=5, max_length=500)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Berkas XLSX atau CSV")
+    partial = forms.BooleanField(
+        label="Impor baris yang benar saja bila ada yang salah", required=False
+    )

@@ -1,0 +1,269 @@
+"""Importing activities from the XLSX or CSV template, row by row.
+
+Every row is checked with the same rules as the form. A file with any bad row imports
+nothing, and the answer lists each row's problems, unless the person asks to import the
+good rows only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import load_workbook
+
+from sejuk.accounts.access import Viewer, require
+from sejuk.errors import Invalid, SejukError
+from sejuk.nlp.normalize import fold
+from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
+
+from .exports import as_xlsx
+from .models import Activity, Source
+from .services import ActivityInput, create_activity, dry_check
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+COLUMNS = (
+    "tanggal",
+    "jam_mulai",
+    "jam_selesai",
+    "kode_wilayah",
+    "dusun",
+    "jenis",
+    "peserta",
+    "jumlah_personel",
+    "uraian",
+    "temuan",
+    "situasi",
+    "daring",
+    "pemilihan",
+)
+REQUIRED = ("tanggal", "jam_mulai", "kode_wilayah", "jenis", "uraian")
+EXAMPLE = [
+    "08/12/2024",
+    "16.30",
+    "18.00",
+    "52.01.07.2002",
+    "Tawun",
+    "patroli_dialogis, sambang",
+    "tokoh_agama:3; warga:20",
+    3,
+    "Patroli dialogis di dusun, menyampaikan pesan kamtibmas.",
+    "Tidak ditemukan hal menonjol.",
+    "kondusif",
+    "tidak",
+    "pilkada_2024",
+]
+
+
+def template() -> bytes:
+    """The template the import page offers: the columns, an example row, and the codes."""
+    codes = (
+        [["jenis", code, label] for code, label in ACTIVITY_TYPES.items()]
+        + [["peserta", code, label] for code, label in PARTICIPANTS.items()]
+        + [["situasi", code, label] for code, label in SITUATIONS.items()]
+        + [["pemilihan", code, label] for code, label in ELECTIONS.items()]
+    )
+    return as_xlsx(
+        [
+            ("Kegiatan", COLUMNS, [EXAMPLE]),
+            ("Kode", ("kolom", "kode", "arti"), codes),
+        ]
+    )
+
+
+def template_response() -> HttpResponse:
+    response = HttpResponse(template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="templat-kegiatan.xlsx"'
+    return response
+
+
+@dataclass
+class RowResult:
+    row: int  # as numbered in the file (the header is row 1)
+    errors: dict[str, str] = field(default_factory=dict)
+    activity_id: int | None = None
+
+
+@dataclass
+class ImportResult:
+    rows: list[RowResult]
+    imported: int
+
+    @property
+    def failed(self) -> list[RowResult]:
+        return [r for r in self.rows if r.errors]
+
+
+def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
+    if len(content) > MAX_BYTES:
+        raise Invalid("Berkas terlalu besar (maksimal 5 MB).", {"file": "terlalu besar"})
+    if content[:4] == b"PK\x03\x04":
+        return _read_xlsx(content)
+    if filename.lower().endswith((".xlsx", ".xls")):
+        raise Invalid("Berkas ini bukan XLSX yang sah.", {"file": "bukan XLSX"})
+    return _read_csv(content)
+
+
+def _read_xlsx(content: bytes) -> list[dict[str, Any]]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise Invalid("Berkas ini bukan XLSX yang sah.", {"file": "bukan XLSX"}) from None
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+    return _as_dicts(rows)
+
+
+def _read_csv(content: bytes) -> list[dict[str, Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("latin-1")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    return _as_dicts(rows)
+
+
+def _as_dicts(rows: list[Any]) -> list[dict[str, Any]]:
+    if not rows:
+        raise Invalid("Berkas kosong.", {"file": "kosong"})
+    header = [fold(str(h or "")).replace(" ", "_") for h in rows[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise Invalid(
+            f"Kolom wajib tidak ada: {', '.join(missing)}. Pakai templat dari halaman impor.",
+            {"file": "kolom kurang"},
+        )
+    body = [r for r in rows[1:] if any(v not in (None, "") for v in r)]
+    if len(body) > MAX_ROWS:
+        raise Invalid(
+            f"Paling banyak {MAX_ROWS} baris per berkas.", {"file": "terlalu banyak baris"}
+        )
+    return [dict(zip(header, row, strict=False)) for row in body]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("tanggal tidak terbaca (pakai dd/mm/yyyy)")
+
+
+def _time(value: Any) -> time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", _text(value))
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError("jam tidak terbaca (pakai 16.30)")
+    return time(int(match[1]), int(match[2]))
+
+
+def _codes(value: Any, allowed: dict[str, str]) -> list[str]:
+    by_label = {fold(label): code for code, label in allowed.items()}
+    out = []
+    for part in re.split(r"[,;]", _text(value)):
+        key = part.strip()
+        if not key:
+            continue
+        code = key if key in allowed else by_label.get(fold(key))
+        if code is None:
+            raise ValueError(f"tidak dikenal: {key}")
+        out.append(code)
+    return out
+
+
+def _participants(value: Any) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for part in re.split(r";", _text(value)):
+        if not part.strip():
+            continue
+        name, _, count = part.partition(":")
+        (code,) = _codes(name, PARTICIPANTS)
+        out[code] = int(count) if count.strip() else None
+    return out
+
+
+_PARSERS = {
+    "tanggal": ("date", _date),
+    "jam_mulai": ("start_time", _time),
+    "jam_selesai": ("end_time", _time),
+    "kode_wilayah": ("region", _text),
+    "dusun": ("dusun", _text),
+    "jenis": ("types", lambda v: _codes(v, ACTIVITY_TYPES)),
+    "peserta": ("participants", _participants),
+    "jumlah_personel": ("personnel_count", lambda v: int(v) if _text(v) else None),
+    "uraian": ("summary", _text),
+    "temuan": ("findings", _text),
+    "situasi": ("situation", lambda v: (_codes(v, SITUATIONS) or [""])[0]),
+    "daring": ("online", lambda v: fold(_text(v)) in {"ya", "y", "1", "true", "daring"}),
+    "pemilihan": ("election", lambda v: (_codes(v, ELECTIONS) or [""])[0]),
+}
+
+
+def row_input(row: dict[str, Any]) -> tuple[ActivityInput, dict[str, str]]:
+    data = ActivityInput()
+    errors: dict[str, str] = {}
+    for column, (name, parse) in _PARSERS.items():
+        if column not in row:
+            continue
+        try:
+            setattr(data, name, parse(row[column]))
+        except (ValueError, TypeError) as exc:
+            errors[column] = str(exc) or "tidak terbaca"
+    return data, errors
+
+
+def import_activities(
+    viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
+) -> ImportResult:
+    """Check every row, then import all of them, or none when any is bad (unless
+    ``partial``: then the good ones). The edge's transaction holds the writes."""
+    require(viewer, "activity.write")
+    table = read_table(filename, content)
+    results: list[RowResult] = []
+    inputs: list[tuple[RowResult, ActivityInput]] = []
+    for number, row in enumerate(table, start=2):
+        data, errors = row_input(row)
+        result = RowResult(number, errors)
+        if not errors:
+            try:
+                dry_check(viewer, data)
+            except SejukError as exc:
+                result.errors = exc.fields or {"baris": exc.message}
+        results.append(result)
+        inputs.append((result, data))
+    if any(r.errors for r in results) and not partial:
+        return ImportResult(results, 0)
+    imported = 0
+    for result, data in inputs:
+        if not result.errors:
+            activity: Activity = create_activity(viewer, data, source=Source.IMPORT)
+            result.activity_id = activity.pk
+            imported += 1
+    return ImportResult(results, imported)

@@ -1,0 +1,577 @@
+"""Activity services: record, change, delete with reason, list, read one, with the
+history of every change. Every query goes through the area rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from sejuk.accounts.access import (
+    OutsideAreaInput,
+    Viewer,
+    get_or_deny,
+    region_q,
+    require,
+    require_region,
+    scoped,
+    subtree_ids,
+)
+from sejuk.errors import Invalid
+from sejuk.leaders.models import Leader
+from sejuk.leaders.services import LeaderFilter, leaders
+from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.regions.models import Region
+from sejuk.units.models import Officer, Unit
+
+from .models import Activity, ActivityType, Change, ChangeAction, Participation, Source
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()  # a field a change does not touch
+
+
+@dataclass
+class ActivityInput:
+    """What a person (or the text reader, or an import row) says about an activity.
+    Fields left UNSET keep their value on a change; on creation some are required."""
+
+    unit_id: int | None = UNSET
+    region: str = UNSET
+    dusun: str = UNSET
+    landmark: str = UNSET
+    lat: float | None = UNSET
+    lng: float | None = UNSET
+    online: bool = UNSET
+    date: date = UNSET
+    start_time: time = UNSET
+    end_time: time | None = UNSET
+    types: list[str] = UNSET
+    participants: dict[str, int | None] = UNSET
+    personnel_count: int | None = UNSET
+    officer_ids: list[int] = UNSET
+    leader_ids: list[int] = UNSET
+    summary: str = UNSET
+    findings: str = UNSET
+    situation: str = UNSET
+    follow_up: bool = UNSET
+    follow_up_note: str = UNSET
+    election: str = UNSET
+    phase: str = UNSET
+
+    def given(self) -> dict[str, Any]:
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) is not UNSET
+        }
+
+
+@dataclass
+class _Checked:
+    """Input that passed every check, ready to be written."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    types: list[str] | None = None
+    participants: dict[str, int | None] | None = None
+    officers: list[Officer] | None = None
+    leaders: list[Leader] | None = None
+
+
+REQUIRED = ("region", "date", "start_time", "types", "summary")
+_LABELS = {
+    "unit_id": "satuan",
+    "region": "wilayah",
+    "date": "tanggal",
+    "start_time": "jam mulai",
+    "types": "jenis kegiatan",
+    "summary": "uraian kegiatan",
+}
+
+
+def _check(viewer: Viewer, data: ActivityInput, current: Activity | None) -> _Checked:
+    given = data.given()
+    errors: dict[str, str] = {}
+    out = _Checked()
+    if current is None:
+        for name in REQUIRED:
+            if given.get(name) in (None, "", []):
+                errors[name] = "wajib diisi"
+        given.setdefault("unit_id", viewer.unit_id)
+    _check_unit(viewer, given, out, errors)
+    region = _check_region(given, out, errors)
+    _check_texts(given, out, errors)
+    _check_choices(given, out, errors)
+    _check_numbers(given, out, errors)
+    _check_people(viewer, given, out, errors)
+    if not errors:
+        _check_times(given, out, errors, region or (current.region if current else None), current)
+    if errors:
+        names = ", ".join(_LABELS.get(n, n) for n in errors)
+        raise Invalid(f"Kegiatan belum dapat disimpan: periksa {names}.", errors)
+    if region is not None:
+        require_region(viewer, "activity.write", region.code, "region")
+    return out
+
+
+def _check_unit(
+    viewer: Viewer, given: dict[str, Any], out: _Checked, errors: dict[str, str]
+) -> None:
+    if "unit_id" not in given:
+        return
+    unit = (
+        Unit.objects.filter(pk=given["unit_id"], active=True).first() if given["unit_id"] else None
+    )
+    if unit is None:
+        errors["unit_id"] = "satuan tidak dikenal"
+    elif viewer.unit_ids is not None and unit.pk not in viewer.unit_ids:
+        raise OutsideAreaInput("unit_id", unit.name)
+    else:
+        out.values["unit"] = unit
+
+
+def _check_region(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> Region | None:
+    if not given.get("region"):
+        return None
+    region = Region.objects.filter(code=str(given["region"]).strip()).first()
+    if region is None:
+        errors["region"] = "kode wilayah tidak dikenal"
+        return None
+    out.values["region"] = region
+    return region
+
+
+def _check_texts(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
+    limits = {
+        "dusun": 120,
+        "landmark": 200,
+        "summary": 5000,
+        "findings": 5000,
+        "follow_up_note": 2000,
+    }
+    for name, limit in limits.items():
+        if name in given:
+            value = (given[name] or "").strip()
+            if len(value) > limit:
+                errors[name] = f"maksimal {limit} karakter"
+            out.values[name] = value
+    if "summary" in given and not out.values.get("summary"):
+        errors["summary"] = "wajib diisi"
+    for name in ("online", "follow_up"):
+        if name in given:
+            out.values[name] = bool(given[name])
+
+
+def _check_choices(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
+    for name, allowed in (("situation", SITUATIONS), ("election", ELECTIONS), ("phase", PHASES)):
+        if name in given:
+            value = given[name] or ""
+            if value and value not in allowed:
+                errors[name] = "pilihan tidak dikenal"
+            out.values[name] = value
+    if "types" in given:
+        types = list(dict.fromkeys(given["types"] or []))
+        unknown = [t for t in types if t not in ACTIVITY_TYPES]
+        if unknown:
+            errors["types"] = f"jenis tidak dikenal: {', '.join(unknown)}"
+        elif not types:
+            errors["types"] = "pilih minimal satu jenis"
+        out.types = types
+    if "participants" in given:
+        participants = dict(given["participants"] or {})
+        unknown = [p for p in participants if p not in PARTICIPANTS]
+        bad = [p for p, n in participants.items() if n is not None and (n < 0 or n > 100_000)]
+        if unknown:
+            errors["participants"] = f"peserta tidak dikenal: {', '.join(unknown)}"
+        elif bad:
+            errors["participants"] = "jumlah peserta tidak masuk akal"
+        out.participants = participants
+
+
+def _check_numbers(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
+    if "personnel_count" in given:
+        n = given["personnel_count"]
+        if n is not None and not (0 < int(n) <= 10_000):
+            errors["personnel_count"] = "antara 1 dan 10.000"
+        out.values["personnel_count"] = n
+    for name, low, high in (("lat", -11.5, 6.5), ("lng", 94.5, 141.5)):
+        if name in given:
+            value = given[name]
+            if value is not None and not (low <= float(value) <= high):
+                errors[name] = "di luar wilayah Indonesia"
+            out.values[name] = value
+
+
+def _check_people(
+    viewer: Viewer, given: dict[str, Any], out: _Checked, errors: dict[str, str]
+) -> None:
+    if "officer_ids" in given:
+        ids = set(given["officer_ids"] or [])
+        officers = Officer.objects.filter(pk__in=ids)
+        if viewer.unit_ids is not None:
+            officers = officers.filter(unit_id__in=list(viewer.unit_ids))
+        found = list(officers)
+        if len(found) != len(ids):
+            errors["officer_ids"] = "personel tidak dikenal atau di luar satuan Anda"
+        out.officers = found
+    if "leader_ids" in given:
+        ids = set(given["leader_ids"] or [])
+        found_leaders = list(
+            leaders(viewer, LeaderFilter(include_inactive=True)).filter(pk__in=ids)
+        )
+        if len(found_leaders) != len(ids):
+            errors["leader_ids"] = "tokoh tidak dikenal atau di luar wilayah Anda"
+        out.leaders = found_leaders
+
+
+def _check_times(
+    given: dict[str, Any],
+    out: _Checked,
+    errors: dict[str, str],
+    region: Region | None,
+    current: Activity | None,
+) -> None:
+    touched = {"date", "start_time", "end_time", "region"} & given.keys()
+    if not touched or region is None:
+        return
+    tz = ZoneInfo(ZONE_TZ[zone_of(region.code)])
+    local_start = current.starts_at.astimezone(tz) if current else None
+    day = given.get("date") or (local_start.date() if local_start else None)
+    start = given.get("start_time") or (
+        local_start.timetz().replace(tzinfo=None) if local_start else None
+    )
+    if day is None or start is None:
+        return
+    if "end_time" in given:
+        end = given["end_time"]
+    elif current and current.ends_at:
+        end = current.ends_at.astimezone(tz).time()
+    else:
+        end = None
+    starts_at = datetime.combine(day, start, tzinfo=tz)
+    today_there = timezone.now().astimezone(tz).date()
+    if day > today_there + timedelta(days=1):
+        errors["date"] = "tanggal di masa depan: catat sebagai rencana kegiatan"
+        return
+    ends_at = None
+    if end is not None:
+        ends_at = datetime.combine(day, end, tzinfo=tz)
+        if ends_at <= starts_at:  # a patrol that runs past midnight ends the next day
+            ends_at += timedelta(days=1)
+    out.values.update(starts_at=starts_at, ends_at=ends_at, local_date=day)
+
+
+# -- history -----------------------------------------------------------------------------
+
+
+def snapshot(activity: Activity) -> dict[str, Any]:
+    """The activity as simple values, to compare before and after a change."""
+    return {
+        "unit": activity.unit.name,
+        "region": activity.region_id,
+        "dusun": activity.dusun,
+        "landmark": activity.landmark,
+        "lat": activity.lat,
+        "lng": activity.lng,
+        "online": activity.online,
+        "starts_at": activity.starts_at.isoformat(),
+        "ends_at": activity.ends_at.isoformat() if activity.ends_at else None,
+        "types": sorted(activity.types.values_list("code", flat=True)),
+        "participants": {p.category: p.count for p in activity.participants.order_by("category")},
+        "personnel_count": activity.personnel_count,
+        "officers": sorted(activity.officers.values_list("name", flat=True)),
+        "leaders": sorted(activity.leaders.values_list("name", flat=True)),
+        "summary": activity.summary,
+        "findings": activity.findings,
+        "situation": activity.situation,
+        "follow_up": activity.follow_up,
+        "follow_up_note": activity.follow_up_note,
+        "election": activity.election,
+        "phase": activity.phase,
+    }
+
+
+def _record_change(
+    activity: Activity, viewer: Viewer, action: str, before: dict[str, Any] | None, reason: str = ""
+) -> Change:
+    after = snapshot(activity)
+    changed = {
+        k: [before.get(k) if before else None, v]
+        for k, v in after.items()
+        if before is None or before.get(k) != v
+    }
+    return Change.objects.create(
+        activity=activity,
+        by_id=viewer.user_id,
+        by_name=viewer.username,
+        action=action,
+        fields=changed if action != ChangeAction.CREATED else {},
+        reason=reason,
+    )
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _apply(activity: Activity, checked: _Checked) -> None:
+    if checked.types is not None:
+        activity.types.all().delete()
+        ActivityType.objects.bulk_create(
+            ActivityType(activity=activity, code=t) for t in checked.types
+        )
+    if checked.participants is not None:
+        activity.participants.all().delete()
+        Participation.objects.bulk_create(
+            Participation(activity=activity, category=c, count=n)
+            for c, n in checked.participants.items()
+        )
+    if checked.officers is not None:
+        activity.officers.set(checked.officers)
+    if checked.leaders is not None:
+        activity.leaders.set(checked.leaders)
+
+
+def dry_check(viewer: Viewer, data: ActivityInput) -> None:
+    """Check a new activity as create_activity would, without writing anything."""
+    require(viewer, "activity.write")
+    _check(viewer, data, None)
+
+
+def create_activity(
+    viewer: Viewer,
+    data: ActivityInput,
+    *,
+    source: str = Source.FORM,
+    raw_text: str = "",
+    reader: dict[str, Any] | None = None,
+    is_demo: bool = False,
+) -> Activity:
+    require(viewer, "activity.write")
+    checked = _check(viewer, data, None)
+    activity = Activity(
+        source=source,
+        raw_text=raw_text,
+        reader=reader,
+        is_demo=is_demo,
+        created_by_id=viewer.user_id,
+        **checked.values,
+    )
+    activity.save()
+    _apply(activity, checked)
+    if reader is not None:
+        activity.corrections = corrections(reader, activity)
+        activity.save(update_fields=["corrections"])
+    _record_change(activity, viewer, ChangeAction.CREATED, None)
+    return activity
+
+
+def update_activity(
+    viewer: Viewer, activity_id: int, data: ActivityInput, reason: str = ""
+) -> Activity:
+    activity = get_activity(viewer, activity_id)
+    require_region(viewer, "activity.write", activity.region_id, "region")
+    before = snapshot(activity)
+    checked = _check(viewer, data, activity)
+    for name, value in checked.values.items():
+        setattr(activity, name, value)
+    activity.save()
+    _apply(activity, checked)
+    if activity.reader is not None:
+        activity.corrections = corrections(activity.reader, activity)
+        activity.save(update_fields=["corrections"])
+    _record_change(activity, viewer, ChangeAction.UPDATED, before, reason.strip())
+    return activity
+
+
+def delete_activity(viewer: Viewer, activity_id: int, reason: str) -> Activity:
+    """Deleted activities leave every list but are kept, with who, when and why."""
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise Invalid(
+            "Sebutkan alasan menghapus kegiatan (minimal 5 karakter).", {"reason": "wajib diisi"}
+        )
+    activity = get_activity(viewer, activity_id)
+    require_region(viewer, "activity.write", activity.region_id, "region")
+    activity.deleted_at = timezone.now()
+    activity.deleted_reason = reason
+    activity.save(update_fields=["deleted_at", "deleted_reason", "updated_at"])
+    Change.objects.create(
+        activity=activity,
+        by_id=viewer.user_id,
+        by_name=viewer.username,
+        action=ChangeAction.DELETED,
+        reason=reason,
+    )
+    return activity
+
+
+def corrections(reader: dict[str, Any], activity: Activity) -> dict[str, Any]:
+    """Where the saved activity says otherwise than the text reader did, field by field."""
+    guess = reader.get("contract", reader)
+    saved = {
+        "place_code": activity.region_id,
+        "unit_region_code": activity.unit.home_region_id,
+        "event_date": activity.local_date.isoformat(),
+        "activity_types": sorted(activity.types.values_list("code", flat=True)),
+        "participants": sorted(activity.participants.values_list("category", flat=True)),
+        "situation": activity.situation or None,
+        "personnel_count": activity.personnel_count,
+        "online": activity.online,
+        "election": activity.election or None,
+    }
+    read = {
+        "place_code": (guess.get("place") or {}).get("code"),
+        "unit_region_code": (guess.get("unit") or {}).get("region_code"),
+        "event_date": guess.get("event_date"),
+        "activity_types": sorted(guess.get("activity_types") or []),
+        "participants": sorted(guess.get("participants") or []),
+        "situation": guess.get("situation"),
+        "personnel_count": guess.get("personnel_count"),
+        "online": guess.get("online"),
+        "election": guess.get("election"),
+    }
+    return {k: {"reader": read[k], "saved": v} for k, v in saved.items() if read[k] != v}
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    start: date | None = None
+    end: date | None = None
+    unit_id: int | None = None
+    region: str = ""
+    type: str = ""
+    situation: str = ""
+    source: str = ""
+    q: str = ""
+
+
+def visible(viewer: Viewer, capability: str = "activity.read") -> QuerySet[Activity]:
+    """The activities a viewer may see: in their area or of their units; for a
+    Bhabinkamtibmas, of their desa or those they took part in or wrote."""
+    took_part = Exists(
+        Activity.officers.through.objects.filter(
+            activity_id=OuterRef("pk"), officer_id=viewer.officer_id or 0
+        )
+    )
+    own = Q(took_part) | Q(created_by_id=viewer.user_id or 0)
+    return scoped(
+        Activity.objects.alive().select_related("unit", "region"),
+        viewer,
+        capability,
+        region_field="region__code",
+        unit_field="unit_id",
+        own=own,
+    )
+
+
+def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> QuerySet[Activity]:
+    qs = visible(viewer)
+    errors: dict[str, str] = {}
+    if flt.start:
+        qs = qs.filter(local_date__gte=flt.start)
+    if flt.end:
+        qs = qs.filter(local_date__lte=flt.end)
+    if flt.start and flt.end and flt.end < flt.start:
+        errors["end"] = "sebelum tanggal awal"
+    if flt.unit_id:
+        qs = qs.filter(unit_id__in=list(subtree_ids(flt.unit_id)))
+    if flt.region:
+        qs = qs.filter(region_q((flt.region,), "region__code"))
+    if flt.type:
+        if flt.type not in ACTIVITY_TYPES:
+            errors["type"] = "jenis tidak dikenal"
+        qs = qs.filter(
+            Exists(ActivityType.objects.filter(activity_id=OuterRef("pk"), code=flt.type))
+        )
+    if flt.situation:
+        if flt.situation not in SITUATIONS:
+            errors["situation"] = "situasi tidak dikenal"
+        qs = qs.filter(situation=flt.situation)
+    if flt.source:
+        if flt.source not in Source.values:
+            errors["source"] = "sumber tidak dikenal"
+        qs = qs.filter(source=flt.source)
+    if flt.q:
+        qs = qs.filter(
+            Q(summary__icontains=flt.q) | Q(findings__icontains=flt.q) | Q(dusun__icontains=flt.q)
+        )
+    if errors:
+        raise Invalid("Saringan tidak valid.", errors)
+    return qs
+
+
+def get_activity(viewer: Viewer, activity_id: int) -> Activity:
+    return get_or_deny(visible(viewer), "activity", activity_id)
+
+
+def history(viewer: Viewer, activity_id: int) -> list[Change]:
+    activity = get_activity(viewer, activity_id)
+    return list(activity.changes.all())
+
+
+def today_for(viewer: Viewer) -> date:
+    """Today where the viewer works (WIB, WITA or WIT), not where the server stands."""
+    code = viewer.villages[0] if viewer.villages else None
+    if code is None and viewer.unit_id:
+        code = (
+            Unit.objects.filter(pk=viewer.unit_id).values_list("home_region_id", flat=True).first()
+        )
+    tz = ZoneInfo(ZONE_TZ[zone_of(code or "31")])
+    return timezone.now().astimezone(tz).date()
+
+
+@dataclass(frozen=True)
+class LocalTimes:
+    zone: str
+    day: date
+    start: time
+    end: time | None
+
+
+def local_times(activity: Activity) -> LocalTimes:
+    """Start and end in the place's own zone ("16.30 WITA")."""
+    zone = zone_of(activity.region_id)
+    tz = ZoneInfo(ZONE_TZ[zone])
+    start = activity.starts_at.astimezone(tz)
+    end = activity.ends_at.astimezone(tz).time() if activity.ends_at else None
+    return LocalTimes(zone, activity.local_date, start.time(), end)
+
+
+def form_values(activity: Activity) -> dict[str, Any]:
+    """An activity as the values of its form, for editing."""
+    local = local_times(activity)
+    return {
+        "unit_id": activity.unit_id,
+        "region": activity.region_id,
+        "dusun": activity.dusun,
+        "landmark": activity.landmark,
+        "lat": activity.lat,
+        "lng": activity.lng,
+        "online": activity.online,
+        "date": local.day,
+        "start_time": local.start,
+        "end_time": local.end,
+        "types": list(activity.types.values_list("code", flat=True)),
+        "participants": list(activity.participants.values_list("category", flat=True)),
+        "personnel_count": activity.personnel_count,
+        "officer_ids": list(activity.officers.values_list("pk", flat=True)),
+        "summary": activity.summary,
+        "findings": activity.findings,
+        "situation": activity.situation,
+        "follow_up": activity.follow_up,
+        "follow_up_note": activity.follow_up_note,
+        "election": activity.election,
+        "phase": activity.phase,
+    }

@@ -1,0 +1,316 @@
+"""Pages for activities: list, log (by form or pasted message), detail with history and
+photos, edit, delete with reason, recap and coverage, import, plans."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sejuk.accounts.access import Viewer, current_viewer, require
+from sejuk.errors import Invalid
+from sejuk.nlp.taxonomy import ACTIVITY_TYPES, SITUATIONS
+from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+
+from . import exports, imports, photos, plans, reading, recap, services
+from .charts import bar_chart
+from .forms import ActivityForm, DeleteForm, ImportForm, PhotoForm, initial_from_values
+from .models import Source
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise Invalid(
+            f"Tanggal {value!r} tidak valid (pakai YYYY-MM-DD).", {"tanggal": "tidak valid"}
+        ) from None
+
+
+def _filter(request: HttpRequest) -> services.ActivityFilter:
+    g = request.GET
+    unit = g.get("satuan", "")
+    return services.ActivityFilter(
+        start=_date(g.get("dari")),
+        end=_date(g.get("sampai")),
+        unit_id=int(unit) if unit.isdigit() else None,
+        region=g.get("wilayah", "")[:13],
+        type=g.get("jenis", ""),
+        situation=g.get("situasi", ""),
+        source=g.get("sumber", ""),
+        q=g.get("q", "")[:100],
+    )
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    flt = _filter(request)
+    page = Paginator(services.list_activities(viewer, flt).prefetch_related("types"), 25)
+    return render(
+        request,
+        "activities/index.html",
+        {
+            "page": page.get_page(request.GET.get("halaman")),
+            "filter": flt,
+            "types": ACTIVITY_TYPES,
+            "situations": SITUATIONS,
+            "sources": Source.choices,
+            "query": request.GET.urlencode(),
+            "can_write": viewer.can("activity.write"),
+        },
+    )
+
+
+def _save_form(
+    request: HttpRequest, viewer: Viewer, form: ActivityForm, activity_id: int | None
+) -> HttpResponse | None:
+    """Save a valid form; on a refusal, put the reasons on the form and return None."""
+    data = form.to_input()
+    text = form.cleaned_data["text"].strip()
+    try:
+        with transaction.atomic():
+            if activity_id is None:
+                source = Source.TEXT if text else Source.FORM
+                reader = reading.read_message(viewer, text).reader if text else None
+                activity = services.create_activity(
+                    viewer, data, source=source, raw_text=text, reader=reader
+                )
+                photos.attach_from_request(viewer, activity, request)
+            else:
+                activity = services.update_activity(
+                    viewer, activity_id, data, form.cleaned_data["reason"]
+                )
+    except Invalid as exc:
+        form.add_error(None, exc.message)
+        for name, message in exc.fields.items():
+            if name in form.fields:
+                form.add_error(name, message)
+        return None
+    messages.success(request, "Kegiatan tersimpan.")
+    return redirect("activities:detail", activity_id=activity.pk)
+
+
+def _form_page(request: HttpRequest, form: ActivityForm, **context: Any) -> HttpResponse:
+    status = 422 if request.method == "POST" and form.errors else 200
+    return render(request, "activities/form.html", {"form": form, **context}, status=status)
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    require(viewer, "activity.write")
+    initial: dict[str, Any] = {
+        "unit_id": viewer.unit_id,
+        "date": services.today_for(viewer).isoformat(),
+    }
+    if len(viewer.villages) == 1:
+        initial["region"] = viewer.villages[0]
+    if request.method != "POST":
+        return _form_page(request, ActivityForm(initial=initial, viewer=viewer), new=True)
+    if request.POST.get("action") == "baca":
+        text = request.POST.get("text", "")
+        try:
+            prefill = reading.read_message(viewer, text)
+        except Invalid as exc:
+            form = ActivityForm(initial={**initial, "text": text}, viewer=viewer)
+            return _form_page(request, form, new=True, read_error=exc.message)
+        form = ActivityForm(
+            initial={**initial, **initial_from_values(prefill.values), "text": text}, viewer=viewer
+        )
+        hints: dict[str, list[str]] = {}
+        for h in prefill.highlights:
+            hints.setdefault(h.field, []).append(text[h.start : h.end])
+        return _form_page(
+            request,
+            form,
+            new=True,
+            pieces=reading.highlighted(text, prefill.highlights),
+            notes=prefill.notes,
+            hints={k: ", ".join(dict.fromkeys(v)) for k, v in hints.items()},
+        )
+    form = ActivityForm(request.POST, viewer=viewer)
+    if form.is_valid():
+        response = _save_form(request, viewer, form, None)
+        if response is not None:
+            return response
+    return _form_page(request, form, new=True)
+
+
+@login_required
+def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
+    viewer = current_viewer(request)
+    activity = services.get_activity(viewer, activity_id)
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            "activity": activity,
+            "history": activity.changes.all(),
+            "types": [ACTIVITY_TYPES[t.code] for t in activity.types.all()],
+            "participants": activity.participants.all(),
+            "photos": activity.photos.all(),
+            "can_write": viewer.can("activity.write")
+            and viewer.covers("activity.write", activity.region_id),
+            "photo_form": PhotoForm(),
+            "delete_form": DeleteForm(),
+            "local": services.local_times(activity),
+            "tz": ZONE_TZ[zone_of(activity.region_id)],
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, activity_id: int) -> HttpResponse:
+    viewer = current_viewer(request)
+    activity = services.get_activity(viewer, activity_id)
+    require(viewer, "activity.write")
+    if request.method == "POST":
+        form = ActivityForm(request.POST, viewer=viewer)
+        if form.is_valid():
+            response = _save_form(request, viewer, form, activity_id)
+            if response is not None:
+                return response
+    else:
+        form = ActivityForm(
+            initial=initial_from_values(services.form_values(activity)), viewer=viewer
+        )
+    return _form_page(request, form, activity=activity, new=False)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
+    viewer = current_viewer(request)
+    with transaction.atomic():
+        services.delete_activity(viewer, activity_id, request.POST.get("reason", ""))
+    messages.success(request, "Kegiatan dihapus (tetap tersimpan di riwayat).")
+    return redirect("activities:index")
+
+
+@login_required
+@require_POST
+def add_photo(request: HttpRequest, activity_id: int) -> HttpResponse:
+    viewer = current_viewer(request)
+    try:
+        with transaction.atomic():
+            activity = services.get_activity(viewer, activity_id)
+            count = photos.attach_from_request(viewer, activity, request)
+    except Invalid as exc:
+        messages.error(request, exc.message)
+        return redirect("activities:detail", activity_id=activity_id)
+    messages.success(request, f"{count} foto ditambahkan." if count else "Pilih foto dulu.")
+    return redirect("activities:detail", activity_id=activity_id)
+
+
+@login_required
+def photo(request: HttpRequest, photo_id: int) -> FileResponse:
+    record = photos.get_photo(current_viewer(request), photo_id)
+    return FileResponse(record.image.open("rb"), content_type="image/jpeg")
+
+
+def _period(request: HttpRequest) -> tuple[date, date]:
+    end = _date(request.GET.get("sampai")) or services.today_for(current_viewer(request))
+    start = _date(request.GET.get("dari")) or end - timedelta(days=29)
+    return start, end
+
+
+@login_required
+def recap_page(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    start, end = _period(request)
+    unit = request.GET.get("satuan", "")
+    unit_id = int(unit) if unit.isdigit() else None
+    days = request.GET.get("hari", "30")
+    result = recap.recap(viewer, start, end, unit_id)
+    cover = recap.coverage(viewer, unit_id, int(days) if days.isdigit() else 30)
+    chart = bar_chart([(label, result.totals.get(code, 0)) for code, label in result.types])
+    return render(
+        request,
+        "activities/recap.html",
+        {
+            "recap": result,
+            "coverage": cover,
+            "chart": chart,
+            "query": request.GET.urlencode(),
+            "units": [
+                (u.pk, u.name)
+                for u in [result.unit, *(r.unit for r in result.rows if r.unit != result.unit)]
+            ],
+        },
+    )
+
+
+@login_required
+def export_list(request: HttpRequest, fmt: str) -> HttpResponse:
+    viewer = current_viewer(request)
+    rows = exports.activity_rows(services.list_activities(viewer, _filter(request)))
+    exports.audit_export(
+        viewer, "activity", len(rows), request, format=fmt, query=request.GET.urlencode()
+    )
+    return exports.file_response(exports.LIST_COLUMNS, rows, "kegiatan", fmt)
+
+
+@login_required
+def export_recap(request: HttpRequest, fmt: str) -> HttpResponse:
+    viewer = current_viewer(request)
+    start, end = _period(request)
+    unit = request.GET.get("satuan", "")
+    result = recap.recap(viewer, start, end, int(unit) if unit.isdigit() else None)
+    header, rows = exports.recap_rows(result)
+    exports.audit_export(
+        viewer, "activity_recap", len(rows), request, format=fmt, start=start, end=end
+    )
+    return exports.file_response(header, rows, f"rekap-{start:%Y%m%d}-{end:%Y%m%d}", fmt)
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    require(viewer, "activity.write")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            with transaction.atomic():
+                result = imports.import_activities(
+                    viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
+                )
+        except Invalid as exc:
+            form.add_error("file", exc.message)
+    status = (
+        422
+        if request.method == "POST"
+        and (form.errors or (result and result.failed and not result.imported))
+        else 200
+    )
+    return render(
+        request, "activities/import.html", {"form": form, "result": result}, status=status
+    )
+
+
+@login_required
+def template_file(request: HttpRequest) -> HttpResponse:
+    require(current_viewer(request), "activity.write")
+    return imports.template_response()
+
+
+@login_required
+def plans_page(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    return render(
+        request,
+        "activities/plans.html",
+        {
+            "due": plans.due(viewer),
+            "plans": plans.plans(viewer)[:200],
+        },
+    )

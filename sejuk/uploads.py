@@ -1,0 +1,84 @@
+"""Checking and preparing uploaded photos.
+
+A photo is judged by its content, never by its name: Pillow must read it as JPEG, PNG or
+WebP, within a size and a pixel count. It is then turned upright, shrunk to at most
+1,600 pixels on its longer side (a phone photo of 4 MB becomes about 300 KB, which a
+weak signal can still carry to a commander) and saved again as JPEG, which drops every
+metadata block; the location the phone wrote into it is kept only when the user asks.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from sejuk.errors import Invalid
+
+MAX_BYTES = 12 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 1600
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"}  # MPO: some phones' JPEG variant
+_GPS_TAG = 0x8825
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    data: bytes  # JPEG
+    width: int
+    height: int
+    location: tuple[float, float] | None  # (lat, lng) read from the photo, if kept
+
+
+def clean_image(raw: bytes, *, keep_location: bool = False) -> CleanImage:
+    if not raw:
+        raise Invalid("Berkas foto kosong.", {"photo": "kosong"})
+    if len(raw) > MAX_BYTES:
+        raise Invalid(
+            f"Foto terlalu besar ({len(raw) // 1024 // 1024} MB); maksimal 12 MB.",
+            {"photo": "terlalu besar"},
+        )
+    try:
+        with Image.open(io.BytesIO(raw)) as probe:
+            probe.verify()
+        opened = Image.open(io.BytesIO(raw))
+        if opened.format not in ALLOWED_FORMATS:
+            raise Invalid(
+                f"Format {opened.format} tidak diterima; kirim foto JPEG, PNG atau WebP.",
+                {"photo": "format tidak diterima"},
+            )
+        if opened.width * opened.height > MAX_PIXELS:
+            raise Invalid("Ukuran gambar terlalu besar.", {"photo": "terlalu besar"})
+        exif = opened.getexif()
+        location = _gps(exif) if keep_location else None
+        image = ImageOps.exif_transpose(opened).convert("RGB")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise Invalid(
+            "Berkas ini bukan foto yang dapat dibaca (JPEG, PNG atau WebP).",
+            {"photo": "bukan foto"},
+        ) from None
+    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    out = io.BytesIO()
+    save_exif = Image.Exif()
+    if location is not None:
+        save_exif[_GPS_TAG] = exif.get_ifd(_GPS_TAG)
+    image.save(out, "JPEG", quality=82, optimize=True, exif=save_exif.tobytes())
+    return CleanImage(out.getvalue(), image.width, image.height, location)
+
+
+def _gps(exif: Image.Exif) -> tuple[float, float] | None:
+    gps = exif.get_ifd(_GPS_TAG)
+    try:
+        lat = _degrees(gps[2]) * (-1 if gps.get(1) == "S" else 1)
+        lng = _degrees(gps[4]) * (-1 if gps.get(3) == "W" else 1)
+    except (KeyError, TypeError, ZeroDivisionError, IndexError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        return None
+    return round(lat, 6), round(lng, 6)
+
+
+def _degrees(value: tuple[float, float, float]) -> float:
+    d, m, s = (float(x) for x in value)
+    return d + m / 60 + s / 3600

@@ -1,0 +1,59 @@
+from datetime import date, timedelta
+
+import pytest
+
+from sejuk.accounts.access import viewer_for
+from sejuk.activities import recap
+from sejuk.errors import Invalid, NotFound
+from sejuk.units.models import Unit
+from tests.factories import log_activity
+from tests.personas import GERUNG_UTARA
+
+pytestmark = pytest.mark.django_db
+TODAY = date.today()
+
+
+def test_recap_counts_per_unit_below_and_per_type(world):
+    log_activity(world.users["bhabin"], types=["patroli_dialogis", "sambang"])
+    log_activity(world.users["bhabin"], types=["sambang"])
+    log_activity(
+        world.users["operator"],
+        region=GERUNG_UTARA,
+        types=["penyuluhan"],
+        unit_id=Unit.objects.get(name="Polsek Gerung").pk,
+    )
+    r = recap.recap(viewer_for(world.users["pimpinan"]), TODAY - timedelta(days=7), TODAY)
+    assert r.unit.name == "Polres Lombok Barat"
+    rows = {row.unit.name: row for row in r.rows}
+    assert rows["Polsek Sekotong"].counts == {"patroli_dialogis": 1, "sambang": 2}
+    assert rows["Polsek Sekotong"].total == 2  # an activity with two types counts once
+    assert rows["Polsek Gerung"].total == 1
+    assert r.total == 3 and r.totals == {"patroli_dialogis": 1, "sambang": 2, "penyuluhan": 1}
+    assert [code for code, _ in r.types] == ["patroli_dialogis", "sambang", "penyuluhan"]
+    assert sum(n for _, n in r.weeks) == 3
+
+
+def test_a_recap_for_a_unit_outside_the_area_is_not_found(world):
+    loteng = Unit.objects.get(name="Polres Lombok Tengah")
+    with pytest.raises(NotFound):
+        recap.recap(viewer_for(world.users["operator"]), TODAY, TODAY, loteng.pk)
+    with pytest.raises(Invalid):
+        recap.recap(viewer_for(world.users["operator"]), TODAY, TODAY - timedelta(days=1))
+
+
+def test_coverage_is_the_share_of_desa_reached_with_those_never_reached(world):
+    log_activity(world.users["bhabin"])  # Sekotong Barat, yesterday
+    log_activity(world.users["bhabin"], region="52.01.07.2002", date=TODAY - timedelta(days=2))
+    sekotong = Unit.objects.get(name="Polsek Sekotong")
+    c = recap.coverage(viewer_for(world.users["operator"]), sekotong.pk, days=30)
+    assert c.total == 9 and c.reached == 1
+    assert round(c.share, 3) == round(1 / 9, 3)
+    assert len(c.never) == 8 and "52.01.07.2002" not in {r.code for r in c.never}
+
+
+def test_coverage_counts_only_the_last_n_days(world):
+    log_activity(world.users["bhabin"], date=TODAY - timedelta(days=40))
+    sekotong = Unit.objects.get(name="Polsek Sekotong")
+    c = recap.coverage(viewer_for(world.users["operator"]), sekotong.pk, days=30)
+    assert c.reached == 0 and [r.code for r, _ in c.stale] == ["52.01.07.2002"]
+    assert len(c.never) == 8

@@ -1,0 +1,117 @@
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from sejuk.activities.models import Activity
+from tests.factories import log_activity
+from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT
+
+pytestmark = pytest.mark.django_db
+MESSAGE = (
+    "Giat patroli dialogis cooling system di Dsn. Tawun Ds. Sekotong Barat kemarin "
+    "pkl 16.30 Wita, 3 personel, situasi aman kondusif"
+)
+
+
+def test_a_pasted_message_fills_the_form_and_marks_the_words(client, world):
+    client.force_login(world.users["bhabin"])
+    html = client.post("/kegiatan/baru/", {"action": "baca", "text": MESSAGE}).content.decode()
+    assert "<mark" in html and ">Sekotong Barat</mark>" in html
+    assert f'value="{SEKOTONG_BARAT}"' in html
+    assert re.search(r'value="patroli_dialogis"[^>]*checked', html)
+    assert 'value="Tawun"' in html
+    assert "dari: “" in html  # each filled field says which words it came from
+
+
+def test_saving_a_pasted_message_keeps_the_text_and_the_readers_guess(client, world):
+    client.force_login(world.users["bhabin"])
+    yesterday = date.today() - timedelta(days=1)
+    response = client.post(
+        "/kegiatan/baru/",
+        {
+            "action": "simpan",
+            "text": MESSAGE,
+            "region": SEKOTONG_BARAT,
+            "dusun": "Tawun",
+            "date": yesterday.isoformat(),
+            "start_time": "16:30",
+            "types": ["patroli_dialogis"],
+            "summary": MESSAGE,
+            "situation": "kondusif",
+            "personnel_count": "3",
+            "participants": ["warga"],
+            "jumlah_warga": "15",
+        },
+    )
+    assert response.status_code == 302
+    a = Activity.objects.get()
+    assert a.source == "text" and a.raw_text == MESSAGE
+    assert a.reader["contract"]["place"]["code"] == SEKOTONG_BARAT
+    assert dict(a.participants.values_list("category", "count")) == {"warga": 15}
+    assert "participants" in a.corrections  # the person added what the reader did not see
+
+
+def test_a_refused_form_keeps_everything_typed_and_says_why(client, world):
+    client.force_login(world.users["bhabin"])
+    response = client.post(
+        "/kegiatan/baru/",
+        {
+            "action": "simpan",
+            "region": GERUNG_UTARA,
+            "date": date.today().isoformat(),
+            "start_time": "16:30",
+            "types": ["sambang"],
+            "summary": "Sambang ke rumah kades",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "di luar wilayah Anda" in html
+    assert "Sambang ke rumah kades" in html and f'value="{GERUNG_UTARA}"' in html
+    assert not Activity.objects.exists()
+
+
+def test_the_detail_page_shows_the_history_and_edit_asks_for_a_reason(client, world):
+    a = log_activity(world.users["bhabin"], situation="kondusif")
+    client.force_login(world.users["operator"])
+    form = client.get(f"/kegiatan/{a.pk}/ubah/").content.decode()
+    assert f'value="{SEKOTONG_BARAT}"' in form and 'name="reason"' in form
+    data = {
+        "region": SEKOTONG_BARAT,
+        "date": a.local_date.isoformat(),
+        "start_time": "16:30",
+        "types": ["patroli_dialogis"],
+        "summary": a.summary,
+        "situation": "waspada",
+        "reason": "laporan susulan",
+        "unit_id": a.unit_id,
+    }
+    assert client.post(f"/kegiatan/{a.pk}/ubah/", data).status_code == 302
+    html = client.get(f"/kegiatan/{a.pk}/").content.decode()
+    assert "Diubah" in html and "laporan susulan" in html and "kondusif → waspada" in html
+    assert "WITA" in html
+
+
+def test_the_list_page_is_light_enough_for_a_weak_signal(client, world):
+    for _ in range(25):
+        log_activity(world.users["bhabin"])
+    client.force_login(world.users["bhabin"])
+    for url in ("/kegiatan/", "/kegiatan/baru/", "/kegiatan/rekap/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.content) < 100_000, url
+
+
+def test_the_import_page_lists_row_problems(client, world):
+    import io
+
+    client.force_login(world.users["bhabin"])
+    upload = io.BytesIO(
+        b"tanggal,jam_mulai,kode_wilayah,jenis,uraian\n31/02/2024,16.30,52.01.07.2002,sambang,x\n"
+    )
+    upload.name = "kegiatan.csv"
+    response = client.post("/kegiatan/impor/", {"file": upload})
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "tidak ada yang diimpor" in html and "tanggal" in html

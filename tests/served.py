@@ -1,0 +1,104 @@
+"""A real Sejuk, set up and served the way `make run` does, for journeys in a browser and
+for load from concurrent clients: `sejuk setup` into a fresh data folder and database,
+then `sejuk serve` on a free port, in their own processes.
+
+The database is a fresh SQLite file, or, when the suite runs with SEJUK_DATABASE_URL
+pointing at PostgreSQL, a fresh database on that server, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEJUK = str(Path(sys.executable).with_name("sejuk"))
+
+
+@dataclass
+class Served:
+    url: str
+    env: dict[str, str]
+
+    def sejuk(self, *args: str, stdin: str | None = None) -> str:
+        """Run a `sejuk` command against the served instance's database."""
+        result = subprocess.run(
+            [SEJUK, *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"sejuk {' '.join(args)} failed: {result.stderr}")
+        return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def _database(data_dir: Path) -> Iterator[str]:
+    configured = os.environ.get("SEJUK_DATABASE_URL", "")
+    if not configured.startswith("postgres"):
+        yield f"sqlite:///{data_dir / 'sejuk.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"sejuk_e2e_{uuid.uuid4().hex[:10]}"
+    base, _, _ = configured.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def serve(data_dir: Path, *, setup_args: tuple[str, ...] = ()) -> Iterator[Served]:
+    with _database(data_dir) as database_url:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SEJUK_")}
+        env.update(SEJUK_DATA_DIR=str(data_dir), SEJUK_DATABASE_URL=database_url)
+        served = Served(url="", env=env)
+        served.sejuk("setup", *setup_args)
+        port = free_port()
+        process = subprocess.Popen(
+            [SEJUK, "serve", "--port", str(port)],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        served.url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(served.url)
+            yield served
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+def _wait_until_up(url: str) -> None:
+    for _ in range(150):
+        try:
+            with urllib.request.urlopen(url + "/", timeout=5):  # noqa: S310 (http://127.0.0.1)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
