@@ -231,9 +231,8 @@ class Document:
         present = self.vocabulary & WATCHED
         out: dict[str, list[int]] = {w: [] for w in present}
         if present:
-            for i, w in enumerate(self.first_words):
-                if w in present:
-                    out[w].append(i)
+            for i, w in [(i, w) for i, w in enumerate(self.first_words) if w in present]:
+                out[w].append(i)
         return out
 
     def positions(self, words: frozenset[str] | set[str]) -> list[int]:
@@ -268,15 +267,12 @@ class Document:
 
     @cached_property
     def _clause_starts(self) -> list[int]:
-        out: list[int] = []
-        marks = self.clause_break
+        # Each token's clause starts at the last mark or sentence start at or before it:
+        # a running maximum over those anchors (computed in C by accumulate).
+        anchors = [i if mark else 0 for i, mark in enumerate(self.clause_break[: len(self.tokens)])]
         for s in self.sentences:
-            current = s.first
-            for i in range(s.first, s.last):
-                if marks[i]:
-                    current = i
-                out.append(current)
-        return out
+            anchors[s.first] = s.first
+        return list(accumulate(anchors, max))
 
     def clause_end(self, token: int) -> int:
         last = self.sentences[self.sent_of[token]].last
