@@ -14,14 +14,14 @@ from django.core.management.base import CommandError
 REPO = Path(__file__).resolve().parents[1]
 SEJUK = str(Path(sys.executable).with_name("sejuk"))
 REPORT = (
-    "Polsek Sekotong menggelar patroli dialogis di Desa Sekotong Barat, Kecamatan Sekotong, "
-    "Minggu (8/12/2024) pukul 16.30 Wita. Situasi aman dan kondusif."
+    "Polsek Gerung melaksanakan patroli dialogis ke Kelurahan Gerung Utara, Kecamatan Gerung, "
+    "Jumat (20/12/2024) pukul 21.10 Wita. Keadaan terpantau aman dan terkendali."
 )
 
 
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
-    path = tmp_path / "laporan-sekotong.txt"
+    path = tmp_path / "laporan-gerung.txt"
     path.write_text(REPORT, encoding="utf-8")
     return path
 
@@ -34,34 +34,34 @@ def run(*args: str) -> str:
 
 def test_it_prints_one_contract_object_per_file_named_by_the_file(report, tmp_path):
     other = tmp_path / "kemarin.txt"
-    other.write_text("Polsek Gerung menyambangi warga kemarin.", encoding="utf-8")
-    lines = run(str(report), str(other), "--published", "2024-12-10").splitlines()
+    other.write_text("Polsek Lingsar menyambangi ketua RT kemarin.", encoding="utf-8")
+    lines = run(str(report), str(other), "--published", "2024-12-21").splitlines()
     first, second = (json.loads(line) for line in lines)
     assert list(first)[:2] == ["id", "kind"]
-    assert first["id"] == "laporan-sekotong"
-    assert first["place"]["code"] == "52.01.07.2002"
+    assert first["id"] == "laporan-gerung"
+    assert first["place"]["code"] == "52.01.01.1001"
     assert first["situation"] == "kondusif"
-    assert second["id"] == "kemarin" and second["event_date"] == "2024-12-09"
+    assert second["id"] == "kemarin" and second["event_date"] == "2024-12-20"
 
 
 def test_the_area_narrows_a_village_name(tmp_path):
     path = tmp_path / "paseban.txt"
-    path.write_text("Bhabinkamtibmas menyambangi warga Desa Paseban.", encoding="utf-8")
+    path.write_text("Bhabinkamtibmas mengunjungi pos kamling Desa Paseban.", encoding="utf-8")
     got = json.loads(run(str(path), "--area", "33.10"))
     assert got["place"]["code"].startswith("33.10.")
 
 
 def test_the_text_format_is_an_indonesian_summary(report):
     out = run(str(report), "--format", "text")
-    assert "== laporan-sekotong ==" in out
-    assert "Minggu, 08/12/2024 pukul 16.30 WITA" in out
+    assert "== laporan-gerung ==" in out
+    assert "Jumat, 20/12/2024 pukul 21.10 WITA" in out
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["tidak-ada.txt"], "Berkas tidak ditemukan"),
-        (["{report}", "--published", "10-12-2024"], "Tanggal terbit tidak sah"),
+        (["{report}", "--published", "21-12-2024"], "Tanggal terbit tidak sah"),
         (["{report}", "--area", "99.99"], "Kode wilayah tidak dikenal"),
     ],
 )

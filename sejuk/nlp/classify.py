@@ -3,9 +3,9 @@
 - kind: a disturbance that happened (incident), a police activity that happened
   (activity), or neither (plans, general statements: other). Each side is weighed by its
   words said as happening, double in the headline and the lead.
-- situation: only a situation the text reports ("situasi kini kondusif", "kegiatan
-  berjalan lancar", "tidak ditemukan hal menonjol"), never one it aims at
-  ("untuk menciptakan situasi yang kondusif"); null when it reports none.
+- situation: only a situation the text reports ("keadaan kembali kondusif", "acara
+  berakhir tertib", "tidak ditemukan hal menonjol"), never one it aims at ("guna
+  mewujudkan suasana yang kondusif"); null when it reports none.
 - online: the activity was held online ("secara daring", "virtual", "zoom").
 - election: the re-votes of 2025 (PSU), the regional elections of 2024 (Pilkada), or the
   general election of 2024 (Pemilu), by the words the text uses.
@@ -35,8 +35,12 @@ _SITUATION = Lexicon(
                 "berjalan berlangsung berakhir",
                 r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
             ),
-            r"tidak (?:ditemukan|ada) (?:adanya )?(?:hal|hal hal|kejadian) (?:yang )?menonjol",
-            r"tidak menemukan (?:adanya )?(?:permasalahan|hal hal menonjol|hal menonjol)",
+            # What a patrol found: "tidak ditemukan hal-hal yang menonjol", "tidak ada
+            # kejadian berarti"; a problem or disturbance it did not find needs no adjective.
+            r"tidak (?:ditemukan|menemukan|ada|terdapat) (?:adanya )?"
+            r"(?:hal|hal hal|kejadian|permasalahan|masalah)(?: yang)? (?:menonjol|berarti)",
+            r"tidak (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
+            r"tidak (?:ada|terdapat) (?:adanya )?gangguan",
             r"aman terkendali",
             r"nihil gangguan",
             r"tanpa (?:adanya )?gangguan",
@@ -171,8 +175,8 @@ def situation(doc: Document) -> Value:
 
 
 def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
-    """A situation the text aims at ("untuk memastikan ... berjalan aman"), not one it
-    reports ("Pilkada yang berlangsung aman", "sehingga berjalan lancar")."""
+    """A situation the text aims at ("guna memastikan ... berlangsung tertib"), not one it
+    reports ("rapat pleno yang berakhir damai", "sehingga acara berjalan tertib")."""
     if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
         return False
     if m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak")):

@@ -53,8 +53,8 @@ def words_before(doc: Document, token: int, window: int, clause: bool = False) -
     return doc.first_words[max(first, token - window) : token]
 
 
-# Plans hold over the list that follows them: "menyiapkan langkah, mulai dari penjagaan
-# ..., hingga patroli ...".
+# Plans hold over the list that follows them: "kami menyiapkan tiga langkah: pengawalan
+# logistik, sambang ke tokoh adat, dan patroli malam".
 PLAN = words(
     "akan rencana berencana rencananya menyiapkan mempersiapkan disiapkan dijadwalkan persiapan"
 )

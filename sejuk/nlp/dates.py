@@ -1,7 +1,7 @@
 """Indonesian dates and times as police releases and field reports write them.
 
-"Selasa (10/12/2024)", "Minggu, 8 Desember 2024", "Kamis pagi (14/11/2024)", "Rabu (27/11)
-malam", "Jumat 6/12/24 pkl 21.15 WIB", "pada 14 Desember", "pukul 16.30 Wita", a weekday
+"Selasa (17/12/2024)", "Minggu, 22 Desember 2024", "Kamis pagi (14/11/2024)", "Rabu (11/12)
+malam", "Jumat 13/12/24 pkl 21.15 WIB", "pada 14 Desember", "pukul 19.30 Wita", a weekday
 alone ("di Mataram, Senin."), "kemarin", "tadi pagi".
 
 Written here, not taken from a library: the general date parsers (dateparser and its kin)

@@ -1,7 +1,7 @@
 """Which of the dates in a text is the day the activity or incident took place.
 
-A release carries several dates: the activity's ("Selasa (10/12/2024)"), the day a
-spokesman spoke ("kata Kapolsek, Jumat (13/12/2024)"), the election day it looks forward
+A release carries several dates: the activity's ("Selasa (17/12/2024)"), the day a
+spokesman spoke ("kata Kapolsek, Jumat (20/12/2024)"), the election day it looks forward
 to ("pemungutan suara akan digelar pada hari itu"), a photo caption of another event
 ("Ilustrasi ..."), the publication stamp. Each date is scored by its sentence:
 

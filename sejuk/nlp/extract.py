@@ -1,10 +1,10 @@
 """The one entry point of the text reader: ``extract(text)`` -> ``Record``.
 
     >>> from sejuk.nlp.extract import extract
-    >>> record = extract("Polsek Sekotong menggelar patroli dialogis di Desa Sekotong Barat, "
-    ...                  "Minggu (8/12/2024).")
+    >>> record = extract("Bhabinkamtibmas Polsek Gerung menyambangi warga Kelurahan "
+    ...                  "Gerung Utara, Sabtu (14/12/2024).")
     >>> record.unit.name, record.place.code, str(record.event_date.value)
-    ('Polsek Sekotong', '52.01.07.2002', '2024-12-08')
+    ('Polsek Gerung', '52.01.01.1001', '2024-12-14')
 
 ``published``: the publication date, for relative dates ("kemarin", "Senin"); ``area``:
 the region codes of the user's unit, to narrow names that several regions share.

@@ -50,7 +50,9 @@ ACTIVITY = Lexicon(
             r"ngopi bareng",
             r"cangkrukan",
             r"tatap muka dengan",
-            *each("di dirumah kediaman", r" (?:rumah )?(?:tokoh|warga|ketua|kepala|para)"),
+            # at someone's home: "di rumah warga", "kediaman tokoh adat"
+            r"di rumah (?:para )?(?:tokoh|warga|ketua|kepala)",
+            *each("dirumah kediaman", r" (?:para )?(?:tokoh|warga|ketua|kepala)"),
             r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
             r"berbincang (?:\w+ )?dengan",
             r"menyapa (?:\w+ )?(?:warga|masyarakat)",
@@ -189,12 +191,14 @@ PARTICIPANT = Lexicon(
             r"tuan guru",
             r"fkub",
             r"mui",
-            r"pengasuh pondok pesantren",
+            r"pengasuh (?:pondok )?pesantren",
+            r"pimpinan (?:pondok )?pesantren",
             r"imam masjid",
             r"takmir",
         ),
         "tokoh_adat": (
             r"tokoh adat",
+            r"pemuka adat",
             r"ketua adat",
             r"lembaga adat",
             r"pemangku adat",
@@ -207,6 +211,7 @@ PARTICIPANT = Lexicon(
         "tokoh_masyarakat": (
             r"tokoh masyarakat",
             r"tokoh tokoh masyarakat",
+            r"pemuka masyarakat",
             r"sesepuh",
             r"tokoh setempat",
             r"tokoh berpengaruh",
@@ -268,8 +273,14 @@ PARTICIPANT = Lexicon(
             r"sekda",
             r"penjabat bupati",
             r"penjabat gubernur",
+            # regional agencies that join the police on the ground
+            r"dinas perhubungan",
             r"dishub",
+            r"dinas kesehatan",
+            r"dinkes",
             r"bpbd",
+            r"damkar",
+            r"pemadam kebakaran",
         ),
         "tni": (
             r"tni",
@@ -345,7 +356,14 @@ INCIDENT = Lexicon(
     {
         "provokasi": (r"provokasi", r"memprovokasi", r"provokator", r"menghasut", r"hasutan"),
         "ujaran_kebencian": (r"ujaran kebencian", r"hate speech"),
-        "hoaks": (r"hoaks", r"berita bohong", r"disinformasi"),
+        "hoaks": (
+            r"hoaks",
+            r"berita bohong",
+            r"kabar bohong",
+            r"berita palsu",
+            r"informasi palsu",
+            r"disinformasi",
+        ),
         "intimidasi": (
             r"intimidasi",
             r"mengintimidasi",
@@ -469,20 +487,20 @@ def activity_types(doc: Document) -> list[Found]:
         if code == "dialog" and _patrol_talk(doc, m):
             continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
-            continue  # "di bawah koordinasi Kapolres": who leads, not a meeting
+            continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
         out.append(Found(code, m, "kata kegiatan"))
     return out
 
 
 def _talking_patrols(doc: Document) -> list[Found]:
-    """A patrol that talks with people on its way ("patroli itu menyapa pedagang") is a
-    dialogic patrol, named so or not."""
+    """A patrol that talks with people on its way ("patroli itu berbincang dengan
+    nelayan") is a dialogic patrol, named so or not."""
     out = []
     for _, m in _PATROL.find(doc):
         s = doc.sentence(m.first)
         talks = not _TALK.isdisjoint(doc.first_words[s.first : s.last])
         if talks and not context.is_irrealis(doc, m.first):
-            out.append(Found("patroli_dialogis", m, "patroli yang berdialog dengan warga"))
+            out.append(Found("patroli_dialogis", m, "patroli sambil berdialog"))
     return out
 
 
@@ -492,7 +510,7 @@ _PATROL = Lexicon(
 
 
 def _patrol_talk(doc: Document, m: Match) -> bool:
-    """ "dialog dengan pedagang" in a report of a dialogic patrol is the patrol's
+    """ "dialog dengan nelayan" in a report of a dialogic patrol is the patrol's
     talk, not a dialogue of its own."""
     return (
         m.words == "dialog"

@@ -42,7 +42,8 @@ RANKS = words("""
     """)
 _CUE_WORDS = watch(frozenset(CUES))
 _HAMLET_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level == HAMLET))
-# Cue words that end a dusun name ("Dsn II Kampung Baru Desa Lembar Selatan").
+# Cue words that end a dusun name. Not "kampung" or "lingkungan": many hamlets are
+# called "Kampung ..." and the word belongs to the dusun's own name.
 _DUSUN_STOP = frozenset(
     w for w, (level, _) in CUES.items() if level in (PROVINSI, KABKOTA, KECAMATAN, DESA)
 ) - {"kampung", "kp", "lingkungan"}

@@ -23,7 +23,7 @@ VAGUE = words(
 )
 PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
 _NOUNS = watch(PERSONNEL)
-# After the noun: these make the count someone else's ("720 personel TNI").
+# After the noun: these make the count someone else's ("personel TNI", "orang warga").
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
 
@@ -105,7 +105,7 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         if words[i] in VAGUE and i + 1 < len(words) and words[i + 1] in PERSONNEL:
             continue
         if i > 0 and words[i - 1] == "salah":
-            continue  # "salah satu petugas": one of them, not a count
+            continue  # "salah satu anggota": one of them, not a count
         found = parse_number(words, i)
         if found is None:
             continue

@@ -27,6 +27,8 @@ SHORTHAND: Final[dict[str, str]] = {
     "udh": "sudah",
     "blm": "belum",
     "krn": "karena",
+    "stlh": "setelah",
+    "sblm": "sebelum",
     "jg": "juga",
     "pd": "pada",
     "kpd": "kepada",

@@ -14,10 +14,10 @@ def only(text):
 @pytest.mark.parametrize(
     ("text", "day", "month", "year", "weekday"),
     [
-        ("Patroli digelar Selasa (10/12/2024) sore.", 10, 12, 2024, 1),
-        ("Pada Minggu, 8 Desember 2024, warga berkumpul.", 8, 12, 2024, 6),
-        ("Sambang dilakukan Jumat 6/12/24 pkl 21.15 WIB.", 6, 12, 2024, 4),
-        ("Kegiatan berlangsung Kamis pagi (7/11/2024) di balai desa.", 7, 11, 2024, 3),
+        ("Patroli digelar Selasa (17/12/2024) sore.", 17, 12, 2024, 1),
+        ("Pada Minggu, 22 Desember 2024, warga berkumpul.", 22, 12, 2024, 6),
+        ("Sambang dilakukan Jumat 13/12/24 pkl 21.15 WIB.", 13, 12, 2024, 4),
+        ("Kegiatan berlangsung Kamis pagi (21/11/2024) di balai desa.", 21, 11, 2024, 3),
         ("Dilaksanakan tgl 07-12-2024 di aula.", 7, 12, 2024, None),
         ("Rapat digelar 3 Des 2024.", 3, 12, 2024, None),
     ],
@@ -28,17 +28,17 @@ def test_the_common_written_forms_of_a_date_are_read(text, day, month, year, wee
 
 
 def test_a_date_without_year_keeps_the_year_open():
-    d = only("Apel pasukan digelar Rabu (27/11) malam.")
-    assert (d.day, d.month, d.year, d.weekday, d.part_of_day) == (27, 11, None, 2, "malam")
+    d = only("Ronda warga digelar Rabu (11/12) malam.")
+    assert (d.day, d.month, d.year, d.weekday, d.part_of_day) == (11, 12, None, 2, "malam")
 
 
 def test_the_weekday_fixes_the_year_when_exactly_one_candidate_year_fits():
-    d = only("Patroli digelar Rabu (27/11) malam.")
-    assert complete(d, years=[2024, 2025]).value == date(2024, 11, 27)
+    d = only("Patroli digelar Rabu (11/12) malam.")
+    assert complete(d, years=[2024, 2025]).value == date(2024, 12, 11)
 
 
 def test_a_weekday_that_fits_no_year_of_the_text_gives_no_date():
-    d = only("Patroli digelar Senin (27/11).")
+    d = only("Patroli digelar Senin (11/12).")
     assert complete(d, years=[2024]).value is None
 
 
@@ -48,7 +48,7 @@ def test_another_full_date_of_the_text_gives_the_missing_year():
 
 
 def test_a_date_whose_weekday_contradicts_it_is_not_certain():
-    d = only("Kegiatan digelar Senin (10/12/2024).")
+    d = only("Kegiatan digelar Senin (17/12/2024).")
     assert d.weekday_conflict
     assert complete(d).value is None
 
@@ -66,7 +66,7 @@ def test_programme_names_and_weeks_are_no_weekdays():
 @pytest.mark.parametrize(("word", "delta"), [("kemarin", -1), ("tadi pagi", 0), ("besok", 1)])
 def test_relative_words_count_from_the_publication_date(word, delta):
     d = only(f"Patroli {word} berjalan lancar")
-    assert complete(d, published=date(2024, 12, 10)).value == date(2024, 12, 10 + delta)
+    assert complete(d, published=date(2024, 12, 18)).value == date(2024, 12, 18 + delta)
 
 
 def test_numbers_that_are_not_dates_are_left_alone():
@@ -74,9 +74,9 @@ def test_numbers_that_are_not_dates_are_left_alone():
 
 
 def test_times_carry_the_zone_written_with_them():
-    times = find_times("dimulai pukul 16.30 Wita, selesai pkl 18:00, siaran 20.15 WIB")
+    times = find_times("dimulai pukul 19.30 Wita, selesai pkl 18:00, siaran 20.15 WIB")
     assert [(t.hhmm, t.zone) for t in times] == [
-        ("16:30", "WITA"),
+        ("19:30", "WITA"),
         ("18:00", None),
         ("20:15", "WIB"),
     ]
@@ -87,7 +87,7 @@ def test_a_timestamp_with_seconds_is_not_read_as_a_time():
 
 
 def test_news_addresses_give_their_publication_date():
-    assert date_in_url("https://berita.example/read/2024/11/28/12345/judul") == date(2024, 11, 28)
+    assert date_in_url("https://berita.example/read/2024/12/03/12345/judul") == date(2024, 12, 3)
     assert date_in_url("https://berita.example/?p=5408") is None
 
 

@@ -3,10 +3,10 @@ import re
 from sejuk.nlp.document import Document
 
 RELEASE = """URL: https://berita.example/2024/12/10/patroli
-Polsek Sekotong Gelar Patroli Dialogis di Desa Pelangan
+Polsek Sekotong Sambangi Nelayan Desa Pelangan
 Baca juga: Polres Lombok Barat Raih Penghargaan
 Kapolsek Gerung, AKP I Made S.H., memimpin patroli. Kegiatan berjalan lancar.
-Personel menyapa warga di Kec. Sekotong pukul 16.30 Wita."""
+Personel menyapa warga di Kec. Sekotong pukul 20.15 Wita."""
 
 
 def test_lines_are_told_apart_by_their_role():
@@ -21,7 +21,7 @@ def test_abbreviations_times_and_initials_do_not_end_a_sentence():
     assert body == [
         "Kapolsek Gerung, AKP I Made S.H., memimpin patroli",
         "Kegiatan berjalan lancar",
-        "Personel menyapa warga di Kec. Sekotong pukul 16.30 Wita",
+        "Personel menyapa warga di Kec. Sekotong pukul 20.15 Wita",
     ]
 
 

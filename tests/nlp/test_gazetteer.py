@@ -60,8 +60,8 @@ def test_level_prefixes_pick_the_level(gaz, query, code):
     [
         ("Waylayap", "Way Layap"),
         ("Way Layap", "Way Layap"),
-        ("Karangsidemen", "Karang Sidemen"),
-        ("Karang Sidemen", "Karang Sidemen"),
+        ("Batukumbung", "Batu Kumbung"),
+        ("Batu Kumbung", "Batu Kumbung"),
         ("Seirampah", "Sei Rampah"),
         ("Sei Rampah", "Sei Rampah"),
     ],

@@ -26,7 +26,7 @@ def test_a_kota_cue_keeps_the_kota_and_a_kab_cue_the_kabupaten(gaz):
 
 
 def test_a_common_word_without_cue_or_place_word_barely_counts(gaz):
-    text = "Kegiatan berjalan Aman dan tertib, kata Baru kemudian."
+    text = "Acara selesai Aman, lancar, kata Baru kemudian."
     found = mentions(gaz, text)
     assert all(m.weight < 1.0 for m in found.values())
 
@@ -54,9 +54,15 @@ def test_an_address_is_one_group(gaz):
 
 
 def test_a_dusun_is_free_text_up_to_the_next_cue():
-    doc = Document("Sambang di Dsn II Kampung Baru Desa Lembar Selatan")
+    doc = Document("Warga Dusun Karang Bongkot, Desa Batu Kumbung berkumpul")
     (dusun,) = find_dusun(doc)
-    assert dusun.name == "II Kampung Baru"
+    assert dusun.name == "Karang Bongkot"
+
+
+def test_a_dusun_called_kampung_keeps_the_word_in_its_name():
+    doc = Document("Ronda di Dusun III Kampung Sawah Desa Kuripan Utara")
+    (dusun,) = find_dusun(doc)
+    assert dusun.name == "III Kampung Sawah"
 
 
 def test_votes_add_up_by_province_and_kabupaten(gaz):

@@ -45,11 +45,11 @@ def test_a_personnel_count_is_read_in_digits_or_words(text, value):
 @pytest.mark.parametrize(
     "text",
     [
-        "Puluhan personel disiagakan di kantor KPU.",
-        "Salah satu petugas menyapa warga.",
+        "Puluhan personel berjaga di gudang logistik.",
+        "Salah satu anggota tampak menyapa pedagang.",
         "Sebanyak 300 personel TNI membantu pengamanan.",
-        "Bentrokan itu membuat 14 orang terluka.",
-        "Pilkada 2024, Bhabinkamtibmas hadir di desa.",
+        "Keributan itu membuat 14 orang terluka.",
+        "Usai PSU 2025, Bhabinkamtibmas kembali bertugas di desa.",
     ],
 )
 def test_vague_words_other_forces_and_other_people_are_no_personnel_count(text):

@@ -64,7 +64,7 @@ def test_without_a_place_the_units_area_is_used_and_said(gaz):
 
 
 def test_an_ordinary_word_is_no_place(gaz):
-    assert place(gaz, "Situasi aman dan kondusif, kegiatan berjalan baru kemudian selesai.") is None
+    assert place(gaz, "Suasana aman, acara berjalan baru kemudian bubar.") is None
 
 
 def test_a_kecamatan_of_another_kabupaten_in_the_same_address_is_noted_too(gaz):

@@ -18,16 +18,16 @@ def unit(gaz, text, area=()):
 @pytest.mark.parametrize(
     ("text", "level", "code"),
     [
-        ("Polda Kaltim menggelar dialog daring.", "polda", "64"),
-        ("Polres OKU Selatan menggelar deklarasi damai.", "polres", "16.09"),
-        ("Polresta Sidoarjo menggelar apel.", "polres", "35.15"),
+        ("Polda Kaltim menerima audiensi mahasiswa.", "polda", "64"),
+        ("Polres OKU Selatan memusnahkan barang bukti.", "polres", "16.09"),
+        ("Polresta Sidoarjo mengamankan rapat pleno.", "polres", "35.15"),
         ("Polres Bima Kota menggelar patroli.", "polres", "52.72"),
         ("Polres Bima menggelar patroli.", "polres", "52.06"),
         ("Polrestabes Medan menggelar patroli.", "polres", "12.71"),
         ("Polresta Barelang menggelar patroli.", "polres", "21.71"),
         ("Kepolisian Daerah (Polda) Jawa Timur meningkatkan patroli.", "polda", "35"),
-        ("Polda Metro Jaya menggelar doa bersama.", "polda", "31"),
-        ("Kapolri menghadiri doa lintas agama.", "mabes", None),
+        ("Polda Metro Jaya menutup jalan protokol.", "polda", "31"),
+        ("Kapolri meninjau pos pengamanan TPS.", "mabes", None),
     ],
 )
 def test_every_naming_form_gives_level_and_region(gaz, text, level, code):
@@ -42,20 +42,20 @@ def test_the_lowest_unit_of_a_chain_is_the_one_that_acted(gaz):
 
 
 def test_a_sub_unit_makes_its_unit_the_actor(gaz):
-    found = unit(gaz, "Sat Binmas Polres Padang Lawas menggelar penyuluhan di desa.")
+    found = unit(gaz, "Sat Binmas Polres Padang Lawas memberi pembinaan kepada pelajar.")
     assert (found.level, found.region_code) == ("polres", "12.21")
 
 
 def test_a_chief_speaking_through_his_spokesman_does_not_outweigh_the_unit_that_acted(gaz):
     text = (
-        "Bhabinkamtibmas Polsek Sekotong menyambangi warga. Kapolres Lombok Barat melalui "
-        "Kasi Humas Polres Lombok Barat menyampaikan apresiasi."
+        "Bhabinkamtibmas Polsek Gerung mendatangi ketua RT. Kapolres Lombok Barat melalui "
+        "Kasi Humas Polres Lombok Barat berterima kasih kepada warga."
     )
-    assert unit(gaz, text).name == "Polsek Sekotong"
+    assert unit(gaz, text).name == "Polsek Gerung"
 
 
 def test_a_former_chief_is_no_unit(gaz):
-    assert unit(gaz, "Mantan Kapolres Sumbawa Barat itu kini bertugas di Jakarta.") is None
+    assert unit(gaz, "Eks Kapolres Dompu itu sekarang mengajar di sekolah polisi.") is None
 
 
 def test_a_text_without_police_has_no_unit(gaz):
