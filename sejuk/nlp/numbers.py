@@ -1,6 +1,7 @@
 """Counts written in digits or Indonesian words, and the personnel count of a report.
 
-"tiga personel", "3 personel", "dua belas anggota", "sebanyak 1.250 personel gabungan".
+"tiga personel", "3 personel", "dua belas anggota", "sebanyak 1.250 personel gabungan", and
+the field shorthand "3 pers".
 Words that give no number ("puluhan", "ratusan", "beberapa", "sejumlah") are no count:
 the field stays empty rather than guessed. Written here because the few Indonesian
 number-word packages are unmaintained and a dozen words and four multipliers are all a
@@ -22,7 +23,10 @@ VAGUE = words(
     "puluhan ratusan belasan ribuan beberapa sejumlah banyak banyaknya segenap seluruh para"
 )
 PERSONNEL = words("personel personil anggota petugas polisi polwan bhabinkamtibmas orang")
-_NOUNS = watch(PERSONNEL)
+# Field reports shorten personel to "pers" ("patroli ... 3 pers"); alone, "pers" is the
+# press, so it names personnel only right after a number.
+AFTER_A_NUMBER = PERSONNEL | {"pers"}
+_NOUNS = watch(AFTER_A_NUMBER)
 # After the noun: these make the count someone else's ("personel TNI", "orang warga").
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
@@ -111,7 +115,7 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
             continue
         value, used = found
         noun = i + used
-        if noun >= len(words) or words[noun] not in PERSONNEL or value == 0:
+        if noun >= len(words) or words[noun] not in AFTER_A_NUMBER or value == 0:
             continue
         if any(doc.gaps[k].strip() for k in range(i + used, noun + 1)):
             continue  # "2024, Bhabinkamtibmas ...": punctuation parts them

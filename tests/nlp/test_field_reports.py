@@ -13,11 +13,11 @@ REPORTS = {
     "sambang_kades": (
         "Lapor Dan, giat sambang Bhabin Polsek Woha ke Ds. Risa Kec. Woha, Kamis 19/12/24 pkl "
         "10.00 Wita. Bertemu kades dan tomas, sampaikan pesan kamtibmas agar tdk terprovokasi "
-        "isu hoax pasca Pilkada. 3 personel. Sit aman kondusif."
+        "isu hoax pasca Pilkada. 3 pers. Sit aman kondusif."
     ),
     "patroli_pasar": (
         "Giat patroli dialogis Unit Samapta Polsek Sape di pasar Desa Naru, Jumat 20/12/2024 "
-        "pkl 08.30 wita, 3 personel, dialog dgn pedagang & tukang ojek, situasi aman kondusif."
+        "pkl 08.30 wita, 3 pers, dialog dgn pedagang & tukang ojek, situasi aman kondusif."
     ),
     "silaturahmi_ulama": (
         "Polres Sumbawa Barat Rangkul Ulama Jelang Pleno\n\n"

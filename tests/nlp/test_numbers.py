@@ -36,6 +36,8 @@ def count(text):
         ("Sebanyak 12 anggota Polres Lombok Barat diterjunkan.", 12),
         ("Giat sambang, personel 2 org.", 2),
         ("Sebanyak 1.250 personel gabungan disiagakan.", 1250),
+        ("Giat patroli dialogis di pasar ikan, 3 pers, sit aman kondusif.", 3),
+        ("Sambang ke pos kamling dgn dua pers Polsek Lingsar.", 2),
     ],
 )
 def test_a_personnel_count_is_read_in_digits_or_words(text, value):
@@ -50,6 +52,8 @@ def test_a_personnel_count_is_read_in_digits_or_words(text, value):
         "Sebanyak 300 personel TNI membantu pengamanan.",
         "Keributan itu membuat 14 orang terluka.",
         "Usai PSU 2025, Bhabinkamtibmas kembali bertugas di desa.",
+        "Kapolres menggelar konferensi pers bersama lima wartawan.",
+        "Menurut Dewan Pers 2024 menjadi tahun yang berat.",
     ],
 )
 def test_vague_words_other_forces_and_other_people_are_no_personnel_count(text):
