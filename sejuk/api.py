@@ -13,6 +13,8 @@ from sejuk.activities.api import router as activities_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.leaders.api import router as leaders_router
 from sejuk.regions.api import router as regions_router
+from sejuk.reports.api import public_router as public_reports_router
+from sejuk.reports.api import router as reports_router
 from sejuk.units.api import officers_router
 from sejuk.units.api import router as units_router
 
@@ -27,6 +29,8 @@ api.add_router("/units", units_router)
 api.add_router("/officers", officers_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/activities", activities_router)
+api.add_router("/reports", reports_router)
+api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
 
 

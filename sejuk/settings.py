@@ -8,6 +8,7 @@ what would be accepted, instead of failing later in a request.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -54,6 +55,14 @@ def envint(name: str, default: int, minimum: int | None = None) -> int:
     return value
 
 
+def envrate(name: str, default: str) -> str:
+    """A rate such as "10/h" (per second, minute, hour or day; "10/30s" too)."""
+    value = os.environ.get(name, default)
+    if not re.fullmatch(r"\d+/\d*[smhd]", value):
+        raise _fail(name, value, "contoh: 10/h, 5/m, 100/d")
+    return value
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -74,6 +83,29 @@ def _secret_key(data_dir: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def _encryption_keys(data_dir: Path) -> list[str]:
+    """Keys for the reporter's contact details (Fernet). SEJUK_ENCRYPTION_KEYS holds one or
+    more, comma separated, newest first (older ones still decrypt, for rotation); without
+    it one key is generated once and kept beside the database. Losing the key loses the
+    contact details, so back the data folder up whole."""
+    configured = os.environ.get("SEJUK_ENCRYPTION_KEYS")
+    if configured is not None:
+        keys = [k.strip() for k in configured.split(",") if k.strip()]
+        if not keys or any(len(k) != 44 for k in keys):
+            raise _fail("SEJUK_ENCRYPTION_KEYS", "***", "kunci Fernet 44 karakter, dipisah koma")
+        return keys
+    path = data_dir / "encryption_key"
+    if path.exists():
+        return [path.read_text().strip()]
+    from cryptography.fernet import Fernet
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key().decode()
+    path.write_text(key)
+    path.chmod(0o600)
+    return [key]
 
 
 def _database(url: str, data_dir: Path) -> dict[str, object]:
@@ -113,6 +145,7 @@ def _database(url: str, data_dir: Path) -> dict[str, object]:
 DATA_DIR = Path(envstr("SEJUK_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 DEBUG = envbool("SEJUK_DEBUG", False)
 SECRET_KEY = _secret_key(DATA_DIR)
+ENCRYPTION_KEYS = _encryption_keys(DATA_DIR)
 ALLOWED_HOSTS = envlist("SEJUK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SEJUK_CSRF_TRUSTED_ORIGINS", "")
 
@@ -137,6 +170,7 @@ INSTALLED_APPS = [
     "sejuk.accounts",
     "sejuk.leaders",
     "sejuk.activities",
+    "sejuk.reports",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +300,17 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# Deadlines for the first response to a citizen report, by urgency, in minutes.
+REPORT_RESPONSE_MINUTES = {
+    "darurat": envint("SEJUK_RESPONSE_DARURAT_MINUTES", 60, minimum=1),
+    "segera": envint("SEJUK_RESPONSE_SEGERA_MINUTES", 4 * 60, minimum=1),
+    "biasa": envint("SEJUK_RESPONSE_BIASA_MINUTES", 24 * 60, minimum=1),
+}
+
+# Public endpoints (the citizen report form and case check), per client address.
+RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")
+RATE_CHECK = envrate("SEJUK_RATE_CHECK", "60/h")
+
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 
 LOGGING = {

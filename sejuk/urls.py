@@ -16,6 +16,7 @@ urlpatterns = [
     path("satuan/", include("sejuk.units.urls")),
     path("tokoh/", include("sejuk.leaders.urls")),
     path("kegiatan/", include("sejuk.activities.urls")),
+    path("", include("sejuk.reports.urls")),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

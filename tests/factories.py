@@ -41,3 +41,21 @@ def log_activity(user, **fields):
     from sejuk.activities.services import create_activity
 
     return create_activity(viewer_for(user), activity_input(**fields))
+
+
+def report_input(**fields):
+    from sejuk.reports.intake import ReportInput
+
+    values = {
+        "category": "provokasi",
+        "description": "Ada selebaran berisi hasutan ditempel di pos ronda dekat lapangan.",
+        "region": "52.01.07.2002",
+    }
+    values.update(fields)
+    return ReportInput(**values)
+
+
+def file_report(**fields):
+    from sejuk.reports.intake import submit
+
+    return submit(report_input(**fields))

@@ -32,3 +32,20 @@ def test_a_user_can_switch_to_english_and_back(client):
     assert page.headers["Content-Language"] == "en" and "Log in" in page.content.decode()
     client.post("/i18n/setlang/", {"language": "id", "next": "/"})
     assert client.get("/admin/login/").headers["Content-Language"] == "id"
+
+
+def test_a_signed_in_operator_sees_overdue_and_new_reports_first(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sejuk.reports.models import Report
+    from tests.factories import file_report
+
+    late = file_report(category="bentrokan")
+    Report.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(minutes=1))
+    file_report()
+    client.force_login(world.users["operator"])
+    html = client.get("/").content.decode()
+    assert "<strong>1</strong> laporan terlambat ditanggapi" in html
+    assert "<strong>2</strong> laporan baru" in html

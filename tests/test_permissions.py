@@ -29,7 +29,7 @@ from sejuk.activities.models import Plan
 from sejuk.activities.photos import add_photo
 from sejuk.api import api
 from sejuk.leaders.models import Leader
-from tests.factories import log_activity
+from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
 
 P = PERSONAS  # anon, admin, pimpinan, operator, humas, bhabin, neighbour
@@ -59,6 +59,12 @@ ACT_OWN_READ = row(302, 200, 200, 200, 200, 200, 404)
 ACT_OTHER_READ = row(302, 200, 200, 200, 200, 404, 404)
 ACT_NEIGHBOUR_READ = row(302, 404, 404, 404, 404, 404, 200)
 ACT_OWN_WRITE_PAGE = row(302, 302, 403, 302, 403, 302, 404)
+# Reports: humas has no part in them; triage is for admin and operators.
+REPORT_READ_PAGE = row(302, 200, 200, 200, 403, 200, 200)
+REPORT_READ_API = row(401, 200, 200, 200, 403, 200, 200)
+REP_OWN_READ = row(302, 200, 200, 200, 403, 200, 404)
+REP_OWN_HANDLE = row(302, 302, 403, 302, 403, 302, 404)
+REP_OWN_TRIAGE = row(302, 302, 403, 302, 403, 403, 404)
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -111,6 +117,29 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
         302, 302, 403, 302, 403, 404, 404
     ),
     ("POST", "kegiatan/<int:activity_id>/foto/", "act_own"): ACT_OWN_WRITE_PAGE,
+    ("GET", "lapor/", ""): PUBLIC,
+    ("POST", "lapor/", ""): everyone(302),
+    ("GET", "lapor/terkirim/", ""): everyone(302),
+    ("GET", "cek/", ""): PUBLIC,
+    ("POST", "cek/", "rep_own"): PUBLIC,
+    ("GET", "laporan/", ""): REPORT_READ_PAGE,
+    ("GET", "laporan/baru/", ""): ACTIVITY_WRITE_PAGE,
+    ("GET", "laporan/foto/<int:photo_id>/", "rep_photo"): REP_OWN_READ,
+    ("GET", "laporan/<int:report_id>/", "rep_own"): REP_OWN_READ,
+    ("GET", "laporan/<int:report_id>/", "rep_other"): row(302, 200, 200, 200, 403, 404, 404),
+    ("GET", "laporan/<int:report_id>/", "rep_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
+    ("POST", "laporan/<int:report_id>/langkah/", "rep_own"): REP_OWN_HANDLE,
+    ("POST", "laporan/<int:report_id>/langkah/", "rep_other"): row(
+        302, 302, 403, 302, 403, 404, 404
+    ),
+    ("POST", "laporan/<int:report_id>/tugaskan/", "rep_own"): REP_OWN_TRIAGE,
+    ("POST", "laporan/<int:report_id>/pesan/", "rep_own"): REP_OWN_HANDLE,
+    ("POST", "laporan/<int:report_id>/gabung/", "rep_own"): REP_OWN_TRIAGE,
+    ("POST", "laporan/<int:report_id>/kejadian/", "rep_own"): REP_OWN_TRIAGE,
+    ("POST", "laporan/<int:report_id>/kegiatan/", "rep_own"): REP_OWN_HANDLE,
+    ("POST", "laporan/<int:report_id>/identitas/", "rep_own"): row(
+        302, 200, 200, 200, 403, 403, 404
+    ),
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -159,6 +188,31 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "/api/activities/{activity_id}/photos", "act_own"): row(
         401, 201, 403, 201, 403, 201, 404
     ),
+    ("POST", "/api/public/reports", ""): everyone(201),
+    ("POST", "/api/public/reports/status", "rep_own"): PUBLIC,
+    ("POST", "/api/public/reports/messages", "rep_own"): everyone(201),
+    ("GET", "/api/reports", ""): REPORT_READ_API,
+    ("GET", "/api/reports/counts", ""): REPORT_READ_API,
+    ("POST", "/api/reports", ""): row(401, 201, 403, 201, 403, 201, 422),
+    ("POST", "/api/reports/read", ""): ACTIVITY_WRITE_API,
+    ("GET", "/api/reports/{report_id}", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
+    ("GET", "/api/reports/{report_id}", "rep_other"): row(401, 200, 200, 200, 403, 404, 404),
+    ("GET", "/api/reports/{report_id}", "rep_neighbour"): row(401, 404, 404, 404, 403, 404, 200),
+    ("POST", "/api/reports/{report_id}/move", "rep_own"): row(401, 200, 403, 200, 403, 200, 404),
+    ("POST", "/api/reports/{report_id}/assign", "rep_own"): row(401, 200, 403, 200, 403, 403, 404),
+    ("POST", "/api/reports/{report_id}/messages", "rep_own"): row(
+        401, 201, 403, 201, 403, 201, 404
+    ),
+    ("GET", "/api/reports/{report_id}/reporter", "rep_own"): row(401, 200, 200, 200, 403, 403, 404),
+    ("GET", "/api/reports/{report_id}/similar", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
+    ("POST", "/api/reports/{report_id}/merge", "rep_own"): row(401, 200, 403, 200, 403, 403, 404),
+    ("POST", "/api/reports/{report_id}/incident", "rep_own"): row(
+        401, 201, 403, 201, 403, 403, 404
+    ),
+    ("POST", "/api/reports/{report_id}/activities", "rep_own"): row(
+        401, 200, 403, 200, 403, 200, 404
+    ),
+    ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
 }
 
 # Served by django-ninja itself, not by a handler of ours.
@@ -204,7 +258,15 @@ def targets(world, tmp_path, settings):
         weekday=6,
         starts_on=date.today(),
     )
+    rep_own = file_report(anonymous=False, name="Siti", phone="081234567890", photo=small_jpeg())
+    rep_other = file_report(region=GERUNG_UTARA)
+    rep_neighbour = file_report(region=LOTENG_DESA)
+    codes.update(rep_own=rep_own.code)
     return {
+        "rep_own": rep_own.pk,
+        "rep_other": rep_other.pk,
+        "rep_neighbour": rep_neighbour.pk,
+        "rep_photo": rep_own.photos.get().pk,
         "own": world.leaders["own"].pk,
         "other": world.leaders["other"].pk,
         "neighbour": world.leaders["neighbour"].pk,
@@ -219,6 +281,9 @@ def targets(world, tmp_path, settings):
     }
 
 
+codes: dict[str, str] = {}
+
+
 def small_jpeg() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (64, 48), (10, 120, 90)).save(out, "JPEG")
@@ -229,7 +294,14 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
     url = url.replace("<str:fmt>", "csv")
-    for name in ("<int:leader_id>", "<int:token_id>", "<int:activity_id>", "<int:photo_id>"):
+    names = (
+        "<int:leader_id>",
+        "<int:token_id>",
+        "<int:activity_id>",
+        "<int:photo_id>",
+        "<int:report_id>",
+    )
+    for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
     return url
 
@@ -243,12 +315,29 @@ API_QUERY = {
 
 def api_url(path: str, target: str, ids: dict[str, int]) -> str:
     url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1").replace("{fmt}", "csv")
-    for name in ("{officer_id}", "{leader_id}", "{activity_id}", "{photo_id}", "{plan_id}"):
+    names = (
+        "{officer_id}",
+        "{leader_id}",
+        "{activity_id}",
+        "{photo_id}",
+        "{plan_id}",
+        "{report_id}",
+    )
+    for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
     return url + API_QUERY.get(path, "")
 
 
-FORM_DATA = {
+FORM_DATA: dict[str, Any] = {
+    "lapor/": {
+        "category": "hoaks",
+        "description": "Kabar bohong tentang surat suara beredar.",
+        "region": SEKOTONG_BARAT,
+        "anonymous": "on",
+    },
+    "laporan/<int:report_id>/langkah/": {"to": "ditangani"},
+    "laporan/<int:report_id>/pesan/": {"body": "Petugas menuju lokasi.", "public": "on"},
+    "laporan/<int:report_id>/kejadian/": {"types": ["provokasi"], "injured": "0"},
     "kegiatan/baru/": {
         "action": "simpan",
         "region": SEKOTONG_BARAT,
@@ -262,7 +351,21 @@ FORM_DATA = {
     "tokoh/<int:leader_id>/": {"region": "", "name": "Nama Diubah", "category": "tokoh_adat"},
     "i18n/setlang/": {"language": "id", "next": "/"},
 }
-API_DATA = {
+API_DATA: dict[tuple[str, str], Any] = {
+    ("POST", "/api/public/reports"): {
+        "category": "hoaks",
+        "region": SEKOTONG_BARAT,
+        "description": "Kabar bohong tentang surat suara beredar.",
+    },
+    ("POST", "/api/reports"): {
+        "category": "hoaks",
+        "region": SEKOTONG_BARAT,
+        "description": "Kabar bohong tentang surat suara beredar.",
+    },
+    ("POST", "/api/reports/read"): {"text": "Ada provokasi di Ds. Sekotong Barat tadi pagi."},
+    ("POST", "/api/reports/{report_id}/move"): {"to": "ditangani"},
+    ("POST", "/api/reports/{report_id}/messages"): {"body": "Petugas menuju lokasi."},
+    ("POST", "/api/reports/{report_id}/incident"): {"types": ["provokasi"]},
     ("POST", "/api/activities"): {
         "region": SEKOTONG_BARAT,
         "date": str(date.today()),
@@ -304,6 +407,10 @@ def login(client, world, persona):
         client.force_login(user)
 
 
+# Pages that redirect an anonymous visitor somewhere other than the sign-in page.
+OPEN_REDIRECTS = {"keluar/", "i18n/setlang/", "lapor/", "lapor/terkirim/"}
+
+
 def each_persona(client, world, check):
     """Run ``check(persona)`` for every persona, each inside a savepoint that is rolled
     back, so what one persona changes (a deletion, a new record) does not leak into the
@@ -333,9 +440,17 @@ def test_page_answers(client, world, targets, method, route, target):
             data = {"photo": named(small_jpeg(), "foto.jpg")}
         if route == "kegiatan/baru/" and persona in ("admin", "operator", "neighbour"):
             data["unit_id"] = world.users[persona].unit_id
+        if route == "cek/":
+            data = {"kode": codes["rep_own"]}
+        if route == "laporan/<int:report_id>/tugaskan/":
+            data = {"to": f"u:{targets['sekotong_unit']}"}
+        if route == "laporan/<int:report_id>/gabung/":
+            data = {"into": targets["rep_other"]}
+        if route == "laporan/<int:report_id>/kegiatan/":
+            data = {"activity_id": targets["act_own"]}
         response = client.post(url, data) if method == "POST" else client.get(url)
         expected = PAGES[(method, route, target)][persona]
-        if expected == 302 and persona == "anon" and route not in ("keluar/", "i18n/setlang/"):
+        if expected == 302 and persona == "anon" and route not in OPEN_REDIRECTS:
             assert response["Location"].startswith(reverse("login"))
         return expected, response.status_code
 
@@ -349,6 +464,14 @@ def test_api_answers(client, world, targets, method, path, target):
 
     def check(persona):
         data = API_DATA.get((method, path))
+        if path in ("/api/public/reports/status", "/api/public/reports/messages"):
+            data = {"code": codes["rep_own"], "body": "Selebaran juga ada di masjid."}
+        if path == "/api/reports/{report_id}/assign":
+            data = {"unit_id": targets["sekotong_unit"]}
+        if path == "/api/reports/{report_id}/merge":
+            data = {"into": targets["rep_other"]}
+        if path == "/api/reports/{report_id}/activities":
+            data = {"activity_id": targets["act_own"]}
         if (method, path) == ("POST", "/api/activities/plans"):
             data = {
                 "unit_id": targets["sekotong_unit"],

@@ -45,6 +45,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "activity.write": frozenset({ADMIN, OPERATOR, BHABIN}),
     "report.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
     "report.write": frozenset({ADMIN, OPERATOR, BHABIN}),
+    "report.triage": frozenset({ADMIN, OPERATOR}),
     "report.identity": frozenset({ADMIN, PIMPINAN, OPERATOR}),
     "bulletin.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
     "bulletin.write": frozenset({ADMIN, HUMAS}),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from sejuk.accounts.access import current_viewer
+from sejuk.activities.services import ActivityFilter, list_activities, today_for
 from sejuk.errors import Forbidden
 from sejuk.regions.services import region_counts
+from sejuk.reports.services import counts as report_counts
 from sejuk.units.services import unit_counts
 
 
@@ -14,8 +19,25 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/home.html",
-        {"regions": region_counts(), "units": unit_counts()},
+        {"regions": region_counts(), "units": unit_counts(), "dashboard": dashboard(request)},
     )
+
+
+def dashboard(request: HttpRequest) -> dict[str, object] | None:
+    """What a signed-in user should see first: reports waiting and overdue, and this
+    week's activities, within their area."""
+    viewer = current_viewer(request)
+    if not viewer.is_authenticated:
+        return None
+    board: dict[str, object] = {}
+    if viewer.can("report.read"):
+        board["reports"] = report_counts(viewer)
+    if viewer.can("activity.read"):
+        today = today_for(viewer)
+        board["activities_week"] = list_activities(
+            viewer, ActivityFilter(start=today - timedelta(days=6), end=today)
+        ).count()
+    return board
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

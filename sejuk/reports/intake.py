@@ -1,0 +1,276 @@
+"""Receiving a report: from a citizen (web form, later WhatsApp, Telegram, SMS through
+their adapters) or from an officer. Checks everything first, then writes the report, its
+photo and its first history entry in one go, assigned to whoever is responsible for the
+place, with the deadline for a first response."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from lokal.phone import parse_phone
+
+from sejuk.accounts.access import Viewer, require, require_region
+from sejuk.crypto import encrypt
+from sejuk.errors import Invalid
+from sejuk.nlp.gazetteer import default_gazetteer
+from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.regions.models import Level, Region
+from sejuk.units.models import Officer, Unit, UnitLevel
+from sejuk.uploads import clean_image
+
+from .models import CATEGORIES, Channel, Event, Report, ReportPhoto, Urgency
+
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+CATEGORY_CODES = {code for code, _ in CATEGORIES}
+
+# How urgent a category is when the reporter does not say it is happening now.
+CATEGORY_URGENCY = {
+    "bentrokan": Urgency.DARURAT,
+    "pengerahan_massa": Urgency.DARURAT,
+    "perusakan": Urgency.SEGERA,
+    "intimidasi": Urgency.SEGERA,
+    "provokasi": Urgency.SEGERA,
+    "unjuk_rasa": Urgency.SEGERA,
+    "penolakan_hasil": Urgency.SEGERA,
+    "politik_uang": Urgency.SEGERA,
+    "kriminal_umum": Urgency.SEGERA,
+}
+
+
+def new_code() -> str:
+    """A tracking code a person can read out on the phone: 12 characters, 60 random
+    bits, in three groups ("K7M2-Q9PX-3TDA")."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_code(text: str) -> str:
+    """What a person types back: any case, with or without dashes, O for 0, I or L for 1."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
+    return f"{cleaned[:4]}-{cleaned[4:8]}-{cleaned[8:12]}" if len(cleaned) == 12 else ""
+
+
+def deadline(urgency: str, received: datetime) -> datetime:
+    return received + timedelta(minutes=settings.REPORT_RESPONSE_MINUTES[urgency])
+
+
+def responsible_for(region: Region) -> tuple[Unit, Officer | None]:
+    """Who answers a report from this place: the desa's Bhabinkamtibmas, else the Polsek,
+    else the Polres, else the Polda whose area covers it. Asked through the link tables
+    (a handful of rows each), so the public form stays fast under load."""
+    if region.level == Level.DESA:
+        officer_ids = Officer.villages.through.objects.filter(region_id=region.code).values(
+            "officer_id"
+        )
+        officer = (
+            Officer.objects.filter(pk__in=officer_ids, active=True, is_bhabinkamtibmas=True)
+            .select_related("unit")
+            .order_by("pk")
+            .first()
+        )
+        if officer is not None:
+            return officer.unit, officer
+    parts = region.code.split(".")
+    prefixes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    covering = Unit.area.through.objects.filter(region_id__in=prefixes).values("unit_id")
+    units = {u.level: u for u in Unit.objects.filter(pk__in=covering, active=True).order_by("-pk")}
+    for level in (UnitLevel.POLSEK, UnitLevel.POLRES, UnitLevel.POLDA):
+        if level in units:
+            return units[level], None
+    return Unit.objects.get(level=UnitLevel.MABES), None
+
+
+@dataclass
+class ReportInput:
+    category: str
+    description: str
+    region: str = ""  # a Kemendagri code, or
+    place_text: str = ""  # the place in the reporter's words, resolved by region search
+    lat: float | None = None
+    lng: float | None = None
+    occurred_on: date | None = None
+    occurred_time: time | None = None
+    happening_now: bool = False
+    anonymous: bool = True
+    name: str = ""
+    phone: str = ""
+    photo: bytes | None = None
+    urgency: str = ""  # officers may set it; citizens say "happening now" instead
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    code: str
+    path: str
+
+
+class AmbiguousPlace(Invalid):
+    """The place text names several regions: the form offers them to choose from."""
+
+    def __init__(self, choices: list[PlaceChoice]) -> None:
+        super().__init__(
+            "Lokasi cocok dengan beberapa wilayah: pilih yang benar.",
+            {"place_text": "pilih salah satu"},
+        )
+        self.choices = choices
+
+
+def resolve_place(
+    data: ReportInput, errors: dict[str, str], within: tuple[str, ...] = ()
+) -> Region | None:
+    if data.region:
+        region = Region.objects.filter(code=data.region.strip()).first()
+        if region is None:
+            errors["region"] = "kode wilayah tidak dikenal"
+        return region
+    text = data.place_text.strip()
+    if not text:
+        errors["place_text"] = "sebutkan desa/kelurahan, kecamatan, kabupaten/kota"
+        return None
+    found = default_gazetteer().search(text, within=within, limit=5)
+    if not found or found[0].score < 0.5:
+        errors["place_text"] = "lokasi tidak dikenali; tulis nama desa dan kecamatannya"
+        return None
+    best = [c for c in found if c.score == found[0].score]
+    if len(best) > 1:
+        raise AmbiguousPlace([PlaceChoice(c.region.code, c.path) for c in best])
+    return Region.objects.filter(code=best[0].region.code).first()
+
+
+def _check(data: ReportInput, errors: dict[str, str], region: Region | None) -> datetime | None:
+    if data.category not in CATEGORY_CODES:
+        errors["category"] = "pilih salah satu kategori"
+    description = data.description.strip()
+    if len(description) < 10:
+        errors["description"] = "ceritakan apa yang terjadi (minimal 10 huruf)"
+    elif len(description) > 5000:
+        errors["description"] = "maksimal 5.000 huruf"
+    if len(data.place_text) > 200:
+        errors["place_text"] = "maksimal 200 huruf"
+    if not data.anonymous:
+        if len(data.name.strip()) > 100:
+            errors["name"] = "maksimal 100 huruf"
+        if data.phone.strip():
+            parsed = parse_phone(data.phone)
+            if not parsed.valid:
+                errors["phone"] = parsed.errors[0].message if parsed.errors else "nomor tidak sah"
+        if not data.name.strip() and not data.phone.strip():
+            errors["name"] = "isi nama atau telepon, atau pilih anonim"
+    for name, low, high in (("lat", -11.5, 6.5), ("lng", 94.5, 141.5)):
+        value = getattr(data, name)
+        if value is not None and not low <= value <= high:
+            errors[name] = "di luar wilayah Indonesia"
+    if data.urgency and data.urgency not in Urgency.values:
+        errors["urgency"] = "pilihan tidak dikenal"
+    if data.occurred_on is None or region is None:
+        return None
+    tz = ZoneInfo(ZONE_TZ[zone_of(region.code)])
+    today = timezone.now().astimezone(tz).date()
+    if data.occurred_on > today:
+        errors["occurred_on"] = "tanggal di masa depan"
+    elif data.occurred_on < today - timedelta(days=366):
+        errors["occurred_on"] = "lebih dari setahun lalu"
+    return datetime.combine(data.occurred_on, data.occurred_time or time(12, 0), tzinfo=tz)
+
+
+def submit(
+    data: ReportInput,
+    *,
+    channel: str = Channel.WEB,
+    viewer: Viewer | None = None,
+    source_text: str = "",
+    reader: dict[str, object] | None = None,
+) -> Report:
+    """Check a report whole, then store it; a bad report stores nothing. ``viewer``: the
+    officer who records it (None for a citizen)."""
+    if viewer is not None:
+        require(viewer, "report.write")
+    errors: dict[str, str] = {}
+    within = () if viewer is None else (viewer.region_area("report.write") or ())
+    region = resolve_place(data, errors, within)
+    occurred_at = _check(data, errors, region)
+    image = None
+    if data.photo:
+        try:
+            image = clean_image(data.photo)
+        except Invalid as exc:
+            errors.update(exc.fields)
+    if errors:
+        raise Invalid("Laporan belum dapat dikirim: periksa isian yang ditandai.", errors)
+    assert region is not None
+    if viewer is not None:
+        require_region(viewer, "report.write", region.code, "region")
+    unit, officer = responsible_for(region)
+    urgency = (
+        Urgency.DARURAT
+        if data.happening_now
+        else (data.urgency or CATEGORY_URGENCY.get(data.category, Urgency.BIASA))
+    )
+    now = timezone.now()
+    anonymous = data.anonymous or not (data.name.strip() or data.phone.strip())
+    phone = ""
+    if not anonymous and data.phone.strip():
+        phone = parse_phone(data.phone).e164 or data.phone.strip()
+    with transaction.atomic():
+        report = _insert(
+            Report(
+                category=data.category,
+                urgency=urgency,
+                description=data.description.strip(),
+                region=region,
+                place_text=data.place_text.strip(),
+                lat=data.lat,
+                lng=data.lng,
+                occurred_at=occurred_at,
+                channel=channel,
+                anonymous=anonymous,
+                reporter_name="" if anonymous else encrypt(data.name.strip()),
+                reporter_phone=encrypt(phone),
+                assigned_unit=unit,
+                assigned_officer=officer,
+                due_at=deadline(urgency, now),
+                source_text=source_text,
+                reader=reader,
+                created_by_id=viewer.user_id if viewer else None,
+            )
+        )
+        if image is not None:
+            photo = ReportPhoto(report=report, width=image.width, height=image.height)
+            photo.image.save(f"{secrets.token_hex(16)}.jpg", ContentFile(image.data), save=False)
+            photo.save()
+        Event.objects.create(
+            report=report,
+            by_id=viewer.user_id if viewer else None,
+            by_name=viewer.username if viewer else "pelapor",
+            action="received",
+            to_state=report.state,
+            detail={
+                "channel": channel,
+                "unit": unit.name,
+                "officer": str(officer) if officer else "",
+            },
+        )
+    return report
+
+
+def _insert(report: Report) -> Report:
+    """Save with a fresh code; on the (one in a quintillion) clash, draw again."""
+    for _ in range(5):
+        report.code = new_code()
+        try:
+            with transaction.atomic():
+                report.save()
+            return report
+        except IntegrityError:
+            if Report.objects.filter(code=report.code).exists():
+                continue
+            raise
+    raise RuntimeError("could not draw a free tracking code")

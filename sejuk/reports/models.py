@@ -1,0 +1,237 @@
+"""Citizen reports as cases: received, verified, handled, settled (or refused, merged,
+referred), each step kept; the reporter's contact encrypted; incidents they reveal."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from sejuk.activities.models import Activity
+from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.regions.models import Region
+from sejuk.units.models import Officer, Unit
+
+# The report form's categories: the incident types, with "other" named as people say it.
+CATEGORIES: list[tuple[str, str]] = [
+    (code, "Lainnya" if code == "other" else label) for code, label in INCIDENT_TYPES.items()
+]
+
+
+class Urgency(models.TextChoices):
+    DARURAT = "darurat", "Darurat"
+    SEGERA = "segera", "Segera"
+    BIASA = "biasa", "Biasa"
+
+
+class State(models.TextChoices):
+    BARU = "baru", "Baru"
+    DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+    DITANGANI = "ditangani", "Ditangani"
+    SELESAI = "selesai", "Selesai"
+    DITOLAK = "ditolak", "Ditolak"
+    DUPLIKAT = "duplikat", "Duplikat"
+    DIRUJUK = "dirujuk", "Dirujuk"
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Formulir web"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    TELEGRAM = "telegram", "Telegram"
+    SMS = "sms", "SMS"
+    OFFICER = "officer", "Dicatat petugas"
+    API = "api", "API"
+
+
+class Settlement(models.TextChoices):
+    MUSYAWARAH = "musyawarah", "Musyawarah"
+    MEDIASI = "mediasi", "Mediasi"
+    PENEGAKAN_HUKUM = "penegakan_hukum", "Penegakan hukum"
+    RUJUKAN = "rujukan", "Rujukan ke lembaga lain"
+    TIDAK_TERBUKTI = "tidak_terbukti", "Tidak terbukti"
+
+
+class Referral(models.TextChoices):
+    BAWASLU = "bawaslu", "Bawaslu"
+    KPU = "kpu", "KPU"
+    GAKKUMDU = "gakkumdu", "Sentra Gakkumdu"
+    UNIT = "unit", "Satuan lain"
+    DUMAS = "dumas", "Dumas Presisi (pengaduan tentang polisi)"
+
+
+class Incident(models.Model):
+    """A verified disturbance: what happened, where, who was involved (by category, never
+    by name or political side), and what it cost."""
+
+    types = models.JSONField("jenis kejadian", default=list)  # codes of INCIDENT_TYPES
+    occurred_at = models.DateTimeField("waktu kejadian", null=True, blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name="wilayah", on_delete=models.PROTECT, related_name="+"
+    )
+    actors = models.JSONField("pihak terlibat", default=dict)  # participant category -> count
+    dead = models.PositiveIntegerField("korban meninggal", default=0)
+    injured = models.PositiveIntegerField("korban luka", default=0)
+    damaged_buildings = models.PositiveIntegerField("bangunan rusak", default=0)
+    damaged_vehicles = models.PositiveIntegerField("kendaraan rusak", default=0)
+    description = models.TextField("uraian", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kejadian"
+        verbose_name_plural = "kejadian"
+
+    def __str__(self) -> str:
+        names = ", ".join(INCIDENT_TYPES.get(t, t) for t in self.types)
+        return f"{names} di {self.region.name}"
+
+
+class Report(models.Model):
+    code = models.CharField("kode lacak", max_length=14, unique=True)
+    category = models.CharField("kategori", max_length=20, choices=CATEGORIES)
+    urgency = models.CharField("urgensi", max_length=10, choices=Urgency.choices)
+    description = models.TextField("apa yang terjadi")
+    region = models.ForeignKey(
+        Region, verbose_name="wilayah", on_delete=models.PROTECT, related_name="reports"
+    )
+    place_text = models.CharField("tempat (kata pelapor)", max_length=200, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lng = models.FloatField(null=True, blank=True)
+    occurred_at = models.DateTimeField("waktu kejadian", null=True, blank=True)
+    channel = models.CharField("saluran", max_length=10, choices=Channel.choices)
+    anonymous = models.BooleanField("anonim", default=False)
+    # The reporter's contact, encrypted (sejuk.crypto); shown only to roles that may,
+    # and every showing is written to the audit log.
+    reporter_name = models.TextField("nama pelapor (terenkripsi)", blank=True)
+    reporter_phone = models.TextField("telepon pelapor (terenkripsi)", blank=True)
+    state = models.CharField(
+        "status", max_length=14, choices=State.choices, default=State.BARU, db_index=True
+    )
+    assigned_unit = models.ForeignKey(
+        Unit,
+        verbose_name="satuan penanggung jawab",
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    assigned_officer = models.ForeignKey(
+        Officer,
+        verbose_name="personel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    due_at = models.DateTimeField("batas tanggapan pertama")
+    first_response_at = models.DateTimeField("tanggapan pertama", null=True, blank=True)
+    settlement = models.CharField(
+        "cara penyelesaian", max_length=16, choices=Settlement.choices, blank=True
+    )
+    parties = models.TextField("para pihak", blank=True)
+    agreement = models.TextField("catatan kesepakatan", blank=True)
+    follow_up_on = models.DateField("tindak lanjut pada", null=True, blank=True)
+    settled_at = models.DateTimeField("diselesaikan", null=True, blank=True)
+    referred_to = models.CharField(
+        "dirujuk ke", max_length=10, choices=Referral.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name="duplikat dari",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    incident = models.ForeignKey(
+        Incident,
+        verbose_name="kejadian",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    activities = models.ManyToManyField(
+        Activity, verbose_name="kegiatan tanggapan", blank=True, related_name="reports"
+    )
+    source_text = models.TextField("teks asli", blank=True)
+    reader = models.JSONField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("diterima", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "laporan"
+        verbose_name_plural = "laporan"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["state", "due_at"]),
+            models.Index(fields=["assigned_unit", "state"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Message(models.Model):
+    """A message on a case: from the reporter (by the tracking code) or from an officer,
+    either public (the reporter sees it) or internal."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    from_reporter = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField("pesan")
+    public = models.BooleanField("terlihat pelapor", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pesan laporan"
+        verbose_name_plural = "pesan laporan"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:50]
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to="laporan/%Y/%m/")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "foto laporan"
+        verbose_name_plural = "foto laporan"
+
+    def __str__(self) -> str:
+        return self.image.name
+
+
+class Event(models.Model):
+    """The history of a case: every step, who took it, when, and the details."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    by_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=20)
+    from_state = models.CharField(max_length=14, blank=True)
+    to_state = models.CharField(max_length=14, blank=True)
+    detail = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = "riwayat laporan"
+        verbose_name_plural = "riwayat laporan"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.action}"
+
+
+ACTOR_CATEGORIES = list(PARTICIPANTS.items())

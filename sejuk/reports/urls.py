@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("lapor/", views.report_form, name="report"),
+    path("lapor/terkirim/", views.sent, name="sent"),
+    path("cek/", views.check, name="check"),
+    path("laporan/", views.queue, name="queue"),
+    path("laporan/baru/", views.create, name="create"),
+    path("laporan/foto/<int:photo_id>/", views.photo, name="photo"),
+    path("laporan/<int:report_id>/", views.detail, name="detail"),
+    path("laporan/<int:report_id>/langkah/", views.move, name="move"),
+    path("laporan/<int:report_id>/tugaskan/", views.assign, name="assign"),
+    path("laporan/<int:report_id>/pesan/", views.message, name="message"),
+    path("laporan/<int:report_id>/gabung/", views.merge, name="merge"),
+    path("laporan/<int:report_id>/kejadian/", views.incident, name="incident"),
+    path("laporan/<int:report_id>/kegiatan/", views.link_activity, name="link_activity"),
+    path("laporan/<int:report_id>/identitas/", views.reveal, name="reveal"),
+]

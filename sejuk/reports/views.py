@@ -1,0 +1,349 @@
+"""Pages: the citizen's "Lapor" and "Cek laporan", and the officers' queue and case page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from sejuk.accounts.access import current_viewer, get_or_deny, require
+from sejuk.errors import Invalid, SejukError
+from sejuk.web.ratelimit import Rate, limit
+
+from . import intake, public, reading, services
+from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
+from .models import CATEGORIES, ReportPhoto, Settlement, State, Urgency
+
+
+def _put_errors(form: Any, exc: Invalid) -> None:
+    form.add_error(None, exc.message)
+    for name, message in exc.fields.items():
+        if name in form.fields:
+            form.add_error(name, message)
+
+
+def _input(data: dict[str, Any], photo: bytes | None = None) -> intake.ReportInput:
+    return intake.ReportInput(
+        category=data.get("category") or "",
+        description=data.get("description") or "",
+        region=data.get("region") or "",
+        place_text=data.get("place_text") or "",
+        lat=data.get("lat"),
+        lng=data.get("lng"),
+        occurred_on=data.get("occurred_on"),
+        occurred_time=data.get("occurred_time"),
+        happening_now=bool(data.get("happening_now")),
+        anonymous=bool(data.get("anonymous")),
+        name=data.get("name") or "",
+        phone=data.get("phone") or "",
+        photo=photo,
+        urgency=data.get("urgency") or "",
+    )
+
+
+# -- the public side ---------------------------------------------------------------------
+
+
+def report_form(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None, request.FILES or None)
+    choices: list[intake.PlaceChoice] = []
+    if request.method == "POST":
+        limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            upload = request.FILES.get("photo")
+            try:
+                with transaction.atomic():
+                    report = intake.submit(_input(data, upload.read() if upload else None))
+            except intake.AmbiguousPlace as exc:
+                choices = exc.choices
+                _put_errors(form, exc)
+            except Invalid as exc:
+                _put_errors(form, exc)
+            else:
+                request.session["sejuk_report_code"] = report.code
+                return redirect("reports:sent")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/lapor.html", {"form": form, "choices": choices}, status=status)
+
+
+def sent(request: HttpRequest) -> HttpResponse:
+    code = request.session.pop("sejuk_report_code", None)
+    if code is None:
+        return redirect("reports:check")
+    return render(request, "reports/sent.html", {"code": code})
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    """Looking a case up by its code. The code travels in the form body, never in the
+    address, so it does not end up in logs or browser history."""
+    form = CheckForm(request.POST or None)
+    info = InformationForm()
+    found = None
+    status = 200
+    if request.method == "POST":
+        limit(request, "cek", Rate.parse(settings.RATE_CHECK))
+        try:
+            if request.POST.get("action") == "tambah":
+                info = InformationForm(request.POST)
+                if info.is_valid():
+                    with transaction.atomic():
+                        public.add_information(info.cleaned_data["kode"], info.cleaned_data["body"])
+                    messages.success(request, "Informasi tambahan terkirim.")
+                    info = InformationForm()
+            if form.is_valid() or request.POST.get("kode"):
+                found = public.case(request.POST.get("kode", ""))
+                info = (
+                    info
+                    if info.is_bound and info.errors
+                    else InformationForm(initial={"kode": found.code})
+                )
+        except SejukError as exc:
+            form.add_error(None, exc.message)
+            status = exc.status
+    return render(
+        request, "reports/check.html", {"form": form, "case": found, "info": info}, status=status
+    )
+
+
+# -- the officers' side ------------------------------------------------------------------
+
+
+def _filter(request: HttpRequest) -> services.ReportFilter:
+    g = request.GET
+    return services.ReportFilter(
+        view=g.get("tampil", "terbuka"),
+        state=g.get("status", ""),
+        category=g.get("jenis", ""),
+        urgency=g.get("urgensi", ""),
+        region=g.get("wilayah", "")[:13],
+        q=g.get("q", "")[:100],
+    )
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    flt = _filter(request)
+    page = Paginator(services.queue(viewer, flt), 25).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "reports/queue.html",
+        {
+            "page": page,
+            "filter": flt,
+            "counts": services.counts(viewer),
+            "states": State.choices,
+            "categories": CATEGORIES,
+            "urgencies": Urgency.choices,
+            "query": request.GET.urlencode(),
+            "can_write": viewer.can("report.write"),
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    viewer = current_viewer(request)
+    require(viewer, "report.write")
+    form = OfficerReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "baca":
+            try:
+                read = reading.read_report(viewer, data["text"])
+            except Invalid as exc:
+                _put_errors(form, exc)
+            else:
+                form = OfficerReportForm(
+                    initial={**read["values"], "text": data["text"], "channel": data["channel"]}
+                )
+            return render(request, "reports/new.html", {"form": form})
+        try:
+            with transaction.atomic():
+                report = intake.submit(
+                    _input({**data, "anonymous": True}),
+                    channel=data["channel"],
+                    viewer=viewer,
+                    source_text=data["text"],
+                )
+        except Invalid as exc:
+            _put_errors(form, exc)
+        else:
+            messages.success(request, f"Laporan {report.code} dicatat.")
+            return redirect("reports:detail", report_id=report.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/new.html", {"form": form}, status=status)
+
+
+def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[str, Any]:
+    viewer = current_viewer(request)
+    report = services.get_report(viewer, report_id)
+    return {
+        "report": report,
+        "events": report.events.all(),
+        "messages_": report.messages.all(),
+        "photos": report.photos.all(),
+        "next_states": [(s, State(s).label) for s in sorted(services.TRANSITIONS[report.state])],
+        "move_form": MoveForm(),
+        "settlements": Settlement.choices,
+        "incident_types": CATEGORIES,
+        "similar": services.similar(viewer, report.pk) if viewer.can("report.triage") else [],
+        "units": services.units_for_assignment(viewer) if viewer.can("report.triage") else [],
+        "officers": services.officers_for_assignment(viewer)[:300]
+        if viewer.can("report.triage")
+        else [],
+        "can_triage": viewer.can("report.triage"),
+        "can_write": viewer.can("report.write"),
+        "can_identity": viewer.can("report.identity"),
+        "overdue": services.overdue(services.visible(viewer).filter(pk=report.pk)).exists(),
+        **extra,
+    }
+
+
+@login_required
+def detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    return render(request, "reports/detail.html", _detail_context(request, report_id))
+
+
+def _step(request: HttpRequest, report_id: int, action: Any) -> HttpResponse:
+    try:
+        with transaction.atomic():
+            action()
+    except Invalid as exc:
+        details = "; ".join(exc.fields.values())
+        messages.error(request, f"{exc.message} {details}".strip())
+    except SejukError as exc:
+        if exc.status == 409:
+            messages.error(request, exc.message)
+        else:
+            raise
+    else:
+        messages.success(request, "Tersimpan.")
+    return redirect("reports:detail", report_id=report_id)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = MoveForm(request.POST)
+    form.is_valid()
+    d = form.cleaned_data
+    step = services.Move(
+        to=request.POST.get("to", ""),
+        reason=d.get("reason", ""),
+        referred_to=d.get("referred_to", ""),
+        settlement=d.get("settlement", ""),
+        parties=d.get("parties", ""),
+        agreement=d.get("agreement", ""),
+        follow_up_on=d.get("follow_up_on"),
+    )
+    return _step(
+        request, report_id, lambda: services.move(current_viewer(request), report_id, step)
+    )
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, report_id: int) -> HttpResponse:
+    """``to`` is "u:<unit id>" or "o:<officer id>" (the officer's unit goes with them)."""
+    kind, _, number = request.POST.get("to", "").partition(":")
+    ident = int(number) if number.isdigit() else 0
+    viewer = current_viewer(request)
+    if kind == "o":
+        officer = services.officers_for_assignment(viewer).filter(pk=ident).first()
+        unit_id, officer_id = (officer.unit_id, officer.pk) if officer else (0, None)
+    else:
+        unit_id, officer_id = ident, None
+    return _step(
+        request, report_id, lambda: services.assign(viewer, report_id, unit_id, officer_id)
+    )
+
+
+@login_required
+@require_POST
+def message(request: HttpRequest, report_id: int) -> HttpResponse:
+    public_ = request.POST.get("public") == "on"
+    return _step(
+        request,
+        report_id,
+        lambda: services.add_message(
+            current_viewer(request), report_id, request.POST.get("body", ""), public=public_
+        ),
+    )
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, report_id: int) -> HttpResponse:
+    into = request.POST.get("into", "")
+    return _step(
+        request,
+        report_id,
+        lambda: services.merge(
+            current_viewer(request), report_id, int(into) if into.isdigit() else 0
+        ),
+    )
+
+
+@login_required
+@require_POST
+def incident(request: HttpRequest, report_id: int) -> HttpResponse:
+    def numbers(name: str) -> int:
+        value = request.POST.get(name, "0") or "0"
+        return int(value) if value.isdigit() else -1
+
+    data = services.IncidentInput(
+        types=request.POST.getlist("types"),
+        description=request.POST.get("description", ""),
+        dead=numbers("dead"),
+        injured=numbers("injured"),
+        damaged_buildings=numbers("damaged_buildings"),
+        damaged_vehicles=numbers("damaged_vehicles"),
+    )
+    return _step(
+        request,
+        report_id,
+        lambda: services.record_incident(current_viewer(request), report_id, data),
+    )
+
+
+@login_required
+@require_POST
+def link_activity(request: HttpRequest, report_id: int) -> HttpResponse:
+    activity = request.POST.get("activity_id", "")
+    return _step(
+        request,
+        report_id,
+        lambda: services.link_activity(
+            current_viewer(request), report_id, int(activity) if activity.isdigit() else 0
+        ),
+    )
+
+
+@login_required
+@require_POST
+def reveal(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Shows the reporter's identity on this one page view; it is never kept on the page
+    afterwards, and the look is in the audit log."""
+    identity = services.reveal_reporter(current_viewer(request), report_id, request)
+    return render(
+        request, "reports/detail.html", _detail_context(request, report_id, identity=identity)
+    )
+
+
+@login_required
+def photo(request: HttpRequest, photo_id: int) -> FileResponse:
+    viewer = current_viewer(request)
+    photos = ReportPhoto.objects.filter(report__in=services.visible(viewer).values("pk"))
+    record = get_or_deny(photos, "report_photo", photo_id)
+    return FileResponse(record.image.open("rb"), content_type="image/jpeg")

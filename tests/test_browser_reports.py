@@ -1,0 +1,128 @@
+"""In a real browser: a citizen reports without an account, an operator verifies and
+assigns, the Bhabinkamtibmas settles by musyawarah, and the citizen sees "Selesai" with
+their code. Sejuk runs as `make run` runs it; Chromium is Debian's, driven by Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.served import Served, serve
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "musyawarah-mufakat-9"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with serve(tmp_path_factory.mktemp("served"), setup_args=("--no-demo",)) as instance:
+        instance.sejuk(
+            "users",
+            "create",
+            "--username",
+            "operator.lobar",
+            "--unit",
+            "Polres Lombok Barat",
+            "--role",
+            "operator",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )
+        instance.sejuk(
+            "users",
+            "create",
+            "--username",
+            "bripka.andi",
+            "--unit",
+            "Polsek Sekotong",
+            "--role",
+            "bhabinkamtibmas",
+            "--name",
+            "Andi Saputra",
+            "--rank",
+            "Bripka",
+            "--villages",
+            "52.01.07.2002",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser: Browser) -> Page:
+    return browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+
+
+def sign_in(page: Page, served: Served, username: str) -> None:
+    page.goto(served.url + "/masuk/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page.locator("header")).to_contain_text(username)
+
+
+def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser, served):
+    citizen = new_page(browser)
+    citizen.goto(served.url + "/lapor/")
+    citizen.select_option("select[name=category]", "provokasi")
+    citizen.fill(
+        "textarea[name=description]",
+        "Ada selebaran berisi hasutan antarkelompok ditempel di pos ronda dekat lapangan.",
+    )
+    citizen.fill("input[name=place_text]", "Desa Sekotong Barat, Kecamatan Sekotong")
+    citizen.click("form button[type=submit]")
+    code = citizen.locator("#kode").inner_text().strip()
+    assert len(code) == 14
+
+    operator = new_page(browser)
+    sign_in(operator, served, "operator.lobar")
+    operator.goto(served.url + "/laporan/?tampil=baru")
+    operator.locator("ol.results a", has_text="Provokasi").first.click()
+    expect(operator.locator("h1")).to_contain_text(code)
+    operator.select_option("form[action$='/langkah/'] select[name=to]", "diverifikasi")
+    operator.click("form[action$='/langkah/'] button[type=submit]")
+    expect(operator.locator("ul.messages")).to_contain_text("Tersimpan")
+    operator.select_option(
+        "form[action$='/tugaskan/'] select[name=to]", label="Bripka Andi Saputra — Polsek Sekotong"
+    )
+    operator.click("form[action$='/tugaskan/'] button[type=submit]")
+    expect(operator.locator("dl.facts")).to_contain_text("Bripka Andi Saputra")
+
+    officer = new_page(browser)
+    sign_in(officer, served, "bripka.andi")
+    officer.goto(served.url + "/laporan/?tampil=saya")
+    officer.locator("ol.results a", has_text="Provokasi").first.click()
+    officer.select_option("form[action$='/langkah/'] select[name=to]", "ditangani")
+    officer.click("form[action$='/langkah/'] button[type=submit]")
+    form = officer.locator("form[action$='/langkah/']")
+    form.locator("select[name=to]").select_option("selesai")
+    form.locator("select[name=settlement]").select_option("musyawarah")
+    form.locator("input[name=parties]").fill("Pemuda Dusun Tawun dan pemuda dusun tetangga")
+    form.locator("textarea[name=agreement]").fill(
+        "Sepakat menurunkan selebaran dan menjaga kerukunan."
+    )
+    form.locator("button[type=submit]").click()
+    expect(officer.locator("dl.facts")).to_contain_text("Musyawarah")
+
+    citizen.goto(served.url + "/cek/")
+    citizen.fill("input[name=kode]", code.lower().replace("-", " "))
+    citizen.click("form button[type=submit]")
+    expect(citizen.locator(".status")).to_contain_text("Selesai")
+    expect(citizen.locator("main")).to_contain_text("Musyawarah")
