@@ -15,8 +15,8 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
+from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid
-from sejuk.web.ratelimit import Rate, limit
 
 from . import intake, public, reading, services
 from .models import Channel, Report

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import current_viewer, get_or_deny, require
+from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid, SejukError
-from sejuk.web.ratelimit import Rate, limit
 
 from . import intake, public, reading, services
 from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
