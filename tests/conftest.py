@@ -44,3 +44,12 @@ def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     """Argon2 is slow on purpose; tests that are not about hashing use a fast hasher.
     tests/accounts/test_login.py checks that argon2 is what Sejuk really uses."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's headless Chromium, one per test module (tests/browser.py)."""
+    from tests.browser import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -6,15 +6,14 @@ driven by Playwright."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import expect
 
+from tests.browser import phone, sign_in
 from tests.served import Served, serve
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "patroli-sore-2024"
 MESSAGE = (
     "Giat patroli dialogis cooling system di Dsn. Tawun Ds. Sekotong Barat, 3 pers, "
@@ -58,37 +57,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Served:
         yield instance
 
 
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
-
-
-def phone(browser: Browser) -> Page:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
-    return context.new_page()
-
-
-def sign_in(page: Page, served: Served, username: str) -> None:
-    page.goto(served.url + "/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("header")).to_contain_text(f"Keluar ({username})")
-
-
 def test_an_officer_logs_a_patrol_from_a_pasted_message_on_a_phone(browser, served, tmp_path):
     page = phone(browser)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    sign_in(page, served, "bripka.andi")
+    sign_in(page, served, "bripka.andi", PASSWORD)
 
     page.goto(served.url + "/kegiatan/baru/")
     page.fill("textarea[name=text]", MESSAGE)
@@ -122,7 +95,7 @@ def test_an_officer_logs_a_patrol_from_a_pasted_message_on_a_phone(browser, serv
 
 def test_the_commander_sees_it_in_the_polres_recap_and_coverage(browser, served):
     page = phone(browser)
-    sign_in(page, served, "kapolres")
+    sign_in(page, served, "kapolres", PASSWORD)
     page.goto(served.url + "/kegiatan/rekap/")
     expect(page.locator("h1")).to_contain_text("Polres Lombok Barat")
     row = page.locator("table.recap tr", has_text="Polsek Sekotong")

@@ -5,15 +5,14 @@ their code. Sejuk runs as `make run` runs it; Chromium is Debian's, driven by Pl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import expect
 
+from tests.browser import phone, sign_in
 from tests.served import Served, serve
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "musyawarah-mufakat-9"
 
 
@@ -53,33 +52,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield instance
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield chromium
-        chromium.close()
-
-
-def new_page(browser: Browser) -> Page:
-    return browser.new_context(viewport={"width": 360, "height": 740}).new_page()
-
-
-def sign_in(page: Page, served: Served, username: str) -> None:
-    page.goto(served.url + "/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page.locator("header")).to_contain_text(username)
-
-
 def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser, served):
-    citizen = new_page(browser)
+    citizen = phone(browser)
     citizen.goto(served.url + "/lapor/")
     citizen.select_option("select[name=category]", "provokasi")
     citizen.fill(
@@ -91,8 +65,8 @@ def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser
     code = citizen.locator("#kode").inner_text().strip()
     assert len(code) == 14
 
-    operator = new_page(browser)
-    sign_in(operator, served, "operator.lobar")
+    operator = phone(browser)
+    sign_in(operator, served, "operator.lobar", PASSWORD)
     operator.goto(served.url + "/laporan/?tampil=baru")
     operator.locator("ol.results a", has_text="Provokasi").first.click()
     expect(operator.locator("h1")).to_contain_text(code)
@@ -105,8 +79,8 @@ def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser
     operator.click("form[action$='/tugaskan/'] button[type=submit]")
     expect(operator.locator("dl.facts")).to_contain_text("Bripka Andi Saputra")
 
-    officer = new_page(browser)
-    sign_in(officer, served, "bripka.andi")
+    officer = phone(browser)
+    sign_in(officer, served, "bripka.andi", PASSWORD)
     officer.goto(served.url + "/laporan/?tampil=saya")
     officer.locator("ol.results a", has_text="Provokasi").first.click()
     officer.select_option("form[action$='/langkah/'] select[name=to]", "ditangani")
