@@ -9,6 +9,7 @@ from typing import Any, cast
 from django import forms
 
 from sejuk.accounts.access import Viewer
+from sejuk.leaders.services import leaders
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.units.models import Officer, Unit
 
@@ -75,6 +76,9 @@ class ActivityForm(forms.Form):
     )
     online = forms.BooleanField(label="Daring (online)", required=False)
     officer_ids = forms.TypedMultipleChoiceField(label="Personel", coerce=int, required=False)
+    leader_ids = forms.TypedMultipleChoiceField(
+        label="Tokoh yang ditemui", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
     summary = forms.CharField(
         label="Uraian kegiatan",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -111,6 +115,7 @@ class ActivityForm(forms.Form):
         cast(forms.ChoiceField, self.fields["officer_ids"]).choices = [
             (o.pk, f"{o} – {o.unit.name}") for o in officers.select_related("unit")[:300]
         ]
+        cast(forms.ChoiceField, self.fields["leader_ids"]).choices = _leaders(viewer, self)
         self.counts: dict[str, int | None] = {}
 
     def clean(self) -> dict[str, Any]:
@@ -143,6 +148,7 @@ class ActivityForm(forms.Form):
             participants={c: self.counts.get(c) for c in d["participants"]},
             personnel_count=d["personnel_count"],
             officer_ids=d["officer_ids"],
+            leader_ids=d["leader_ids"],
             summary=d["summary"],
             findings=d["findings"],
             situation=d["situation"],
@@ -151,6 +157,16 @@ class ActivityForm(forms.Form):
             election=d["election"],
             phase=d["phase"],
         )
+
+
+def _leaders(viewer: Viewer, form: forms.Form) -> list[tuple[int, str]]:
+    """The leaders of the activity's desa (or of the officer's own desa) to tick."""
+    region = (form.data.get("region") if form.is_bound else None) or form.initial.get("region")
+    codes = [str(region)] if region else list(viewer.villages)
+    if not codes or not viewer.can("leader.read"):
+        return []
+    found = leaders(viewer).filter(region_id__in=codes).order_by("name")[:60]
+    return [(x.pk, f"{x.name} ({x.get_category_display()})") for x in found]
 
 
 def initial_from_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -177,3 +193,36 @@ class ImportForm(forms.Form):
     partial = forms.BooleanField(
         label="Impor baris yang benar saja bila ada yang salah", required=False
     )
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label="Judul", max_length=150)
+    type_code = forms.ChoiceField(label="Jenis", choices=list(ACTIVITY_TYPES.items()))
+    unit_id = forms.TypedChoiceField(label="Satuan", coerce=int)
+    region = forms.CharField(label="Kode wilayah", max_length=13)
+    weekday = forms.TypedChoiceField(
+        label="Setiap hari",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[
+            ("", "-"),
+            (0, "Senin"),
+            (1, "Selasa"),
+            (2, "Rabu"),
+            (3, "Kamis"),
+            (4, "Jumat"),
+            (5, "Sabtu"),
+            (6, "Minggu"),
+        ],
+    )
+    every_days = forms.IntegerField(
+        label="atau setiap N hari", min_value=1, max_value=90, required=False
+    )
+    starts_on = forms.DateField(
+        label="Mulai", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["unit_id"]).choices = _units(viewer)

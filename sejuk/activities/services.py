@@ -567,6 +567,7 @@ def form_values(activity: Activity) -> dict[str, Any]:
         "participants": list(activity.participants.values_list("category", flat=True)),
         "personnel_count": activity.personnel_count,
         "officer_ids": list(activity.officers.values_list("pk", flat=True)),
+        "leader_ids": list(activity.leaders.values_list("pk", flat=True)),
         "summary": activity.summary,
         "findings": activity.findings,
         "situation": activity.situation,

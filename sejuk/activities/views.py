@@ -21,7 +21,7 @@ from sejuk.nlp.wilayah import ZONE_TZ, zone_of
 
 from . import exports, imports, photos, plans, reading, recap, services
 from .charts import bar_chart
-from .forms import ActivityForm, DeleteForm, ImportForm, PhotoForm, initial_from_values
+from .forms import ActivityForm, DeleteForm, ImportForm, PhotoForm, PlanForm, initial_from_values
 from .models import Source
 
 
@@ -230,7 +230,8 @@ def recap_page(request: HttpRequest) -> HttpResponse:
     unit_id = int(unit) if unit.isdigit() else None
     days = request.GET.get("hari", "30")
     result = recap.recap(viewer, start, end, unit_id)
-    cover = recap.coverage(viewer, unit_id, int(days) if days.isdigit() else 30)
+    # Coverage as of the last day shown, so a past period shows its own coverage.
+    cover = recap.coverage(viewer, unit_id, int(days) if days.isdigit() else 30, today=end)
     chart = bar_chart([(label, result.totals.get(code, 0)) for code, label in result.types])
     return render(
         request,
@@ -306,11 +307,29 @@ def template_file(request: HttpRequest) -> HttpResponse:
 @login_required
 def plans_page(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
+    form = PlanForm(request.POST or None, viewer=viewer, initial={"unit_id": viewer.unit_id})
+    if request.method == "POST":
+        require(viewer, "activity.write")
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    plan = plans.create_plan(viewer, plans.PlanInput(**form.cleaned_data))
+            except Invalid as exc:
+                form.add_error(None, exc.message)
+                for name, message in exc.fields.items():
+                    if name in form.fields:
+                        form.add_error(name, message)
+            else:
+                messages.success(request, f"Rencana {plan.title} tersimpan.")
+                return redirect("activities:plans")
     return render(
         request,
         "activities/plans.html",
         {
             "due": plans.due(viewer),
             "plans": plans.plans(viewer)[:200],
+            "form": form,
+            "can_write": viewer.can("activity.write"),
         },
+        status=422 if request.method == "POST" else 200,
     )

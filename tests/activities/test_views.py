@@ -115,3 +115,53 @@ def test_the_import_page_lists_row_problems(client, world):
     html = response.content.decode()
     assert response.status_code == 422
     assert "tidak ada yang diimpor" in html and "tanggal" in html
+
+
+def test_the_leaders_of_the_desa_can_be_ticked_as_met(client, world):
+    client.force_login(world.users["bhabin"])
+    form = client.get("/kegiatan/baru/").content.decode()
+    assert "Ustaz Hamid" in form and "Pak Lalu Made" not in form  # only their own desa's
+    response = client.post(
+        "/kegiatan/baru/",
+        {
+            "action": "simpan",
+            "region": SEKOTONG_BARAT,
+            "date": date.today().isoformat(),
+            "start_time": "09:00",
+            "types": ["sambang"],
+            "summary": "Silaturahmi",
+            "leader_ids": [world.leaders["own"].pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(Activity.objects.get().leaders.all()) == [world.leaders["own"]]
+
+
+def test_a_weekly_plan_is_made_on_the_plans_page_and_shows_as_due(client, world):
+    client.force_login(world.users["operator"])
+    sekotong = world.users["bhabin"].unit_id
+    response = client.post(
+        "/kegiatan/rencana/",
+        {
+            "title": "Patroli dialogis Sekotong Barat",
+            "type_code": "patroli_dialogis",
+            "unit_id": sekotong,
+            "region": SEKOTONG_BARAT,
+            "weekday": "6",
+            "starts_on": (date.today() - timedelta(days=21)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    html = client.get("/kegiatan/rencana/").content.decode()
+    assert "Patroli dialogis Sekotong Barat" in html and "terlewat" in html
+    refused = client.post(
+        "/kegiatan/rencana/",
+        {
+            "title": "x",
+            "type_code": "sambang",
+            "unit_id": sekotong,
+            "region": SEKOTONG_BARAT,
+        },
+    )
+    assert refused.status_code == 422
+    assert "pilih hari dalam seminggu atau setiap N hari" in refused.content.decode()
