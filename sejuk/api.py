@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from sejuk.accounts.api import router as accounts_router
 from sejuk.accounts.audit import record_denial
 from sejuk.activities.api import router as activities_router
+from sejuk.bulletins.api import router as bulletins_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.leaders.api import router as leaders_router
 from sejuk.regions.api import router as regions_router
@@ -21,7 +22,7 @@ from sejuk.units.api import router as units_router
 api = NinjaAPI(
     title="Sejuk API",
     version="1",
-    description="API Sejuk: wilayah, satuan, kegiatan dan laporan Cooling System.",
+    description="API Sejuk: wilayah, satuan, kegiatan, laporan dan buletin Cooling System.",
     urls_namespace="api",
 )
 api.add_router("/regions", regions_router)
@@ -30,6 +31,7 @@ api.add_router("/officers", officers_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/activities", activities_router)
 api.add_router("/reports", reports_router)
+api.add_router("/bulletins", bulletins_router)
 api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
 

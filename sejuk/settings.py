@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "sejuk.leaders",
     "sejuk.activities",
     "sejuk.reports",
+    "sejuk.bulletins",
 ]
 
 MIDDLEWARE = [
@@ -306,6 +307,17 @@ REPORT_RESPONSE_MINUTES = {
     "segera": envint("SEJUK_RESPONSE_SEGERA_MINUTES", 4 * 60, minimum=1),
     "biasa": envint("SEJUK_RESPONSE_BIASA_MINUTES", 24 * 60, minimum=1),
 }
+
+# The morning situation report of each Polda and Polres in use: from this hour, in the
+# unit's own zone, `sejuk serve` (checking every few minutes) makes the previous day's.
+BULLETIN_SCHEDULE = envbool("SEJUK_BULLETIN_SCHEDULE", True)
+DAILY_REPORT_HOUR = envint("SEJUK_DAILY_REPORT_HOUR", 6, minimum=0)
+if DAILY_REPORT_HOUR > 23:
+    raise _fail("SEJUK_DAILY_REPORT_HOUR", str(DAILY_REPORT_HOUR), "jam 0 sampai 23")
+BULLETIN_CHECK_MINUTES = envint("SEJUK_BULLETIN_CHECK_MINUTES", 10, minimum=1)
+# matplotlib (the charts of the reports) keeps its font list in a cache folder: inside
+# the data folder, not in the home folder of whoever runs the server.
+os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))
 
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("satuan/", include("sejuk.units.urls")),
     path("tokoh/", include("sejuk.leaders.urls")),
     path("kegiatan/", include("sejuk.activities.urls")),
+    path("buletin/", include("sejuk.bulletins.urls")),
     path("", include("sejuk.reports.urls")),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),

@@ -18,8 +18,10 @@ from typing import Any
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from PIL import Image
 
 from sejuk.accounts.access import viewer_for
@@ -28,6 +30,7 @@ from sejuk.accounts.tokens import create_token
 from sejuk.activities.models import Plan
 from sejuk.activities.photos import add_photo
 from sejuk.api import api
+from sejuk.bulletins.models import Bulletin
 from sejuk.leaders.models import Leader
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
@@ -65,6 +68,14 @@ REPORT_READ_API = row(401, 200, 200, 200, 403, 200, 200)
 REP_OWN_READ = row(302, 200, 200, 200, 403, 200, 404)
 REP_OWN_HANDLE = row(302, 302, 403, 302, 403, 302, 404)
 REP_OWN_TRIAGE = row(302, 302, 403, 302, 403, 403, 404)
+# Bulletins: read by admin, pimpinan, operator and humas; releases written by admin and
+# humas. A stored report of Polres Lombok Barat is not the neighbour's to see.
+BULLETIN_READ_PAGE = row(302, 200, 200, 200, 200, 403, 200)
+BULLETIN_READ_API = row(401, 200, 200, 200, 200, 403, 200)
+BULLETIN_OWN_PAGE = row(302, 200, 200, 200, 200, 403, 404)
+BULLETIN_OWN_API = row(401, 200, 200, 200, 200, 403, 404)
+RELEASE_OWN_PAGE = row(302, 200, 403, 403, 200, 403, 403)
+RELEASE_OWN_API = row(401, 200, 403, 403, 200, 403, 403)
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -117,6 +128,15 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
         302, 302, 403, 302, 403, 404, 404
     ),
     ("POST", "kegiatan/<int:activity_id>/foto/", "act_own"): ACT_OWN_WRITE_PAGE,
+    ("GET", "buletin/", ""): BULLETIN_READ_PAGE,
+    ("GET", "buletin/harian/", ""): BULLETIN_READ_PAGE,
+    ("GET", "buletin/rekap.xlsx", ""): BULLETIN_READ_PAGE,
+    ("GET", "buletin/<int:bulletin_id>/unduh.<str:fmt>", "bulletin"): BULLETIN_OWN_PAGE,
+    ("GET", "buletin/rilis/<int:activity_id>/", "act_own"): RELEASE_OWN_PAGE,
+    ("POST", "buletin/rilis/<int:activity_id>/", "act_own"): RELEASE_OWN_PAGE,
+    ("GET", "buletin/rilis/<int:activity_id>/", "act_neighbour"): row(
+        302, 404, 403, 403, 404, 403, 403
+    ),
     ("GET", "lapor/", ""): PUBLIC,
     ("POST", "lapor/", ""): everyone(302),
     ("GET", "lapor/terkirim/", ""): everyone(302),
@@ -213,6 +233,16 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
         401, 200, 403, 200, 403, 200, 404
     ),
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
+    ("GET", "/api/bulletins", ""): BULLETIN_READ_API,
+    ("GET", "/api/bulletins/daily", ""): BULLETIN_READ_API,
+    ("GET", "/api/bulletins/daily.{fmt}", ""): BULLETIN_READ_API,
+    ("GET", "/api/bulletins/recap.xlsx", ""): BULLETIN_READ_API,
+    ("GET", "/api/bulletins/{bulletin_id}/file.{fmt}", "bulletin"): BULLETIN_OWN_API,
+    ("GET", "/api/bulletins/releases/{activity_id}", "act_own"): RELEASE_OWN_API,
+    ("GET", "/api/bulletins/releases/{activity_id}", "act_neighbour"): row(
+        401, 404, 403, 403, 404, 403, 403
+    ),
+    ("POST", "/api/bulletins/releases/{activity_id}/file.{fmt}", "act_own"): RELEASE_OWN_API,
 }
 
 # Served by django-ninja itself, not by a handler of ours.
@@ -262,7 +292,16 @@ def targets(world, tmp_path, settings):
     rep_other = file_report(region=GERUNG_UTARA)
     rep_neighbour = file_report(region=LOTENG_DESA)
     codes.update(rep_own=rep_own.code)
+    bulletin = Bulletin.objects.create(
+        kind="harian",
+        unit=world.users["operator"].unit,
+        day=date.today() - timedelta(days=1),
+        state="siap",
+        claimed_at=timezone.now(),
+    )
+    bulletin.pdf.save("lapsit.pdf", ContentFile(b"%PDF-1.4 uji"), save=True)
     return {
+        "bulletin": bulletin.pk,
         "rep_own": rep_own.pk,
         "rep_other": rep_other.pk,
         "rep_neighbour": rep_neighbour.pk,
@@ -293,8 +332,9 @@ def small_jpeg() -> bytes:
 def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
-    url = url.replace("<str:fmt>", "csv")
+    url = url.replace("<str:fmt>", "pdf" if route.startswith("buletin/") else "csv")
     names = (
+        "<int:bulletin_id>",
         "<int:leader_id>",
         "<int:token_id>",
         "<int:activity_id>",
@@ -313,9 +353,19 @@ API_QUERY = {
 }
 
 
+# The format of a file endpoint, where it is not csv.
+API_FORMAT = {
+    "/api/bulletins/daily.{fmt}": "pdf",
+    "/api/bulletins/{bulletin_id}/file.{fmt}": "pdf",
+    "/api/bulletins/releases/{activity_id}/file.{fmt}": "docx",
+}
+
+
 def api_url(path: str, target: str, ids: dict[str, int]) -> str:
-    url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1").replace("{fmt}", "csv")
+    url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1")
+    url = url.replace("{fmt}", API_FORMAT.get(path, "csv"))
     names = (
+        "{bulletin_id}",
         "{officer_id}",
         "{leader_id}",
         "{activity_id}",
@@ -347,6 +397,11 @@ FORM_DATA: dict[str, Any] = {
         "summary": "Patroli sore",
     },
     "kegiatan/<int:activity_id>/hapus/": {"reason": "tercatat dua kali"},
+    "buletin/rilis/<int:activity_id>/": {
+        "action": "docx",
+        "title": "Patroli Dialogis di Desa Sekotong Barat",
+        "body": "Paragraf pertama.\n\nParagraf kedua.",
+    },
     "tokoh/baru/": {"region": SEKOTONG_BARAT, "name": "Tokoh Baru", "category": "tokoh_pemuda"},
     "tokoh/<int:leader_id>/": {"region": "", "name": "Nama Diubah", "category": "tokoh_adat"},
     "i18n/setlang/": {"language": "id", "next": "/"},
@@ -382,6 +437,7 @@ API_DATA: dict[tuple[str, str], Any] = {
         "category": "tokoh_pemuda",
     },
     ("PATCH", "/api/leaders/{leader_id}"): {"name": "Nama Diubah"},
+    ("POST", "/api/bulletins/releases/{activity_id}/file.{fmt}"): {"template": ""},
 }
 
 

@@ -192,6 +192,25 @@ def _area_codes(unit_ids: Iterable[int]) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+def viewer_of_unit(unit: Unit) -> Viewer:
+    """A unit as its commander sees it: the area of the unit and of every unit below, with
+    the reading roles of a pimpinan. For work that no person asked for (the morning
+    situation report), which must show the unit exactly what its own pages show."""
+    if unit.level == UnitLevel.MABES:
+        area, unit_ids = None, None
+    else:
+        unit_ids = subtree_ids(unit.pk)
+        area = _area_codes(unit_ids)
+    return Viewer(
+        username=f"sejuk ({unit.name})",
+        roles=frozenset({PIMPINAN}),
+        unit_id=unit.pk,
+        unit_name=unit.name,
+        area=area,
+        unit_ids=unit_ids,
+    )
+
+
 def current_viewer(request: HttpRequest) -> Viewer:
     """The viewer of a request, by session or by API token, computed once."""
     cached: Viewer | None = getattr(request, "_sejuk_viewer", None)

@@ -287,11 +287,12 @@ def recap_json(request: HttpRequest, params: Query[PeriodParams]) -> dict[str, A
 class CoverageParams(Schema):
     unit_id: int | None = None
     days: int = Field(30, ge=1, le=365)
+    end: dt.date | None = Field(None, description="cakupan per tanggal ini (bawaan: hari ini)")
 
 
 @router.get("/coverage", summary="Cakupan desa yang dijangkau")
 def coverage_json(request: HttpRequest, params: Query[CoverageParams]) -> dict[str, Any]:
-    c = recap.coverage(current_viewer(request), params.unit_id, params.days)
+    c = recap.coverage(current_viewer(request), params.unit_id, params.days, today=params.end)
     return {
         "unit": {"id": c.unit.pk, "name": c.unit.name},
         "days": c.days,

@@ -156,6 +156,11 @@ def load_demo(
     rng = random.Random(seed)
     polseks = list(Unit.objects.filter(parent=polres, level=UnitLevel.POLSEK).order_by("name"))
     officers, beats = _officers(rng, polseks)
+    kapolres = Officer.objects.create(
+        name=_name(rng), rank="AKBP", position=polres.commander_title, unit=polres, is_demo=True
+    )
+    officers.append(kapolres)
+    _lead(polres, kapolres)
     leaders_by_desa = _leaders(rng, [d for desa in beats.values() for d in desa])
     activities = _activities(rng, polres, beats, leaders_by_desa, days)
     plans = _plans(beats)
@@ -187,15 +192,15 @@ def _officers(
                 "code"
             )
         )
-        officers.append(
-            Officer.objects.create(
-                name=_name(rng),
-                rank="Iptu",
-                position=f"Kapolsek {polsek.name.removeprefix('Polsek ')}",
-                unit=polsek,
-                is_demo=True,
-            )
+        kapolsek = Officer.objects.create(
+            name=_name(rng),
+            rank="Iptu",
+            position=polsek.commander_title,
+            unit=polsek,
+            is_demo=True,
         )
+        officers.append(kapolsek)
+        _lead(polsek, kapolsek)
         covered = villages[: max(1, round(len(villages) * 0.8))]
         for i in range(0, len(covered), 2):
             officer = Officer.objects.create(
@@ -210,6 +215,13 @@ def _officers(
             officers.append(officer)
             beats[officer] = covered[i : i + 2]
     return officers, beats
+
+
+def _lead(unit: Unit, officer: Officer) -> None:
+    """A demo commander only where the unit has none of its own."""
+    if unit.commander_id is None:
+        unit.commander = officer
+        unit.save(update_fields=["commander"])
 
 
 def _leaders(rng: random.Random, villages: list[Region]) -> dict[str, list[Leader]]:

@@ -106,7 +106,7 @@ def as_csv(header: Sequence[str], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows([[_safe(v) for v in row] for row in rows])
+    writer.writerows([[safe_cell(v) for v in row] for row in rows])
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read it as UTF-8
 
 
@@ -119,7 +119,7 @@ def as_xlsx(sheets: list[tuple[str, Sequence[str], list[list[Any]]]]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_safe(v) if isinstance(v, str) else v for v in row])
+            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
         for column in sheet.columns:
             width = max(len(str(c.value or "")) for c in column[:200])
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
@@ -129,7 +129,7 @@ def as_xlsx(sheets: list[tuple[str, Sequence[str], list[list[Any]]]]) -> bytes:
     return out.getvalue()
 
 
-def _safe(value: Any) -> Any:
+def safe_cell(value: Any) -> Any:
     """A text cell a spreadsheet will not run as a formula."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

@@ -38,6 +38,7 @@ class Recap:
     total: int
     weeks: list[tuple[date, int]]  # Monday of each week -> activities
     types: list[tuple[str, str]]  # the types that occur, code and label, in taxonomy order
+    days: list[tuple[date, int]]  # every day of the period -> activities
 
 
 def _root_unit(viewer: Viewer, unit_id: int | None) -> Unit:
@@ -73,7 +74,9 @@ def recap(viewer: Viewer, start: date, end: date, unit_id: int | None = None) ->
     for row in typed.values("activity__unit_id", "code").annotate(n=Count("id")):
         per_type[group_of[row["activity__unit_id"]].pk][row["code"]] += row["n"]
     weeks: dict[date, int] = defaultdict(int)
+    days: dict[date, int] = {}
     for row in activities.values("local_date").annotate(n=Count("id")):
+        days[row["local_date"]] = row["n"]
         monday = row["local_date"] - timedelta(days=row["local_date"].weekday())
         weeks[monday] += row["n"]
     rows = [
@@ -100,6 +103,10 @@ def recap(viewer: Viewer, start: date, end: date, unit_id: int | None = None) ->
         total=sum(r.total for r in rows),
         weeks=week_list,
         types=[(c, label) for c, label in ACTIVITY_TYPES.items() if totals.get(c)],
+        days=[
+            (start + timedelta(days=i), days.get(start + timedelta(days=i), 0))
+            for i in range((end - start).days + 1)
+        ],
     )
 
 
@@ -134,9 +141,11 @@ def coverage(
     )
     today = today or today_for(viewer)
     since = today - timedelta(days=days - 1)
+    # As of `today`: what was logged for later days does not count (a recap or a
+    # situation report of a past day shows that day's coverage).
     last = dict(
         visible(viewer)
-        .filter(region_q(area, "region__code"), region__level=Level.DESA)
+        .filter(region_q(area, "region__code"), region__level=Level.DESA, local_date__lte=today)
         .values("region_id")
         .annotate(last=Max("local_date"))
         .values_list("region_id", "last")

@@ -521,15 +521,19 @@ def history(viewer: Viewer, activity_id: int) -> list[Change]:
     return list(activity.changes.all())
 
 
-def today_for(viewer: Viewer) -> date:
-    """Today where the viewer works (WIB, WITA or WIT), not where the server stands."""
+def zone_for(viewer: Viewer) -> str:
+    """WIB, WITA or WIT: the zone where the viewer works (Jakarta's for the whole country)."""
     code = viewer.villages[0] if viewer.villages else None
     if code is None and viewer.unit_id:
         code = (
             Unit.objects.filter(pk=viewer.unit_id).values_list("home_region_id", flat=True).first()
         )
-    tz = ZoneInfo(ZONE_TZ[zone_of(code or "31")])
-    return timezone.now().astimezone(tz).date()
+    return zone_of(code or "31")
+
+
+def today_for(viewer: Viewer) -> date:
+    """Today where the viewer works (WIB, WITA or WIT), not where the server stands."""
+    return timezone.now().astimezone(ZoneInfo(ZONE_TZ[zone_for(viewer)])).date()
 
 
 @dataclass(frozen=True)

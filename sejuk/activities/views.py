@@ -159,6 +159,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "photos": activity.photos.all(),
             "can_write": viewer.can("activity.write")
             and viewer.covers("activity.write", activity.region_id),
+            "can_release": viewer.can("bulletin.write"),
             "photo_form": PhotoForm(),
             "delete_form": DeleteForm(),
             "local": services.local_times(activity),

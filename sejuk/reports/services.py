@@ -4,7 +4,7 @@ Every query goes through the area rule; every step is kept in the case's history
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -54,6 +54,9 @@ def visible(viewer: Viewer, capability: str = "report.read") -> QuerySet[Report]
     )
 
 
+Span = tuple[datetime, datetime]  # from the first moment, up to (not including) the second
+
+
 @dataclass(frozen=True)
 class ReportFilter:
     view: str = ""  # "baru", "terlambat", "saya", "terbuka" or "" (all)
@@ -62,13 +65,30 @@ class ReportFilter:
     urgency: str = ""
     region: str = ""
     q: str = ""
+    received: Span | None = None  # received in this span
+    settled: Span | None = None  # settled in this span
 
 
-def overdue(qs: QuerySet[Report]) -> QuerySet[Report]:
-    """Reports still waiting for their first response past their deadline."""
-    return qs.filter(first_response_at__isnull=True, due_at__lt=timezone.now()).exclude(
-        state__in=(State.DITOLAK, State.DUPLIKAT)
-    )
+def overdue(qs: QuerySet[Report], at: datetime | None = None) -> QuerySet[Report]:
+    """Reports still waiting for their first response past their deadline: now, or as
+    they stood at an earlier moment (a situation report of a past day)."""
+    if at is None:
+        waiting = Q(first_response_at__isnull=True)
+        at = timezone.now()
+    else:
+        waiting = Q(first_response_at__isnull=True) | Q(first_response_at__gt=at)
+        qs = qs.filter(created_at__lt=at)
+    return qs.filter(waiting, due_at__lt=at).exclude(state__in=(State.DITOLAK, State.DUPLIKAT))
+
+
+def incidents(viewer: Viewer, span: Span) -> QuerySet[Incident]:
+    """Verified incidents in the viewer's area that happened in a span."""
+    return scoped(
+        Incident.objects.select_related("region"),
+        viewer,
+        "report.read",
+        region_field="region__code",
+    ).filter(occurred_at__gte=span[0], occurred_at__lt=span[1])
 
 
 def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report]:
@@ -97,6 +117,10 @@ def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))
     if flt.q:
         qs = qs.filter(Q(description__icontains=flt.q) | Q(code__iexact=flt.q.strip()))
+    if flt.received:
+        qs = qs.filter(created_at__gte=flt.received[0], created_at__lt=flt.received[1])
+    if flt.settled:
+        qs = qs.filter(settled_at__gte=flt.settled[0], settled_at__lt=flt.settled[1])
     return qs
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -14,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sejuk import dates
 from sejuk.accounts.access import current_viewer, get_or_deny, require
 from sejuk.accounts.ratelimit import Rate, limit
+from sejuk.activities.services import zone_for
 from sejuk.errors import Invalid, SejukError
 
 from . import intake, public, reading, services
@@ -117,6 +120,25 @@ def check(request: HttpRequest) -> HttpResponse:
 # -- the officers' side ------------------------------------------------------------------
 
 
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise Invalid(f"Tanggal {value!r} tidak valid (pakai YYYY-MM-DD).") from None
+
+
+def _span(request: HttpRequest, first: str, last: str) -> services.Span | None:
+    """Dates of the form (``dari``, ``sampai``) as a span of moments in the viewer's zone."""
+    start, end = _day(request.GET.get(first, "")), _day(request.GET.get(last, ""))
+    if start is None and end is None:
+        return None
+    zone = zone_for(current_viewer(request))
+    return (
+        dates.day_bounds(start or date(2000, 1, 1), zone)[0],
+        dates.day_bounds(end or date(2100, 1, 1), zone)[0] + timedelta(days=1),
+    )
+
+
 def _filter(request: HttpRequest) -> services.ReportFilter:
     g = request.GET
     return services.ReportFilter(
@@ -126,6 +148,8 @@ def _filter(request: HttpRequest) -> services.ReportFilter:
         urgency=g.get("urgensi", ""),
         region=g.get("wilayah", "")[:13],
         q=g.get("q", "")[:100],
+        received=_span(request, "dari", "sampai"),
+        settled=_span(request, "selesai_dari", "selesai_sampai"),
     )
 
 

@@ -12,11 +12,11 @@ from .models import Officer, Unit
 @admin.register(Unit)
 class UnitAdmin(ScopedAdmin):
     unit_field = "pk"
-    list_display = ("name", "level", "parent", "home_region", "active", "is_default")
+    list_display = ("name", "level", "parent", "home_region", "commander", "active", "is_default")
     list_filter = ("level", "active", "is_default")
     search_fields = ("name", "aliases", "home_region__name", "home_region__code")
-    autocomplete_fields = ("parent", "home_region", "area")
-    list_select_related = ("parent", "home_region")
+    autocomplete_fields = ("parent", "home_region", "area", "commander")
+    list_select_related = ("parent", "home_region", "commander")
     show_full_result_count = False
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:

@@ -65,6 +65,16 @@ class Unit(models.Model):
         help_text="Dibuat otomatis dari peta wilayah; hapus centang setelah disunting.",
     )
     active = models.BooleanField("aktif", default=True)
+    # Who leads the unit (Kapolres, Kapolsek): press releases name them with their rank.
+    commander = models.ForeignKey(
+        "Officer",
+        verbose_name="pimpinan satuan",
+        help_text="Kapolda, Kapolres atau Kapolsek; personel satuan ini.",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "satuan"
@@ -91,6 +101,15 @@ class Unit(models.Model):
             raise ValidationError(
                 {"home_region": "Tingkat wilayah nama tidak sesuai dengan tingkat satuan."}
             )
+        if self.commander is not None and self.commander.unit_id != self.pk:
+            raise ValidationError({"commander": "Pimpinan harus personel satuan ini."})
+
+    @property
+    def commander_title(self) -> str:
+        """How releases name the post: "Kapolres Lombok Barat", "Kapolsek Sekotong"."""
+        if self.level == UnitLevel.MABES:
+            return "Kapolri"
+        return f"Ka{self.name[0].lower()}{self.name[1:]}" if self.name.startswith("Pol") else ""
 
 
 class Officer(models.Model):

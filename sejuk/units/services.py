@@ -264,7 +264,27 @@ def unit_page(unit_id: int) -> dict[str, object]:
         "area": list(unit.area.order_by("code")),
         "children": list(unit.children.filter(active=True).order_by("name")),
         "officer_count": unit.officers.filter(active=True).count(),
+        "commander": unit.commander if unit.commander and unit.commander.active else None,
     }
+
+
+def set_commander(unit: Unit, name: str, rank: str) -> Officer:
+    """Make the named officer of the unit its commander (created when the unit has no
+    officer of that name): releases then quote "Kapolres Lombok Barat AKBP ..."."""
+    name, rank = " ".join(name.split()), " ".join(rank.split())
+    if not name or len(name) > 120 or len(rank) > 40:
+        raise Invalid("Isi nama (maksimal 120 huruf) dan pangkat pimpinan.", {"name": "wajib"})
+    officer = Officer.objects.filter(unit=unit, name=name).first()
+    if officer is None:
+        officer = Officer.objects.create(
+            unit=unit, name=name, rank=rank, position=unit.commander_title
+        )
+    elif rank and officer.rank != rank:
+        officer.rank = rank
+        officer.save(update_fields=["rank"])
+    unit.commander = officer
+    unit.save(update_fields=["commander"])
+    return officer
 
 
 def officers(viewer: Viewer) -> QuerySet[Officer]:

@@ -1,4 +1,4 @@
-"""`sejuk units load | find`."""
+"""`sejuk units load | find | commander`."""
 
 from __future__ import annotations
 
@@ -21,11 +21,17 @@ class Command(BaseCommand):
         find = sub.add_parser("find", help='cari satuan, mis. "Polres PPU"')
         find.add_argument("query")
         find.add_argument("--limit", type=int, default=5)
+        lead = sub.add_parser("commander", help="tetapkan pimpinan satuan (nama dan pangkat)")
+        lead.add_argument("unit", help='nama satuan, mis. "Polres Lombok Barat"')
+        lead.add_argument("--name", required=True)
+        lead.add_argument("--rank", required=True, help="mis. AKBP, Kompol, Iptu")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             if options["action"] == "load":
                 self._load()
+            elif options["action"] == "commander":
+                self._commander(options["unit"], options["name"], options["rank"])
             else:
                 self._find(options["query"], options["limit"])
         except SejukError as exc:
@@ -38,6 +44,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Satuan: {result.summary()} ({time.perf_counter() - started:.1f} detik)."
         )
+
+    def _commander(self, unit_name: str, name: str, rank: str) -> None:
+        from sejuk.accounts.services import resolve_unit
+
+        with transaction.atomic():
+            unit = resolve_unit(unit_name)
+            officer = services.set_commander(unit, name, rank)
+        self.stdout.write(f"{unit.commander_title}: {officer}.")
 
     def _find(self, query: str, limit: int) -> None:
         matches = services.find_units(query, limit=limit)

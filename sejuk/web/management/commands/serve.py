@@ -27,6 +27,11 @@ class Command(BaseCommand):
 
         # Build the region index now rather than on the first search.
         threading.Thread(target=default_gazetteer, daemon=True).start()
+        if settings.BULLETIN_SCHEDULE:
+            # The morning situation reports, on the same database, with no other server.
+            from sejuk.bulletins.schedule import Scheduler
+
+            Scheduler(settings.BULLETIN_CHECK_MINUTES).start()
         self.stdout.write(
             f"Sejuk berjalan di http://{options['host']}:{options['port']}/ (Ctrl+C untuk berhenti)"
         )

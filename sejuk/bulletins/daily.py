@@ -1,0 +1,188 @@
+"""The daily situation report (Laporan Situasi Harian) of a unit for one day, as figures.
+
+Every figure comes from the service behind the page that shows it, called for the unit as
+its commander sees it (``viewer_of_unit``): activities per unit and type from the recap
+of /kegiatan/rekap/, coverage from its coverage, reports from the queue of /laporan/ with
+the same date filter. So the report and the pages cannot disagree.
+
+"Situation worsened" is defined here, and printed in the report: a desa whose latest
+situation reported by an activity in the seven days up to the report's date is worse
+(kondusif < waspada < rawan) than its latest in the seven days before those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from sejuk import dates
+from sejuk.accounts.access import OutsideArea, Viewer, region_q, require, viewer_of_unit
+from sejuk.activities.recap import Coverage, Recap, coverage, recap
+from sejuk.activities.services import visible as visible_activities
+from sejuk.errors import Invalid, NotFound
+from sejuk.nlp.taxonomy import SITUATIONS
+from sejuk.nlp.wilayah import zone_of
+from sejuk.regions.models import Level, Region
+from sejuk.reports.models import Incident, Report
+from sejuk.reports.services import ReportFilter, incidents, overdue, queue
+from sejuk.reports.services import visible as visible_reports
+from sejuk.units.models import Unit, UnitLevel
+
+TREND_DAYS = 7
+COVERAGE_DAYS = 30
+WINDOW_DAYS = 7
+SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
+WORSENED_RULE = (
+    f"Desa/kelurahan yang situasi terakhirnya menurut kegiatan dalam {WINDOW_DAYS} hari "
+    f"sampai tanggal laporan lebih buruk daripada situasi terakhirnya dalam {WINDOW_DAYS} "
+    "hari sebelumnya (dari baik ke buruk: kondusif, waspada, rawan)."
+)
+
+
+@dataclass(frozen=True)
+class Worsened:
+    region: Region
+    kecamatan: str
+    before: str
+    before_day: date
+    after: str
+    after_day: date
+
+
+@dataclass(frozen=True)
+class DailyReport:
+    unit: Unit
+    day: date
+    zone: str
+    made_at: datetime
+    activities: Recap  # the day, per unit below and per type
+    trend: Recap  # the days up to the day
+    coverage: Coverage  # desa reached in the days up to the day
+    reached_today: int  # desa/kelurahan with an activity that day
+    received: list[Report]
+    settled: list[Report]
+    overdue: list[Report]
+    overdue_at: datetime  # the end of the day, or now for today's report
+    day_over: bool  # overdue_at is the end of the day
+    incidents: list[Incident]
+    worsened: list[Worsened]
+
+    def figures(self) -> dict[str, Any]:
+        """The headline numbers: for the API and the list of stored reports."""
+        return {
+            "unit": self.unit.name,
+            "day": self.day.isoformat(),
+            "zone": self.zone,
+            "activities": self.activities.total,
+            "by_type": {code: self.activities.totals[code] for code, _ in self.activities.types},
+            "reached_today": self.reached_today,
+            "coverage": {
+                "days": self.coverage.days,
+                "reached": self.coverage.reached,
+                "total": self.coverage.total,
+                "share": round(self.coverage.share, 4),
+            },
+            "reports_received": len(self.received),
+            "reports_settled": len(self.settled),
+            "reports_overdue": len(self.overdue),
+            "incidents": len(self.incidents),
+            "worsened": len(self.worsened),
+        }
+
+
+def report_unit(viewer: Viewer, unit_id: int) -> Unit:
+    """A Polda, Polres or Polsek inside the viewer's area, for a bulletin."""
+    require(viewer, "bulletin.read")
+    unit = Unit.objects.select_related("parent", "home_region", "commander").filter(pk=unit_id)
+    found = unit.first()
+    if found is None:
+        raise NotFound("Satuan tidak ditemukan.")
+    if viewer.unit_ids is not None and found.pk not in viewer.unit_ids:
+        raise OutsideArea("unit", found.pk)
+    if found.level == UnitLevel.MABES:
+        raise Invalid("Pilih Polda, Polres atau Polsek.", {"unit_id": "terlalu luas"})
+    return found
+
+
+def unit_zone(unit: Unit) -> str:
+    return zone_of(unit.home_region_id or "31")
+
+
+def daily_report(
+    viewer: Viewer, unit_id: int, day: date, now: datetime | None = None
+) -> DailyReport:
+    unit = report_unit(viewer, unit_id)
+    zone = unit_zone(unit)
+    now = now or timezone.now()
+    if day > dates.local(now, zone).date():
+        raise Invalid("Tanggal laporan belum tiba.", {"date": "di masa depan"})
+    seen = viewer_of_unit(unit)
+    span = dates.day_bounds(day, zone)
+    at = min(span[1], now)
+    return DailyReport(
+        unit=unit,
+        day=day,
+        zone=zone,
+        made_at=now,
+        activities=recap(seen, day, day, unit.pk),
+        trend=recap(seen, day - timedelta(days=TREND_DAYS - 1), day, unit.pk),
+        coverage=coverage(seen, unit.pk, COVERAGE_DAYS, today=day),
+        reached_today=_in_area_desa(seen)
+        .filter(local_date=day)
+        .values("region_id")
+        .distinct()
+        .count(),
+        received=list(queue(seen, ReportFilter(received=span)).order_by("created_at")),
+        settled=list(queue(seen, ReportFilter(settled=span)).order_by("settled_at")),
+        overdue=list(overdue(visible_reports(seen), at=at).order_by("due_at")),
+        overdue_at=at,
+        day_over=at >= span[1],
+        incidents=list(incidents(seen, span).order_by("occurred_at")),
+        worsened=worsened(seen, day),
+    )
+
+
+def _in_area_desa(seen: Viewer) -> QuerySet[Any]:
+    return visible_activities(seen).filter(
+        region_q(seen.area, "region__code"), region__level=Level.DESA
+    )
+
+
+def worsened(seen: Viewer, day: date) -> list[Worsened]:
+    """Desa whose latest reported situation got worse than in the window before."""
+    first = day - timedelta(days=2 * WINDOW_DAYS - 1)
+    boundary = day - timedelta(days=WINDOW_DAYS - 1)
+    rows = (
+        _in_area_desa(seen)
+        .filter(local_date__range=(first, day))
+        .exclude(situation="")
+        .order_by("local_date", "starts_at", "pk")
+        .values_list("region_id", "local_date", "situation")
+    )
+    latest: dict[str, tuple[date, str]] = {}
+    earlier: dict[str, tuple[date, str]] = {}
+    for code, on, situation in rows:
+        (latest if on >= boundary else earlier)[code] = (on, situation)
+    codes = [
+        code
+        for code, (_, now_) in latest.items()
+        if code in earlier and SEVERITY[now_] > SEVERITY[earlier[code][1]]
+    ]
+    regions = Region.objects.in_bulk(codes)
+    kecamatan = Region.objects.in_bulk({c.rsplit(".", 1)[0] for c in codes})
+    out = [
+        Worsened(
+            region=regions[code],
+            kecamatan=getattr(kecamatan.get(code.rsplit(".", 1)[0]), "name", ""),
+            before=SITUATIONS[earlier[code][1]],
+            before_day=earlier[code][0],
+            after=SITUATIONS[latest[code][1]],
+            after_day=latest[code][0],
+        )
+        for code in codes
+    ]
+    return sorted(out, key=lambda w: (-SEVERITY[w.after.lower()], w.region.name))

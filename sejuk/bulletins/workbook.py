@@ -1,0 +1,207 @@
+"""The recap (Rekapitulasi Kegiatan Cooling System) of a unit for a period, as XLSX:
+a summary sheet, one sheet per unit below with its own totals, weeks, coverage and
+activities, and a sheet of charts drawn by the spreadsheet itself (openpyxl's native
+charts, so the numbers behind them stay editable)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sejuk import dates
+from sejuk.activities.exports import LIST_COLUMNS, activity_rows, safe_cell
+from sejuk.activities.recap import Coverage, Recap
+from sejuk.units.models import Unit
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+SHADE = PatternFill("solid", fgColor="E8EEF2")
+ONE_ACTIVITY_ONCE = (
+    "Satu kegiatan dapat memiliki lebih dari satu jenis; Jumlah kegiatan menghitungnya sekali."
+)
+
+
+@dataclass(frozen=True)
+class UnitPart:
+    recap: Recap
+    coverage: Coverage
+    activities: Any  # the unit's activities in the period (a queryset)
+
+
+@dataclass(frozen=True)
+class RecapBook:
+    unit: Unit
+    start: date
+    end: date
+    zone: str
+    made_at: datetime
+    whole: Recap
+    coverage: Coverage
+    parts: list[UnitPart]  # one per unit below
+
+
+def render(book: RecapBook) -> bytes:
+    wb = Workbook()
+    summary = wb.active
+    assert summary is not None
+    summary.title = "Ringkasan"
+    spots = _summary(summary, book)
+    names = {"Ringkasan", "Grafik"}
+    for part in book.parts:
+        _unit_sheet(wb.create_sheet(_sheet_name(part.recap.unit.name, names)), book, part)
+    _charts(wb.create_sheet("Grafik"), summary, spots)
+    wb.properties.title = f"Rekapitulasi Kegiatan Cooling System {book.unit.name}"
+    wb.properties.creator = "Sejuk"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _heading(ws: Worksheet, book: RecapBook, unit: Unit) -> int:
+    ws.append(["REKAPITULASI KEGIATAN COOLING SYSTEM"])
+    ws["A1"].font = TITLE
+    ws.append([unit.name])
+    ws["A2"].font = BOLD
+    ws.append([f"Periode: {dates.period(book.start, book.end)}"])
+    ws.append([f"Dibuat oleh Sejuk pada {dates.stamp(book.made_at, book.zone)}"])
+    ws.append([])
+    return ws.max_row
+
+
+def _type_table(ws: Worksheet, recap: Recap) -> tuple[int, int, int]:
+    """Units below × types, with a total row; returns (header row, total row, columns)."""
+    ws.append(["Kegiatan per satuan dan jenis"])
+    ws.cell(ws.max_row, 1).font = BOLD
+    header = ["Satuan", *(label for _, label in recap.types), "Jumlah kegiatan"]
+    ws.append(header)
+    head = ws.max_row
+    for row in recap.rows:
+        ws.append([row.unit.name, *(row.counts.get(c, 0) for c, _ in recap.types), row.total])
+    ws.append(["Jumlah", *(recap.totals.get(c, 0) for c, _ in recap.types), recap.total])
+    total = ws.max_row
+    _shade(ws, head, len(header))
+    _shade(ws, total, len(header))
+    ws.append([ONE_ACTIVITY_ONCE])
+    ws.append([])
+    return head, total, len(header)
+
+
+def _week_table(ws: Worksheet, recap: Recap) -> tuple[int, int]:
+    ws.append(["Kegiatan per minggu"])
+    ws.cell(ws.max_row, 1).font = BOLD
+    ws.append(["Minggu (Senin)", "Sampai (Minggu)", "Jumlah kegiatan"])
+    head = ws.max_row
+    _shade(ws, head, 3)
+    for monday, n in recap.weeks:
+        ws.append([dates.short_date(monday), dates.short_date(monday + timedelta(days=6)), n])
+    last = ws.max_row
+    ws.append([])
+    return head, last
+
+
+def _coverage_rows(ws: Worksheet, rows: list[Coverage], days: int) -> None:
+    ws.append([f"Cakupan desa/kelurahan ({days} hari sampai akhir periode)"])
+    ws.cell(ws.max_row, 1).font = BOLD
+    ws.append(["Satuan", "Desa/kelurahan didatangi", "Jumlah desa/kelurahan", "Persentase"])
+    _shade(ws, ws.max_row, 4)
+    for c in rows:
+        ws.append([c.unit.name, c.reached, c.total, round(c.share, 4)])
+        ws.cell(ws.max_row, 4).number_format = "0%"
+    ws.append([])
+
+
+def _summary(ws: Worksheet, book: RecapBook) -> dict[str, int]:
+    _heading(ws, book, book.unit)
+    head, total, columns = _type_table(ws, book.whole)
+    week_head, week_last = _week_table(ws, book.whole)
+    _coverage_rows(ws, [book.coverage, *(p.coverage for p in book.parts)], book.coverage.days)
+    _widths(ws)
+    return {
+        "head": head,
+        "total": total,
+        "columns": columns,
+        "week_head": week_head,
+        "week_last": week_last,
+    }
+
+
+def _unit_sheet(ws: Worksheet, book: RecapBook, part: UnitPart) -> None:
+    _heading(ws, book, part.recap.unit)
+    _type_table(ws, part.recap)
+    _week_table(ws, part.recap)
+    _coverage_rows(ws, [part.coverage], part.coverage.days)
+    ws.append(["Daftar kegiatan"])
+    ws.cell(ws.max_row, 1).font = BOLD
+    ws.append(list(LIST_COLUMNS))
+    _shade(ws, ws.max_row, len(LIST_COLUMNS))
+    for row in activity_rows(part.activities):
+        ws.append([safe_cell(v) for v in row])
+    _widths(ws)
+
+
+def _charts(ws: Worksheet, summary: Worksheet, spots: dict[str, int]) -> None:
+    ws["A1"] = "Grafik kegiatan (data dari lembar Ringkasan)"
+    ws["A1"].font = BOLD
+    columns = spots["columns"]
+    if columns > 2:
+        per_type = BarChart()
+        per_type.type = "bar"
+        per_type.title = "Kegiatan per jenis"
+        per_type.legend = None
+        per_type.add_data(
+            Reference(summary, min_col=2, max_col=columns - 1, min_row=spots["total"]),
+            from_rows=True,
+            titles_from_data=False,
+        )
+        per_type.set_categories(
+            Reference(summary, min_col=2, max_col=columns - 1, min_row=spots["head"])
+        )
+        per_type.height, per_type.width = 9, 18
+        ws.add_chart(per_type, "A3")
+    weekly = BarChart()
+    weekly.title = "Kegiatan per minggu"
+    weekly.legend = None
+    weekly.add_data(
+        Reference(summary, min_col=3, min_row=spots["week_head"] + 1, max_row=spots["week_last"]),
+        titles_from_data=False,
+    )
+    weekly.set_categories(
+        Reference(summary, min_col=1, min_row=spots["week_head"] + 1, max_row=spots["week_last"])
+    )
+    weekly.height, weekly.width = 9, 18
+    ws.add_chart(weekly, "A22")
+
+
+def _shade(ws: Worksheet, row: int, columns: int) -> None:
+    for col in range(1, columns + 1):
+        cell = ws.cell(row, col)
+        cell.font, cell.fill = BOLD, SHADE
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _widths(ws: Worksheet) -> None:
+    for column in ws.iter_cols(min_row=6):
+        width = max((len(str(c.value)) for c in column[:300] if c.value is not None), default=8)
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(
+            max(width + 2, 10), 50
+        )
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    """A legal sheet name (31 characters, none of []:*?/\\), unique in the book."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31] or "Satuan"
+    candidate, n = base, 2
+    while candidate in taken:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate)
+    return candidate

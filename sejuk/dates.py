@@ -1,0 +1,101 @@
+"""Dates and times written the Indonesian way, for documents and pages.
+
+Pure functions with no Django import: the documents Sejuk writes are in Bahasa Indonesia
+whatever language the interface is set to, so they never go through the active locale.
+Zones are named as Indonesians name them (WIB, WITA, WIT); a moment is first put in the
+zone of the place it happened, then written, so 23.30 WIT on the 8th stays the 8th.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sejuk.nlp.wilayah import ZONE_TZ as ZONES
+
+WEEKDAYS: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def weekday(day: date) -> str:
+    """``Minggu`` for 8 December 2024."""
+    return WEEKDAYS[day.weekday()]
+
+
+def month(day: date) -> str:
+    return MONTHS[day.month - 1]
+
+
+def release_date(day: date) -> str:
+    """The form of press releases: ``Minggu (8/12/2024)``."""
+    return f"{weekday(day)} ({day.day}/{day.month}/{day.year})"
+
+
+def long_date(day: date) -> str:
+    """``8 Desember 2024``."""
+    return f"{day.day} {month(day)} {day.year}"
+
+
+def full_date(day: date) -> str:
+    """``Minggu, 8 Desember 2024``."""
+    return f"{weekday(day)}, {long_date(day)}"
+
+
+def short_date(day: date) -> str:
+    """``08/12/2024``, for tables."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def clock(moment: time | datetime) -> str:
+    """``16.30``: hours and minutes with a dot, as Indonesian texts write them."""
+    return f"{moment.hour:02d}.{moment.minute:02d}"
+
+
+def clock_in_zone(moment: time | datetime, zone: str) -> str:
+    """``16.30 WITA``."""
+    return f"{clock(moment)} {zone}"
+
+
+def period(start: date, end: date) -> str:
+    """A span of days, as short as it can be said: ``8 Desember 2024``,
+    ``1–31 Desember 2024``, ``25 November – 8 Desember 2024``,
+    ``28 Desember 2024 – 3 Januari 2025``."""
+    if start == end:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {month(end)} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {month(start)} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def local(moment: datetime, zone: str) -> datetime:
+    """An aware moment as it reads in WIB, WITA or WIT."""
+    return moment.astimezone(ZoneInfo(ZONES[zone]))
+
+
+def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
+    """The first moment of a day in a zone and the first moment of the next: 8 December
+    in WIT runs from 7 December 15.00 UTC to 8 December 15.00 UTC."""
+    tz = ZoneInfo(ZONES[zone])
+    start = datetime(day.year, day.month, day.day, tzinfo=tz)
+    return start, start + timedelta(days=1)
+
+
+def stamp(moment: datetime, zone: str) -> str:
+    """``Senin, 9 Desember 2024 pukul 06.00 WITA``: when a document was made."""
+    there = local(moment, zone)
+    return f"{full_date(there.date())} pukul {clock_in_zone(there, zone)}"
