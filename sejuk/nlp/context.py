@@ -50,7 +50,8 @@ def words_before(doc: Document, token: int, window: int, clause: bool = False) -
     """Up to ``window`` words before ``token`` in its sentence (or clause), one a token
     (the first word of a spelled-out shorthand)."""
     first = doc.clause_start(token) if clause else doc.sentences[doc.sent_of[token]].first
-    return doc.first_words[max(first, token - window) : token]
+    lo = token - window
+    return doc.first_words[first if first > lo else lo : token]
 
 
 # Plans hold over the list that follows them: "kami menyiapkan tiga langkah: pengawalan

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .normalize import fold_token
 
 WEEKDAYS: dict[str, int] = {
     "senin": 0,
@@ -69,22 +72,26 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# The folded first word of each weekday and relative word ("jum'at" -> "jumat").
+_FIRST_WORD = {w: fold_token(w.split()[0]) for w in (*WEEKDAYS, *RELATIVE)}
 _WD = _alt(WEEKDAYS)
 _MON = _alt(MONTHS)
 _POD = _alt(PARTS_OF_DAY)
 
-# A date is found from its core (it starts with a digit, so the search skips the rest of
-# the text quickly); the weekday and bracket before it and the part of the day after it
-# are then read around the core.
+# A date is found from its core, which starts with a digit; the weekday and bracket
+# before it and the part of the day after it are then read around the core. The first
+# digit stands alone at the front (``lead``, shared by every form) so that the search
+# skips in C to the next digit instead of trying every form at every character; the
+# groups after it hold the rest of the day (or year) and can be empty.
 _CORE = re.compile(
     rf"""
-    (?=\d)
+    (?P<lead>\d)
     (?:
-        (?P<d1>\d{{1,2}})\s*[/-]\s*(?P<m1>\d{{1,2}})(?!\d)
+        (?P<d1>\d?)\s*[/-]\s*(?P<m1>\d{{1,2}})(?!\d)
             (?:\s*[/-]\s*(?P<y1>\d{{4}}|\d{{2}})(?!\d))?
-      | (?P<d2>\d{{1,2}})\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}})(?!\d)
-      | (?P<d3>\d{{1,2}})\s*-?\s*(?i:(?P<mon>{_MON}))\b\.?(?:\s*-?\s*(?P<y3>\d{{4}})(?!\d))?
-      | (?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)
+      | (?P<d2>\d?)\.(?P<m2>\d{{1,2}})\.(?P<y2>\d{{4}})(?!\d)
+      | (?P<d3>\d?)\s*-?\s*(?i:(?P<mon>{_MON}))\b\.?(?:\s*-?\s*(?P<y3>\d{{4}})(?!\d))?
+      | (?P<y4>\d{{3}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})(?!\d)
     )
     """,
     re.VERBOSE,
@@ -94,6 +101,10 @@ _BEFORE = re.compile(
     rf"(?P<paren>\(\s*)?(?:(?:tanggal|tgl)\.?\s*)?$",
     re.IGNORECASE,
 )
+# Where a head can start: "hari", a weekday, a bracket, "tanggal". Every form of
+# ``_BEFORE`` but the empty one starts so; trying it only there finds the same head as a
+# search of the whole window, which tries every position (and is most of the cost).
+_HEAD_START = re.compile(rf"hari\b|{_WD}|\(|tanggal|tgl", re.IGNORECASE)
 _AFTER = re.compile(rf"(?P<close>\s*\))?(?:\s*,?\s*(?P<pod2>{_POD})\b)?", re.IGNORECASE)
 # A weekday alone is a date only where a date stands: before punctuation, a part of the
 # day, "lalu" or the end; "Jumat Curhat" and "Minggu Kasih" are programmes, "dua minggu"
@@ -164,9 +175,13 @@ def _year(raw: str | None) -> int | None:
     return 2000 + value if value < 100 else value
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, vocabulary: AbstractSet[str] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, including weekdays alone and relative
-    words. Day-month pairs that are no date (13/14, 31/2) are dropped."""
+    words. Day-month pairs that are no date (13/14, 31/2) are dropped.
+
+    ``vocabulary``: the folded words of the text, when the caller has them (a
+    ``Document``'s); weekday and relative words that are not among them are not looked
+    for (most texts have one or two of the twenty)."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
@@ -177,7 +192,7 @@ def find_dates(text: str) -> list[DateMention]:
         if mention is not None:
             out.append(mention)
             taken.append((mention.start, mention.end))
-    for m in _word_matches(low, WEEKDAYS, _WEEKDAY_ALONE):
+    for m in _word_matches(low, _present(WEEKDAYS, vocabulary), _WEEKDAY_ALONE):
         if any(s <= m.start() < e for s, e in taken):
             continue
         word = text[m.start("wd") : m.end("wd")]
@@ -192,7 +207,7 @@ def find_dates(text: str) -> list[DateMention]:
                 part_of_day=(m.group("pod") or "").lower() or None,
             )
         )
-    for m in _word_matches(low, RELATIVE, _RELATIVE):
+    for m in _word_matches(low, _present(RELATIVE, vocabulary), _RELATIVE):
         if any(s <= m.start() < e for s, e in taken):
             continue
         rel = m.group("rel").lower()
@@ -208,6 +223,13 @@ def find_dates(text: str) -> list[DateMention]:
         )
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _present(words: Iterable[str], vocabulary: AbstractSet[str] | None) -> list[str]:
+    """The ``words`` whose first word (folded) is in ``vocabulary``; all without one."""
+    if vocabulary is None:
+        return list(words)
+    return [w for w in words if _FIRST_WORD[w] in vocabulary]
 
 
 def _word_matches(low: str, words: Iterable[str], pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -228,24 +250,34 @@ def _word_matches(low: str, words: Iterable[str], pattern: re.Pattern[str]) -> l
     return [m for k, m in enumerate(out) if not k or m.start() >= out[k - 1].end()]
 
 
+def _head(text: str, at: int) -> re.Match[str] | None:
+    """The weekday, bracket or "tanggal" that ends right before the date at ``at``."""
+    for start in _HEAD_START.finditer(text, max(0, at - 40), at):
+        head = _BEFORE.match(text, start.start(), at)
+        if head is not None:
+            return head
+    return None
+
+
 def _from_match(text: str, m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
-    head = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+    head = _head(text, m.start())
     tail = _AFTER.match(text, m.end())
     wd = head.group("wd") if head else None
     paren = bool(head and head.group("paren"))
     close = bool(tail and tail.group("close"))
     weekday = WEEKDAYS[wd.lower()] if wd else None
-    if g["d1"]:
-        day, month, year = int(g["d1"]), int(g["m1"]), _year(g["y1"])
+    lead = g["lead"]
+    if g["m1"] is not None:
+        day, month, year = int(lead + g["d1"]), int(g["m1"]), _year(g["y1"])
         if year is None and not (paren and close) and weekday is None:
             return None  # "1/2" in running text is rarely a date
-    elif g["d2"]:
-        day, month, year = int(g["d2"]), int(g["m2"]), int(g["y2"])
-    elif g["d3"]:
-        day, month, year = int(g["d3"]), MONTHS[g["mon"].lower()], _year(g["y3"])
+    elif g["m2"] is not None:
+        day, month, year = int(lead + g["d2"]), int(g["m2"]), int(g["y2"])
+    elif g["mon"] is not None:
+        day, month, year = int(lead + g["d3"]), MONTHS[g["mon"].lower()], _year(g["y3"])
     else:
-        day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+        day, month, year = int(g["d4"]), int(g["m4"]), int(lead + g["y4"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if _valid(year or 2024, month, day) is None:  # 2024 is a leap year: 29/2 stays
@@ -394,8 +426,13 @@ def date_in_url(url: str) -> date | None:
 
 _TIME_ANY_CASE = re.compile(_TIME.pattern, re.IGNORECASE)
 _YEAR = re.compile(r"(?=2)(?<!\w)(20[12]\d)(?!\w)")
+_YEAR_WORD = re.compile(r"20[12]\d")
 
 
-def years_named(text: str) -> set[int]:
-    """Years written in a text ("Pilkada 2024", "tahun 2025")."""
+def years_named(text: str, vocabulary: AbstractSet[str] | None = None) -> set[int]:
+    """Years written in a text ("Pilkada 2024", "tahun 2025"). Given the text's
+    ``vocabulary`` (its folded words), the years are read from those words instead of
+    every character of the text."""
+    if vocabulary is not None:
+        return {int(w) for w in vocabulary if len(w) == 4 and _YEAR_WORD.fullmatch(w)}
     return {int(y) for y in _YEAR.findall(text)}

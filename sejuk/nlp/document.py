@@ -18,14 +18,14 @@ that these texts need, and they run in well under a millisecond.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
-from itertools import accumulate, compress
-from operator import add, itemgetter
+from itertools import accumulate, chain, compress, pairwise
+from operator import add, sub
 from typing import Literal, NamedTuple
 
-from .normalize import Token, tokenize_with_gaps, words
+from .normalize import Token, split_text, words
 from .shorthand import SHORTHAND
 
 LineRole = Literal["body", "headline", "caption", "skip", "url"]
@@ -40,6 +40,8 @@ _ABBREVIATIONS = words("""
     pkl tgl hr ybs an a n sdr bpk ny nn tn
     """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
+_SPACE = re.compile(r"\s")
+_APOSTROPHE = re.compile("['’`]")
 _PUNCTUATION = re.compile(r"[,.;:!?()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_STARTS = (
@@ -60,6 +62,13 @@ WATCHED: set[str] = set()
 def watch(words: frozenset[str] | set[str]) -> frozenset[str]:
     WATCHED.update(words)
     return frozenset(words)
+
+
+def _marks(gaps: list[str], marked: set[str], pattern: re.Pattern[str]) -> list[bool]:
+    """For each gap, whether ``pattern`` is found in it; only the ``marked`` gaps (those
+    with punctuation) can match, and each is searched once."""
+    found = {g for g in marked if pattern.search(g)}
+    return list(map(found.__contains__, gaps))
 
 
 class Sentence(NamedTuple):
@@ -89,26 +98,37 @@ class Document:
         self.text = text
         self.tokens: list[Token]
         self.gaps: list[str]  # gaps[i]: the text before token i; the last, after the end
-        self.tokens, self.gaps = tokenize_with_gaps(text)
-        self.token_starts: list[int] = list(map(itemgetter(1), self.tokens))
-        texts = list(map(itemgetter(0), self.tokens))
-        self.words: list[str] = list(map(SHORTHAND.get, texts, texts))
-        # True when no shorthand spelled out into several words: word lists are slices.
-        self.simple = not any(" " in w for w in self.words)
+        self.token_starts: list[int]
+        # The folded tokens as written (before shorthand is spelled out).
+        self.folded: list[str]
+        self.tokens, self.gaps, self.folded, self.token_starts, self._token_ends = split_text(text)
+        # Without "_" and apostrophes, the tokens are exactly the runs of word characters.
+        self._plain_tokens = "_" not in text and not _APOSTROPHE.search(text)
+        self._folded_set = frozenset(self.folded)
+        # Shorthand spelled out ("giat" -> "kegiatan"); most news texts have none, and
+        # then the words are the tokens.
+        if self._folded_set.isdisjoint(SHORTHAND):
+            self.words: list[str] = self.folded
+        else:
+            self.words = list(map(SHORTHAND.get, self.folded, self.folded))
         # Where each word starts in ``norm`` (words joined by single spaces).
         # (the running length of the words before, plus one space after each: all in C)
         self._word_starts: list[int] = list(
             map(add, accumulate(map(len, self.words), initial=0), range(len(self.words)))
         )
         self.norm = " ".join(self.words)
+        # True when no shorthand spelled out into several words: word lists are slices.
+        # (``norm`` then has exactly one space between words: a count in C.)
+        self.simple = self.words is self.folded or self.norm.count(" ") == len(self.words) - 1
         self.lines: list[tuple[int, int, LineRole]] = self._lines()
-        # Gaps with any punctuation (or a line break) in them: the few worth a closer look.
+        # Punctuation between a token and the one before it. A text has only a score of
+        # distinct gaps (" ", ", ", ". ", ...): each is looked at once, and the marks are
+        # then read per token by a set look-up mapped in C.
         gaps = self.gaps
-        self._marked = [i for i, g in enumerate(gaps) if g != " " and _PUNCTUATION.search(g)]
-        # Any punctuation at all between a token and the one before it.
-        self.punctuated: list[bool] = self._marks(None)
-        self.clause_break: list[bool] = self._marks(_CLAUSE_BREAK)
-        self.sentences: list[Sentence] = self._sentences()
+        marked = {g for g in set(gaps) if _PUNCTUATION.search(g)}
+        self.punctuated: list[bool] = list(map(marked.__contains__, gaps))
+        self.clause_break: list[bool] = _marks(gaps, marked, _CLAUSE_BREAK)
+        self.sentences: list[Sentence] = self._sentences(_marks(gaps, marked, _BOUNDARY_CHARS))
         sent_of: list[int] = []
         for s in self.sentences:
             sent_of.extend([s.number] * (s.last - s.first))
@@ -130,7 +150,8 @@ class Document:
         seen_body = False
         for raw in self.text.split("\n"):
             end = start + len(raw)
-            role = self._line_role(raw, seen_body)
+            # Half the lines of a web page are empty: no need to look closer.
+            role = self._line_role(raw, seen_body) if raw else "body"
             if role == "body":
                 seen_body = True
             out.append((start, end, role))
@@ -140,9 +161,9 @@ class Document:
     @staticmethod
     def _line_role(line: str, seen_body: bool) -> LineRole:
         stripped = line.strip()
-        if stripped.lower().startswith("url:"):
-            return "url"
         low = stripped.lower()
+        if low.startswith("url:"):
+            return "url"
         if low.startswith(_SKIP_STARTS):
             return "skip"
         if (
@@ -154,20 +175,10 @@ class Document:
             return "body"
         return "headline" if len(stripped.split()) <= 24 else "body"
 
-    def _marks(self, pattern: re.Pattern[str] | None) -> list[bool]:
-        """For each token, whether the text between it and the token before matches
-        ``pattern`` (only gaps with punctuation can; ``None``: any punctuation)."""
-        marks = [False] * len(self.gaps)
-        gaps = self.gaps
-        for i in self._marked:
-            if pattern is None or pattern.search(gaps[i]):
-                marks[i] = True
-        return marks
-
-    def _sentences(self) -> list[Sentence]:
+    def _sentences(self, ends: list[bool]) -> list[Sentence]:
+        """Sentences; ``ends[k]``: a full stop, "!", "?" or a line break before token k."""
         toks = self.tokens
         line_starts = [s for s, _, _ in self.lines]
-        ends = self._marks(_BOUNDARY_CHARS)
         out: list[Sentence] = []
         first = 0
         n = len(toks)
@@ -195,7 +206,7 @@ class Document:
         gap = self.gaps[i + 1]
         if "\n" in gap:
             return True
-        if not any(ch.isspace() for ch in gap):
+        if _SPACE.search(gap) is None:
             return False
         tok = self.tokens[i]
         word = tok.text
@@ -223,6 +234,8 @@ class Document:
     def vocabulary(self) -> frozenset[str]:
         """The distinct (first) words of the text: a step first asks whether its words
         occur at all, a set operation, before it looks for where."""
+        if self.first_words is self.folded:
+            return self._folded_set
         return frozenset(self.first_words)
 
     @cached_property
@@ -230,9 +243,10 @@ class Document:
         """Where each word that some step looks for stands (``watch``), found in one pass."""
         present = self.vocabulary & WATCHED
         out: dict[str, list[int]] = {w: [] for w in present}
-        if present:
-            for i, w in [(i, w) for i, w in enumerate(self.first_words) if w in present]:
-                out[w].append(i)
+        words = self.first_words
+        # A quarter of the tokens are watched: picked out in C, then filed by word.
+        for i in compress(range(len(words)), map(present.__contains__, words)):
+            out[words[i]].append(i)
         return out
 
     def positions(self, words: frozenset[str] | set[str]) -> list[int]:
@@ -244,7 +258,7 @@ class Document:
         if present <= where.keys():
             if len(present) == 1:
                 return where[next(iter(present))]
-            return sorted(i for w in present for i in where[w])
+            return sorted(chain.from_iterable(map(where.__getitem__, present)))
         return [i for i, w in enumerate(self.first_words) if w in present]
 
     def token_at(self, offset: int) -> int:
@@ -268,11 +282,15 @@ class Document:
     @cached_property
     def _clause_starts(self) -> list[int]:
         # Each token's clause starts at the last mark or sentence start at or before it:
-        # a running maximum over those anchors (computed in C by accumulate).
-        anchors = [i if mark else 0 for i, mark in enumerate(self.clause_break[: len(self.tokens)])]
-        for s in self.sentences:
-            anchors[s.first] = s.first
-        return list(accumulate(anchors, max))
+        # each start repeated up to the next one (a few dozen list extensions rather than
+        # a step per token).
+        n = len(self.tokens)
+        marks = compress(range(n), self.clause_break)
+        starts = sorted({0, *marks, *(s.first for s in self.sentences)})
+        out: list[int] = []
+        for start, end in pairwise([*starts, n]):
+            out += [start] * (end - start)
+        return out
 
     def clause_end(self, token: int) -> int:
         last = self.sentences[self.sent_of[token]].last
@@ -292,10 +310,25 @@ class Document:
         known = self._title_case.get(line)
         if known is None:
             start, end, _ = self.lines[line]
-            initials = _LONG_WORD_START.findall(self.text, start, end)
+            if self._plain_tokens:
+                initials = self._long_word_initials(start, end)
+            else:
+                initials = _LONG_WORD_START.findall(self.text, start, end)
             known = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
             self._title_case[line] = known
         return known
+
+    def _long_word_initials(self, start: int, end: int) -> list[str]:
+        """What ``_LONG_WORD_START.findall`` gives for the characters [start, end), read
+        from the tokens (there the runs of word characters): the first letter of each
+        word of four characters or more. Mapped in C: a paragraph has a hundred words
+        and the regular expression looks at every character."""
+        lo = bisect_left(self.token_starts, start)
+        hi = bisect_left(self.token_starts, end)
+        starts = self.token_starts[lo:hi]
+        long_enough = map((3).__lt__, map(sub, self._token_ends[lo:hi], starts))  # len > 3
+        firsts = compress(map(self.text.__getitem__, starts), long_enough)
+        return [c for c in firsts if not c.isdecimal()]  # words, not numbers
 
     def capital_means_name(self, token: int) -> bool:
         """A capital letter that marks a name: not the first word of a sentence, not in a

@@ -53,10 +53,10 @@ def published_date(doc: Document, given: date | None) -> date | None:
 
 
 def event_date(doc: Document, published: date | None, zone: str | None) -> EventDate:
-    mentions = find_dates(doc.text)
+    mentions = find_dates(doc.text, doc.vocabulary)
     times = find_times(doc.text)
     anchors = [d.explicit for d in mentions if d.explicit and not d.weekday_conflict]
-    years = years_named(doc.text) | ({published.year} if published else set())
+    years = years_named(doc.text, doc.vocabulary) | ({published.year} if published else set())
     best: tuple[float, DateMention, date, str] | None = None
     doubts: list[tuple[DateMention, str]] = []
     for d in mentions:

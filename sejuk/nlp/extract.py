@@ -21,6 +21,8 @@ from .labels import LABEL_NAMES, to_labels
 from .pipeline import STEPS, Draft
 from .record import Record
 
+_STEP_NAMES = tuple(name for name, _ in STEPS)
+
 
 def extract(
     text: str,
@@ -44,5 +46,5 @@ def extract(
         personnel_count=draft.personnel,
         election=draft.election,
         published=draft.published,
-        steps=tuple(name for name, _ in STEPS),
+        steps=_STEP_NAMES,
     )

@@ -15,7 +15,7 @@ writer meant; ``scan`` reports them with each mention and ``search`` uses them t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, NamedTuple
@@ -187,9 +187,12 @@ class Gazetteer:
         hits = self._index.get(compact(phrase), ())
         return [h for h in hits if _fits(h.code, level, within)]
 
-    def lookup_key(self, key: str, level: int | None = None) -> list[Hit]:
+    def lookup_key(self, key: str, level: int | None = None) -> Sequence[Hit]:
         """``lookup`` for a key already in compact form (folded words joined)."""
-        return [h for h in self._index.get(key, ()) if not level or _level(h.code) == level]
+        hits = self._index.get(key, ())
+        if not level:
+            return hits
+        return [h for h in hits if _level(h.code) == level]
 
     def is_acronym(self, key: str) -> bool:
         return key in self._acronyms
@@ -239,6 +242,7 @@ class Gazetteer:
         tokens: list[Token] | None = None,
         names_only: bool = False,
         starts: Iterable[int] | None = None,
+        words: list[str] | None = None,
     ) -> list[Mention]:
         """Every run of words that names a region, with the cue word before it if any.
 
@@ -248,12 +252,13 @@ class Gazetteer:
         ``names_only``: only runs that start with a capital or follow a cue word (the
         text reader's case: it reads a lower-case name without a cue as a word).
         ``starts``: the token indexes where runs may start, when the caller knows them.
+        ``words``: the tokens' folded texts, when the caller has them.
         """
         toks = tokens if tokens is not None else tokenize(text)
         index = self._index
         longer = self._longer
         acronyms = self._acronyms
-        texts = [t.text for t in toks]
+        texts = words if words is not None else [t.text for t in toks]
         n = len(toks)
         width = self.max_tokens
         out: list[Mention] = []
@@ -300,6 +305,11 @@ class Gazetteer:
                     more = self._starts_longer(key)
                 hits = index.get(key)
         return out
+
+    def continues(self, key: str) -> bool:
+        """Whether some name is longer than the compact ``key`` and starts with it."""
+        more = self._longer.get(key)
+        return self._starts_longer(key) if more is None else more
 
     def _starts_longer(self, key: str) -> bool:
         """Whether some name is longer than ``key`` and starts with it (remembered: the

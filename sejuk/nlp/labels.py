@@ -592,18 +592,16 @@ def _the_public(doc: Document, m: Match) -> bool:
 
 
 def _taking_part(doc: Document, m: Match) -> bool:
-    near = context.words_before(doc, m.first, 4)
-    # "bersama-sama mengajak warga": "together", no company.
-    if any(
-        w in NEAR_PART and near[k + 1 : k + 2] != ["sama"]
-        for k, w in enumerate(near)
-        if k >= len(near) - 3
-    ):
-        return True
-    before = context.words_before(doc, m.first, 14)
+    before = context.words_before(doc, m.first, 60)  # the sentence before it
+    near = before[-4:]
+    # One of the last three words is "dengan", "bersama"...; but "bersama-sama mengajak
+    # warga" is "together", no company.
+    for k in range(max(len(near) - 3, 0), len(near)):
+        if near[k] in NEAR_PART and near[k + 1 : k + 2] != ["sama"]:
+            return True
     if not TAKING_PART.isdisjoint(before[-10:]):
         return True
-    if not ATTENDING.isdisjoint(context.words_before(doc, m.first, 60)):
+    if not ATTENDING.isdisjoint(before):
         return True
     s = doc.sentence(m.first)
     after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()

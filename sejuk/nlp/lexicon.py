@@ -41,43 +41,71 @@ class Lexicon:
         self._prefix = {w: _compile(items) for w, items in prefix.items()}
         self._prefix_lengths = sorted({len(w) for w in prefix})
         self._heads = watch(frozenset(exact))
+        # Heads whose only phrase is the word itself ("warga", "pilkada"): found without
+        # trying a pattern, as a token is a whole word (unless a prefix phrase could
+        # match a longer run there).
+        self._alone: dict[str, str] = {}
+        if not prefix:
+            self._alone = {
+                w: items[0][0] for w, items in exact.items() if len(items) == 1 and items[0][1] == w
+            }
 
     def find(self, doc: Document) -> Iterator[tuple[str, Match]]:
-        norm, starts, tokens = doc.norm, doc._word_starts, doc.tokens
-        exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
+        norm, starts, tokens, skipped = doc.norm, doc._word_starts, doc.tokens, doc.skipped
+        alone = self._alone
         taken_until = -1
         words = doc.first_words
         # The words of the text that start some phrase: a set operation first.
         heads = doc.positions(self._heads)
-        if prefix:
+        if self._prefix:
+            lengths = self._prefix_lengths
             starts_some = {
-                w for w in doc.vocabulary if any(w[:n] in prefix for n in lengths if len(w) >= n)
+                w
+                for w in doc.vocabulary
+                if any(w[:n] in self._prefix for n in lengths if len(w) >= n)
             }
             heads = sorted({*heads, *doc.positions(starts_some)})
         for i in heads:
-            if starts[i] < taken_until:
+            if starts[i] < taken_until or skipped[i]:
                 continue
             first = words[i]
-            found = exact.get(first)
-            tries = [found] if found is not None else []
-            for n in lengths:
-                if len(first) < n:
-                    break
-                found = prefix.get(first[:n])
-                if found is not None:
-                    tries.append(found)
-            best: tuple[int, str] | None = None
-            for pattern, codes in tries:
-                m = pattern.match(norm, starts[i])
-                if m is not None and (best is None or m.end() > best[0]):
-                    best = (m.end(), codes[m.lastgroup or ""])
-            if best is None or doc.skipped[i]:
-                continue
-            end, code = best
-            last = _token_at(starts, end - 1, i) + 1
+            code = alone.get(first)
+            if code is not None:
+                end, last = starts[i] + len(first), i + 1
+            else:
+                found = self._longest_at(norm, starts[i], first)
+                if found is None:
+                    continue
+                end, code = found
+                last = _token_at(starts, end - 1, i) + 1
             start, stop = tokens[i].start, tokens[last - 1].end
             taken_until = end
             yield code, Match(i, last, start, stop, doc.text[start:stop], norm[starts[i] : end])
+
+    def _longest_at(self, norm: str, at: int, first: str) -> tuple[int, str] | None:
+        """The longest phrase that matches ``norm`` at offset ``at`` (where the word
+        ``first`` starts): its end and its code."""
+        found = self._exact.get(first)
+        if not self._prefix_lengths:  # the usual lexicon: one pattern per first word
+            if found is None:
+                return None
+            m = found[0].match(norm, at)
+            return None if m is None else (m.end(), found[1][m.lastgroup or ""])
+        tries = []
+        if found is not None:
+            tries.append(found)
+        for n in self._prefix_lengths:
+            if len(first) < n:
+                break
+            found = self._prefix.get(first[:n])
+            if found is not None:
+                tries.append(found)
+        best: tuple[int, str] | None = None
+        for pattern, codes in tries:
+            m = pattern.match(norm, at)
+            if m is not None and (best is None or m.end() > best[0]):
+                best = (m.end(), codes[m.lastgroup or ""])
+        return best
 
 
 def _compile(items: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:

@@ -19,6 +19,7 @@ form one address; ``group`` numbers them so the place step can read an address a
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -100,11 +101,11 @@ def read_mentions(
 ) -> list[PlaceMention]:
     """Region mentions worth weighing. ``exclude``: character spans that are not places
     (unit names, dusun names)."""
-    raw = gaz.scan(doc.text, doc.tokens, starts=_name_starts(doc))
-    raw = _longest(raw, doc)
+    raw = gaz.scan(doc.text, doc.tokens, starts=_name_starts(doc), words=doc.folded)
     kept: list[PlaceMention] = []
     excluded = {k for s, e in exclude for k in range(doc.token_at(s), doc.token_at(e - 1) + 1)}
-    for m in raw:
+    group = 0
+    for m in _longest(raw, doc):  # in text order
         if doc.skipped[m.start] or not excluded.isdisjoint(range(m.start, m.end)):
             continue
         if m.cue_level == HAMLET:
@@ -113,6 +114,9 @@ def read_mentions(
         if weighed is None:
             continue
         hits, weights = weighed
+        # Mentions next to each other form one address (``group``).
+        if not kept or not _adjacent(doc, kept[-1], m.start):
+            group += 1
         kept.append(
             PlaceMention(
                 m.start,
@@ -123,10 +127,10 @@ def read_mentions(
                 hits,
                 weights,
                 m.cue_level is not None,
-                0,
+                group,
             )
         )
-    return _group(doc, kept)
+    return kept
 
 
 def _name_starts(doc: Document) -> list[int]:
@@ -157,15 +161,15 @@ def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
 
 def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...]] | None:
     if m.cue_level is not None:
-        same = tuple(
+        same = [
             h
             for h in m.hits
             if _level(h.code) == m.cue_level
             and (m.cue_kind is None or m.cue_level != KABKOTA or _kind_fits(h.code, m.cue_kind, m))
-        )
+        ]
         if same:
-            return same, tuple(CUE_WEIGHT * h.quality for h in same)
-        return m.hits, tuple(0.3 for _ in m.hits)
+            return tuple(same), tuple([CUE_WEIGHT * h.quality for h in same])
+        return m.hits, (0.3,) * len(m.hits)
     first = m.start
     if not doc.is_capitalized(first):
         return None
@@ -175,41 +179,55 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     if before in RANKS:
         return None
     reliable = doc.capital_means_name(first)
-    words = [t.text for t in doc.tokens[m.start : m.end]]
+    words = doc.folded[m.start : m.end]
     common = all_common(words)
     locative = before in LOCATIVE
     scale = 0.8 if doc.role(first) == "caption" else 1.0
     if _continues_name(doc, m.end, first):
         # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
         scale *= 0.3
-    # Weight by the length of the code (2, 5, 8, 13 characters: province to desa); a
-    # kecamatan or desa that weighs this little could never be kept as the place, so its
-    # many same-named namesakes ("Baru", "Jaya") are dropped here, not weighed later.
-    by_length = {
-        _CODE_LENGTH[level]: weight
-        for level in NAME_WEIGHT
-        if (weight := NAME_WEIGHT[level] * _name_factor(level, reliable, common, locative) * scale)
-        > (0.25 if level >= KECAMATAN else 0.0)
-    }
+    by_length = _weights_by_code_length(reliable, common, locative, scale)
     hits = [h for h in m.hits if len(h.code) in by_length]
     if not hits:
         return None
-    weights = [by_length[len(h.code)] * h.quality for h in hits]
     # A kabupaten and the kecamatan of its capital often share a name: without a cue the
     # name means the larger one; a region inside another region of the same run goes.
-    codes = {h.code for h in hits}
-    if len(codes) > 1:
-        keep = [k for k, h in enumerate(hits) if codes.isdisjoint(_ancestors(h.code))]
-    else:
-        keep = list(range(len(hits)))
-    return tuple(hits[k] for k in keep), tuple(weights[k] for k in keep)
+    if len(hits) > 1:
+        codes = {h.code for h in hits}
+        hits = [h for h in hits if not _inside_one_of(h.code, codes)]
+    return tuple(hits), tuple([by_length[len(h.code)] * h.quality for h in hits])
 
 
 _CODE_LENGTH = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
 
 
-def _ancestors(code: str) -> tuple[str, ...]:
-    return tuple(code[:cut] for cut in (2, 5, 8) if len(code) > cut)
+@cache
+def _weights_by_code_length(
+    reliable: bool, common: bool, locative: bool, scale: float
+) -> dict[int, float]:
+    """The weight of a name without a cue at each level, keyed by the length of the code
+    (2, 5, 8, 13 characters: province to desa). A kecamatan or desa that weighs this
+    little could never be kept as the place, so its many same-named namesakes ("Baru",
+    "Jaya") are dropped here, not weighed later. (A handful of combinations: remembered.)"""
+    out = {}
+    for level, base in NAME_WEIGHT.items():
+        weight = base * _name_factor(level, reliable, common, locative) * scale
+        if weight > (0.25 if level >= KECAMATAN else 0.0):
+            out[_CODE_LENGTH[level]] = weight
+    return out
+
+
+def _inside_one_of(code: str, codes: set[str]) -> bool:
+    """Whether a region lies inside one of ``codes``: one of its parents' codes ("52",
+    "52.01", "52.01.07" for a desa) is among them."""
+    # Written out: this runs for every namesake of every name, and a loop over the
+    # three cuts costs several times as much.
+    n = len(code)
+    return (
+        (n > 2 and code[:2] in codes)
+        or (n > 5 and code[:5] in codes)
+        or (n > 8 and code[:8] in codes)
+    )
 
 
 def _continues_name(doc: Document, k: int, first: int) -> bool:
@@ -253,29 +271,14 @@ def _level(code: str) -> int:
     return code.count(".") + 1
 
 
-def _group(doc: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Number addresses: mentions separated only by punctuation or a cue word."""
-    out: list[PlaceMention] = []
-    group = 0
-    prev: PlaceMention | None = None
-    for m in sorted(mentions, key=lambda x: x.first):
-        if prev is None or not _adjacent(doc, prev, m):
-            group += 1
-        out.append(
-            PlaceMention(
-                m.first, m.last, m.start, m.end, m.surface, m.hits, m.weights, m.cued, group
-            )
-        )
-        prev = m
-    return out
-
-
-def _adjacent(doc: Document, a: PlaceMention, b: PlaceMention) -> bool:
-    if b.first < a.last:
+def _adjacent(doc: Document, a: PlaceMention, first: int) -> bool:
+    """Whether a mention that starts at token ``first`` continues the address of ``a``:
+    only punctuation or a cue word between them."""
+    if first < a.last:
         return True
-    if doc.sent_of[a.first] != doc.sent_of[b.first]:
+    if doc.sent_of[a.first] != doc.sent_of[first]:
         return False
-    between = doc.tokens[a.last : b.first]
+    between = doc.tokens[a.last : first]
     return len(between) <= 2 and all(t.text in CUES or t.text in ("administrasi",) for t in between)
 
 
@@ -285,6 +288,8 @@ def votes(mentions: list[PlaceMention]) -> dict[str, float]:
     out: dict[str, float] = {}
     for m in mentions:
         for hit, weight in zip(m.hits, m.weights, strict=True):
-            for key in {hit.code[:2], hit.code[:5]}:
-                out[key] = out.get(key, 0.0) + weight
+            province, kabkota = hit.code[:2], hit.code[:5]
+            out[province] = out.get(province, 0.0) + weight
+            if kabkota != province:
+                out[kabkota] = out.get(kabkota, 0.0) + weight
     return out

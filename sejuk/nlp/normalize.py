@@ -71,12 +71,27 @@ def _fold_char(m: re.Match[str]) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Folded tokens with their place in the original text, for highlighting."""
-    return tokenize_with_gaps(text)[0]
+    return split_text(text).tokens
 
 
 def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
     """Tokens, and the text between them: ``gaps[i]`` stands before token ``i`` and the
-    last gap after the last token.
+    last gap after the last token."""
+    split = split_text(text)
+    return split.tokens, split.gaps
+
+
+class Split(NamedTuple):
+    tokens: list[Token]
+    gaps: list[str]  # gaps[i] stands before token i; the last, after the last token
+    words: list[str]  # the tokens' folded texts (``Token.text``), as a list of its own
+    starts: list[int]  # the tokens' starts (``Token.start``)
+    ends: list[int]  # and ends (``Token.end``)
+
+
+def split_text(text: str) -> Split:
+    """``tokenize_with_gaps``, with the tokens' texts and starts as lists of their own
+    (worked out on the way, and wanted by the text reader).
 
     The whole text is folded at once (one ``lower`` and one ``translate``) when that
     keeps every character in place, which is the case for Indonesian text; only a text
@@ -89,7 +104,14 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
         # A character that folds to several ("ﬁ"): fold word by word, offsets as written.
         tokens = [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         bounds = [0] + [x for t in tokens for x in (t.start, t.end)] + [len(text)]
-        return tokens, [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+        gaps = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+        return Split(
+            tokens,
+            gaps,
+            [t.text for t in tokens],
+            [t.start for t in tokens],
+            [t.end for t in tokens],
+        )
     if any(c.isalnum() for c in foreign):
         # Only the few non-ASCII letters are folded (most non-ASCII are quotes, dashes).
         low = _NON_ASCII_LETTER.sub(_fold_char, low)
@@ -103,10 +125,12 @@ def tokenize_with_gaps(text: str) -> tuple[list[Token], list[str]]:
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     if "'" in low or "’" in low or "`" in low:
-        words = [w.translate(_APOSTROPHES) for w in words]
-    tokens = list(map(_new_tuple, repeat(Token), zip(words, ends[0::2], ends[1::2], strict=False)))
+        # Only the few words with an apostrophe inside ("jum'at") are not alphanumeric.
+        words = [w if w.isalnum() else w.translate(_APOSTROPHES) for w in words]
+    starts, stops = ends[0 : 2 * len(words) : 2], ends[1::2]
+    tokens = list(map(_new_tuple, repeat(Token), zip(words, starts, stops, strict=True)))
     # The gaps hold no letters, and only letters were folded: they are as written.
-    return tokens, parts[0::2]
+    return Split(tokens, parts[0::2], words, starts, stops)
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")

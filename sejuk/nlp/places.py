@@ -24,7 +24,7 @@ from functools import lru_cache, reduce
 from rapidfuzz import fuzz, process
 
 from .document import Document, watch
-from .gazetteer import CUES, Gazetteer
+from .gazetteer import CUES, Gazetteer, Hit
 from .mentions import CUE_WEIGHT, Dusun, PlaceMention
 from .normalize import compact
 from .record import Evidence, Place, Unit
@@ -53,7 +53,8 @@ def _ancestor(code: str, level: int) -> str:
 
 
 def _within(code: str, parent: str) -> bool:
-    return code == parent or code.startswith(parent + ".")
+    """``code`` is ``parent`` or lies inside it ("52.01.07" in "52.01", not in "52.0")."""
+    return code.startswith(parent) and (len(code) == len(parent) or code[len(parent)] == ".")
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Chain:
     code: str
     score: float
     used: dict[int, tuple[int, float]]  # level -> (mention index, weight)
+    first: int  # the first token of the names it uses (the earlier wins a tie)
 
 
 class PlaceResolver:
@@ -76,6 +78,7 @@ class PlaceResolver:
         self.unit = unit
         self.area = tuple(area)
         self.ambiguous: list[str] = []
+        self._support: dict[str, float] = {}
         self._index()
 
     def _index(self) -> None:
@@ -89,6 +92,8 @@ class PlaceResolver:
         used: dict[int, tuple[int, float]] = {}
         taken: set[int] = set()
         score = 0.0
+        first = 1 << 30
+        groups: list[int] = []
         for level in range(_level(code), 0, -1):
             best: tuple[int, float] | None = None
             for k, w in self.index.get(_ancestor(code, level), ()):
@@ -98,16 +103,25 @@ class PlaceResolver:
                 taken.add(best[0])
                 used[level] = best
                 score += best[1]
+                mention = self.mentions[best[0]]
+                first = min(first, mention.first)
+                groups.append(mention.group)
         score += self.support(code)
         # Names given together as one address back each other up.
-        groups = [self.mentions[k].group for k, _ in used.values()]
         if len(groups) > len(set(groups)):
             score += 0.5 * (len(groups) - len(set(groups)))
-        return _Chain(code, score, used)
+        return _Chain(code, score, used, first)
 
     def support(self, code: str) -> float:
         """What the acting unit (and the units above it in its chain) and the user's area
-        say for a region: the region lies in them, or they in it."""
+        say for a region: the region lies in them, or they in it. (Remembered per code:
+        the chains of one text ask for the same regions again.)"""
+        known = self._support.get(code)
+        if known is None:
+            known = self._support[code] = self._support_of(code)
+        return known
+
+    def _support_of(self, code: str) -> float:
         out = 0.0
         if self.unit is not None:
             if self.unit.region_code and _related(code, self.unit.region_code):
@@ -140,7 +154,7 @@ class PlaceResolver:
         if not self.index:
             return None
         chains = [self.chain(code) for code in self.index]
-        top = max(chains, key=lambda c: (round(c.score, 6), _level(c.code), -self._first(c)))
+        top = max(chains, key=lambda c: (round(c.score, 6), len(c.code), -c.first))
         ties = [
             c.code
             for c in chains
@@ -162,9 +176,6 @@ class PlaceResolver:
         if self.own(top, _level(code)) < _KEEP[_level(code)] and not top.used:
             return None
         return top
-
-    def _first(self, chain: _Chain) -> int:
-        return min((self.mentions[k].first for k, _ in chain.used.values()), default=1 << 30)
 
 
 def resolve_place(
@@ -281,13 +292,11 @@ def _fuzzy_cued(
         phrase = compact(doc.span_text(i + 1, end))
         if len(phrase) < 5:
             continue
-        names = _names_in(gaz, kab, cue[0])
-        found = process.extractOne(phrase, list(names), scorer=fuzz.ratio, score_cutoff=85)
+        names, codes = _names_in(gaz, kab, cue[0])
+        found = process.extractOne(phrase, names, scorer=fuzz.ratio, score_cutoff=85)
         if found is None:
             continue
-        from .gazetteer import Hit
-
-        hit = Hit(names[found[0]], "fuzzy", round(found[1] / 100, 3))
+        hit = Hit(codes[found[0]], "fuzzy", round(found[1] / 100, 3))
         start, stop = toks[i + 1].start, toks[end - 1].end
         out.append(
             PlaceMention(
@@ -306,10 +315,11 @@ def _fuzzy_cued(
 
 
 @lru_cache(maxsize=4096)
-def _names_in(gaz: Gazetteer, kab: str, level: int) -> dict[str, str]:
-    """Compact name -> code of the kecamatan or desa of a kabupaten (remembered: reports
-    from one area keep naming the same kabupaten)."""
-    return {compact(r.name): r.code for r in _regions_in(gaz, kab, level)}
+def _names_in(gaz: Gazetteer, kab: str, level: int) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The compact names of the kecamatan or desa of a kabupaten, and name -> code
+    (remembered: reports from one area keep naming the same kabupaten)."""
+    codes = {compact(r.name): r.code for r in _regions_in(gaz, kab, level)}
+    return tuple(codes), codes
 
 
 def _regions_in(gaz: Gazetteer, kab: str, level: int) -> list[RegionRecord]:

@@ -172,7 +172,7 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
     name = doc.span_text(j, end - (1 if kota else 0))
     if prefix == "Polrestabes":
         kota = True
-    full = " ".join([prefix.lower(), *(t.text for t in toks[j:end])])
+    full = " ".join([prefix.lower(), *doc.folded[j:end]])
     special = _polres_by_name().get(full)
     if level == "polres" and special is not None:
         codes = tuple(
@@ -198,13 +198,20 @@ def _place_at(
     limit = min(len(toks), j + 5)
     # A name does not run across punctuation: the longest run ends at the first mark.
     reach = next((k for k in range(j + 1, limit) if doc.punctuated[k]), limit)
-    texts = [t.text for t in toks[j:reach]]
-    for end in range(reach, j, -1):
+    # The runs from j that name some region, found word by word while a longer name
+    # could still follow; then tried from the longest.
+    texts = doc.folded[j:reach]
+    runs: list[tuple[int, str]] = []
+    key = ""
+    for end in range(j + 1, reach + 1):
+        key += texts[end - 1 - j]
+        if gaz.lookup_key(key):
+            runs.append((end, key))
+        if not gaz.continues(key):
+            break
+    for end, key in reversed(runs):
         last = texts[end - 1 - j]
         if last in UNIT_WORDS or (last == "kota" and end - 1 > j):
-            continue
-        key = "".join(texts[: end - j])
-        if not gaz.lookup_key(key):
             continue
         for lvl in levels:
             hits = gaz.lookup_key(key, level=lvl)
@@ -262,9 +269,12 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     if s.role == "headline" or s.number <= min(doc.lead, default=0) + 1:
         weight *= 1.5
     starts_line = m.first == 0 or "\n" in doc.gaps[m.first]
-    if starts_line and any(d in doc.gaps[m.last] for d in ("-", "–", "—")):
+    if starts_line and not _DASHES.isdisjoint(doc.gaps[m.last]):
         role, weight = "dateline", 0.3
     return _with(m, role, weight)
+
+
+_DASHES = frozenset("-–—")
 
 
 def _subject(doc: Document, m: UnitMention) -> bool:

@@ -20,6 +20,8 @@ def only(text):
         ("Kegiatan berlangsung Kamis pagi (21/11/2024) di balai desa.", 21, 11, 2024, 3),
         ("Dilaksanakan tgl 07-12-2024 di aula.", 7, 12, 2024, None),
         ("Rapat digelar 3 Des 2024.", 3, 12, 2024, None),
+        ("Laporan bertanggal 2024-12-09 diterima.", 9, 12, 2024, None),
+        ("Rapat pleno digelar 5.12.2024 di aula.", 5, 12, 2024, None),
     ],
 )
 def test_the_common_written_forms_of_a_date_are_read(text, day, month, year, weekday):
@@ -92,4 +94,6 @@ def test_news_addresses_give_their_publication_date():
 
 
 def test_years_named_in_a_text():
-    assert years_named("Pilkada 2024 dan PSU tahun 2025, bukan nomor 1999") == {2024, 2025}
+    text = "Pilkada 2024 dan PSU tahun 2025, bukan nomor 1999 atau 20245"
+    assert years_named(text) == {2024, 2025}
+    assert years_named(text, {"pilkada", "2024", "2025", "1999", "20245"}) == {2024, 2025}
