@@ -77,6 +77,9 @@ def serve(
     with _database(data_dir) as database_url:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SEJUK_")}
         env.update(SEJUK_DATA_DIR=str(data_dir), SEJUK_DATABASE_URL=database_url)
+        # The morning-report scheduler only where a test asks for it (extra_env), so the
+        # other journeys share the machine with nothing in the background.
+        env.update(SEJUK_BULLETIN_SCHEDULE="0")
         env.update(extra_env or {})
         served = Served(url="", env=env)
         served.sejuk("setup", *setup_args)

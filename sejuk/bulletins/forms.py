@@ -7,9 +7,7 @@ from django import forms
 
 class ReleaseForm(forms.Form):
     templat = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
-    title = forms.CharField(
-        label="Judul", max_length=300, widget=forms.TextInput(attrs={"class": "wide"})
-    )
+    title = forms.CharField(label="Judul", max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
     body = forms.CharField(
         label="Naskah",
         max_length=20_000,

@@ -1,9 +1,10 @@
 """A press-release draft from an activity: the facts in the words of a release, poured
 into a template of the registry (``release_templates.TEMPLATES``).
 
-Only what was recorded is said. The officer's own description and findings go into the
-draft when they were written as prose on the form; a pasted field message ("Giat patroli
-... 3 pers") is shorthand, so it is shown beside the draft for Humas, not inside it.
+Only what was recorded is said. The officer's description goes into the draft when it
+was written for the record; when it is the pasted field message itself ("Giat patroli
+... 3 pers"), by the page or the API, it is shorthand, so it is shown beside the draft for
+Humas, not inside it. Findings are always the officer's own sentence.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from string import Formatter
 
 from sejuk import dates
-from sejuk.activities.models import Activity, Source
+from sejuk.activities.models import Activity
 from sejuk.activities.services import local_times
 from sejuk.nlp.aliases import PROVINCE_ALIASES
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS
@@ -67,7 +68,8 @@ class Draft:
 
 
 def compose(activity: Activity, template_key: str = "") -> Draft:
-    types = [t.code for t in activity.types.all()]
+    order = list(ACTIVITY_TYPES)
+    types = sorted((t.code for t in activity.types.all()), key=order.index)
     offered = templates_for(types)
     chosen = by_key(template_key) if template_key else None
     template = chosen if chosen in offered else offered[0]
@@ -114,7 +116,8 @@ def facts(activity: Activity) -> dict[str, str]:
     unit = activity.unit
     polres = _polres_of(unit)
     local = local_times(activity)
-    prose = activity.source != Source.TEXT
+    pasted = " ".join(activity.raw_text.split())
+    prose = not pasted or " ".join(activity.summary.split()) != pasted
     officers = [str(o) for o in activity.officers.all()]
     return {
         "satuan": unit.name,
@@ -129,7 +132,7 @@ def facts(activity: Activity) -> dict[str, str]:
         "personel": f"{activity.personnel_count} personel" if activity.personnel_count else "",
         "opsi_petugas": f", yakni {_and(officers)}" if officers else "",
         "uraian": _sentence(activity.summary) if prose else "",
-        "temuan": _sentence(activity.findings) if prose else "",
+        "temuan": _sentence(activity.findings),
         "situasi": SITUATION_WORDS.get(activity.situation, ""),
         "pimpinan": commanders(unit, polres),
         "kutipan": QUOTE_SLOT,
@@ -205,7 +208,9 @@ def dateline(region: Region, chain: list[Region] | None = None) -> str:
 
 def _participants(activity: Activity) -> str:
     words = []
-    for p in activity.participants.all():
+    order = list(PARTICIPANTS)
+    found = sorted(activity.participants.all(), key=lambda p: order.index(p.category))
+    for p in found:
         label = _lower_first(PARTICIPANTS.get(p.category, p.category))
         words.append(f"{label} ({p.count} orang)" if p.count else label)
     return _and(words)

@@ -124,12 +124,14 @@ def produce(bulletin: Bulletin, now: datetime) -> Bulletin:
     return bulletin
 
 
-def run_due(now: datetime | None = None, hour: int | None = None) -> Round:
+def run_due(now: datetime | None = None, hour: int | None = None, day: date | None = None) -> Round:
+    """One round: each unit's due report (or, with ``day``, that day's: to make up a
+    morning the server was off), made by this process unless another has it."""
     now = now or timezone.now()
     hour = settings.DAILY_REPORT_HOUR if hour is None else hour
     result = Round()
     for unit in scheduled_units():
-        bulletin = claim(unit, due_day(unit, now, hour), now)
+        bulletin = claim(unit, day or due_day(unit, now, hour), now)
         if bulletin is None:
             result.taken += 1
             continue

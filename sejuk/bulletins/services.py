@@ -74,7 +74,7 @@ def release_file(
     require(viewer, "bulletin.write")
     activity = get_activity(viewer, activity_id)
     draft = compose(activity, template)
-    title, body = (title or draft.title).strip(), (body or draft.body).strip()
+    title, body = " ".join((title or draft.title).split()), (body or draft.body).strip()
     errors = {}
     if not title or len(title) > 300:
         errors["title"] = "isi judul (maksimal 300 huruf)"

@@ -98,7 +98,10 @@ def _table(document: DocxDocument, block: Table) -> DocxTable:
         for cell, text in zip(cells, row, strict=True):
             _cell(cell, text, bold=block.total and i == last)
     if block.widths:
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
+        table.autofit = False
         for column, share in zip(table.columns, block.widths, strict=True):
+            column.width = int(TEXT_WIDTH * share)
             for cell in column.cells:
                 cell.width = int(TEXT_WIDTH * share)
     document.add_paragraph()
@@ -109,4 +112,4 @@ def _cell(cell: object, text: str, *, bold: bool) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     run = paragraph.add_run(text)
     run.bold = bold
-    run.font.size = Pt(9)
+    run.font.size = Pt(8.5)

@@ -179,6 +179,7 @@ def _charts(ws: Worksheet, summary: Worksheet, spots: dict[str, int]) -> None:
     )
     weekly.height, weekly.width = 9, 18
     ws.add_chart(weekly, "A22")
+    _print_setup(ws)
 
 
 def _shade(ws: Worksheet, row: int, columns: int) -> None:
@@ -189,11 +190,26 @@ def _shade(ws: Worksheet, row: int, columns: int) -> None:
 
 
 def _widths(ws: Worksheet) -> None:
-    for column in ws.iter_cols(min_row=6):
-        width = max((len(str(c.value)) for c in column[:300] if c.value is not None), default=8)
-        ws.column_dimensions[get_column_letter(column[0].column)].width = min(
-            max(width + 2, 10), 50
-        )
+    """Columns as wide as their table cells (titles and notes, alone on their row, may run
+    over), and printed landscape, one page wide."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=6, max_row=min(ws.max_row, 400)):
+        filled = [c for c in row if c.value is not None]
+        if len(filled) < 2:
+            continue
+        for c in filled:
+            widths[c.column] = max(widths.get(c.column, 0), len(str(c.value)))
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 10), 45)
+    _print_setup(ws)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:

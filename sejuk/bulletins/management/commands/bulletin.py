@@ -52,12 +52,13 @@ class Command(BaseCommand):
             command.add_argument(
                 "--out", help="berkas tujuan (bawaan: nama baku di folder ini; teks rilis: layar)"
             )
-        sub.add_parser("run-due", help="buat laporan pagi yang jatuh tempo (untuk cron)")
+        due = sub.add_parser("run-due", help="buat laporan pagi yang jatuh tempo (untuk cron)")
+        due.add_argument("--date", type=_day, help="buat laporan tanggal ini yang belum ada")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             if options["action"] == "run-due":
-                done = schedule.run_due()
+                done = schedule.run_due(day=options["date"])
                 for b in done.made:
                     self.stdout.write(f"{b.unit.name}\t{b.day}\t{b.pdf.name}")
                 self.stdout.write(f"Laporan pagi: {done.summary()}.")
