@@ -18,11 +18,11 @@ that these texts need, and they run in well under a millisecond.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 from itertools import accumulate, chain, compress, pairwise
-from operator import add, sub
+from operator import add
 from typing import Literal, NamedTuple
 
 from .normalize import Token, split_text, words
@@ -41,7 +41,6 @@ _ABBREVIATIONS = words("""
     """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
 _SPACE = re.compile(r"\s")
-_APOSTROPHE = re.compile("['’`]")
 _PUNCTUATION = re.compile(r"[,.;:!?()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_STARTS = (
@@ -101,9 +100,7 @@ class Document:
         self.token_starts: list[int]
         # The folded tokens as written (before shorthand is spelled out).
         self.folded: list[str]
-        self.tokens, self.gaps, self.folded, self.token_starts, self._token_ends = split_text(text)
-        # Without "_" and apostrophes, the tokens are exactly the runs of word characters.
-        self._plain_tokens = "_" not in text and not _APOSTROPHE.search(text)
+        self.tokens, self.gaps, self.folded, self.token_starts = split_text(text)
         self._folded_set = frozenset(self.folded)
         # Shorthand spelled out ("giat" -> "kegiatan"); most news texts have none, and
         # then the words are the tokens.
@@ -310,25 +307,10 @@ class Document:
         known = self._title_case.get(line)
         if known is None:
             start, end, _ = self.lines[line]
-            if self._plain_tokens:
-                initials = self._long_word_initials(start, end)
-            else:
-                initials = _LONG_WORD_START.findall(self.text, start, end)
+            initials = _LONG_WORD_START.findall(self.text, start, end)
             known = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
             self._title_case[line] = known
         return known
-
-    def _long_word_initials(self, start: int, end: int) -> list[str]:
-        """What ``_LONG_WORD_START.findall`` gives for the characters [start, end), read
-        from the tokens (there the runs of word characters): the first letter of each
-        word of four characters or more. Mapped in C: a paragraph has a hundred words
-        and the regular expression looks at every character."""
-        lo = bisect_left(self.token_starts, start)
-        hi = bisect_left(self.token_starts, end)
-        starts = self.token_starts[lo:hi]
-        long_enough = map((3).__lt__, map(sub, self._token_ends[lo:hi], starts))  # len > 3
-        firsts = compress(map(self.text.__getitem__, starts), long_enough)
-        return [c for c in firsts if not c.isdecimal()]  # words, not numbers
 
     def capital_means_name(self, token: int) -> bool:
         """A capital letter that marks a name: not the first word of a sentence, not in a

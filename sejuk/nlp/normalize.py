@@ -86,7 +86,6 @@ class Split(NamedTuple):
     gaps: list[str]  # gaps[i] stands before token i; the last, after the last token
     words: list[str]  # the tokens' folded texts (``Token.text``), as a list of its own
     starts: list[int]  # the tokens' starts (``Token.start``)
-    ends: list[int]  # and ends (``Token.end``)
 
 
 def split_text(text: str) -> Split:
@@ -105,13 +104,7 @@ def split_text(text: str) -> Split:
         tokens = [Token(fold_token(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         bounds = [0] + [x for t in tokens for x in (t.start, t.end)] + [len(text)]
         gaps = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
-        return Split(
-            tokens,
-            gaps,
-            [t.text for t in tokens],
-            [t.start for t in tokens],
-            [t.end for t in tokens],
-        )
+        return Split(tokens, gaps, [t.text for t in tokens], [t.start for t in tokens])
     if any(c.isalnum() for c in foreign):
         # Only the few non-ASCII letters are folded (most non-ASCII are quotes, dashes).
         low = _NON_ASCII_LETTER.sub(_fold_char, low)
@@ -127,10 +120,10 @@ def split_text(text: str) -> Split:
     if "'" in low or "’" in low or "`" in low:
         # Only the few words with an apostrophe inside ("jum'at") are not alphanumeric.
         words = [w if w.isalnum() else w.translate(_APOSTROPHES) for w in words]
-    starts, stops = ends[0 : 2 * len(words) : 2], ends[1::2]
-    tokens = list(map(_new_tuple, repeat(Token), zip(words, starts, stops, strict=True)))
+    starts = ends[0 : 2 * len(words) : 2]
+    tokens = list(map(_new_tuple, repeat(Token), zip(words, starts, ends[1::2], strict=True)))
     # The gaps hold no letters, and only letters were folded: they are as written.
-    return Split(tokens, parts[0::2], words, starts, stops)
+    return Split(tokens, parts[0::2], words, starts)
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")

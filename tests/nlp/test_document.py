@@ -65,14 +65,3 @@ def test_exclamation_and_question_marks_end_sentences():
         "Apakah aman",
         "Ya, aman",
     ]
-
-
-def test_long_words_are_read_from_the_tokens_as_the_pattern_reads_them():
-    from sejuk.nlp.document import _LONG_WORD_START
-
-    text = "Polsek Gerung Gelar Ronda 2024 di Desa ÉLAN, Straße x²yz Tahun 12ab\nwarga Aman SEKALI"
-    doc = Document(text)
-    assert doc._plain_tokens
-    for start, end, _ in doc.lines:
-        assert doc._long_word_initials(start, end) == _LONG_WORD_START.findall(text, start, end)
-    assert doc.title_case(0) and not doc.title_case(1)
