@@ -32,6 +32,12 @@ from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionReco
 
 _LOW_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level in (KECAMATAN, DESA)))
 _PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}
+# For a code of each length: its levels, most specific first, with the length of the
+# code of each (a desa's "52.01.07.2002" is at level 4, its kecamatan's at 3, ...).
+_LEVELS_OF = {
+    n: tuple((level, cut) for level, cut in reversed(_PREFIX_LEN.items()) if cut <= n)
+    for n in _PREFIX_LEN.values()
+}
 # The least a level's own name must weigh to be kept as the most specific level.
 _KEEP = {PROVINSI: 0.5, KABKOTA: 0.5, KECAMATAN: 0.9, DESA: 1.0}
 UNIT_SUPPORT = 1.0
@@ -94,9 +100,9 @@ class PlaceResolver:
         score = 0.0
         first = 1 << 30
         groups: list[int] = []
-        for level in range(_level(code), 0, -1):
+        for level, cut in _LEVELS_OF[len(code)]:
             best: tuple[int, float] | None = None
-            for k, w in self.index.get(_ancestor(code, level), ()):
+            for k, w in self.index.get(code[:cut], ()):
                 if k not in taken and (best is None or w > best[1]):
                     best = (k, w)
             if best is not None:
