@@ -12,6 +12,11 @@ gets it and the rest move on. The claim is committed before the slow part (drawi
 documents), so no write transaction stays open. A claim whose process died is taken over
 after ``STALE`` by a conditional UPDATE that only one process can win, and a failed one
 is tried again up to ``MAX_ATTEMPTS`` times.
+
+Why not a task queue: django-tasks (the backport of Django 6's tasks) with its database
+backend runs tasks in a worker process of its own and keeps no schedule, so it would add
+a process and still need this clock; django-dbtasks, which has one, needs Django 6 and
+Python 3.12. One idempotent round a day, claimed by a row, needs neither.
 """
 
 from __future__ import annotations

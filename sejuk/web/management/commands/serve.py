@@ -21,10 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=settings.SERVE_THREADS)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from waitress import serve
+        from waitress.server import create_server
 
         from sejuk.wsgi import application
 
+        # Bind first: a port already taken stops here, before any background work starts.
+        server = create_server(
+            application, host=options["host"], port=options["port"], threads=options["threads"]
+        )
         # Build the region index now rather than on the first search.
         threading.Thread(target=default_gazetteer, daemon=True).start()
         if settings.BULLETIN_SCHEDULE:
@@ -35,4 +39,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sejuk berjalan di http://{options['host']}:{options['port']}/ (Ctrl+C untuk berhenti)"
         )
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"])
+        server.run()
