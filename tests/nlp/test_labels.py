@@ -111,7 +111,7 @@ def test_disturbances_named_in_warnings_are_not():
 
 
 def test_labels_carry_their_evidence_in_the_order_of_the_label_set():
-    found = labels.activity_types(Document("Polsek menggelar patroli dialogis dan sambang."))
+    found = labels.activity_types(Document("Polsek melaksanakan patroli dialogis dan sambang."))
     out = labels.to_labels(found, labels.LABEL_NAMES["activity_types"])
     assert [lab.code for lab in out] == ["patroli_dialogis", "sambang"]
     assert out[0].evidence[0].text == "patroli dialogis"

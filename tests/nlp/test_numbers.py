@@ -36,7 +36,7 @@ def count(text):
         ("Sebanyak 12 anggota Polres Lombok Barat diterjunkan.", 12),
         ("Giat sambang, personel 2 org.", 2),
         ("Sebanyak 1.250 personel gabungan disiagakan.", 1250),
-        ("Giat patroli dialogis di pasar ikan, 3 pers, sit aman kondusif.", 3),
+        ("Giat patroli dialogis ke pasar ikan, 3 pers, sit aman kondusif.", 3),
         ("Sambang ke pos kamling dgn dua pers Polsek Lingsar.", 2),
     ],
 )

@@ -49,7 +49,7 @@ def test_a_sub_unit_makes_its_unit_the_actor(gaz):
 def test_a_chief_speaking_through_his_spokesman_does_not_outweigh_the_unit_that_acted(gaz):
     text = (
         "Bhabinkamtibmas Polsek Gerung mendatangi ketua RT. Kapolres Lombok Barat melalui "
-        "Kasi Humas Polres Lombok Barat berterima kasih kepada warga."
+        "Kasi Humas Polres Lombok Barat memuji kesigapan warga."
     )
     assert unit(gaz, text).name == "Polsek Gerung"
 
