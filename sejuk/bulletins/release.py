@@ -114,7 +114,7 @@ def facts(activity: Activity) -> dict[str, str]:
     region = activity.region
     chain = _region_chain(region)
     unit = activity.unit
-    polres = _polres_of(unit)
+    polres = polres_of(unit)
     local = local_times(activity)
     pasted = " ".join(activity.raw_text.split())
     prose = not pasted or " ".join(activity.summary.split()) != pasted
@@ -157,7 +157,7 @@ def _commander(unit: Unit) -> str:
     return f"{title} {officer}".strip()
 
 
-def _polres_of(unit: Unit) -> Unit:
+def polres_of(unit: Unit) -> Unit:
     """The Polres a Polsek reports to; a Polres, Polda or Mabes speaks for itself."""
     if unit.level == UnitLevel.POLSEK and unit.parent is not None:
         return unit.parent

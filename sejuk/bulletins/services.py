@@ -25,7 +25,7 @@ from .daily import DailyReport, daily_report, report_unit, unit_zone
 from .documents import daily_outline, release_outline
 from .models import Bulletin, State
 from .outline import Outline
-from .release import Draft, compose
+from .release import Draft, compose, polres_of
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -85,7 +85,9 @@ def release_file(
     name = f"rilis-{activity.local_date:%Y%m%d}-{slug(activity.unit.name)}-{activity.pk}.{fmt}"
     if fmt == "txt":
         return File(name, f"{title}\n\n{body}\n".encode(), TEXT)
-    return File(name, word.render(release_outline(title, body, activity.unit)), DOCX)
+    # Issued by the Polres's Humas, whichever of its units acted.
+    issuer = polres_of(activity.unit)
+    return File(name, word.render(release_outline(title, body, issuer)), DOCX)
 
 
 # -- the daily situation report -----------------------------------------------------------
