@@ -50,6 +50,11 @@ def daily_outline(report: DailyReport) -> Outline:
     )
 
 
+def _n(number: int) -> str:
+    """1134 -> "1.134", as Indonesian texts group thousands."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _as_of(r: DailyReport) -> str:
     """When the overdue count stands: the end of the report's day, or now for today."""
     if r.day_over:
@@ -66,17 +71,17 @@ def _summary(r: DailyReport) -> Table:
     c = r.coverage
     share = f"{round(c.share * 100)}%"
     rows = [
-        ["Kegiatan Cooling System", str(r.activities.total)],
-        ["Desa/kelurahan yang didatangi hari itu", str(r.reached_today)],
+        ["Kegiatan Cooling System", _n(r.activities.total)],
+        ["Desa/kelurahan yang didatangi hari itu", _n(r.reached_today)],
         [
             f"Cakupan desa/kelurahan dalam {c.days} hari",
-            f"{c.reached} dari {c.total} ({share})",
+            f"{_n(c.reached)} dari {_n(c.total)} ({share})",
         ],
-        ["Laporan masyarakat diterima", str(len(r.received))],
-        ["Laporan masyarakat diselesaikan", str(len(r.settled))],
-        [f"Laporan terlambat ditanggapi (per {_as_of(r)})", str(len(r.overdue))],
-        ["Kejadian terverifikasi", str(len(r.incidents))],
-        ["Desa/kelurahan dengan situasi memburuk", str(len(r.worsened))],
+        ["Laporan masyarakat diterima", _n(len(r.received))],
+        ["Laporan masyarakat diselesaikan", _n(len(r.settled))],
+        [f"Laporan terlambat ditanggapi (per {_as_of(r)})", _n(len(r.overdue))],
+        ["Kejadian terverifikasi", _n(len(r.incidents))],
+        ["Desa/kelurahan dengan situasi memburuk", _n(len(r.worsened))],
     ]
     return Table(["Uraian", "Jumlah"], rows, widths=[0.72, 0.28])
 
@@ -89,12 +94,10 @@ def _activities(r: DailyReport) -> list[Block]:
     else:
         header = ["Satuan", *(_short(label) for _, label in rc.types), "Jumlah"]
         rows = [
-            [row.unit.name, *(str(row.counts.get(code, 0)) for code, _ in rc.types), str(row.total)]
+            [row.unit.name, *(_n(row.counts.get(code, 0)) for code, _ in rc.types), _n(row.total)]
             for row in rc.rows
         ]
-        rows.append(
-            ["Jumlah", *(str(rc.totals.get(code, 0)) for code, _ in rc.types), str(rc.total)]
-        )
+        rows.append(["Jumlah", *(_n(rc.totals.get(code, 0)) for code, _ in rc.types), _n(rc.total)])
         first = 0.26
         rest = (1 - first) / (len(rc.types) + 1)
         blocks.append(
@@ -121,7 +124,7 @@ def _activities(r: DailyReport) -> list[Block]:
 def _coverage(r: DailyReport) -> list[Block]:
     c = r.coverage
     text = (
-        f"{c.reached} dari {c.total} desa/kelurahan di wilayah {r.unit.name} "
+        f"{_n(c.reached)} dari {_n(c.total)} desa/kelurahan di wilayah {r.unit.name} "
         f"({round(c.share * 100)}%) didatangi sedikitnya sekali dalam {COVERAGE_DAYS} hari "
         f"sampai {dates.long_date(r.day)}."
     )

@@ -7,7 +7,6 @@ servers (or a server and a cron job) never make the same report twice."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from sejuk.units.models import Unit
@@ -39,9 +38,6 @@ class Bulletin(models.Model):
     attempts = models.PositiveSmallIntegerField("percobaan", default=1)
     claimed_at = models.DateTimeField("mulai dibuat")
     finished_at = models.DateTimeField("selesai dibuat", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
 
     class Meta:
