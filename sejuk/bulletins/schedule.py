@@ -119,13 +119,13 @@ def produce(bulletin: Bulletin, now: datetime) -> Bulletin:
         bulletin.finished_at = timezone.now()
         bulletin.save(update_fields=["state", "error", "finished_at"])
         return bulletin
+    # The files first, then one UPDATE: no write transaction waits on the disk.
     name = f"lapsit-harian-{unit.pk}-{bulletin.day:%Y%m%d}"
-    with transaction.atomic():
-        for fmt, content in files.items():
-            getattr(bulletin, fmt).save(f"{name}.{fmt}", ContentFile(content), save=False)
-        bulletin.state, bulletin.figures = State.READY, report.figures()
-        bulletin.finished_at = timezone.now()
-        bulletin.save(update_fields=["state", "figures", "finished_at", "pdf", "docx"])
+    for fmt, content in files.items():
+        getattr(bulletin, fmt).save(f"{name}.{fmt}", ContentFile(content), save=False)
+    bulletin.state, bulletin.figures = State.READY, report.figures()
+    bulletin.finished_at = timezone.now()
+    bulletin.save(update_fields=["state", "figures", "finished_at", "pdf", "docx"])
     return bulletin
 
 
