@@ -70,7 +70,7 @@ def _published(raw: str | None) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         raise CommandError(
-            f"Tanggal terbit tidak sah: {raw!r}. Tulis sebagai YYYY-MM-DD, mis. 2024-12-10."
+            f"Tanggal terbit tidak sah: {raw!r}. Tulis sebagai YYYY-MM-DD, mis. 2024-12-18."
         ) from None
 
 
