@@ -153,7 +153,7 @@ def viewer_for(user: Any) -> Viewer:
         area, unit_ids = (), frozenset()
     else:
         unit_ids = subtree_ids(unit.pk)
-        area = _area_codes(unit_ids)
+        area = area_codes(unit_ids)
     villages: tuple[str, ...] = ()
     if user.officer_id:
         villages = tuple(sorted(user.officer.villages.values_list("code", flat=True)))
@@ -181,7 +181,8 @@ def subtree_ids(unit_id: int) -> frozenset[int]:
     return frozenset(ids)
 
 
-def _area_codes(unit_ids: Iterable[int]) -> tuple[str, ...]:
+def area_codes(unit_ids: Iterable[int]) -> tuple[str, ...]:
+    """The region codes of the units' areas, none inside another (fewer conditions)."""
     codes = set(
         Unit.area.through.objects.filter(unit_id__in=list(unit_ids)).values_list(
             "region_id", flat=True
@@ -200,7 +201,7 @@ def viewer_of_unit(unit: Unit) -> Viewer:
         area, unit_ids = None, None
     else:
         unit_ids = subtree_ids(unit.pk)
-        area = _area_codes(unit_ids)
+        area = area_codes(unit_ids)
     return Viewer(
         username=f"sejuk ({unit.name})",
         roles=frozenset({PIMPINAN}),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Max
 
-from sejuk.accounts.access import Viewer, region_q, subtree_ids
+from sejuk.accounts.access import Viewer, area_codes, region_q, subtree_ids
 from sejuk.errors import Invalid, NotFound
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Level, Region
@@ -131,11 +131,9 @@ def coverage(
     if not 1 <= days <= 365:
         raise Invalid("Jumlah hari antara 1 dan 365.", {"days": "antara 1 dan 365"})
     root = _root_unit(viewer, unit_id)
-    area = tuple(
-        Unit.area.through.objects.filter(unit_id__in=list(subtree_ids(root.pk))).values_list(
-            "region_id", flat=True
-        )
-    )
+    # Codes inside another are dropped: a Polda's area is then its province, not the
+    # province and every kecamatan of its Polsek, each one more condition per row.
+    area = area_codes(subtree_ids(root.pk))
     villages = list(
         Region.objects.filter(region_q(area, "code"), level=Level.DESA).order_by("code")
     )
