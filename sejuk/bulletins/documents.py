@@ -90,7 +90,7 @@ def _activities(r: DailyReport) -> list[Block]:
     rc = r.activities
     blocks: list[Block] = [Heading("2. Kegiatan per satuan dan jenis")]
     if not rc.total:
-        blocks.append(Para("Tidak ada kegiatan Cooling System yang tercatat pada hari ini."))
+        blocks.append(Para("Tidak ada kegiatan Cooling System yang tercatat pada hari itu."))
     else:
         header = ["Satuan", *(_short(label) for _, label in rc.types), "Jumlah"]
         rows = [
@@ -158,7 +158,7 @@ def _reports(r: DailyReport) -> list[Block]:
         ]
         for x in r.received
     ]
-    blocks.append(Para(f"Diterima hari ini: {len(received)} laporan."))
+    blocks.append(Para(f"Diterima pada hari itu: {len(received)} laporan."))
     if received:
         blocks.append(
             Table(
@@ -167,7 +167,7 @@ def _reports(r: DailyReport) -> list[Block]:
                 widths=[0.2, 0.2, 0.2, 0.12, 0.14, 0.14],
             )
         )
-    blocks.append(Para(f"Diselesaikan hari ini: {len(r.settled)} laporan."))
+    blocks.append(Para(f"Diselesaikan pada hari itu: {len(r.settled)} laporan."))
     if r.settled:
         blocks.append(
             Table(
@@ -203,7 +203,7 @@ def _reports(r: DailyReport) -> list[Block]:
 def _incidents(r: DailyReport) -> list[Block]:
     blocks: list[Block] = [Heading("5. Kejadian")]
     if not r.incidents:
-        return [*blocks, Para("Tidak ada kejadian terverifikasi pada hari ini.")]
+        return [*blocks, Para("Tidak ada kejadian terverifikasi pada hari itu.")]
     rows = [
         [
             dates.clock_in_zone(dates.local(i.occurred_at, r.zone), r.zone)
