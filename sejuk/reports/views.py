@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -135,7 +135,7 @@ def _span(request: HttpRequest, first: str, last: str) -> services.Span | None:
     zone = zone_for(current_viewer(request))
     return (
         dates.day_bounds(start or date(2000, 1, 1), zone)[0],
-        dates.day_bounds(end or date(2100, 1, 1), zone)[0] + timedelta(days=1),
+        dates.day_bounds(end or date(2100, 1, 1), zone)[1],
     )
 
 
