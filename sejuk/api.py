@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from sejuk.accounts.api import officers_router
 from sejuk.accounts.api import router as accounts_router
 from sejuk.accounts.audit import record_denial
 from sejuk.activities.api import router as activities_router
@@ -16,7 +17,6 @@ from sejuk.leaders.api import router as leaders_router
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
 from sejuk.reports.api import router as reports_router
-from sejuk.units.api import officers_router
 from sejuk.units.api import router as units_router
 
 api = NinjaAPI(

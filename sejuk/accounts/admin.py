@@ -1,5 +1,6 @@
-"""Admin pages for users, tokens and the audit log, all under the area rule: an
-administrator of a Polres manages the users of that Polres and the units below it."""
+"""Admin pages for users, tokens, the audit log, units and officers, all under the area
+rule: an administrator of a Polres manages the users and officers of that Polres and the
+units below it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from sejuk.regions.models import Region
+from sejuk.units.forms import OfficerForm
 from sejuk.units.models import Officer, Unit
 
 from .access import current_viewer, region_q
@@ -170,3 +172,32 @@ class AuditEventAdmin(ScopedAdmin):
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
+
+
+# Units and officers are managed under the same rule: an administrator of a Polres edits
+# the units below it and their officers.
+@admin.register(Unit)
+class UnitAdmin(ScopedAdmin):
+    unit_field = "pk"
+    list_display = ("name", "level", "parent", "home_region", "commander", "active", "is_default")
+    list_filter = ("level", "active", "is_default")
+    search_fields = ("name", "aliases", "home_region__name", "home_region__code")
+    autocomplete_fields = ("parent", "home_region", "area", "commander")
+    list_select_related = ("parent", "home_region", "commander")
+    show_full_result_count = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Where a unit sits in the chain is for the national administrator to change.
+        if request.user.is_superuser:
+            return ()
+        return ("level", "parent")
+
+
+@admin.register(Officer)
+class OfficerAdmin(ScopedAdmin):
+    form = OfficerForm
+    list_display = ("name", "rank", "position", "unit", "is_bhabinkamtibmas", "active")
+    list_filter = ("is_bhabinkamtibmas", "active", "unit__level")
+    search_fields = ("name", "nrp", "unit__name")
+    autocomplete_fields = ("unit", "villages")
+    list_select_related = ("unit",)

@@ -1,4 +1,5 @@
-"""JSON API: who am I, and the audit log for administrators and commanders."""
+"""JSON API: who am I, the officers of one's area, and the audit log for administrators
+and commanders."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
+
+from sejuk.units.models import Officer
 
 from . import services
 from .access import current_viewer
@@ -79,3 +82,42 @@ def audit_log(request: HttpRequest, params: Query[AuditParams]) -> dict[str, obj
         for e in events[start : start + params.size]
     ]
     return {"items": items, "total": events.count()}
+
+
+officers_router = Router(tags=["personel"], auth=signed_in)
+
+
+class OfficerOut(Schema):
+    id: int
+    name: str
+    rank: str
+    position: str
+    unit_id: int
+    unit_name: str
+    is_bhabinkamtibmas: bool
+    villages: list[str]
+
+
+def _officer_out(officer: Officer) -> dict[str, object]:
+    return {
+        "id": officer.pk,
+        "name": officer.name,
+        "rank": officer.rank,
+        "position": officer.position,
+        "unit_id": officer.unit_id,
+        "unit_name": officer.unit.name,
+        "is_bhabinkamtibmas": officer.is_bhabinkamtibmas,
+        "villages": [v.code for v in officer.villages.all()],
+    }
+
+
+@officers_router.get(
+    "", response=list[OfficerOut], summary="Personel di satuan Anda dan di bawahnya"
+)
+def officers(request: HttpRequest) -> list[dict[str, object]]:
+    return [_officer_out(o) for o in services.officers(current_viewer(request))]
+
+
+@officers_router.get("/{officer_id}", response=OfficerOut, summary="Satu personel")
+def officer(request: HttpRequest, officer_id: int) -> dict[str, object]:
+    return _officer_out(services.get_officer(current_viewer(request), officer_id))

@@ -14,28 +14,11 @@ from django.utils import timezone
 
 from sejuk.errors import Invalid, NotFound
 from sejuk.units.models import Officer, Unit
-from sejuk.units.services import find_units
 
 from . import audit
 from .access import Viewer, get_or_deny, require, scoped_units
 from .models import ApiToken, AuditAction, AuditEvent, Role, User, UserRole
 from .tokens import create_token
-
-
-def resolve_unit(name: str) -> Unit:
-    """The one unit a name means ("Polres Lombok Barat", "Polres PPU"), or an error
-    listing the candidates when the name is ambiguous."""
-    matches = find_units(name, limit=5)
-    best = [m for m in matches if m.score == matches[0].score] if matches else []
-    if not best:
-        raise Invalid(f"Satuan {name!r} tidak ditemukan.", {"unit": "tidak ditemukan"})
-    if len(best) > 1:
-        names = ", ".join(f"{m.unit.name} (nomor {m.unit.pk})" for m in best)
-        raise Invalid(
-            f"Nama satuan {name!r} tidak tunggal: {names}. Sebutkan lebih lengkap.",
-            {"unit": "tidak tunggal"},
-        )
-    return best[0].unit
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:
@@ -209,3 +192,22 @@ def audit_events(viewer: Viewer, *, action: str = "") -> QuerySet[AuditEvent]:
 
 def audit_event(viewer: Viewer, event_id: int) -> AuditEvent:
     return get_or_deny(audit_events(viewer), "audit", event_id)
+
+
+def officers(viewer: Viewer) -> QuerySet[Officer]:
+    return scoped_units(
+        Officer.objects.select_related("unit").prefetch_related("villages").filter(active=True),
+        viewer,
+        "officer.read",
+        unit_field="unit",
+    )
+
+
+def get_officer(viewer: Viewer, officer_id: int) -> Officer:
+    qs = scoped_units(
+        Officer.objects.select_related("unit").prefetch_related("villages"),
+        viewer,
+        "officer.read",
+        unit_field="unit",
+    )
+    return get_or_deny(qs, "officer", officer_id)

@@ -6,11 +6,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from sejuk.accounts.access import current_viewer
-from sejuk.accounts.auth import signed_in
-
 from . import services
-from .models import Officer, Unit
+from .models import Unit
 
 router = Router(tags=["satuan"])
 
@@ -61,42 +58,3 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, objec
 @router.get("/{unit_id}", response=UnitOut, summary="Satu satuan")
 def detail(request: HttpRequest, unit_id: int) -> dict[str, object]:
     return _out(services.get_unit(unit_id))
-
-
-officers_router = Router(tags=["personel"], auth=signed_in)
-
-
-class OfficerOut(Schema):
-    id: int
-    name: str
-    rank: str
-    position: str
-    unit_id: int
-    unit_name: str
-    is_bhabinkamtibmas: bool
-    villages: list[str]
-
-
-def _officer_out(officer: Officer) -> dict[str, object]:
-    return {
-        "id": officer.pk,
-        "name": officer.name,
-        "rank": officer.rank,
-        "position": officer.position,
-        "unit_id": officer.unit_id,
-        "unit_name": officer.unit.name,
-        "is_bhabinkamtibmas": officer.is_bhabinkamtibmas,
-        "villages": [v.code for v in officer.villages.all()],
-    }
-
-
-@officers_router.get(
-    "", response=list[OfficerOut], summary="Personel di satuan Anda dan di bawahnya"
-)
-def officers(request: HttpRequest) -> list[dict[str, object]]:
-    return [_officer_out(o) for o in services.officers(current_viewer(request))]
-
-
-@officers_router.get("/{officer_id}", response=OfficerOut, summary="Satu personel")
-def officer(request: HttpRequest, officer_id: int) -> dict[str, object]:
-    return _officer_out(services.get_officer(current_viewer(request), officer_id))

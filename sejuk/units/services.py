@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 
-from sejuk.accounts.access import Viewer, get_or_deny, scoped_units
 from sejuk.errors import Invalid, NotFound
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.nlp.normalize import fold
@@ -287,20 +286,17 @@ def set_commander(unit: Unit, name: str, rank: str) -> Officer:
     return officer
 
 
-def officers(viewer: Viewer) -> QuerySet[Officer]:
-    return scoped_units(
-        Officer.objects.select_related("unit").prefetch_related("villages").filter(active=True),
-        viewer,
-        "officer.read",
-        unit_field="unit",
-    )
-
-
-def get_officer(viewer: Viewer, officer_id: int) -> Officer:
-    qs = scoped_units(
-        Officer.objects.select_related("unit").prefetch_related("villages"),
-        viewer,
-        "officer.read",
-        unit_field="unit",
-    )
-    return get_or_deny(qs, "officer", officer_id)
+def resolve_unit(name: str) -> Unit:
+    """The one unit a name means ("Polres Lombok Barat", "Polres PPU"), or an error
+    listing the candidates when the name is ambiguous."""
+    matches = find_units(name, limit=5)
+    best = [m for m in matches if m.score == matches[0].score] if matches else []
+    if not best:
+        raise Invalid(f"Satuan {name!r} tidak ditemukan.", {"unit": "tidak ditemukan"})
+    if len(best) > 1:
+        names = ", ".join(f"{m.unit.name} (nomor {m.unit.pk})" for m in best)
+        raise Invalid(
+            f"Nama satuan {name!r} tidak tunggal: {names}. Sebutkan lebih lengkap.",
+            {"unit": "tidak tunggal"},
+        )
+    return best[0].unit

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from sejuk.errors import SejukError
 from sejuk.units.models import Officer
-from sejuk.units.services import assign_villages
+from sejuk.units.services import assign_villages, resolve_unit
 
 from ... import services
 from ...access import viewer_for
@@ -67,7 +67,7 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from None
 
     def _create(self, options: dict[str, Any]) -> None:
-        unit = services.resolve_unit(options["unit"])
+        unit = resolve_unit(options["unit"])
         officer = None
         if options["officer"] is not None:
             officer = Officer.objects.filter(pk=options["officer"]).first()

@@ -12,9 +12,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sejuk.accounts.access import Viewer, viewer_for
 from sejuk.accounts.models import User
-from sejuk.accounts.services import resolve_unit
 from sejuk.bulletins import schedule, services
 from sejuk.errors import SejukError
+from sejuk.units.services import resolve_unit
 
 
 def _day(value: str) -> date:

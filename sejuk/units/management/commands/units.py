@@ -46,10 +46,8 @@ class Command(BaseCommand):
         )
 
     def _commander(self, unit_name: str, name: str, rank: str) -> None:
-        from sejuk.accounts.services import resolve_unit
-
         with transaction.atomic():
-            unit = resolve_unit(unit_name)
+            unit = services.resolve_unit(unit_name)
             officer = services.set_commander(unit, name, rank)
         self.stdout.write(f"{unit.commander_title}: {officer}.")
 
