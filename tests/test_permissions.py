@@ -115,6 +115,7 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kegiatan/impor/", ""): ACTIVITY_WRITE_PAGE,
     ("GET", "kegiatan/templat.xlsx", ""): ACTIVITY_WRITE_PAGE,
     ("GET", "kegiatan/rencana/", ""): ACTIVITY_READ_PAGE,
+    ("POST", "kegiatan/rencana/", ""): row(302, 302, 403, 302, 403, 302, 422),
     ("GET", "kegiatan/foto/<int:photo_id>/", "photo"): ACT_OWN_READ,
     ("GET", "kegiatan/<int:activity_id>/", "act_own"): ACT_OWN_READ,
     ("GET", "kegiatan/<int:activity_id>/", "act_other"): ACT_OTHER_READ,
@@ -397,6 +398,12 @@ FORM_DATA: dict[str, Any] = {
         "summary": "Patroli sore",
     },
     "kegiatan/<int:activity_id>/hapus/": {"reason": "tercatat dua kali"},
+    "kegiatan/rencana/": {
+        "title": "Patroli Minggu sore",
+        "type_code": "patroli_dialogis",
+        "region": SEKOTONG_BARAT,
+        "weekday": "6",
+    },
     "buletin/rilis/<int:activity_id>/": {
         "action": "docx",
         "title": "Patroli Dialogis di Desa Sekotong Barat",
@@ -494,8 +501,8 @@ def test_page_answers(client, world, targets, method, route, target):
             data["region"] = Leader.objects.get(pk=targets[target]).region_id
         if route == "kegiatan/<int:activity_id>/foto/":
             data = {"photo": named(small_jpeg(), "foto.jpg")}
-        if route == "kegiatan/baru/" and persona in ("admin", "operator", "neighbour"):
-            data["unit_id"] = world.users[persona].unit_id
+        if route in ("kegiatan/baru/", "kegiatan/rencana/"):
+            data["unit_id"] = world.users[persona].unit_id if world.users[persona] else ""
         if route == "cek/":
             data = {"kode": codes["rep_own"]}
         if route == "laporan/<int:report_id>/tugaskan/":
