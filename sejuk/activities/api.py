@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -230,7 +230,7 @@ def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
-def create(request: HttpRequest, payload: ActivityIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
     viewer = current_viewer(request)
     reader = (
         reading.read_message(viewer, payload.raw_text).reader if payload.raw_text.strip() else None
@@ -243,7 +243,7 @@ def create(request: HttpRequest, payload: ActivityIn) -> tuple[int, dict[str, An
             raw_text=payload.raw_text,
             reader=reader,
         )
-    return 201, _out(activity)
+    return Status(201, _out(activity))
 
 
 @router.post("/read", response=ReadOut, summary="Baca pesan menjadi isian kegiatan")
@@ -421,17 +421,17 @@ def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/plans", response={201: PlanOut}, summary="Buat rencana kegiatan berulang")
-def create_plan(request: HttpRequest, payload: PlanIn) -> tuple[int, dict[str, Any]]:
+def create_plan(request: HttpRequest, payload: PlanIn) -> Status[dict[str, Any]]:
     with transaction.atomic():
         plan = plans.create_plan(current_viewer(request), plans.PlanInput(**payload.dict()))
-    return 201, _plan_out(plan)
+    return Status(201, _plan_out(plan))
 
 
 @router.delete("/plans/{plan_id}", response={204: None}, summary="Hentikan rencana")
-def stop_plan(request: HttpRequest, plan_id: int) -> tuple[int, None]:
+def stop_plan(request: HttpRequest, plan_id: int) -> Status[None]:
     with transaction.atomic():
         plans.deactivate_plan(current_viewer(request), plan_id)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/{activity_id}", response=ActivityOut, summary="Satu kegiatan")
@@ -449,10 +449,10 @@ def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> di
 
 
 @router.delete("/{activity_id}", response={204: None}, summary="Hapus kegiatan (dengan alasan)")
-def delete(request: HttpRequest, activity_id: int, payload: DeleteIn) -> tuple[int, None]:
+def delete(request: HttpRequest, activity_id: int, payload: DeleteIn) -> Status[None]:
     with transaction.atomic():
         services.delete_activity(current_viewer(request), activity_id, payload.reason)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/{activity_id}/history", response=list[ChangeOut], summary="Riwayat perubahan")
@@ -469,9 +469,9 @@ def upload_photo(
     activity_id: int,
     photo: File[UploadedFile],
     keep_location: Form[bool] = False,
-) -> tuple[int, dict[str, int]]:
+) -> Status[dict[str, int]]:
     viewer = current_viewer(request)
     with transaction.atomic():
         activity = services.get_activity(viewer, activity_id)
         record = photos.add_photo(viewer, activity, photo.read(), keep_location=keep_location)
-    return 201, {"id": record.pk, "width": record.width, "height": record.height}
+    return Status(201, {"id": record.pk, "width": record.width, "height": record.height})

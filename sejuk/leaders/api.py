@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
@@ -97,12 +97,12 @@ def export(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
 
 
 @router.post("", response={201: LeaderOut}, summary="Catat tokoh")
-def create(request: HttpRequest, payload: LeaderIn) -> tuple[int, dict[str, object]]:
+def create(request: HttpRequest, payload: LeaderIn) -> Status[dict[str, object]]:
     with transaction.atomic():
         leader = services.create_leader(
             current_viewer(request), services.LeaderInput(**payload.dict())
         )
-    return 201, _out(leader)
+    return Status(201, _out(leader))
 
 
 @router.get("/{leader_id}", response=LeaderOut, summary="Satu tokoh")
@@ -120,7 +120,7 @@ def update(request: HttpRequest, leader_id: int, payload: LeaderPatch) -> dict[s
 
 
 @router.delete("/{leader_id}", response={204: None}, summary="Nonaktifkan tokoh")
-def deactivate(request: HttpRequest, leader_id: int) -> tuple[int, None]:
+def deactivate(request: HttpRequest, leader_id: int) -> Status[None]:
     with transaction.atomic():
         services.deactivate_leader(current_viewer(request), leader_id)
-    return 204, None
+    return Status(204, None)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
@@ -49,16 +49,19 @@ class Receipt(Schema):
 @public_router.post(
     "/reports", response={201: Receipt}, auth=None, summary="Kirim laporan (tanpa akun)"
 )
-def submit(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, str]]:
+def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, str]]:
     limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
     data = intake.ReportInput(**payload.dict())
     with transaction.atomic():
         report = intake.submit(data, channel=Channel.API)
-    return 201, {
-        "code": report.code,
-        "state": report.state,
-        "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya.",
-    }
+    return Status(
+        201,
+        {
+            "code": report.code,
+            "state": report.state,
+            "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya.",
+        },
+    )
 
 
 class CodeIn(Schema):
@@ -100,11 +103,11 @@ class InformationIn(Schema):
 @public_router.post(
     "/reports/messages", response={201: dict[str, str]}, auth=None, summary="Tambah informasi"
 )
-def information(request: HttpRequest, payload: InformationIn) -> tuple[int, dict[str, str]]:
+def information(request: HttpRequest, payload: InformationIn) -> Status[dict[str, str]]:
     limit(request, "cek", Rate.parse(settings.RATE_CHECK))
     with transaction.atomic():
         public.add_information(payload.code, payload.body)
-    return 201, {"message": "Informasi tambahan terkirim."}
+    return Status(201, {"message": "Informasi tambahan terkirim."})
 
 
 # -- officers -----------------------------------------------------------------------------
@@ -227,7 +230,7 @@ class OfficerReportIn(ReportIn):
 
 
 @router.post("", response={201: ReportOut}, summary="Catat laporan (oleh petugas)")
-def create(request: HttpRequest, payload: OfficerReportIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, payload: OfficerReportIn) -> Status[dict[str, Any]]:
     data = payload.dict()
     channel, source_text = data.pop("channel"), data.pop("source_text")
     if channel not in Channel.values:
@@ -239,7 +242,7 @@ def create(request: HttpRequest, payload: OfficerReportIn) -> tuple[int, dict[st
             viewer=current_viewer(request),
             source_text=source_text,
         )
-    return 201, _out(report)
+    return Status(201, _out(report))
 
 
 class TextIn(Schema):
@@ -297,12 +300,12 @@ class MessageIn(Schema):
 
 
 @router.post("/{report_id}/messages", response={201: dict[str, int]}, summary="Kirim pesan")
-def message(request: HttpRequest, report_id: int, payload: MessageIn) -> tuple[int, dict[str, int]]:
+def message(request: HttpRequest, report_id: int, payload: MessageIn) -> Status[dict[str, int]]:
     with transaction.atomic():
         m = services.add_message(
             current_viewer(request), report_id, payload.body, public=payload.public
         )
-    return 201, {"id": m.pk}
+    return Status(201, {"id": m.pk})
 
 
 @router.get(
@@ -350,14 +353,12 @@ class IncidentIn(Schema):
 @router.post(
     "/{report_id}/incident", response={201: dict[str, int]}, summary="Catat kejadian dari laporan"
 )
-def incident(
-    request: HttpRequest, report_id: int, payload: IncidentIn
-) -> tuple[int, dict[str, int]]:
+def incident(request: HttpRequest, report_id: int, payload: IncidentIn) -> Status[dict[str, int]]:
     with transaction.atomic():
         created = services.record_incident(
             current_viewer(request), report_id, services.IncidentInput(**payload.dict())
         )
-    return 201, {"id": created.pk}
+    return Status(201, {"id": created.pk})
 
 
 class LinkIn(Schema):
