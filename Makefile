@@ -29,6 +29,7 @@ lint: install
 	$(BIN)/ruff check sejuk tests bench
 	$(BIN)/ruff format --check sejuk tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff format sejuk tests bench
