@@ -23,14 +23,22 @@ from .normalize import words
 from .record import Evidence, Value
 from .taxonomy import ELECTIONS
 
+# Words between "situasi" and its adjective that do not turn it around ("situasi di desa
+# itu aman", but not "situasi tidak kondusif" or "belum aman").
+_NOT_NEGATED = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b)\w+)"
+# ... nor put it in the past ("situasi sempat memanas namun kini terkendali" is calm now).
+_NOW = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b|sempat\b|sebelumnya\b)\w+)"
 _SITUATION = Lexicon(
     {
         "kondusif": (
             *each(
                 "situasi suasana kondisi keadaan kamtibmas wilayah",
-                r"(?: \w+){0,5} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
+                rf"{_NOT_NEGATED}{{0,5}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
                 r"(?:aman|kondusif|terkendali)",
             ),
+            # Calm restored: "namun kini sudah kembali kondusif".
+            r"kembali (?:aman|kondusif|normal|tenang|pulih)",
+            *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
             *each(
                 "berjalan berlangsung berakhir",
                 r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
@@ -48,6 +56,18 @@ _SITUATION = Lexicon(
         ),
         "waspada": (
             *each("situasi suasana kondisi status", r"(?: \w+){0,3} (?:waspada|siaga)"),
+            # Tension held in check is not calm: "masih tegang namun terkendali".
+            *each(
+                "situasi suasana kondisi keadaan",
+                rf"{_NOW}{{0,5}} (?:tegang|memanas|panas|genting)"
+                r",? (?:namun|tetapi|tapi|meski|walau|walaupun)(?: \w+){0,3}"
+                r" (?:terkendali|kondusif|aman)",
+            ),
+            # Not yet calm: "kondisi belum kondusif".
+            *each(
+                "situasi suasana kondisi keadaan",
+                r"(?: \w+){0,5} belum (?:sepenuhnya )?(?:aman|kondusif|normal|pulih|terkendali)",
+            ),
             r"perlu diwaspadai",
             r"siaga satu",
             r"siaga 1",
@@ -55,7 +75,8 @@ _SITUATION = Lexicon(
         "rawan": (
             *each(
                 "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,5} (?:rawan|mencekam|memanas|tegang|tidak kondusif)",
+                r"(?: \w+){0,5} (?:rawan|mencekam|memanas|tegang"
+                r"|(?:tidak|tak) (?:aman|kondusif|terkendali))",
             ),
         ),
     }
@@ -65,6 +86,8 @@ _PURPOSE = words("""
     mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
     menuju memelihara mempertahankan menjadikan upaya mengupayakan
     """)
+# Unrest said as over: "sempat memanas", "sebelumnya tegang".
+_PAST = words("sempat sebelumnya tadinya semula")
 _ONLINE = Lexicon(
     {
         "online": (
@@ -158,6 +181,8 @@ def situation(doc: Document) -> Value:
             continue
         if _aimed_at(doc, m, before):
             continue
+        if code != "kondusif" and not _PAST.isdisjoint(m.words.split()):
+            continue  # "suasana sempat memanas": a moment that has passed
         reported.append((code, m))
     if not reported:
         return Value(None, (), "teks tidak melaporkan situasi")

@@ -65,3 +65,18 @@ def test_the_election_by_its_words():
 def test_a_revote_of_the_general_election_is_the_general_election():
     text = "PSU Pemilu 2024 digelar di dua TPS setelah ditemukan pemilih ganda caleg."
     assert classify.election(Document(text)).value == "pemilu_2024"
+
+
+def test_tension_held_in_check_is_waspada_not_kondusif():
+    text = "Kapolresta menyebut situasi masih tegang namun terkendali di sekitar posko."
+    assert situation(text) == "waspada"
+    assert situation("Kondisi di kampung itu belum sepenuhnya kondusif.") == "waspada"
+
+
+def test_a_situation_said_not_to_be_calm_is_rawan():
+    assert situation("Situasi di desa itu tidak kondusif sejak pengumuman hasil.") == "rawan"
+
+
+def test_unrest_that_has_passed_gives_way_to_the_calm_now():
+    text = "Suasana di balai desa sempat memanas, namun kini sudah kembali kondusif."
+    assert situation(text) == "kondusif"
