@@ -175,6 +175,12 @@ PARTICIPANT = Lexicon(
         "tokoh_agama": (
             r"tokoh agama",
             r"tokoh tokoh agama",
+            r"tokoh (?:lintas |antar |antarumat |umat )(?:agama|beragama)",
+            r"pengurus (?:masjid|musala|mushola|musholla|gereja|pura|vihara|klenteng"
+            r"|rumah ibadah|rumah ibadat)",
+            r"dkm",
+            r"majelis jemaat",
+            r"pedanda",
             r"pemuka (?:\w+ )?agama",
             r"ulama",
             r"ustadz",
@@ -203,6 +209,13 @@ PARTICIPANT = Lexicon(
             r"lembaga adat",
             r"pemangku adat",
             r"tetua adat",
+            r"tua tua adat",
+            r"kepala adat",
+            r"mantir adat",
+            r"damang",
+            r"raja adat",
+            r"majelis adat",
+            r"ondoafi",
             r"kepala suku",
             r"dewan adat",
             r"ninik mamak",
@@ -263,7 +276,9 @@ PARTICIPANT = Lexicon(
             r"keuchik",
             r"geuchik",
             r"kepala kampung",
-            r"perangkat desa",
+            r"perangkat (?:desa|kampung|kelurahan|nagari|gampong|pekon)",
+            r"aparat desa",
+            r"aparatur desa",
             r"muspika",
             r"forkopimda",
             r"forkopimcam",
@@ -452,7 +467,13 @@ TAKING_PART = words("""
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk")
-NEAR_PART = words("dengan bersama kepada para")
+NEAR_PART = words("dengan bersama kepada para bagi")
+# "ke rumah warga", "ke permukiman warga": where a visit went, so whom it met.
+_VISITED = words("rumah kediaman permukiman pemukiman lingkungan pangkalan pos posko kampung")
+# A group named in a time phrase is no one met: "jelang pleno KPU", "usai pelantikan
+# bupati", "pasca putusan Bawaslu". The phrase ends at a word of taking part ("usai
+# bertemu KPU") but not at "oleh" ("menjelang penetapan oleh KPU").
+_TIME_BEFORE = words("jelang menjelang usai seusai pasca paska setelah sesudah sebelum selepas")
 # Participant categories that need a word of taking part nearby.
 NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
                        "paslon_timses", "media"})  # fmt: skip
@@ -567,6 +588,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
+        if _in_time_phrase(doc, m):
+            continue
         if incident and code == "paslon_timses":
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
@@ -579,6 +602,17 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             out.extend(_leader_list(doc, m))
         listed_until = (doc.sent_of[m.first], m.last)
     return out
+
+
+def _in_time_phrase(doc: Document, m: Match) -> bool:
+    before = context.words_before(doc, m.first, 6, clause=True)
+    for k in range(len(before) - 1, -1, -1):
+        w = before[k]
+        if w in _TIME_BEFORE:
+            return True
+        if w != "oleh" and (w in TAKING_PART or w in ATTENDING or w in NEAR_PART):
+            return False
+    return False
 
 
 def _the_public(doc: Document, m: Match) -> bool:
@@ -597,7 +631,9 @@ def _taking_part(doc: Document, m: Match) -> bool:
     # One of the last three words is "dengan", "bersama"...; but "bersama-sama mengajak
     # warga" is "together", no company.
     for k in range(max(len(near) - 3, 0), len(near)):
-        if near[k] in NEAR_PART and near[k + 1 : k + 2] != ["sama"]:
+        if near[k] in NEAR_PART and near[k + 1 : k + 2] not in (["sama"], ["bagi"]):
+            return True
+        if near[k] == "ke" and (k + 1 == len(near) or near[k + 1] in _VISITED):
             return True
     if not TAKING_PART.isdisjoint(before[-10:]):
         return True

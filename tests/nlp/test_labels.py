@@ -120,3 +120,36 @@ def test_labels_carry_their_evidence_in_the_order_of_the_label_set():
 def test_spreading_a_hoax_and_a_clash_it_sparked_are_events():
     text = "Kabar bohong yang disebar seorang admin grup berujung keributan di balai desa."
     assert incidents(text) == ["bentrokan", "hoaks"]
+
+
+def test_an_institution_in_a_time_phrase_is_no_participant():
+    assert participants("Jelang pleno KPU, polisi bersilaturahmi dengan tokoh agama.") == [
+        "tokoh_agama"
+    ]
+    assert participants("Polsek menyambangi warga pasca putusan Bawaslu.") == ["warga"]
+    assert participants("Kapolres menyambangi warga usai pelantikan bupati terpilih.") == ["warga"]
+
+
+def test_a_meeting_after_a_time_word_still_counts():
+    assert participants("Usai bertemu KPU, Kapolres menyambangi warga.") == [
+        "penyelenggara_pemilu",
+        "warga",
+    ]
+
+
+def test_customary_and_religious_leaders_by_their_local_titles():
+    assert participants("Dirbinmas bersilaturahmi dengan kepala adat dan mantir adat.") == [
+        "tokoh_adat"
+    ]
+    assert participants("Kapolsek bertemu pengurus masjid dan tokoh lintas agama.") == [
+        "tokoh_agama"
+    ]
+
+
+def test_residents_whose_homes_or_quarters_were_visited_took_part():
+    assert participants("Polres Ngada melaksanakan door to door ke rumah warga.") == ["warga"]
+    assert participants("Patroli dialogis menyusuri ke permukiman warga.") == ["warga"]
+    assert participants("Penyuluhan hukum digelar bagi warga dan perangkat kampung.") == [
+        "pemerintah_daerah",
+        "warga",
+    ]
