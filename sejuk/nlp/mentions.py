@@ -147,8 +147,9 @@ def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
     """Drop a run inside a longer run, and a run that starts with its own cue word
     ("Kabupaten Lombok Barat": the inner "Lombok Barat" carries the cue)."""
     toks = doc.tokens
-    # A run that is only a cue word ("Kota", "Kampung") names nothing by itself.
-    plain = [m for m in mentions if toks[m.start].text not in CUES]
+    # A run that is only a cue word ("Kota", "Kampung") names nothing by itself; but after
+    # another cue the word is part of the name: "Kecamatan Kota Tengah", "Desa Kampung Baru".
+    plain = [m for m in mentions if toks[m.start].text not in CUES or _cue_starts_name(m)]
     plain.sort(key=lambda m: (m.start, -m.end))
     out = []
     reach = -1  # furthest end of the runs seen so far (all start at or before this one)
@@ -157,6 +158,11 @@ def _longest(mentions: list[Mention], doc: Document) -> list[Mention]:
             out.append(m)
             reach = m.end
     return out
+
+
+def _cue_starts_name(m: Mention) -> bool:
+    level = m.cue_level
+    return level is not None and level != HAMLET and any(_level(h.code) == level for h in m.hits)
 
 
 def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...]] | None:

@@ -69,3 +69,9 @@ def test_votes_add_up_by_province_and_kabupaten(gaz):
     found = list(mentions(gaz, "Kabupaten Lombok Barat, NTB").values())
     tally = votes(found)
     assert tally["52"] > tally["52.01"] > 0
+
+
+def test_a_name_that_starts_with_a_cue_word_is_read_after_another_cue(gaz):
+    found = mentions(gaz, "Patroli di Kecamatan Kota Tengah dan Kec. Kota Kefamenanu.")
+    assert [h.code for h in found["Kota Tengah"].hits] == ["75.71.06"]
+    assert [h.code for h in found["Kota Kefamenanu"].hits] == ["53.03.05"]
