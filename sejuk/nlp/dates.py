@@ -55,6 +55,14 @@ ZONES = ("WIB", "WITA", "WIT")
 # Relative words and their distance in days from the day of writing.
 RELATIVE: dict[str, int] = {
     "kemarin lusa": -2,
+    "dua hari lalu": -2,
+    "dua hari yang lalu": -2,
+    "2 hari lalu": -2,
+    "2 hari yang lalu": -2,
+    "tiga hari lalu": -3,
+    "tiga hari yang lalu": -3,
+    "3 hari lalu": -3,
+    "3 hari yang lalu": -3,
     "kemarin": -1,
     "semalam": -1,
     "tadi malam": -1,

@@ -65,7 +65,16 @@ def test_programme_names_and_weeks_are_no_weekdays():
     assert find_dates("Kegiatan Jumat Curhat dan Minggu Kasih berjalan dua minggu") == []
 
 
-@pytest.mark.parametrize(("word", "delta"), [("kemarin", -1), ("tadi pagi", 0), ("besok", 1)])
+@pytest.mark.parametrize(
+    ("word", "delta"),
+    [
+        ("kemarin", -1),
+        ("tadi pagi", 0),
+        ("besok", 1),
+        ("dua hari lalu", -2),
+        ("3 hari yang lalu", -3),
+    ],
+)
 def test_relative_words_count_from_the_publication_date(word, delta):
     d = only(f"Patroli {word} berjalan lancar")
     assert complete(d, published=date(2024, 12, 18)).value == date(2024, 12, 18 + delta)
