@@ -84,8 +84,15 @@ class UnitMention(NamedTuple):
 
 @cache
 def _polres_by_name() -> dict[str, str]:
-    """Folded special Polres names ("polresta barelang") -> official kab/kota name."""
-    return {fold(name): region for region, name in POLRES_NAMES.items()}
+    """Folded special Polres names ("polresta barelang") -> official kab/kota name. A
+    name joined by "dan" also goes by its first part: "Polresta Pulau Ambon" (the
+    capitalised place words of a mention stop at the lower-case "dan")."""
+    out = {}
+    for region, name in POLRES_NAMES.items():
+        out[fold(name)] = region
+        if " dan " in name:
+            out[fold(name.split(" dan ")[0])] = region
+    return out
 
 
 def find_unit_mentions(doc: Document, gaz: Gazetteer) -> list[UnitMention]:
@@ -211,7 +218,11 @@ def _place_at(
             break
     for end, key in reversed(runs):
         last = texts[end - 1 - j]
-        if last in UNIT_WORDS or (last == "kota" and end - 1 > j):
+        # "Bima Kota" is Polres Bima of the kota; but "Limapuluh Kota" is one name.
+        shorter = any(
+            e == end - 1 and any(gaz.lookup_key(k, level=lvl) for lvl in levels) for e, k in runs
+        )
+        if last in UNIT_WORDS or (last == "kota" and end - 1 > j and shorter):
             continue
         for lvl in levels:
             hits = gaz.lookup_key(key, level=lvl)

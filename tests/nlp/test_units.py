@@ -25,6 +25,8 @@ def unit(gaz, text, area=()):
         ("Polres Bima menggelar patroli.", "polres", "52.06"),
         ("Polrestabes Medan menggelar patroli.", "polres", "12.71"),
         ("Polresta Barelang menggelar patroli.", "polres", "21.71"),
+        ("Polresta Pulau Ambon dan Pulau-Pulau Lease menggelar deklarasi.", "polres", "81.71"),
+        ("Polres Limapuluh Kota menggelar patroli.", "polres", "13.07"),
         ("Kepolisian Daerah (Polda) Jawa Timur meningkatkan patroli.", "polda", "35"),
         ("Polda Metro Jaya menutup jalan protokol.", "polda", "31"),
         ("Kapolri meninjau pos pengamanan TPS.", "mabes", None),
