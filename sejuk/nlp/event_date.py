@@ -20,6 +20,7 @@ it, in its written zone or the zone of the place.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import context
@@ -34,6 +35,8 @@ _EVENT_WORDS = words("""
     mediasi penyuluhan sosialisasi doa apel bentrokan kericuhan aksi demonstrasi
     pembakaran dimulai sekitar dipimpin
     """)
+# Labels of a report's date field: "Hari/Tgl :", "Tanggal:", "Waktu :".
+_DATE_LABELS = words("hari tgl tanggal waktu")
 _FUTURE = words("akan besok mendatang nanti rencana rencananya dijadwalkan")
 _OTHER_EVENT = words("usai pasca setelah sebelum jelang menjelang sejak")
 _ELECTION_NOUNS = words(
@@ -106,7 +109,11 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     if s.role == "caption" and "ilustrasi" in line.lower():
         return None
     if len(line.strip()) - len(d.text) < 16 and d.explicit is not None:
-        return None  # a publication stamp on a line of its own
+        # A publication stamp on a line of its own; but "Hari/Tgl : Rabu, 11 Desember
+        # 2024" is the date field of a field report.
+        label = line[: d.start - line_start].lower()
+        if _DATE_LABELS.isdisjoint(re.findall(r"[a-z]+", label)):
+            return None
     if d.relative is not None and d.relative > 0:
         return None
     before = context.words_before(doc, token, 6, clause=True)

@@ -67,3 +67,8 @@ def test_the_publication_date_comes_from_the_caller_or_the_address():
 def test_the_election_day_an_activity_awaits_is_not_its_date():
     text = "Kapolres mengimbau warga tetap tenang menjelang pencoblosan 27 November 2024."
     assert when(text).value is None
+
+
+def test_the_date_field_of_a_field_report_is_the_event_date():
+    text = "LAPORAN GIAT\nHari/Tgl : Rabu, 11 Desember 2024\nKegiatan : sambang ke pos ronda."
+    assert when(text).value == date(2024, 12, 11)
