@@ -95,14 +95,9 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     span = [i for i in near if tokens is None or i in tokens]
     for i in span:
         if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
-            # "Personel 2 orang", "jumlah personel: 3": the count after the noun.
-            found = parse_number(words, i + 1)
-            if (
-                found
-                and not doc.skipped[i]
-                and (i + 1 + found[1] >= len(words) or words[i + 1 + found[1]] == "orang")
-            ):
-                return Count(found[0], i, i + 1 + found[1])
+            after_noun = _count_after_noun(doc, i)
+            if after_noun is not None:
+                return after_noun
         w = words[i]
         if not (w.isdigit() or w in UNITS or w in VAGUE or w in ("seratus", "seribu")):
             continue
@@ -127,4 +122,32 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         if after in NOT_POLICE or doc.is_skipped(i):
             continue
         return Count(value, i, noun + 1)
+    return None
+
+
+def _count_after_noun(doc: Document, i: int) -> Count | None:
+    """ "Personel 2 orang", "jumlah personel: 3 (tiga) orang", "personil Polsek Sukadana
+    sebanyak 4 org": the count after the noun, to the end or "orang"."""
+    words = doc.first_words
+    if doc.skipped[i]:
+        return None
+    at = i + 1
+    s = doc.sentences[doc.sent_of[i]]
+    for k in range(i + 1, min(i + 6, s.last)):
+        if words[k] == "sebanyak":
+            # Only the police's own: "personil Polsek X sebanyak", not "anggota DPRD".
+            between = words[i + 1 : k]
+            if between and not any(w.startswith("pol") or w == "gabungan" for w in between):
+                return None
+            at = k + 1
+            break
+    found = parse_number(words, at)
+    if found is None:
+        return None
+    end = at + found[1]
+    again = parse_number(words, end)  # the number spelled out again: "3 (tiga)"
+    if again is not None and again[0] == found[0]:
+        end += again[1]
+    if end >= len(words) or words[end] in ("orang", "personel", "personil"):
+        return Count(found[0], i, min(end + 1, len(words)))
     return None

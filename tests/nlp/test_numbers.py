@@ -58,3 +58,12 @@ def test_a_personnel_count_is_read_in_digits_or_words(text, value):
 )
 def test_vague_words_other_forces_and_other_people_are_no_personnel_count(text):
     assert count(text) is None
+
+
+def test_a_count_after_the_unit_with_sebanyak():
+    assert count("personil Polsek Sukadana sebanyak 4 org melaksanakan patroli") == 4
+    assert count("Jumlah personel : 3 (tiga) orang") == 3
+
+
+def test_a_count_of_council_members_is_no_personnel():
+    assert count("Anggota DPRD sebanyak 5 orang ikut hadir.") is None
