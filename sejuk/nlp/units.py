@@ -334,10 +334,16 @@ def choose_unit(
     resolved: dict[
         tuple[str, str], tuple[UnitMention, str | None, tuple[str, ...], tuple[str, ...]]
     ] = {}
+    # Units above named anywhere in the text place a Polsek of a common name ("Kapolres
+    # Lampung Timur" in the header, "Polsek Sukadana" below).
+    above = tuple(
+        c for u in mentions if u.level in ("polda", "polres") and len(u.candidates) == 1
+        for c in u.candidates
+    )  # fmt: skip
     for chain in chains(doc, mentions):
         acting = max(chain, key=lambda u: LEVEL_RANK[u.level])
         parents = [u for u in chain if u is not acting]
-        code = _region(gaz, acting, parents, votes, area)
+        code = _region(gaz, acting, parents, votes, area, above)
         key = (acting.level, code or fold(acting.place))
         weight = max(u.weight for u in chain)
         scores[key] = scores.get(key, 0.0) + weight
@@ -391,6 +397,7 @@ def _region(
     parents: Sequence[UnitMention],
     votes: dict[str, float],
     area: Sequence[str],
+    above: Sequence[str] = (),
 ) -> str | None:
     if m.level == "mabes":
         return None
@@ -398,6 +405,9 @@ def _region(
     parent_codes = [c for p in parents for c in p.candidates]
     if len(codes) > 1 and parent_codes:
         inside = [c for c in codes if any(c.startswith(p + ".") or c == p for p in parent_codes)]
+        codes = inside or codes
+    if len(codes) > 1 and above:
+        inside = [c for c in codes if any(c.startswith(a + ".") for a in above)]
         codes = inside or codes
     if len(codes) > 1 and area:
         inside = [c for c in codes if any(c.startswith(a) or a.startswith(c) for a in area)]

@@ -66,3 +66,10 @@ def test_a_text_without_police_has_no_unit(gaz):
 
 def test_lower_case_names_are_read_too(gaz):
     assert unit(gaz, "laporan diterima polsek sekotong kemarin").region_code == "52.01.07"
+
+
+def test_a_polres_named_elsewhere_places_a_polsek_of_a_common_name(gaz):
+    text = (
+        "Kpd Yth Kapolres Lampung Timur\nDari: Kapolsek Sukadana\nPersonil Polsek Sukadana patroli."
+    )
+    assert unit(gaz, text).region_code == "18.07.01"
