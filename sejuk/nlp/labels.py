@@ -241,6 +241,10 @@ PARTICIPANT = Lexicon(
             r"kaum ibu",
             r"majelis taklim",
             r"organisasi perempuan",
+            r"tokoh perempuan",
+            r"tokoh wanita",
+            r"aktivis perempuan",
+            r"kelompok perempuan",
         ),
         "penyelenggara_pemilu": (
             r"kpu",
@@ -369,7 +373,14 @@ PARTICIPANT = Lexicon(
 
 INCIDENT = Lexicon(
     {
-        "provokasi": (r"provokasi", r"memprovokasi", r"provokator", r"menghasut", r"hasutan"),
+        "provokasi": (
+            r"provokasi",
+            r"memprovokasi",
+            r"provokator",
+            r"provokatif",
+            r"menghasut",
+            r"hasutan",
+        ),
         "ujaran_kebencian": (r"ujaran kebencian", r"hate speech"),
         "hoaks": (
             r"hoaks",
@@ -429,12 +440,19 @@ INCIDENT = Lexicon(
             r"orasi",
             r"menggeruduk",
             r"long march",
+            r"massa(?: \w+){0,3}(?= menuntut\b)",  # "menuntut ..." may say what for
+            r"aksi protes",
         ),
         "politik_uang": (
             r"politik uang",
             r"money politics?",
             r"serangan fajar",
             r"bagi bagi uang",
+            # money handed to voters: "membagikan uang kepada warga", "amplop berisi uang"
+            r"membagikan (?:amplop|uang)",
+            r"membagi bagikan (?:amplop|uang)",
+            r"pembagian (?:amplop|uang)",
+            r"amplop berisi uang",
         ),
         "penolakan_hasil": (
             r"menolak hasil",
@@ -443,6 +461,9 @@ INCIDENT = Lexicon(
             r"tidak menerima hasil",
             r"dugaan kecurangan",
             r"menuding curang",
+            # a recount or a re-vote demanded: "menuntut penghitungan ulang"
+            r"menuntut (?:pemungutan suara ulang|psu|penghitungan ulang|hitung ulang"
+            r"|perhitungan ulang|pemilihan ulang)",
         ),
         "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
         "kriminal_umum": (

@@ -153,3 +153,21 @@ def test_residents_whose_homes_or_quarters_were_visited_took_part():
         "pemerintah_daerah",
         "warga",
     ]
+
+
+def test_money_handed_out_and_recounts_demanded_are_incidents():
+    assert incidents("Seorang tim sukses kedapatan membagikan uang kepada pemilih.") == [
+        "politik_uang"
+    ]
+    assert incidents("Ratusan massa menuntut penghitungan ulang di kantor KPU.") == [
+        "penolakan_hasil",
+        "unjuk_rasa",
+    ]
+    assert incidents("Beredar video provokatif soal penggelembungan suara.") == ["provokasi"]
+
+
+def test_women_leaders_are_women_participants():
+    assert participants("FGD bersama akademisi, tokoh adat dan tokoh perempuan.") == [
+        "perempuan",
+        "tokoh_adat",
+    ]
