@@ -156,11 +156,31 @@ class PlaceResolver:
         )
         return w * (2.0 if coherent else 1.0)
 
+    def _more_specific(self, top: _Chain, chains: list[_Chain]) -> _Chain:
+        """ "Desa X, Kecamatan Y" where X lies in another kecamatan of the kabupaten: the
+        more specific name wins, also when the acting Polsek's kecamatan backs Y (the
+        unit's support is all that puts Y ahead). Only for a name with a cue word that
+        one region of the kabupaten bears."""
+        level = _level(top.code)
+        if level not in top.used or level >= DESA:
+            return top
+        group = self.mentions[top.used[level][0]].group
+        deeper = []
+        for c in chains:
+            lv = _level(c.code)
+            if lv <= level or c.code[:5] != top.code[:5] or lv not in c.used:
+                continue
+            m = self.mentions[c.used[lv][0]]
+            if m.group == group and m.cued and c.score >= top.score - UNIT_SUPPORT - 1e-6:
+                deeper.append(c)
+        return deeper[0] if len({c.code for c in deeper}) == 1 else top
+
     def best(self) -> _Chain | None:
         if not self.index:
             return None
         chains = [self.chain(code) for code in self.index]
         top = max(chains, key=lambda c: (round(c.score, 6), len(c.code), -c.first))
+        top = self._more_specific(top, chains)
         ties = [
             c.code
             for c in chains

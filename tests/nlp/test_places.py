@@ -71,3 +71,11 @@ def test_a_kecamatan_of_another_kabupaten_in_the_same_address_is_noted_too(gaz):
     p = place(gaz, "Patroli di Desa Sekotong Barat, Kecamatan Sumbawa, Kabupaten Lombok Barat.")
     assert p.code == "52.01.07.2002"
     assert "Sumbawa" in p.notes[0]
+
+
+def test_the_more_specific_name_wins_also_against_the_acting_polseks_kecamatan(gaz):
+    # Bukit Raya lies in Sepaku, not Babulu; the officer of Polsek Babulu wrote both.
+    text = "Bhabinkamtibmas menyambangi warga Desa Bukit Raya, Kecamatan Babulu."
+    found = place(gaz, text, polsek("64.09.03", "Polsek Babulu"))
+    assert found.code == "64.09.04.2002"
+    assert found.notes
