@@ -209,12 +209,29 @@ def create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/new.html", {"form": form}, status=status)
 
 
+# The case history's steps as the page names them (the stored codes stay English).
+EVENT_LABELS = {
+    "received": "Diterima",
+    "moved": "Status diubah",
+    "assigned": "Ditugaskan",
+    "message": "Pesan petugas",
+    "reporter_message": "Informasi tambahan dari pelapor",
+    "identity_viewed": "Identitas pelapor dibuka",
+    "merged": "Digabung sebagai duplikat",
+    "absorbed": "Menerima laporan duplikat",
+    "incident": "Kejadian dicatat",
+    "activity": "Kegiatan tanggapan dikaitkan",
+}
+
+
 def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[str, Any]:
     viewer = current_viewer(request)
     report = services.get_report(viewer, report_id)
     return {
         "report": report,
         "events": report.events.all(),
+        "event_labels": EVENT_LABELS,
+        "state_labels": dict(State.choices),
         "messages_": report.messages.all(),
         "photos": report.photos.all(),
         "next_states": [(s, State(s).label) for s in sorted(services.TRANSITIONS[report.state])],
