@@ -144,6 +144,33 @@ def create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, new=True)
 
 
+# The recorded fields as the history on the page names them.
+FIELD_LABELS = {
+    "unit": "satuan",
+    "unit_id": "satuan",
+    "region": "desa/kelurahan",
+    "dusun": "dusun",
+    "landmark": "lokasi",
+    "lat": "lintang",
+    "lng": "bujur",
+    "online": "daring",
+    "starts_at": "mulai",
+    "ends_at": "selesai",
+    "types": "jenis",
+    "participants": "peserta",
+    "personnel_count": "jumlah personel",
+    "officers": "personel",
+    "leaders": "tokoh",
+    "summary": "uraian",
+    "findings": "hasil",
+    "situation": "situasi",
+    "follow_up": "perlu tindak lanjut",
+    "follow_up_note": "catatan tindak lanjut",
+    "election": "pemilihan",
+    "phase": "tahapan",
+}
+
+
 @login_required
 def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
     viewer = current_viewer(request)
@@ -154,6 +181,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
         {
             "activity": activity,
             "history": activity.changes.all(),
+            "field_labels": FIELD_LABELS,
             "types": [ACTIVITY_TYPES[t.code] for t in activity.types.all()],
             "participants": activity.participants.all(),
             "photos": activity.photos.all(),
