@@ -6,23 +6,24 @@ from __future__ import annotations
 from html import escape
 
 
-def bar_chart(items: list[tuple[str, int]], width: int = 640, bar: int = 22) -> str:
-    """Horizontal bars, one per (label, value), with the value written at the bar's end."""
+def bar_chart(items: list[tuple[str, int]], width: int = 360, bar: int = 16) -> str:
+    """Horizontal bars, one per (label, value): the label above its bar, the value written at
+    the bar's end. Narrow on purpose, so that on a 360-pixel phone the words stay readable
+    and a long type name is never cut."""
     if not items:
         return ""
-    label_w = 190
     top = max(v for _, v in items) or 1
-    height = len(items) * (bar + 8) + 8
-    scale = (width - label_w - 60) / top
+    step = bar + 26
+    height = len(items) * step + 4
+    scale = (width - 44) / top
     rows = []
     for i, (label, value) in enumerate(items):
-        y = 8 + i * (bar + 8)
+        y = 4 + i * step
         w = max(1, round(value * scale)) if value else 0
         rows.append(
-            f'<text x="{label_w - 6}" y="{y + bar * 0.7:.1f}" text-anchor="end">'
-            f"{escape(label)}</text>"
-            f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar}" rx="3"></rect>'
-            f'<text x="{label_w + w + 6}" y="{y + bar * 0.7:.1f}">{value}</text>'
+            f'<text x="0" y="{y + 13}">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 18}" width="{w}" height="{bar}" rx="3"></rect>'
+            f'<text x="{w + 5}" y="{y + 18 + bar * 0.78:.1f}">{value}</text>'
         )
     return (
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
