@@ -33,7 +33,7 @@ LineRole = Literal["body", "headline", "caption", "skip", "url"]
 # Words after which a full stop does not end a sentence: titles, degrees, ranks, cue
 # words of addresses, and a few other abbreviations.
 _ABBREVIATIONS = words("""
-    kec kab ds dsn kel prov kp jl jln no rt rw lk lok desa
+    kec kab kep ds dsn kel prov kp jl jln no rt rw lk lok desa
     dr drs ir h hj prof tgh kh st sh mh si sik ik sos pd ag pdt md mm kom sag se sth mi
     akbp kompol akp iptu ipda aiptu aipda bripka brigpol brigadir bripda briptu kombes
     irjen brigjen jend jenderal pol kol letkol mayor kapt lettu letda serma serka sertu

@@ -129,6 +129,9 @@ class Gazetteer:
                 add(bare, region.code, "name")
             for part in _name_parts(bare):
                 add(part, region.code, "part", 0.9)
+            if region.level <= KABKOTA and "Kepulauan" in bare.split():
+                # "Kep. Selayar", "Kab. Kep. Meranti": Kepulauan is written short.
+                add(bare.replace("Kepulauan", "Kep"), region.code, "alias", 0.95)
         by_name = {r.name: r.code for r in self.regions.values() if r.level == KABKOTA}
         for code, aliases in province_aliases.items():
             self._add_aliases(add, code, aliases)

@@ -203,8 +203,16 @@ def _place_at(
     want = HOME_LEVEL[level]
     levels = (want,) if level != "polsek" else (KECAMATAN, 4, KABKOTA)
     limit = min(len(toks), j + 5)
-    # A name does not run across punctuation: the longest run ends at the first mark.
-    reach = next((k for k in range(j + 1, limit) if doc.punctuated[k]), limit)
+    # A name does not run across punctuation: the longest run ends at the first mark,
+    # but for the full stop of "Kep." (Kepulauan) inside it.
+    reach = next(
+        (
+            k
+            for k in range(j + 1, limit)
+            if doc.punctuated[k] and not (doc.folded[k - 1] == "kep" and doc.gaps[k] == ". ")
+        ),
+        limit,
+    )
     # The runs from j that name some region, found word by word while a longer name
     # could still follow; then tried from the longest.
     texts = doc.folded[j:reach]

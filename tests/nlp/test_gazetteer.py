@@ -194,3 +194,11 @@ def test_scan_for_names_only_skips_lower_case_words_without_a_cue(gaz):
 
 def test_lookup_by_compact_key(gaz):
     assert [h.code for h in gaz.lookup_key("sekotongbarat", level=4)] == ["52.01.07.2002"]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("Kep. Selayar", "73.01"), ("Kab. Kep. Seribu", "31.01"), ("Kep Riau", "21")],
+)
+def test_kepulauan_may_be_written_short(gaz, query, code):
+    assert first(gaz, query) == code

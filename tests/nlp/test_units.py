@@ -73,3 +73,8 @@ def test_a_polres_named_elsewhere_places_a_polsek_of_a_common_name(gaz):
         "Kpd Yth Kapolres Lampung Timur\nDari: Kapolsek Sukadana\nPersonil Polsek Sukadana patroli."
     )
     assert unit(gaz, text).region_code == "18.07.01"
+
+
+def test_kepulauan_written_short_is_still_the_polres_of_the_islands(gaz):
+    found = unit(gaz, "Polres Kep. Meranti menggelar patroli dialogis di pasar.")
+    assert (found.name, found.region_code) == ("Polres Kep. Meranti", "14.10")
