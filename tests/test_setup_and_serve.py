@@ -72,3 +72,18 @@ def test_setup_prepares_an_empty_database_and_serve_answers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_on_an_empty_database_says_to_run_setup(tmp_path):
+    env = environment(tmp_path)
+    result = subprocess.run(
+        [SEJUK, "serve", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "sejuk setup" in result.stderr
+    assert "Traceback" not in result.stderr

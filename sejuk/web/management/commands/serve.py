@@ -7,7 +7,9 @@ import threading
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from sejuk.nlp.gazetteer import default_gazetteer
 
@@ -25,6 +27,12 @@ class Command(BaseCommand):
 
         from sejuk.wsgi import application
 
+        # An empty or old database would answer every page with an error: say what to run.
+        if _pending_migrations():
+            raise CommandError(
+                "Basis data belum disiapkan atau belum diperbarui. "
+                "Jalankan `sejuk setup` dulu (atau `make run`)."
+            )
         # Bind first: a port already taken stops here, before any background work starts.
         server = create_server(
             application, host=options["host"], port=options["port"], threads=options["threads"]
@@ -40,3 +48,10 @@ class Command(BaseCommand):
             f"Sejuk berjalan di http://{options['host']}:{options['port']}/ (Ctrl+C untuk berhenti)"
         )
         server.run()
+
+
+def _pending_migrations() -> bool:
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    targets = executor.loader.graph.leaf_nodes()
+    return bool(executor.migration_plan(targets))
