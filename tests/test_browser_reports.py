@@ -100,3 +100,15 @@ def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser
     citizen.click("form button[type=submit]")
     expect(citizen.locator(".status")).to_contain_text("Selesai")
     expect(citizen.locator("main")).to_contain_text("Musyawarah")
+
+
+def test_on_a_phone_each_checkbox_of_the_report_form_sits_beside_its_label(browser, served):
+    citizen = phone(browser)
+    citizen.goto(served.url + "/lapor/")
+    for name in ("happening_now", "anonymous"):
+        box = citizen.locator(f"input[name={name}]").bounding_box()
+        label = citizen.locator(f"label[for=id_{name}]").bounding_box()
+        assert box and label
+        middle = box["y"] + box["height"] / 2
+        assert label["y"] <= middle <= label["y"] + label["height"], name
+        assert box["x"] + box["width"] <= label["x"], name
