@@ -3,6 +3,7 @@ in for them from a pasted message."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, cast
 
@@ -11,6 +12,7 @@ from django import forms
 from sejuk.accounts.access import Viewer
 from sejuk.leaders.services import leaders
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.regions.services import search_regions
 from sejuk.units.models import Officer, Unit
 
 from .services import UNSET, ActivityInput
@@ -27,6 +29,34 @@ def _units(viewer: Viewer) -> list[tuple[int, str]]:
     return [(u.pk, u.name) for u in units[:400]]
 
 
+CODE = re.compile(r"\d{2}(\.\d{2}){0,2}(\.\d{4})?")
+REGION_HELP = "nama desa (boleh dengan kecamatannya) atau kodenya, mis. 52.01.07.2002"
+
+
+def region_code(value: str, viewer: Viewer) -> str:
+    """A region field holds a code or a name: a name is looked up inside the user's area,
+    so an officer need not know the Kemendagri code of the desa they stand in."""
+    value = value.strip()
+    if not value or CODE.fullmatch(value):
+        return value
+    found = [
+        m
+        for m in search_regions(value, within=viewer.region_area("activity.write") or ())
+        if m.score >= 0.5
+    ]
+    inside = [m for m in found if viewer.covers("activity.write", m.code)]
+    if found and not inside:
+        raise forms.ValidationError(f"{found[0].path} di luar wilayah satuan Anda")
+    if not inside:
+        raise forms.ValidationError("wilayah tidak dikenali; tulis nama desa dan kecamatannya")
+    found = inside
+    best = [m for m in found if m.score == found[0].score]
+    if len(best) > 1:
+        options = "; ".join(f"{m.path} ({m.code})" for m in best[:4])
+        raise forms.ValidationError(f"ada beberapa wilayah bernama itu, tulis kodenya: {options}")
+    return best[0].code
+
+
 class ActivityForm(forms.Form):
     text = forms.CharField(
         label="Tempel pesan",
@@ -41,10 +71,7 @@ class ActivityForm(forms.Form):
     )
     unit_id = forms.TypedChoiceField(label="Satuan", coerce=int, required=False, empty_value=None)
     region = forms.CharField(
-        label="Kode wilayah (desa/kelurahan)",
-        max_length=13,
-        required=False,
-        help_text="mis. 52.01.07.2002; cari di halaman Wilayah",
+        label="Desa/kelurahan", max_length=200, required=False, help_text=REGION_HELP
     )
     dusun = forms.CharField(label="Dusun/lingkungan", max_length=120, required=False)
     landmark = forms.CharField(
@@ -117,6 +144,10 @@ class ActivityForm(forms.Form):
         ]
         cast(forms.ChoiceField, self.fields["leader_ids"]).choices = _leaders(viewer, self)
         self.counts: dict[str, int | None] = {}
+        self.viewer = viewer
+
+    def clean_region(self) -> str:
+        return region_code(self.cleaned_data["region"], self.viewer)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -199,7 +230,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(label="Judul", max_length=150)
     type_code = forms.ChoiceField(label="Jenis", choices=list(ACTIVITY_TYPES.items()))
     unit_id = forms.TypedChoiceField(label="Satuan", coerce=int)
-    region = forms.CharField(label="Kode wilayah", max_length=13)
+    region = forms.CharField(label="Desa/kelurahan", max_length=200, help_text=REGION_HELP)
     weekday = forms.TypedChoiceField(
         label="Setiap hari",
         coerce=int,
@@ -226,3 +257,7 @@ class PlanForm(forms.Form):
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["unit_id"]).choices = _units(viewer)
+        self.viewer = viewer
+
+    def clean_region(self) -> str:
+        return region_code(self.cleaned_data["region"], self.viewer)

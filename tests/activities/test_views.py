@@ -3,9 +3,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from sejuk.activities.models import Activity
+from sejuk.activities.models import Activity, Plan
 from tests.factories import log_activity
-from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT
+from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT, make_user
 
 pytestmark = pytest.mark.django_db
 MESSAGE = (
@@ -165,3 +165,57 @@ def test_a_weekly_plan_is_made_on_the_plans_page_and_shows_as_due(client, world)
     )
     assert refused.status_code == 422
     assert "pilih hari dalam seminggu atau setiap N hari" in refused.content.decode()
+
+
+def _by_name(region: str) -> dict[str, object]:
+    return {
+        "action": "simpan",
+        "region": region,
+        "date": (date.today() - timedelta(days=1)).isoformat(),
+        "start_time": "09:00",
+        "types": ["sambang"],
+        "summary": "Sambang ke rumah kepala dusun membicarakan keamanan lingkungan.",
+    }
+
+
+def test_the_desa_may_be_typed_by_name_instead_of_its_code(client, world):
+    client.force_login(world.users["operator"])
+    response = client.post("/kegiatan/baru/", _by_name("Ds. Sekotong Barat, Kec. Sekotong"))
+    assert response.status_code == 302
+    assert Activity.objects.get().region_id == SEKOTONG_BARAT
+
+
+def test_a_desa_name_outside_the_area_or_unknown_is_refused_in_indonesian(client, world):
+    client.force_login(world.users["operator"])
+    outside = client.post("/kegiatan/baru/", _by_name("Desa Paseban, Kecamatan Kencong"))
+    assert outside.status_code == 422
+    assert "di luar wilayah satuan Anda" in outside.content.decode()
+    unknown = client.post("/kegiatan/baru/", _by_name("Qwzxv Plorg"))
+    assert unknown.status_code == 422
+    assert "wilayah tidak dikenali" in unknown.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_a_name_two_desa_share_in_the_area_asks_for_the_code(client, world):
+    client.force_login(make_user("operator_ntb", "Polda Nusa Tenggara Barat", "operator"))
+    response = client.post("/kegiatan/baru/", _by_name("Banyu Urip"))
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "52.01.01.2006" in html and "52.02.05.2002" in html
+    assert not Activity.objects.exists()
+
+
+def test_a_plan_takes_the_desa_by_name_too(client, world):
+    client.force_login(world.users["operator"])
+    response = client.post(
+        "/kegiatan/rencana/",
+        {
+            "title": "Sambang mingguan",
+            "type_code": "sambang",
+            "unit_id": world.users["bhabin"].unit_id,
+            "region": "Sekotong Barat",
+            "weekday": "4",
+        },
+    )
+    assert response.status_code == 302
+    assert Plan.objects.get().region_id == SEKOTONG_BARAT
