@@ -33,7 +33,7 @@ CODE = re.compile(r"\d{2}(\.\d{2}){0,2}(\.\d{4})?")
 REGION_HELP = "nama desa (boleh dengan kecamatannya) atau kodenya, mis. 52.01.07.2002"
 
 
-def region_code(value: str, viewer: Viewer) -> str:
+def region_code(value: str, viewer: Viewer, capability: str = "activity.write") -> str:
     """A region field holds a code or a name: a name is looked up inside the user's area,
     so an officer need not know the Kemendagri code of the desa they stand in."""
     value = value.strip()
@@ -41,10 +41,10 @@ def region_code(value: str, viewer: Viewer) -> str:
         return value
     found = [
         m
-        for m in search_regions(value, within=viewer.region_area("activity.write") or ())
+        for m in search_regions(value, within=viewer.region_area(capability) or ())
         if m.score >= 0.5
     ]
-    inside = [m for m in found if viewer.covers("activity.write", m.code)]
+    inside = [m for m in found if viewer.covers(capability, m.code)]
     if found and not inside:
         raise forms.ValidationError(f"{found[0].path} di luar wilayah satuan Anda")
     if not inside:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,7 +22,15 @@ from sejuk.nlp.wilayah import ZONE_TZ, zone_of
 
 from . import exports, imports, photos, plans, reading, recap, services
 from .charts import bar_chart
-from .forms import ActivityForm, DeleteForm, ImportForm, PhotoForm, PlanForm, initial_from_values
+from .forms import (
+    ActivityForm,
+    DeleteForm,
+    ImportForm,
+    PhotoForm,
+    PlanForm,
+    initial_from_values,
+    region_code,
+)
 from .models import Source
 
 
@@ -34,6 +43,16 @@ def _date(value: str | None) -> date | None:
         ) from None
 
 
+def _region(request: HttpRequest, value: str) -> str:
+    """The list's place filter takes a code or a name (\"Sekotong\" is the kecamatan)."""
+    try:
+        return region_code(value, current_viewer(request), "activity.read")
+    except forms.ValidationError as exc:
+        raise Invalid(
+            f"Wilayah {value!r}: {exc.messages[0]}.", {"wilayah": "tidak dikenali"}
+        ) from None
+
+
 def _filter(request: HttpRequest) -> services.ActivityFilter:
     g = request.GET
     unit = g.get("satuan", "")
@@ -41,7 +60,7 @@ def _filter(request: HttpRequest) -> services.ActivityFilter:
         start=_date(g.get("dari")),
         end=_date(g.get("sampai")),
         unit_id=int(unit) if unit.isdigit() else None,
-        region=g.get("wilayah", "")[:13],
+        region=_region(request, g.get("wilayah", "")[:200]),
         type=g.get("jenis", ""),
         situation=g.get("situasi", ""),
         source=g.get("sumber", ""),

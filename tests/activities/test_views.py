@@ -219,3 +219,14 @@ def test_a_plan_takes_the_desa_by_name_too(client, world):
     )
     assert response.status_code == 302
     assert Plan.objects.get().region_id == SEKOTONG_BARAT
+
+
+def test_the_list_filters_by_a_kecamatan_typed_by_name(client, world):
+    log_activity(world.users["operator"], region=SEKOTONG_BARAT)
+    log_activity(world.users["operator"], region=GERUNG_UTARA)
+    client.force_login(world.users["pimpinan"])
+    html = client.get("/kegiatan/", {"wilayah": "Kecamatan Sekotong"}).content.decode()
+    assert "Sekotong Barat" in html and "Gerung Utara" not in html
+    refused = client.get("/kegiatan/", {"wilayah": "Qwzxv Plorg"})
+    assert refused.status_code == 422
+    assert "tidak dikenali" in refused.content.decode()
