@@ -1,0 +1,56 @@
+"""`sejuk demo [--polres NAME] [--days N] | --remove`: officers, leaders, plans and
+activities (sejuk.activities.demo), then citizen reports on top (sejuk.reports.demo)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from sejuk.activities.demo import load_demo, remove_demo
+from sejuk.errors import SejukError
+from sejuk.reports.demo import load_demo_reports, remove_demo_reports
+from sejuk.units.models import Unit, UnitLevel
+
+
+class Command(BaseCommand):
+    help = (
+        "Isi data demo (personel, tokoh, rencana, kegiatan dan laporan masyarakat 60 hari) "
+        "atau hapus lagi."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--polres", default="Polres Lombok Barat")
+        parser.add_argument("--days", type=int, default=60)
+        parser.add_argument("--remove", action="store_true", help="hapus semua data demo")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        try:
+            with transaction.atomic():
+                if options["remove"]:
+                    counts = {"laporan": remove_demo_reports(), **remove_demo()}
+                    done = ", ".join(f"{n} {what}" for what, n in counts.items())
+                    self.stdout.write(f"Data demo dihapus: {done}.")
+                    return
+                if not 1 <= options["days"] <= 365:
+                    raise CommandError("--days antara 1 dan 365.")
+                result = load_demo(options["polres"], options["days"])
+                polres = Unit.objects.get(name=options["polres"], level=UnitLevel.POLRES)
+                reports = load_demo_reports(polres, options["days"])
+        except SejukError as exc:
+            raise CommandError(exc.message) from None
+        self.stdout.write(
+            f"Data demo {options['polres']}: {result.summary()}, {reports} laporan masyarakat "
+            f"({time.perf_counter() - started:.1f} detik)."
+        )
+        if result.users:
+            names = ", ".join(f"{u} ({r})" for u, r in result.users.items())
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Pengguna demo: {names}; kata sandi bersama '{result.password}' "
+                    "(ditampilkan sekali)."
+                )
+            )
