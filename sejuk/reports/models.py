@@ -159,6 +159,7 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField("diterima", auto_now_add=True, db_index=True)
+    is_demo = models.BooleanField("data demo", default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,11 +1,14 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from sejuk.accounts.access import viewer_for
 from sejuk.accounts.models import User
 from sejuk.activities import recap
 from sejuk.activities.models import Activity, Plan
 from sejuk.leaders.models import Leader
+from sejuk.reports import services as reports
+from sejuk.reports.models import Event, Report
 from sejuk.units.models import Officer
 
 pytestmark = pytest.mark.django_db
@@ -30,5 +33,26 @@ def test_demo_fills_a_polres_with_sixty_days_marked_as_demo_and_removes_it_again
         call_command("demo")
     call_command("demo", "--remove")
     assert not Activity.objects.exists() and not Plan.objects.exists()
+    assert not Report.objects.exists() and not Event.objects.exists()
     assert not User.objects.filter(username__startswith="demo.").exists()
     assert not Officer.objects.filter(is_demo=True).exists()
+
+
+def test_demo_reports_run_through_the_workflow_and_are_dated_back(capsys):
+    call_command("demo")
+    assert "laporan masyarakat" in capsys.readouterr().out
+    demo = Report.objects.filter(is_demo=True)
+    states = set(demo.values_list("state", flat=True))
+    assert {"baru", "ditangani", "selesai"} <= states
+    oldest = demo.order_by("created_at").first()
+    assert oldest is not None and (timezone.now() - oldest.created_at).days >= 50
+    for report in demo.filter(state="selesai"):
+        steps = list(report.events.values_list("to_state", flat=True))
+        assert steps == ["baru", "diverifikasi", "ditangani", "selesai"]
+        times = list(report.events.values_list("at", flat=True))
+        assert times == sorted(times) and times[0] == report.created_at
+        assert report.created_at < report.first_response_at <= report.settled_at
+        assert report.settlement and report.agreement
+    assert all(r.startswith("52.01.") for r in demo.values_list("region_id", flat=True))
+    operator = viewer_for(User.objects.get(username="demo.operator"))
+    assert reports.counts(operator)["terlambat"] >= 1  # one case waits past its deadline
