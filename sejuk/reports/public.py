@@ -31,6 +31,7 @@ class PublicCase:
     explanation: str
     category: str
     place: str
+    region_code: str  # for the place's time zone
     received: datetime
     settlement: str
     messages: list[Message]
@@ -61,6 +62,7 @@ def case(code: str) -> PublicCase:
         explanation=STATE_TEXT[State(report.state)],
         category=report.get_category_display(),
         place=report.region.name,
+        region_code=report.region_id,
         received=report.created_at,
         settlement=shown.get_settlement_display() if shown.state == State.SELESAI else "",
         messages=messages,

@@ -1,11 +1,13 @@
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.http import HttpRequest
 
 from sejuk import dates
 from sejuk.accounts.access import current_viewer
+from sejuk.nlp.wilayah import ZONE_TZ, zone_of
 
 register = template.Library()
 
@@ -29,3 +31,14 @@ def can(request: HttpRequest, capability: str) -> bool:
     if not isinstance(request, HttpRequest):
         return False
     return current_viewer(request).can(capability)
+
+
+@register.filter
+def waktu(moment: datetime | None, region_code: str) -> str:
+    """``{{ report.created_at|waktu:report.region_id }}``: "05/12/2026 13.21 WITA", the
+    moment on the clocks of the place, with its zone, wherever the reader sits."""
+    if moment is None:
+        return ""
+    zone = zone_of(region_code or "")
+    local = moment.astimezone(ZoneInfo(ZONE_TZ[zone]))
+    return f"{local:%d/%m/%Y %H.%M} {zone}"
