@@ -13,8 +13,23 @@ import sys
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sejuk.settings")
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except (OperationalError, ProgrammingError) as exc:
+        # A command run on a database never set up (or from another folder, whose ./var
+        # is empty) would end in a traceback about a missing table: say what to do.
+        text = str(exc)
+        if "no such table" not in text and "does not exist" not in text:
+            raise
+        from django.conf import settings
+
+        sys.stderr.write(
+            f"Basis data ({settings.DATA_DIR}) belum disiapkan atau belum diperbarui. "
+            "Jalankan `sejuk setup` dulu (atau `make run` di folder Sejuk).\n"
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -87,3 +87,17 @@ def test_serve_on_an_empty_database_says_to_run_setup(tmp_path):
     assert result.returncode != 0
     assert "sejuk setup" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_command_on_an_empty_database_says_to_run_setup(tmp_path):
+    result = subprocess.run(
+        [SEJUK, "users", "list"],
+        capture_output=True,
+        text=True,
+        env=environment(tmp_path),
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "sejuk setup" in result.stderr and str(tmp_path) in result.stderr
+    assert "Traceback" not in result.stderr
