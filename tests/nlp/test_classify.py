@@ -80,3 +80,11 @@ def test_a_situation_said_not_to_be_calm_is_rawan():
 def test_unrest_that_has_passed_gives_way_to_the_calm_now():
     text = "Suasana di balai desa sempat memanas, namun kini sudah kembali kondusif."
     assert situation(text) == "kondusif"
+
+
+def test_a_situation_word_in_one_sentence_does_not_swallow_the_next():
+    text = (
+        "Para tetua siap mendukung ketenangan di wilayah ulayat mereka. "
+        "Pertemuan berjalan aman dan lancar."
+    )
+    assert situation(text) == "kondusif"
