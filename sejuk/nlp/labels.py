@@ -60,6 +60,7 @@ ACTIVITY = Lexicon(
         ),
         "dialog": (
             r"dialog",
+            r"berdialog",
             r"dialog interaktif",
             r"dialog kebangsaan",
             r"diskusi",
@@ -174,6 +175,7 @@ PARTICIPANT = Lexicon(
     {
         "tokoh_agama": (
             r"tokoh agama",
+            r"tokoh gereja",
             r"tokoh tokoh agama",
             r"tokoh (?:lintas |antar |antarumat |umat )(?:agama|beragama)",
             r"pengurus (?:masjid|musala|mushola|musholla|gereja|pura|vihara|klenteng"
@@ -219,6 +221,16 @@ PARTICIPANT = Lexicon(
             r"kepala suku",
             r"dewan adat",
             r"ninik mamak",
+            # Adat leaders by their regional titles: Lio (Ende), Melayu (Riau, Jambi),
+            # Bali.
+            r"mosalaki",
+            # (not the regions named after one: Datuk Bandar, Datuk Lima Puluh)
+            r"datuk(?! (?:bandar|lima|tanah|nan))",
+            r"datok(?! pining)",
+            r"penghulu (?:suku|adat)",
+            r"bendesa",
+            r"kelian adat",
+            r"tua adat",
             r"tokoh tokoh adat",
         ),
         "tokoh_masyarakat": (
@@ -229,10 +241,28 @@ PARTICIPANT = Lexicon(
             r"tokoh setempat",
             r"tokoh berpengaruh",
             r"tokoh lokal",
+            r"cerdik pandai",
+            r"cadiak pandai",
+            r"tetua (?:kampung|desa|masyarakat)",
         ),
         "tokoh_pemuda": (r"tokoh pemuda", r"karang taruna", r"knpi", r"organisasi kepemudaan"),
-        "mahasiswa": (r"mahasiswa", r"bem", r"civitas akademika", r"sivitas akademika"),
-        "pelajar": (r"pelajar", r"siswa", r"siswi", r"osis", r"murid"),
+        "mahasiswa": (
+            r"mahasiswa",
+            r"mahasiswi",
+            r"bem",
+            r"civitas akademika",
+            r"sivitas akademika",
+        ),
+        "pelajar": (
+            r"pelajar",
+            r"siswa",
+            r"siswi",
+            r"osis",
+            r"murid",
+            r"santri",
+            r"santriwati",
+            r"peserta didik",
+        ),
         "perempuan": (
             r"kaum perempuan",
             r"ibu ibu",
@@ -245,6 +275,11 @@ PARTICIPANT = Lexicon(
             r"tokoh wanita",
             r"aktivis perempuan",
             r"kelompok perempuan",
+            r"kaum wanita",
+            r"bundo kanduang",
+            r"muslimat",
+            r"fatayat",
+            r"aisyiyah",
         ),
         "penyelenggara_pemilu": (
             r"kpu",
@@ -273,6 +308,7 @@ PARTICIPANT = Lexicon(
             r"pemerintah daerah",
             r"bupati",
             r"wali kota",
+            r"walikota",
             r"gubernur",
             r"camat",
             r"lurah",
@@ -280,6 +316,13 @@ PARTICIPANT = Lexicon(
             r"keuchik",
             r"geuchik",
             r"kepala kampung",
+            # the head of a village or district by its regional name
+            r"wali nagari",
+            r"kepala nagari",
+            r"kepala distrik",
+            r"kepala pekon",
+            r"kepala lembang",
+            r"kepala gampong",
             r"perangkat (?:desa|kampung|kelurahan|nagari|gampong|pekon)",
             r"aparat desa",
             r"aparatur desa",
@@ -346,6 +389,7 @@ PARTICIPANT = Lexicon(
             r"penduduk",
             r"jamaah",
             r"jemaah",
+            r"jemaat",
             r"pengunjung",
             r"pengendara",
         ),
@@ -555,7 +599,7 @@ def _patrol_talk(doc: Document, m: Match) -> bool:
     """ "dialog dengan nelayan" in a report of a dialogic patrol is the patrol's
     talk, not a dialogue of its own."""
     return (
-        m.words == "dialog"
+        m.words in ("dialog", "berdialog")
         and "patroli dialogis" in doc.norm
         and doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
     )

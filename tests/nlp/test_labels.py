@@ -171,3 +171,38 @@ def test_women_leaders_are_women_participants():
         "perempuan",
         "tokoh_adat",
     ]
+
+
+def test_leaders_and_heads_by_their_regional_titles():
+    assert participants("Kapolsek duduk bersama mosalaki dan tua adat kampung itu.") == [
+        "tokoh_adat"
+    ]
+    assert participants("Silaturahmi ke rumah Datuk Penghulu dan bendesa setempat.") == [
+        "tokoh_adat"
+    ]
+    assert participants("Rapat diikuti kepala distrik, wali nagari dan walikota.") == [
+        "pemerintah_daerah"
+    ]
+    assert participants("Hadir cerdik pandai, bundo kanduang dan tokoh gereja.") == [
+        "perempuan",
+        "tokoh_agama",
+        "tokoh_masyarakat",
+    ]
+    assert participants("Penyuluhan diterima para santri dan mahasiswi.") == [
+        "mahasiswa",
+        "pelajar",
+    ]
+
+
+def test_a_congregation_met_after_a_service_is_residents():
+    assert participants("Usai ibadah Kapolres bertemu jemaat gereja.") == ["warga"]
+
+
+def test_talking_with_people_is_a_dialogue_unless_a_dialogic_patrol_talks():
+    assert "dialog" in activity("Kapolres berdialog dengan pendeta usai ibadah.")
+    text = "Polsek menggelar patroli dialogis. Petugas juga berdialog dengan pedagang."
+    assert "dialog" not in activity(text)
+
+
+def test_a_region_named_after_a_datuk_is_no_leader():
+    assert participants("Patroli menyambangi warga Kecamatan Datuk Bandar.") == ["warga"]
