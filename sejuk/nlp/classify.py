@@ -41,6 +41,8 @@ _SITUATION = Lexicon(
             *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
             *each(
                 "berjalan berlangsung berakhir",
+                # "berakhir pukul 17.00 Wita dengan aman": the hour may come between
+                r"(?: (?:pada )?(?:pukul|pkl|jam) \d+(?: \d+)?(?: wib| wita| wit)?)?"
                 r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
             ),
             # What a patrol found: "tidak ditemukan hal-hal yang menonjol", "tidak ada

@@ -127,6 +127,18 @@ ACTIVITY = Lexicon(
             r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
             r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",
             r"apel gelar pasukan",
+            # personnel put on the ground or at the polls: "mengerahkan 250 personel",
+            # "30 personel dikerahkan untuk menjaga TPS"
+            *each(
+                "mengerahkan menerjunkan menurunkan menyiagakan",
+                r"(?: \w+){0,3} (?:personel|personil|pasukan)",
+            ),
+            *each(
+                "personel personil",
+                r"(?: \w+){0,3} (?:dikerahkan|diterjunkan|disiagakan)",
+            ),
+            r"menjaga (?:keamanan )?(?:tps|gudang|logistik|kotak suara|lokasi)",
+            r"berjaga(?: jaga)? di",
             r"penjagaan",
             r"pengawalan",
             r"pos pengamanan",

@@ -88,3 +88,7 @@ def test_a_situation_word_in_one_sentence_does_not_swallow_the_next():
         "Pertemuan berjalan aman dan lancar."
     )
     assert situation(text) == "kondusif"
+
+
+def test_the_hour_between_ending_and_calm_does_not_hide_it():
+    assert situation("Pawai itu berakhir pukul 16.30 WIB dengan tertib.") == "kondusif"

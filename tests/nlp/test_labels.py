@@ -206,3 +206,10 @@ def test_talking_with_people_is_a_dialogue_unless_a_dialogic_patrol_talks():
 
 def test_a_region_named_after_a_datuk_is_no_leader():
     assert participants("Patroli menyambangi warga Kecamatan Datuk Bandar.") == ["warga"]
+
+
+def test_personnel_put_at_the_polls_is_security():
+    assert activity("Polres menerjunkan 75 personel ke lokasi pemungutan suara.") == ["pengamanan"]
+    assert activity("Sebanyak 20 personel disiagakan sejak subuh.") == ["pengamanan"]
+    assert activity("Dua anggota berjaga di TPS 04 hingga malam.") == ["pengamanan"]
+    assert activity("Personel Polsek menjaga kotak suara di kantor desa.") == ["pengamanan"]
