@@ -109,10 +109,16 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         if found is None:
             continue
         value, used = found
+        again = parse_number(words, i + used)  # spelled out again: "3 (tiga) orang"
+        paren = -1  # the token after the ")" that closes it
+        if again is not None and again[0] == value and doc.gaps[i + used].strip() == "(":
+            closed = i + used + again[1]
+            if closed < len(words) and doc.gaps[closed].strip() == ")":
+                used, paren = closed - i, closed
         noun = i + used
         if noun >= len(words) or words[noun] not in AFTER_A_NUMBER or value == 0:
             continue
-        if any(doc.gaps[k].strip() for k in range(i + used, noun + 1)):
+        if any(doc.gaps[k].strip() and k != paren for k in range(i + used, noun + 1)):
             continue  # "2024, Bhabinkamtibmas ...": punctuation parts them
         if words[noun] == "orang" and (noun + 1 >= len(words) or words[noun + 1] not in PERSONNEL):
             continue

@@ -67,3 +67,9 @@ def test_a_count_after_the_unit_with_sebanyak():
 
 def test_a_count_of_council_members_is_no_personnel():
     assert count("Anggota DPRD sebanyak 5 orang ikut hadir.") is None
+
+
+def test_a_count_spelled_out_again_in_brackets():
+    assert count("Sambang dilakukan oleh 4 (empat) orang personel Polsek.") == 4
+    assert count("Diterjunkan sebanyak 12 (dua belas) personil gabungan.") == 12
+    assert count("Pada 2024 (tahun politik) personel bertambah.") is None
