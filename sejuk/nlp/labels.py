@@ -163,6 +163,8 @@ ACTIVITY = Lexicon(
             r"koordinasi dengan",
             r"rapat koordinasi",
             r"rakor",
+            # a meeting the police hold with others: "menggelar rapat bersama para camat"
+            *each("menggelar mengadakan memimpin", r" rapat(?! (?:pleno|paripurna))"),
             r"berkoordinasi",
         ),
         "other": (
@@ -543,7 +545,9 @@ TAKING_PART = words("""
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
-ATTENDING = words("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk")
+ATTENDING = words(
+    "dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk disaksikan"
+)
 NEAR_PART = words("dengan bersama kepada para bagi")
 # "ke rumah warga", "ke permukiman warga": where a visit went, so whom it met.
 _VISITED = words("rumah kediaman permukiman pemukiman lingkungan pangkalan pos posko kampung")
@@ -560,6 +564,11 @@ _NOT_PEOPLE_BEFORE = words(
 )
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
+# A candidate's things are no candidate met: "spanduk pasangan calon", "baliho paslon".
+_CANDIDATES_THING = words("""
+    spanduk baliho banner poster stiker apk atribut bendera gambar foto visi misi nomor
+    program kemenangan kekalahan
+    """)
 
 
 class Found(NamedTuple):
@@ -666,6 +675,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
         if _in_time_phrase(doc, m):
+            continue
+        if not incident and code == "paslon_timses" and before in _CANDIDATES_THING:
             continue
         if incident and code == "paslon_timses":
             out.append(Found(code, m, "pihak dalam kejadian"))

@@ -213,3 +213,19 @@ def test_personnel_put_at_the_polls_is_security():
     assert activity("Sebanyak 20 personel disiagakan sejak subuh.") == ["pengamanan"]
     assert activity("Dua anggota berjaga di TPS 04 hingga malam.") == ["pengamanan"]
     assert activity("Personel Polsek menjaga kotak suara di kantor desa.") == ["pengamanan"]
+
+
+def test_a_candidates_banner_is_no_candidate_met():
+    text = "Polsek memediasi warga yang berselisih soal baliho pasangan calon bupati."
+    assert "paslon_timses" not in participants(text)
+    assert "paslon_timses" in participants("Polsek memediasi tim sukses kedua pasangan calon.")
+
+
+def test_those_who_witnessed_took_part():
+    text = "Penandatanganan ikrar disaksikan Dandim dan Bupati."
+    assert participants(text) == ["pemerintah_daerah", "tni"]
+
+
+def test_a_meeting_the_police_hold_is_coordination():
+    assert activity("Kapolres memimpin rapat bersama para kepala distrik.") == ["koordinasi"]
+    assert "koordinasi" not in activity("Personel mengamankan rapat pleno KPU.")
