@@ -44,10 +44,14 @@ CUES: dict[str, tuple[int, str | None]] = {
     "kec": (KECAMATAN, None),
     "kcm": (KECAMATAN, None),
     "distrik": (KECAMATAN, None),
+    # The head of a kecamatan or kelurahan by its name: "Kantor Camat Wara", "Lurah
+    # Macege".
+    "camat": (KECAMATAN, None),
     "desa": (DESA, "desa"),
     "ds": (DESA, "desa"),
     "kelurahan": (DESA, "kelurahan"),
     "kel": (DESA, "kelurahan"),
+    "lurah": (DESA, "kelurahan"),
     "kampung": (DESA, None),
     "kp": (DESA, None),
     "gampong": (DESA, None),

@@ -95,3 +95,9 @@ def test_the_steps_are_a_registry_that_names_what_ran():
 def test_empty_text_gives_an_empty_record():
     got = extract("").to_contract()
     assert got["kind"] == "other" and got["unit"] is None and got["place"] is None
+
+
+def test_the_office_of_a_camat_names_the_kecamatan():
+    text = "Polres Palopo mengamankan rapat pleno PPK di Kantor Camat Wara, Kamis (28/11/2024)."
+    place = extract(text).place
+    assert place is not None and place.code == "73.73.01"
