@@ -681,7 +681,9 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         if incident and code == "paslon_timses":
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
-        in_list = listed_until[0] == doc.sent_of[m.first] and m.first - listed_until[1] <= 3
+        in_list = listed_until[0] == doc.sent_of[m.first] and (
+            m.first - listed_until[1] <= 3 or _named_between(doc, listed_until[1], m.first)
+        )
         if code in NEED_PART and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
@@ -690,6 +692,18 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             out.extend(_leader_list(doc, m))
         listed_until = (doc.sent_of[m.first], m.last)
     return out
+
+
+def _named_between(doc: Document, after: int, first: int) -> bool:
+    """ "bersama Danramil 04/Kubung Kapten Inf Syafri dan Camat Kubung": only the name
+    and rank of the one before lie between two groups of a list."""
+    if first - after > 8:
+        return False
+    if doc.first_words[first - 1] in _LIST_WORDS:
+        first -= 1
+    elif "," not in doc.gaps[first]:
+        return False
+    return all(doc.is_capitalized(k) for k in range(after, first))
 
 
 def _in_time_phrase(doc: Document, m: Match) -> bool:

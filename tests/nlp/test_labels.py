@@ -229,3 +229,10 @@ def test_those_who_witnessed_took_part():
 def test_a_meeting_the_police_hold_is_coordination():
     assert activity("Kapolres memimpin rapat bersama para kepala distrik.") == ["koordinasi"]
     assert "koordinasi" not in activity("Personel mengamankan rapat pleno KPU.")
+
+
+def test_a_list_goes_on_past_the_name_and_rank_of_the_one_before():
+    text = "Kapolsek berpatroli bersama Danramil 07/Sukamulya Kapten Inf Darto dan Camat Sukamulya."
+    assert participants(text) == ["pemerintah_daerah", "tni"]
+    text = "Kapolsek berpatroli bersama Danramil Kapten Inf Darto, Camat Sukamulya dan warga."
+    assert participants(text) == ["pemerintah_daerah", "tni", "warga"]
