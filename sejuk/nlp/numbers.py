@@ -94,7 +94,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     near = sorted({i for k in nouns for i in range(max(0, k - 5), min(len(words), k + 2))})
     span = [i for i in near if tokens is None or i in tokens]
     for i in span:
-        if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
+        noun_first = (words[i] in PERSONNEL and words[i] != "orang") or _pers_label(doc, i)
+        if noun_first and i + 1 < len(words):
             after_noun = _count_after_noun(doc, i)
             if after_noun is not None:
                 return after_noun
@@ -129,6 +130,16 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
             continue
         return Count(value, i, noun + 1)
     return None
+
+
+def _pers_label(doc: Document, i: int) -> bool:
+    """ "Pers : 2 org" opening a line of a field report: the personnel field."""
+    return (
+        doc.first_words[i] == "pers"
+        and i + 1 < len(doc.gaps)
+        and ":" in doc.gaps[i + 1]
+        and (i == 0 or "\n" in doc.gaps[i])
+    )
 
 
 def _count_after_noun(doc: Document, i: int) -> Count | None:

@@ -73,3 +73,8 @@ def test_a_count_spelled_out_again_in_brackets():
     assert count("Sambang dilakukan oleh 4 (empat) orang personel Polsek.") == 4
     assert count("Diterjunkan sebanyak 12 (dua belas) personil gabungan.") == 12
     assert count("Pada 2024 (tahun politik) personel bertambah.") is None
+
+
+def test_the_personnel_field_of_a_report():
+    assert count("Giat: sambang ke pos ronda\nPers : 3 org\nSit: aman") == 3
+    assert count("Giat: sambang\nPers: 3 wartawan hadir") is None
