@@ -246,6 +246,8 @@ PARTICIPANT = Lexicon(
             r"kelian adat",
             r"tua adat",
             r"tokoh tokoh adat",
+            r"tuha peut",
+            r"tuha lapan",
         ),
         "tokoh_masyarakat": (
             r"tokoh masyarakat",
@@ -404,6 +406,8 @@ PARTICIPANT = Lexicon(
             r"jamaah",
             r"jemaah",
             r"jemaat",
+            r"umat (?:islam|muslim|kristiani|kristen|nasrani|katolik|hindu|buddha|budha"
+            r"|konghucu|beragama)",
             r"pengunjung",
             r"pengendara",
         ),
@@ -543,6 +547,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
+    mendengarkan menampung
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
@@ -577,6 +582,7 @@ class Found(NamedTuple):
     why: str
 
 
+_MEETING = words("koordinasi rakor rapat sektoral")
 _TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi")
 
 
@@ -591,6 +597,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue
         if code == "pengamanan" and context.is_negated(doc, m.first, window=4):
             continue
+        if code == "pengamanan" and not _MEETING.isdisjoint(context.words_before(doc, m.first, 3)):
+            continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
         if code == "dialog" and _patrol_talk(doc, m):
             continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
@@ -722,6 +730,9 @@ def _the_public(doc: Document, m: Match) -> bool:
     large, addressed or described, not people met."""
     before = context.words_before(doc, m.first, 2)
     after = doc.words[m.last] if m.last < len(doc.words) else ""
+    near = " ".join(context.words_before(doc, m.first, 6))
+    if "rasa aman" in near or "rasa nyaman" in near:
+        return True  # "memberikan rasa aman kepada masyarakat": whom it serves
     return (
         bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
     ) or after == "luas"

@@ -236,3 +236,18 @@ def test_a_list_goes_on_past_the_name_and_rank_of_the_one_before():
     assert participants(text) == ["pemerintah_daerah", "tni"]
     text = "Kapolsek berpatroli bersama Danramil Kapten Inf Darto, Camat Sukamulya dan warga."
     assert participants(text) == ["pemerintah_daerah", "tni", "warga"]
+
+
+def test_more_ways_to_name_those_met():
+    assert participants("Kapolres bersilaturahmi dengan umat Katolik di paroki itu.") == ["warga"]
+    assert participants("Kapolsek berbincang dengan tuha peut gampong.") == ["tokoh_adat"]
+    assert participants("Kapolsek mendengarkan keluhan warga soal balap liar.") == ["warga"]
+
+
+def test_those_a_patrol_serves_are_not_met():
+    text = "Patroli digelar untuk memberikan rasa aman dan nyaman kepada masyarakat."
+    assert participants(text) == []
+
+
+def test_security_as_the_topic_of_a_meeting_is_no_security_work():
+    assert activity("Polda menggelar rakor lintas sektoral pengamanan Pilkada.") == ["koordinasi"]
