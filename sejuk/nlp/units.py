@@ -181,6 +181,14 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
         kota = True
     full = " ".join([prefix.lower(), *doc.folded[j:end]])
     special = _polres_by_name().get(full)
+    if level == "polres" and special is None and not codes and not kota:
+        # Capitalised words run on in a Title Case headline ("Polresta Pulau Ambon Gelar
+        # Doa Bersama"): the longest special name they start with.
+        for cut in range(end - 1, j, -1):
+            special = _polres_by_name().get(" ".join([prefix.lower(), *doc.folded[j:cut]]))
+            if special is not None:
+                end, name = cut, doc.span_text(j, cut)
+                break
     if level == "polres" and special is not None:
         codes = tuple(
             h.code

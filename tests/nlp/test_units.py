@@ -78,3 +78,8 @@ def test_a_polres_named_elsewhere_places_a_polsek_of_a_common_name(gaz):
 def test_kepulauan_written_short_is_still_the_polres_of_the_islands(gaz):
     found = unit(gaz, "Polres Kep. Meranti menggelar patroli dialogis di pasar.")
     assert (found.name, found.region_code) == ("Polres Kep. Meranti", "14.10")
+
+
+def test_a_special_polres_name_in_a_title_case_headline(gaz):
+    found = unit(gaz, "Polresta Pulau Ambon Sambangi Warga Negeri Passo")
+    assert (found.name, found.region_code) == ("Polresta Pulau Ambon", "81.71")
