@@ -83,3 +83,20 @@ def test_kepulauan_written_short_is_still_the_polres_of_the_islands(gaz):
 def test_a_special_polres_name_in_a_title_case_headline(gaz):
     found = unit(gaz, "Polresta Pulau Ambon Sambangi Warga Negeri Passo")
     assert (found.name, found.region_code) == ("Polresta Pulau Ambon", "81.71")
+
+
+def test_a_capitalised_unit_name_stops_before_a_headline_verb(gaz):
+    found = unit(gaz, "Polsek Kawasan Bandara Laksanakan Sambang ke Warga")
+    assert found.name == "Polsek Kawasan Bandara"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Polsek Kota Selong menggelar patroli malam.", "52.03.07"),
+        ("Polsek Kota Bangkinang menyambangi warga.", "14.01.01"),
+        ("Polsek Kota Kefamenanu menggelar patroli.", "53.03.05"),
+    ],
+)
+def test_the_polsek_of_a_main_town_is_its_kecamatan(gaz, text, code):
+    assert unit(gaz, text).region_code == code
