@@ -79,6 +79,7 @@ SHORTHAND: Final[dict[str, str]] = {
     "tomud": "tokoh pemuda",
     "topem": "tokoh pemuda",
     "kades": "kepala desa",
+    "kadus": "kepala dusun",
     "pj": "penjabat",
     "babinsa": "babinsa tni",
     "danramil": "danramil tni",

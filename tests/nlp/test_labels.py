@@ -251,3 +251,9 @@ def test_those_a_patrol_serves_are_not_met():
 
 def test_security_as_the_topic_of_a_meeting_is_no_security_work():
     assert activity("Polda menggelar rakor lintas sektoral pengamanan Pilkada.") == ["koordinasi"]
+
+
+def test_the_head_of_a_hamlet_is_village_government():
+    assert participants("Bhabinkamtibmas bertemu kadus dan kepala lingkungan.") == [
+        "pemerintah_daerah"
+    ]
