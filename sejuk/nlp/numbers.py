@@ -133,13 +133,15 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
 
 
 def _pers_label(doc: Document, i: int) -> bool:
-    """ "Pers : 2 org" opening a line of a field report: the personnel field."""
-    return (
-        doc.first_words[i] == "pers"
-        and i + 1 < len(doc.gaps)
-        and ":" in doc.gaps[i + 1]
-        and (i == 0 or "\n" in doc.gaps[i])
-    )
+    """ "Pers : 2 org" opening a line of a field report, or "Pers 3 org" in its text:
+    the personnel field."""
+    words = doc.first_words
+    if words[i] != "pers" or i + 1 >= len(words):
+        return False
+    if ":" in doc.gaps[i + 1] and (i == 0 or "\n" in doc.gaps[i]):
+        return True
+    found = parse_number(words, i + 1)
+    return found is not None and words[i + 1 + found[1] : i + 2 + found[1]] == ["orang"]
 
 
 def _count_after_noun(doc: Document, i: int) -> Count | None:

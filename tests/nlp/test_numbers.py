@@ -78,3 +78,8 @@ def test_a_count_spelled_out_again_in_brackets():
 def test_the_personnel_field_of_a_report():
     assert count("Giat: sambang ke pos ronda\nPers : 3 org\nSit: aman") == 3
     assert count("Giat: sambang\nPers: 3 wartawan hadir") is None
+
+
+def test_the_personnel_count_written_after_pers_in_a_sentence():
+    assert count("Giat patroli di pasar desa. Pers 3 org. Sit aman.") == 3
+    assert count("Rilis untuk pers 3 hari lalu.") is None
