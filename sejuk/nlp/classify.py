@@ -33,7 +33,9 @@ _SITUATION = Lexicon(
         "kondusif": (
             *each(
                 "situasi suasana kondisi keadaan kamtibmas wilayah",
-                rf"{_NOT_NEGATED}{{0,5}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
+                # (six words: "situasi kota pasca penetapan paslon terpilih terpantau aman",
+                # "paslon" read as two)
+                rf"{_NOT_NEGATED}{{0,6}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
                 r"(?:aman|kondusif|terkendali)",
             ),
             # Calm restored: "namun kini sudah kembali kondusif".

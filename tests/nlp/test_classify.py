@@ -92,3 +92,8 @@ def test_a_situation_word_in_one_sentence_does_not_swallow_the_next():
 
 def test_the_hour_between_ending_and_calm_does_not_hide_it():
     assert situation("Pawai itu berakhir pukul 16.30 WIB dengan tertib.") == "kondusif"
+
+
+def test_a_situation_said_six_words_after_its_noun():
+    text = "Kapolres menyebut situasi kota pasca penetapan paslon terpilih terpantau aman."
+    assert situation(text) == "kondusif"
