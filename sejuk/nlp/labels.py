@@ -551,7 +551,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung
+    mendengarkan menampung dibantu
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
@@ -571,6 +571,8 @@ NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warg
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
 )
+# A group named after a building is where it happened: "di Gedung PKK".
+_BUILDING = words("gedung aula sekretariat markas wisma graha")
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
 # A candidate's things are no candidate met: "spanduk pasangan calon", "baliho paslon".
@@ -688,6 +690,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue
         if _in_time_phrase(doc, m):
             continue
+        if before in _BUILDING:
+            continue  # "di Gedung PKK", "Aula MUI": where, not who
         if not incident and code == "paslon_timses" and before in _CANDIDATES_THING:
             continue
         if incident and code == "paslon_timses":

@@ -257,3 +257,15 @@ def test_the_head_of_a_hamlet_is_village_government():
     assert participants("Bhabinkamtibmas bertemu kadus dan kepala lingkungan.") == [
         "pemerintah_daerah"
     ]
+
+
+def test_pesan2_kamtibmas_in_a_chat_is_counselling():
+    assert activity("Menyampaikan pesan2 kamtibmas kpd pedagang pasar.") == ["penyuluhan"]
+
+
+def test_a_group_a_building_is_named_after_is_no_one_met():
+    assert participants("Pleno dihadiri saksi di Gedung PKK Kabupaten.") == []
+
+
+def test_a_force_that_helped_took_part():
+    assert participants("Personel Polres dibantu Kodim mengamankan pleno.") == ["tni"]
