@@ -414,6 +414,14 @@ PARTICIPANT = Lexicon(
             r"|konghucu|beragama)",
             r"pengunjung",
             r"pengendara",
+            # people at work met on a patrol or a visit
+            r"pelaku (?:usaha|wisata|umkm)",
+            r"pengusaha",
+            r"buruh",
+            r"karyawan",
+            r"tukang ojek",
+            r"ojek",
+            r"sopir",
         ),
         "ormas": (
             r"ormas",

@@ -269,3 +269,8 @@ def test_a_group_a_building_is_named_after_is_no_one_met():
 
 def test_a_force_that_helped_took_part():
     assert participants("Personel Polres dibantu Kodim mengamankan pleno.") == ["tni"]
+
+
+def test_people_at_work_are_residents():
+    text = "Penyuluhan diberikan kepada pelaku wisata, pengusaha hotel dan sopir travel."
+    assert participants(text) == ["warga"]
