@@ -101,3 +101,13 @@ def test_the_office_of_a_camat_names_the_kecamatan():
     text = "Polres Palopo mengamankan rapat pleno PPK di Kantor Camat Wara, Kamis (28/11/2024)."
     place = extract(text).place
     assert place is not None and place.code == "73.73.01"
+
+
+def test_a_name_repeated_in_one_province_does_not_outvote_the_dateline():
+    text = (
+        "Lombok Barat - Polsek Kuripan menyambangi warga Desa Kuripan, Kecamatan Kuripan, "
+        "Rabu (4/12/2024)."
+    )
+    record = extract(text)
+    assert record.unit is not None and record.unit.region_code == "52.01.15"
+    assert record.place is not None and record.place.code == "52.01.15.2001"
