@@ -138,7 +138,8 @@ ACTIVITY = Lexicon(
                 r"(?: \w+){0,3} (?:dikerahkan|diterjunkan|disiagakan)",
             ),
             r"menjaga (?:keamanan )?(?:tps|gudang|logistik|kotak suara|lokasi)",
-            r"berjaga(?: jaga)? di",
+            # (at the polls: warga "berjaga di pos kamling" keep their own watch)
+            r"berjaga(?: jaga)? di (?:tps|gudang|lokasi|kantor|depan|sekitar)",
             r"penjagaan",
             r"pengawalan",
             r"pos pengamanan",
@@ -692,8 +693,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
             and not _CANDIDATE_BEFORE.isdisjoint(context.words_before(doc, m.first, 3))
-        ):
-            continue
+        ) or (code == "pemerintah_daerah" and before == "calon"):
+            continue  # "calon kepala desa": a candidate, not the village head
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
         if _in_time_phrase(doc, m):

@@ -212,6 +212,7 @@ def test_personnel_put_at_the_polls_is_security():
     assert activity("Polres menerjunkan 75 personel ke lokasi pemungutan suara.") == ["pengamanan"]
     assert activity("Sebanyak 20 personel disiagakan sejak subuh.") == ["pengamanan"]
     assert activity("Dua anggota berjaga di TPS 04 hingga malam.") == ["pengamanan"]
+    assert activity("Warga berjaga di pos kamling.") == []
     assert activity("Personel Polsek menjaga kotak suara di kantor desa.") == ["pengamanan"]
 
 
@@ -274,3 +275,8 @@ def test_a_force_that_helped_took_part():
 def test_people_at_work_are_residents():
     text = "Penyuluhan diberikan kepada pelaku wisata, pengusaha hotel dan sopir travel."
     assert participants(text) == ["warga"]
+
+
+def test_a_candidate_for_village_head_is_no_village_head():
+    text = "Polsek memediasi pendukung dua calon kepala desa di balai desa."
+    assert "pemerintah_daerah" not in participants(text)
