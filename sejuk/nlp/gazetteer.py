@@ -47,10 +47,17 @@ CUES: dict[str, tuple[int, str | None]] = {
     # The head of a kecamatan or kelurahan by its name: "Kantor Camat Wara", "Lurah
     # Macege".
     "camat": (KECAMATAN, None),
+    # Regional words: Yogyakarta's kapanewon and kemantren (kecamatan), kalurahan
+    # (desa) and padukuhan (hamlet); Kei's ohoi and Tulang Bawang's tiyuh (desa).
+    "kapanewon": (KECAMATAN, None),
+    "kemantren": (KECAMATAN, None),
     "desa": (DESA, "desa"),
     "ds": (DESA, "desa"),
     "kelurahan": (DESA, "kelurahan"),
     "kel": (DESA, "kelurahan"),
+    "kalurahan": (DESA, None),
+    "ohoi": (DESA, None),
+    "tiyuh": (DESA, None),
     "lurah": (DESA, "kelurahan"),
     "kampung": (DESA, None),
     "kp": (DESA, None),
@@ -65,6 +72,7 @@ CUES: dict[str, tuple[int, str | None]] = {
     "ling": (HAMLET, None),
     "lingk": (HAMLET, None),
     "jorong": (HAMLET, None),
+    "padukuhan": (HAMLET, None),
     "banjar": (HAMLET, None),
     "br": (HAMLET, None),
 }

@@ -111,3 +111,12 @@ def test_a_name_repeated_in_one_province_does_not_outvote_the_dateline():
     record = extract(text)
     assert record.unit is not None and record.unit.region_code == "52.01.15"
     assert record.place is not None and record.place.code == "52.01.15.2001"
+
+
+def test_yogyakartas_own_words_for_kecamatan_and_desa():
+    text = (
+        "Bhabinkamtibmas Polsek Patuk menyambangi warga Padukuhan Doga, Kalurahan "
+        "Nglanggeran, Kapanewon Patuk, Gunungkidul, Rabu (23/10/2024)."
+    )
+    place = extract(text).place
+    assert place is not None and place.code == "34.03.04.2008"
