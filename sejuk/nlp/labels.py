@@ -602,7 +602,7 @@ _TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berin
 
 
 def activity_types(doc: Document) -> list[Found]:
-    out = _talking_patrols(doc)
+    out = _talking_patrols(doc) + _joint_patrols(doc)
     for code, m in ACTIVITY.find(doc):
         if (
             context.is_irrealis(doc, m.first)
@@ -631,6 +631,30 @@ def _talking_patrols(doc: Document) -> list[Found]:
         talks = not _TALK.isdisjoint(doc.first_words[s.first : s.last])
         if talks and not context.is_irrealis(doc, m.first):
             out.append(Found("patroli_dialogis", m, "patroli sambil berdialog"))
+    return out
+
+
+# Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
+# PP", "patroli tiga pilar".
+_OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
+_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber|skala))",)})
+
+
+def _joint_patrols(doc: Document) -> list[Found]:
+    """A patrol with another force in its clause is a joint patrol, named so or not."""
+    out = []
+    for _, m in _ANY_PATROL.find(doc):
+        if context.is_irrealis(doc, m.first):
+            continue
+        s = doc.sentence(m.first)
+        words_ = doc.first_words[s.first : s.last]
+        norm = " ".join(words_)
+        joint = "tiga pilar" in norm or any(
+            w in NEAR_PART and not _OTHER_FORCES.isdisjoint(words_[k + 1 : k + 4])
+            for k, w in enumerate(words_)
+        )
+        if joint:
+            out.append(Found("patroli_bersama", m, "patroli bersama satuan lain"))
     return out
 
 

@@ -280,3 +280,10 @@ def test_people_at_work_are_residents():
 def test_a_candidate_for_village_head_is_no_village_head():
     text = "Polsek memediasi pendukung dua calon kepala desa di balai desa."
     assert "pemerintah_daerah" not in participants(text)
+
+
+def test_a_patrol_with_another_force_is_a_joint_patrol():
+    text = "Polsek menggelar patroli dialogis bersama Koramil dan Satpol PP di pasar."
+    assert activity(text) == ["patroli_bersama", "patroli_dialogis"]
+    assert "patroli_bersama" in activity("Patroli tiga pilar menyusuri gang permukiman.")
+    assert "patroli_bersama" not in activity("Polsek menggelar patroli malam di pasar.")
