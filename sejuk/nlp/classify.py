@@ -136,6 +136,9 @@ _ACTIVITY_WORDS = Lexicon(
             r"cooling system",
             *each("melaksanakan menggelar melakukan", " kegiatan"),
             r"kegiatan (?:ini|tersebut)",
+            # an officer at someone else's event: "menghadiri musyawarah dusun"
+            r"menghadiri",
+            r"hadiri",
         )
     }
 )

@@ -97,3 +97,11 @@ def test_the_hour_between_ending_and_calm_does_not_hide_it():
 def test_a_situation_said_six_words_after_its_noun():
     text = "Kapolres menyebut situasi kota pasca penetapan paslon terpilih terpantau aman."
     assert situation(text) == "kondusif"
+
+
+def test_an_officer_attending_a_village_meeting_is_an_activity():
+    text = (
+        "Bhabinkamtibmas Hadiri Musyawarah Dusun\n"
+        "Bhabinkamtibmas menghadiri musyawarah dusun bersama warga, Kamis malam."
+    )
+    assert kind(text) == "activity"
