@@ -794,7 +794,7 @@ def _taking_part(doc: Document, m: Match) -> bool:
     if not ATTENDING.isdisjoint(before):
         return True
     s = doc.sentence(m.first)
-    after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()
+    after = doc.norm_of(m.last, min(s.last, m.last + 8)).split()
     return not _PART_AFTER.isdisjoint(after)
 
 

@@ -287,3 +287,8 @@ def test_a_patrol_with_another_force_is_a_joint_patrol():
     assert activity(text) == ["patroli_bersama", "patroli_dialogis"]
     assert "patroli_bersama" in activity("Patroli tiga pilar menyusuri gang permukiman.")
     assert "patroli_bersama" not in activity("Polsek menggelar patroli malam di pasar.")
+
+
+def test_residents_named_with_their_village_before_they_attend():
+    text = "Ratusan warga Desa Sesela, Kecamatan Gunungsari mengikuti doa bersama."
+    assert participants(text) == ["warga"]
