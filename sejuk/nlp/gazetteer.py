@@ -47,6 +47,9 @@ CUES: dict[str, tuple[int, str | None]] = {
     # The head of a kecamatan or kelurahan by its name: "Kantor Camat Wara", "Lurah
     # Macege".
     "camat": (KECAMATAN, None),
+    # The kecamatan's election committee and watchdog: "PPK Pujut", "Panwascam Wara".
+    "ppk": (KECAMATAN, None),
+    "panwascam": (KECAMATAN, None),
     # Regional words: Yogyakarta's kapanewon and kemantren (kecamatan), kalurahan
     # (desa) and padukuhan (hamlet); Kei's ohoi and Tulang Bawang's tiyuh (desa).
     "kapanewon": (KECAMATAN, None),

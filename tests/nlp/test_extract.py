@@ -120,3 +120,9 @@ def test_yogyakartas_own_words_for_kecamatan_and_desa():
     )
     place = extract(text).place
     assert place is not None and place.code == "34.03.04.2008"
+
+
+def test_the_kecamatan_election_committee_names_its_kecamatan():
+    text = "Personel Polres Lombok Tengah menjaga gudang logistik PPK Pujut, Jumat (29/11/2024)."
+    place = extract(text).place
+    assert place is not None and place.code == "52.02.04"
