@@ -132,6 +132,11 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     return None
 
 
+_TAKING_PART = words(
+    "terlibat dilibatkan dikerahkan diterjunkan diturunkan disiagakan bertugas hadir ikut"
+)
+
+
 def _pers_label(doc: Document, i: int) -> bool:
     """ "Pers : 2 org" opening a line of a field report, or "Pers 3 org" in its text:
     the personnel field."""
@@ -160,6 +165,8 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
                 return None
             at = k + 1
             break
+    if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:
+        at += 2  # "Personel yang terlibat 10 orang"
     found = parse_number(words, at)
     if found is None:
         return None

@@ -83,3 +83,8 @@ def test_the_personnel_field_of_a_report():
 def test_the_personnel_count_written_after_pers_in_a_sentence():
     assert count("Giat patroli di pasar desa. Pers 3 org. Sit aman.") == 3
     assert count("Rilis untuk pers 3 hari lalu.") is None
+
+
+def test_a_count_after_personnel_who_took_part():
+    assert count("Dalam patroli itu, personel yang terlibat 7 orang.") == 7
+    assert count("Giat sambang.\nAnggota yang terlibat: 2 org") == 2
