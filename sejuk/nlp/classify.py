@@ -42,7 +42,7 @@ _SITUATION = Lexicon(
             r"kembali (?:aman|kondusif|normal|tenang|pulih)",
             *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
             *each(
-                "berjalan berlangsung berakhir",
+                "berjalan berlangsung berakhir selesai",
                 # "berakhir pukul 17.00 Wita dengan aman": the hour may come between
                 r"(?: (?:pada )?(?:pukul|pkl|jam) \d+(?: \d+)?(?: wib| wita| wit)?)?"
                 r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
@@ -95,7 +95,10 @@ _PAST = words("sempat sebelumnya tadinya semula")
 _ONLINE = Lexicon(
     {
         "online": (
-            *words_of("daring virtual zoom vicon webinar"),
+            *words_of("daring virtual zoom vicon vidcon webinar gmeet teleconference"),
+            r"google meet",
+            r"video konferensi",
+            r"telekonferensi",
             r"secara online",
             r"video conference",
             r"live streaming",

@@ -105,3 +105,9 @@ def test_an_officer_attending_a_village_meeting_is_an_activity():
         "Bhabinkamtibmas menghadiri musyawarah dusun bersama warga, Kamis malam."
     )
     assert kind(text) == "activity"
+
+
+def test_more_ways_to_say_calm_and_online():
+    assert situation("Kegiatan selesai pukul 11.00 Wita dengan aman dan tertib.") == "kondusif"
+    assert classify.online(Document("Kapolres mengikuti vidcon bersama Kapolda.")).value
+    assert classify.online(Document("Rapat dilaksanakan via Google Meet.")).value
