@@ -48,6 +48,9 @@ ACTIVITY = Lexicon(
             r"jumat curhat",
             r"minggu kasih",
             r"ngopi bareng",
+            r"ngopi kamtibmas",
+            r"curhat kamtibmas",
+            r"safari (?:jumat|subuh|ramadan|ramadhan|kamtibmas|religi)",
             r"cangkrukan",
             r"tatap muka dengan",
             # at someone's home: "di rumah warga", "kediaman tokoh adat"
@@ -110,6 +113,7 @@ ACTIVITY = Lexicon(
             r"edukasi",
             r"memberikan pemahaman kepada",
             r"ceramah kamtibmas",
+            r"police goe?s to (?:school|campus|kampus|sekolah)",
         ),
         "patroli_bersama": (
             r"patroli bersama",
@@ -140,6 +144,11 @@ ACTIVITY = Lexicon(
             r"menjaga (?:keamanan )?(?:tps|gudang|logistik|kotak suara|lokasi)",
             # (at the polls: warga "berjaga di pos kamling" keep their own watch)
             r"berjaga(?: jaga)? di (?:tps|gudang|lokasi|kantor|depan|sekitar)",
+            # checks on the polls and the ballots: "pengecekan gudang logistik"
+            *each(
+                "pengecekan pemantauan mengecek memantau",
+                r" (?:kesiapan |keamanan )?(?:tps|gudang|logistik|kotak suara)",
+            ),
             r"penjagaan",
             r"pengawalan",
             r"pos pengamanan",

@@ -292,3 +292,10 @@ def test_a_patrol_with_another_force_is_a_joint_patrol():
 def test_residents_named_with_their_village_before_they_attend():
     text = "Ratusan warga Desa Sesela, Kecamatan Gunungsari mengikuti doa bersama."
     assert participants(text) == ["warga"]
+
+
+def test_programme_names_of_visits_talks_and_checks():
+    assert activity("Satbinmas menggelar Police Goes To School di SMAN 3.") == ["penyuluhan"]
+    assert activity("Kapolres melaksanakan safari Jumat di masjid raya.") == ["sambang"]
+    assert activity("Kapolsek menggelar curhat kamtibmas di balai desa.") == ["sambang"]
+    assert activity("Personel melakukan pengecekan gudang logistik KPU.") == ["pengamanan"]
