@@ -299,3 +299,16 @@ def test_programme_names_of_visits_talks_and_checks():
     assert activity("Kapolres melaksanakan safari Jumat di masjid raya.") == ["sambang"]
     assert activity("Kapolsek menggelar curhat kamtibmas di balai desa.") == ["sambang"]
     assert activity("Personel melakukan pengecekan gudang logistik KPU.") == ["pengamanan"]
+
+
+def test_religious_student_and_youth_organisations_and_village_officials():
+    assert participants("Kapolsek bersilaturahmi dengan pengurus PCNU dan Muslimat.") == [
+        "ormas",
+        "perempuan",
+    ]
+    assert participants("Dialog dengan perwakilan PMII, HMI dan GMNI.") == ["mahasiswa"]
+    assert participants("Sambang ke pengurus Pemuda Katolik dan GAMKI.") == ["tokoh_pemuda"]
+    assert participants("Kapolsek bertemu Sekretaris Desa dan perwakilan BPD.") == [
+        "pemerintah_daerah"
+    ]
+    assert "ormas" not in participants("Penyuluhan di Universitas Muhammadiyah Mataram.")
