@@ -225,7 +225,9 @@ def _place_at(
         (
             k
             for k in range(j + 1, limit)
-            if doc.punctuated[k] and not (doc.folded[k - 1] == "kep" and doc.gaps[k] == ". ")
+            if doc.punctuated[k]
+            and not (doc.folded[k - 1] == "kep" and doc.gaps[k] == ". ")
+            and doc.gaps[k] != "-"  # "Tojo Una-Una", "Toli-Toli"
         ),
         limit,
     )

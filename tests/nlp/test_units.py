@@ -100,3 +100,15 @@ def test_a_capitalised_unit_name_stops_before_a_headline_verb(gaz):
 )
 def test_the_polsek_of_a_main_town_is_its_kecamatan(gaz, text, code):
     assert unit(gaz, text).region_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Polres Tojo Una-Una menggelar patroli dialogis.", "72.09"),
+        ("Polres KKT menggelar deklarasi damai.", "81.03"),
+        ("Polres Atim menyambangi tokoh adat.", "11.03"),
+    ],
+)
+def test_hyphenated_names_and_more_short_names(gaz, text, code):
+    assert unit(gaz, text).region_code == code
