@@ -51,8 +51,11 @@ _SITUATION = Lexicon(
             # kejadian berarti"; a problem or disturbance it did not find needs no adjective.
             r"tidak (?:ditemukan|menemukan|ada|terdapat) (?:adanya )?"
             r"(?:hal|hal hal|kejadian|permasalahan|masalah)(?: yang)? (?:menonjol|berarti)",
-            r"tidak (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
-            r"tidak (?:ada|terdapat) (?:adanya )?gangguan",
+            *each(
+                "tidak belum",
+                r" (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
+            ),
+            *each("tidak belum", r" (?:ada|terdapat) (?:adanya )?gangguan"),
             r"aman terkendali",
             r"nihil gangguan",
             r"tanpa (?:adanya )?gangguan",
@@ -214,7 +217,7 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
     reports ("rapat pleno yang berakhir damai", "sehingga acara berjalan tertib")."""
     if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
         return False
-    if m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak")):
+    if m.words.startswith(("berjalan", "berlangsung", "berakhir", "selesai", "tidak", "belum")):
         clause = context.words_before(doc, m.first, 12, clause=True)
         return not _PURPOSE.isdisjoint(clause)
     return not _PURPOSE.isdisjoint(before[-10:])
