@@ -45,6 +45,10 @@ ACTIVITY = Lexicon(
             r"anjangsana",
             r"menemui",
             r"mendatangi",
+            # headline forms: "Bhabinkamtibmas Datangi Warga", "Kapolsek Kunjungi Ponpes"
+            r"datangi",
+            r"kunjungi",
+            r"temui",
             r"jumat curhat",
             r"minggu kasih",
             r"ngopi bareng",

@@ -111,3 +111,16 @@ def test_more_ways_to_say_calm_and_online():
     assert situation("Kegiatan selesai pukul 11.00 Wita dengan aman dan tertib.") == "kondusif"
     assert classify.online(Document("Kapolres mengikuti vidcon bersama Kapolda.")).value
     assert classify.online(Document("Rapat dilaksanakan via Google Meet.")).value
+
+
+def test_no_disturbance_yet_is_calm():
+    text = "Sejak awal kampanye hingga kini belum ada gangguan kamtibmas di wilayah itu."
+    assert situation(text) == "kondusif"
+
+
+def test_a_visit_prompted_by_a_hoax_is_an_activity():
+    text = (
+        "Hoaks Video Kotak Suara Beredar, Bhabinkamtibmas Datangi Warga\n"
+        "Menyusul beredarnya video hoaks itu, Bhabinkamtibmas mendatangi warga Dusun Ireng."
+    )
+    assert kind(text) == "activity"
