@@ -56,6 +56,7 @@ KABKOTA_ALIASES: dict[str, tuple[str, ...]] = {
     "Kabupaten Aceh Barat Daya": ("Abdya",),
     "Kabupaten Aceh Tenggara": ("Agara",),
     "Kabupaten Aceh Besar": ("Abes",),
+    "Kabupaten Aceh Timur": ("Atim",),
     "Kabupaten Gayo Lues": ("Galus",),
     "Kabupaten Pidie Jaya": ("Pijay",),
     # Sumatera Utara
@@ -225,7 +226,7 @@ KABKOTA_ALIASES: dict[str, tuple[str, ...]] = {
     # Maluku, Maluku Utara
     "Kabupaten Maluku Tengah": ("Malteng",),
     "Kabupaten Maluku Tenggara": ("Malra",),
-    "Kabupaten Kepulauan Tanimbar": ("Maluku Tenggara Barat", "MTB", "Tanimbar"),
+    "Kabupaten Kepulauan Tanimbar": ("Maluku Tenggara Barat", "MTB", "Tanimbar", "KKT"),
     "Kabupaten Maluku Barat Daya": ("MBD",),
     "Kabupaten Seram Bagian Barat": ("SBB",),
     "Kabupaten Seram Bagian Timur": ("SBT",),

@@ -33,22 +33,29 @@ _SITUATION = Lexicon(
         "kondusif": (
             *each(
                 "situasi suasana kondisi keadaan kamtibmas wilayah",
-                rf"{_NOT_NEGATED}{{0,5}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
+                # (six words: "situasi kota pasca penetapan paslon terpilih terpantau aman",
+                # "paslon" read as two)
+                rf"{_NOT_NEGATED}{{0,6}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
                 r"(?:aman|kondusif|terkendali)",
             ),
             # Calm restored: "namun kini sudah kembali kondusif".
             r"kembali (?:aman|kondusif|normal|tenang|pulih)",
             *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
             *each(
-                "berjalan berlangsung berakhir",
+                "berjalan berlangsung berakhir selesai",
+                # "berakhir pukul 17.00 Wita dengan aman": the hour may come between
+                r"(?: (?:pada )?(?:pukul|pkl|jam) \d+(?: \d+)?(?: wib| wita| wit)?)?"
                 r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
             ),
             # What a patrol found: "tidak ditemukan hal-hal yang menonjol", "tidak ada
             # kejadian berarti"; a problem or disturbance it did not find needs no adjective.
             r"tidak (?:ditemukan|menemukan|ada|terdapat) (?:adanya )?"
             r"(?:hal|hal hal|kejadian|permasalahan|masalah)(?: yang)? (?:menonjol|berarti)",
-            r"tidak (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
-            r"tidak (?:ada|terdapat) (?:adanya )?gangguan",
+            *each(
+                "tidak belum",
+                r" (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
+            ),
+            *each("tidak belum", r" (?:ada|terdapat) (?:adanya )?gangguan"),
             r"aman terkendali",
             r"nihil gangguan",
             r"tanpa (?:adanya )?gangguan",
@@ -91,7 +98,10 @@ _PAST = words("sempat sebelumnya tadinya semula")
 _ONLINE = Lexicon(
     {
         "online": (
-            *words_of("daring virtual zoom vicon webinar"),
+            *words_of("daring virtual zoom vicon vidcon webinar gmeet teleconference"),
+            r"google meet",
+            r"video konferensi",
+            r"telekonferensi",
             r"secara online",
             r"video conference",
             r"live streaming",
@@ -132,6 +142,9 @@ _ACTIVITY_WORDS = Lexicon(
             r"cooling system",
             *each("melaksanakan menggelar melakukan", " kegiatan"),
             r"kegiatan (?:ini|tersebut)",
+            # an officer at someone else's event: "menghadiri musyawarah dusun"
+            r"menghadiri",
+            r"hadiri",
         )
     }
 )
@@ -204,7 +217,7 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
     reports ("rapat pleno yang berakhir damai", "sehingga acara berjalan tertib")."""
     if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
         return False
-    if m.words.startswith(("berjalan", "berlangsung", "berakhir", "tidak")):
+    if m.words.startswith(("berjalan", "berlangsung", "berakhir", "selesai", "tidak", "belum")):
         clause = context.words_before(doc, m.first, 12, clause=True)
         return not _PURPOSE.isdisjoint(clause)
     return not _PURPOSE.isdisjoint(before[-10:])

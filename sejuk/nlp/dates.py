@@ -105,7 +105,7 @@ _CORE = re.compile(
     re.VERBOSE,
 )
 _BEFORE = re.compile(
-    rf"(?:(?:hari\s+)?(?P<wd>{_WD})\b(?:\s+(?P<pod1>{_POD})\b)?\s*,?\s*)?"
+    rf"(?:(?:hari\s+)?(?P<wd>{_WD})\b(?:\s+(?P<pod1>{_POD})\b)?\s*[,/]?\s*)?"
     rf"(?P<paren>\(\s*)?(?:(?:tanggal|tgl)\.?\s*)?$",
     re.IGNORECASE,
 )
@@ -121,6 +121,8 @@ _WEEKDAY_ALONE = re.compile(
     rf"(?=[sjrkmah])\b(?P<wd>{_WD})\b(?:\s+(?P<pod>{_POD})\b)?(?=\s*(?:[.,;:)\]]|lalu\b|kemarin\b|$))",
     re.IGNORECASE,
 )
+# "Hr/tgl: Kamis/14-11-2024": a weekday and a date joined by a slash, as forms write it.
+_WEEKDAY_SLASH = re.compile(rf"\b(?:{_WD})/$")
 _RELATIVE = re.compile(rf"\b(?P<rel>{_alt(RELATIVE)})\b")
 # Matched on the lower-cased text; the look-ahead lets the search skip other characters.
 _TIME = re.compile(
@@ -194,7 +196,11 @@ def find_dates(text: str, vocabulary: AbstractSet[str] | None = None) -> list[Da
     taken: list[tuple[int, int]] = []
     low = text.lower()
     for m in _CORE.finditer(text):
-        if m.start() and text[m.start() - 1] in "0123456789/.:":
+        if (
+            m.start()
+            and text[m.start() - 1] in "0123456789/.:"
+            and _WEEKDAY_SLASH.search(low, max(0, m.start() - 10), m.start()) is None
+        ):
             continue  # inside a longer number, an address or a time
         mention = _from_match(text, m)
         if mention is not None:

@@ -26,7 +26,7 @@ from operator import add
 from typing import Literal, NamedTuple
 
 from .normalize import Token, split_text, words
-from .shorthand import SHORTHAND
+from .shorthand import SHORTHAND, doubled_word
 
 LineRole = Literal["body", "headline", "caption", "skip", "url"]
 
@@ -104,10 +104,16 @@ class Document:
         self._folded_set = frozenset(self.folded)
         # Shorthand spelled out ("giat" -> "kegiatan"); most news texts have none, and
         # then the words are the tokens.
-        if self._folded_set.isdisjoint(SHORTHAND):
+        # ... and a word doubled with a 2 ("pesan2") read as doubled.
+        doubled: dict[str, str] = {}
+        for w in self._folded_set:
+            if w[-1] == "2" and w[0] > "9" and (x := doubled_word(w)) is not None:
+                doubled[w] = x
+        if self._folded_set.isdisjoint(SHORTHAND) and not doubled:
             self.words: list[str] = self.folded
         else:
-            self.words = list(map(SHORTHAND.get, self.folded, self.folded))
+            table: dict[str, str] = {**SHORTHAND, **doubled} if doubled else SHORTHAND
+            self.words = list(map(table.get, self.folded, self.folded))
         # Where each word starts in ``norm`` (words joined by single spaces).
         # (the running length of the words before, plus one space after each: all in C)
         self._word_starts: list[int] = list(

@@ -37,6 +37,9 @@ _EVENT_WORDS = words("""
     """)
 # Labels of a report's date field: "Hari/Tgl :", "Tanggal:", "Waktu :".
 _DATE_LABELS = words("hari tgl tanggal waktu")
+# A time said as a report says it: "Sabtu, 7 Desember 2024 pkl 16.00 Wita" on a line of
+# its own is when the activity took place; a stamp gives the time bare ("| 14:30 WIB").
+_TIME_WORDS = words("pukul pkl jam sekira sekitar")
 _FUTURE = words("akan besok mendatang nanti rencana rencananya dijadwalkan")
 _OTHER_EVENT = words("usai pasca setelah sebelum jelang menjelang sejak")
 _ELECTION_NOUNS = words(
@@ -112,7 +115,10 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
         # A publication stamp on a line of its own; but "Hari/Tgl : Rabu, 11 Desember
         # 2024" is the date field of a field report.
         label = line[: d.start - line_start].lower()
-        if _DATE_LABELS.isdisjoint(re.findall(r"[a-z]+", label)):
+        after = line[d.end - line_start :].lower()
+        if _DATE_LABELS.isdisjoint(re.findall(r"[a-z]+", label)) and _TIME_WORDS.isdisjoint(
+            re.findall(r"[a-z]+", after)
+        ):
             return None
     if d.relative is not None and d.relative > 0:
         return None

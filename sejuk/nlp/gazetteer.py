@@ -44,10 +44,24 @@ CUES: dict[str, tuple[int, str | None]] = {
     "kec": (KECAMATAN, None),
     "kcm": (KECAMATAN, None),
     "distrik": (KECAMATAN, None),
+    # The head of a kecamatan or kelurahan by its name: "Kantor Camat Wara", "Lurah
+    # Macege".
+    "camat": (KECAMATAN, None),
+    # The kecamatan's election committee and watchdog: "PPK Pujut", "Panwascam Wara".
+    "ppk": (KECAMATAN, None),
+    "panwascam": (KECAMATAN, None),
+    # Regional words: Yogyakarta's kapanewon and kemantren (kecamatan), kalurahan
+    # (desa) and padukuhan (hamlet); Kei's ohoi and Tulang Bawang's tiyuh (desa).
+    "kapanewon": (KECAMATAN, None),
+    "kemantren": (KECAMATAN, None),
     "desa": (DESA, "desa"),
     "ds": (DESA, "desa"),
     "kelurahan": (DESA, "kelurahan"),
     "kel": (DESA, "kelurahan"),
+    "kalurahan": (DESA, None),
+    "ohoi": (DESA, None),
+    "tiyuh": (DESA, None),
+    "lurah": (DESA, "kelurahan"),
     "kampung": (DESA, None),
     "kp": (DESA, None),
     "gampong": (DESA, None),
@@ -61,6 +75,7 @@ CUES: dict[str, tuple[int, str | None]] = {
     "ling": (HAMLET, None),
     "lingk": (HAMLET, None),
     "jorong": (HAMLET, None),
+    "padukuhan": (HAMLET, None),
     "banjar": (HAMLET, None),
     "br": (HAMLET, None),
 }

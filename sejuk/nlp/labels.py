@@ -45,9 +45,16 @@ ACTIVITY = Lexicon(
             r"anjangsana",
             r"menemui",
             r"mendatangi",
+            # headline forms: "Bhabinkamtibmas Datangi Warga", "Kapolsek Kunjungi Ponpes"
+            r"datangi",
+            r"kunjungi",
+            r"temui",
             r"jumat curhat",
             r"minggu kasih",
             r"ngopi bareng",
+            r"ngopi kamtibmas",
+            r"curhat kamtibmas",
+            r"safari (?:jumat|subuh|ramadan|ramadhan|kamtibmas|religi)",
             r"cangkrukan",
             r"tatap muka dengan",
             # at someone's home: "di rumah warga", "kediaman tokoh adat"
@@ -60,6 +67,7 @@ ACTIVITY = Lexicon(
         ),
         "dialog": (
             r"dialog",
+            r"berdialog",
             r"dialog interaktif",
             r"dialog kebangsaan",
             r"diskusi",
@@ -109,6 +117,7 @@ ACTIVITY = Lexicon(
             r"edukasi",
             r"memberikan pemahaman kepada",
             r"ceramah kamtibmas",
+            r"police goe?s to (?:school|campus|kampus|sekolah)",
         ),
         "patroli_bersama": (
             r"patroli bersama",
@@ -126,6 +135,24 @@ ACTIVITY = Lexicon(
             r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
             r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",
             r"apel gelar pasukan",
+            # personnel put on the ground or at the polls: "mengerahkan 250 personel",
+            # "30 personel dikerahkan untuk menjaga TPS"
+            *each(
+                "mengerahkan menerjunkan menurunkan menyiagakan",
+                r"(?: \w+){0,3} (?:personel|personil|pasukan)",
+            ),
+            *each(
+                "personel personil",
+                r"(?: \w+){0,3} (?:dikerahkan|diterjunkan|disiagakan)",
+            ),
+            r"menjaga (?:keamanan )?(?:tps|gudang|logistik|kotak suara|lokasi)",
+            # (at the polls: warga "berjaga di pos kamling" keep their own watch)
+            r"berjaga(?: jaga)? di (?:tps|gudang|lokasi|kantor|depan|sekitar)",
+            # checks on the polls and the ballots: "pengecekan gudang logistik"
+            *each(
+                "pengecekan pemantauan mengecek memantau",
+                r" (?:kesiapan |keamanan )?(?:tps|gudang|logistik|kotak suara)",
+            ),
             r"penjagaan",
             r"pengawalan",
             r"pos pengamanan",
@@ -150,6 +177,8 @@ ACTIVITY = Lexicon(
             r"koordinasi dengan",
             r"rapat koordinasi",
             r"rakor",
+            # a meeting the police hold with others: "menggelar rapat bersama para camat"
+            *each("menggelar mengadakan memimpin", r" rapat(?! (?:pleno|paripurna))"),
             r"berkoordinasi",
         ),
         "other": (
@@ -174,6 +203,7 @@ PARTICIPANT = Lexicon(
     {
         "tokoh_agama": (
             r"tokoh agama",
+            r"tokoh gereja",
             r"tokoh tokoh agama",
             r"tokoh (?:lintas |antar |antarumat |umat )(?:agama|beragama)",
             r"pengurus (?:masjid|musala|mushola|musholla|gereja|pura|vihara|klenteng"
@@ -219,7 +249,19 @@ PARTICIPANT = Lexicon(
             r"kepala suku",
             r"dewan adat",
             r"ninik mamak",
+            # Adat leaders by their regional titles: Lio (Ende), Melayu (Riau, Jambi),
+            # Bali.
+            r"mosalaki",
+            # (not the regions named after one: Datuk Bandar, Datuk Lima Puluh)
+            r"datuk(?! (?:bandar|lima|tanah|nan))",
+            r"datok(?! pining)",
+            r"penghulu (?:suku|adat)",
+            r"bendesa",
+            r"kelian adat",
+            r"tua adat",
             r"tokoh tokoh adat",
+            r"tuha peut",
+            r"tuha lapan",
         ),
         "tokoh_masyarakat": (
             r"tokoh masyarakat",
@@ -229,10 +271,43 @@ PARTICIPANT = Lexicon(
             r"tokoh setempat",
             r"tokoh berpengaruh",
             r"tokoh lokal",
+            r"cerdik pandai",
+            r"cadiak pandai",
+            r"tetua (?:kampung|desa|masyarakat)",
         ),
-        "tokoh_pemuda": (r"tokoh pemuda", r"karang taruna", r"knpi", r"organisasi kepemudaan"),
-        "mahasiswa": (r"mahasiswa", r"bem", r"civitas akademika", r"sivitas akademika"),
-        "pelajar": (r"pelajar", r"siswa", r"siswi", r"osis", r"murid"),
+        "tokoh_pemuda": (
+            r"tokoh pemuda",
+            r"karang taruna",
+            r"knpi",
+            r"organisasi kepemudaan",
+            r"pemuda katolik",
+            r"pemuda muhammadiyah",
+            r"gamki",
+        ),
+        "mahasiswa": (
+            r"mahasiswa",
+            r"mahasiswi",
+            r"bem",
+            # student organisations
+            r"pmii",
+            r"hmi",
+            r"gmni",
+            r"kammi",
+            r"gmki",
+            r"pmkri",
+            r"civitas akademika",
+            r"sivitas akademika",
+        ),
+        "pelajar": (
+            r"pelajar",
+            r"siswa",
+            r"siswi",
+            r"osis",
+            r"murid",
+            r"santri",
+            r"santriwati",
+            r"peserta didik",
+        ),
         "perempuan": (
             r"kaum perempuan",
             r"ibu ibu",
@@ -245,6 +320,11 @@ PARTICIPANT = Lexicon(
             r"tokoh wanita",
             r"aktivis perempuan",
             r"kelompok perempuan",
+            r"kaum wanita",
+            r"bundo kanduang",
+            r"muslimat",
+            r"fatayat",
+            r"aisyiyah",
         ),
         "penyelenggara_pemilu": (
             r"kpu",
@@ -280,6 +360,21 @@ PARTICIPANT = Lexicon(
             r"keuchik",
             r"geuchik",
             r"kepala kampung",
+            # the head of a village or district by its regional name
+            r"wali nagari",
+            r"kepala nagari",
+            r"kepala distrik",
+            r"kepala pekon",
+            r"kepala lembang",
+            r"kepala gampong",
+            # the head of a hamlet is of the village government ("perangkat desa")
+            r"kepala dusun",
+            r"kepala lingkungan",
+            r"kepala jorong",
+            r"kelian dinas",
+            r"sekretaris desa",
+            r"sekdes",
+            r"badan permusyawaratan desa",
             r"perangkat (?:desa|kampung|kelurahan|nagari|gampong|pekon)",
             r"aparat desa",
             r"aparatur desa",
@@ -346,8 +441,19 @@ PARTICIPANT = Lexicon(
             r"penduduk",
             r"jamaah",
             r"jemaah",
+            r"jemaat",
+            r"umat (?:islam|muslim|kristiani|kristen|nasrani|katolik|hindu|buddha|budha"
+            r"|konghucu|beragama)",
             r"pengunjung",
             r"pengendara",
+            # people at work met on a patrol or a visit
+            r"pelaku (?:usaha|wisata|umkm)",
+            r"pengusaha",
+            r"buruh",
+            r"karyawan",
+            r"tukang ojek",
+            r"ojek",
+            r"sopir",
         ),
         "ormas": (
             r"ormas",
@@ -357,6 +463,14 @@ PARTICIPANT = Lexicon(
             r"banser",
             r"ansor",
             r"pemuda pancasila",
+            # the mass religious organisations, by their boards (a school or campus
+            # named after one is no organisation met)
+            r"nahdlatul ulama",
+            r"pcnu",
+            r"pwnu",
+            r"mwcnu",
+            r"pengurus nu",
+            *each("pengurus pimpinan", r" (?:wilayah |daerah |cabang |ranting )?muhammadiyah"),
         ),
         "media": (
             r"insan pers",
@@ -485,9 +599,12 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
+    mendengarkan menampung dibantu
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
-ATTENDING = words("dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk")
+ATTENDING = words(
+    "dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk disaksikan"
+)
 NEAR_PART = words("dengan bersama kepada para bagi")
 # "ke rumah warga", "ke permukiman warga": where a visit went, so whom it met.
 _VISITED = words("rumah kediaman permukiman pemukiman lingkungan pangkalan pos posko kampung")
@@ -502,8 +619,15 @@ NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warg
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
 )
+# A group named after a building is where it happened: "di Gedung PKK".
+_BUILDING = words("gedung aula sekretariat markas wisma graha")
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
+# A candidate's things are no candidate met: "spanduk pasangan calon", "baliho paslon".
+_CANDIDATES_THING = words("""
+    spanduk baliho banner poster stiker apk atribut bendera gambar foto visi misi nomor
+    program kemenangan kekalahan
+    """)
 
 
 class Found(NamedTuple):
@@ -512,11 +636,12 @@ class Found(NamedTuple):
     why: str
 
 
+_MEETING = words("koordinasi rakor rapat sektoral")
 _TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi")
 
 
 def activity_types(doc: Document) -> list[Found]:
-    out = _talking_patrols(doc)
+    out = _talking_patrols(doc) + _joint_patrols(doc)
     for code, m in ACTIVITY.find(doc):
         if (
             context.is_irrealis(doc, m.first)
@@ -526,6 +651,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue
         if code == "pengamanan" and context.is_negated(doc, m.first, window=4):
             continue
+        if code == "pengamanan" and not _MEETING.isdisjoint(context.words_before(doc, m.first, 3)):
+            continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
         if code == "dialog" and _patrol_talk(doc, m):
             continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
@@ -546,6 +673,30 @@ def _talking_patrols(doc: Document) -> list[Found]:
     return out
 
 
+# Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
+# PP", "patroli tiga pilar".
+_OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
+_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber|skala))",)})
+
+
+def _joint_patrols(doc: Document) -> list[Found]:
+    """A patrol with another force in its clause is a joint patrol, named so or not."""
+    out = []
+    for _, m in _ANY_PATROL.find(doc):
+        if context.is_irrealis(doc, m.first):
+            continue
+        s = doc.sentence(m.first)
+        words_ = doc.first_words[s.first : s.last]
+        norm = " ".join(words_)
+        joint = "tiga pilar" in norm or any(
+            w in NEAR_PART and not _OTHER_FORCES.isdisjoint(words_[k + 1 : k + 4])
+            for k, w in enumerate(words_)
+        )
+        if joint:
+            out.append(Found("patroli_bersama", m, "patroli bersama satuan lain"))
+    return out
+
+
 _PATROL = Lexicon(
     {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))",)}
 )
@@ -555,7 +706,7 @@ def _patrol_talk(doc: Document, m: Match) -> bool:
     """ "dialog dengan nelayan" in a report of a dialogic patrol is the patrol's
     talk, not a dialogue of its own."""
     return (
-        m.words == "dialog"
+        m.words in ("dialog", "berdialog")
         and "patroli dialogis" in doc.norm
         and doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
     )
@@ -605,16 +756,22 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
             and not _CANDIDATE_BEFORE.isdisjoint(context.words_before(doc, m.first, 3))
-        ):
-            continue
+        ) or (code == "pemerintah_daerah" and before == "calon"):
+            continue  # "calon kepala desa": a candidate, not the village head
         if context.is_irrealis(doc, m.first) or context.in_example_list(doc, m.first):
             continue
         if _in_time_phrase(doc, m):
             continue
+        if before in _BUILDING:
+            continue  # "di Gedung PKK", "Aula MUI": where, not who
+        if not incident and code == "paslon_timses" and before in _CANDIDATES_THING:
+            continue
         if incident and code == "paslon_timses":
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
-        in_list = listed_until[0] == doc.sent_of[m.first] and m.first - listed_until[1] <= 3
+        in_list = listed_until[0] == doc.sent_of[m.first] and (
+            m.first - listed_until[1] <= 3 or _named_between(doc, listed_until[1], m.first)
+        )
         if code in NEED_PART and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
@@ -623,6 +780,18 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             out.extend(_leader_list(doc, m))
         listed_until = (doc.sent_of[m.first], m.last)
     return out
+
+
+def _named_between(doc: Document, after: int, first: int) -> bool:
+    """ "bersama Danramil 04/Kubung Kapten Inf Syafri dan Camat Kubung": only the name
+    and rank of the one before lie between two groups of a list."""
+    if first - after > 8:
+        return False
+    if doc.first_words[first - 1] in _LIST_WORDS:
+        first -= 1
+    elif "," not in doc.gaps[first]:
+        return False
+    return all(doc.is_capitalized(k) for k in range(after, first))
 
 
 def _in_time_phrase(doc: Document, m: Match) -> bool:
@@ -641,6 +810,9 @@ def _the_public(doc: Document, m: Match) -> bool:
     large, addressed or described, not people met."""
     before = context.words_before(doc, m.first, 2)
     after = doc.words[m.last] if m.last < len(doc.words) else ""
+    near = " ".join(context.words_before(doc, m.first, 6))
+    if "rasa aman" in near or "rasa nyaman" in near:
+        return True  # "memberikan rasa aman kepada masyarakat": whom it serves
     return (
         bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
     ) or after == "luas"
@@ -661,7 +833,7 @@ def _taking_part(doc: Document, m: Match) -> bool:
     if not ATTENDING.isdisjoint(before):
         return True
     s = doc.sentence(m.first)
-    after = doc.norm_of(m.last, min(s.last, m.last + 5)).split()
+    after = doc.norm_of(m.last, min(s.last, m.last + 8)).split()
     return not _PART_AFTER.isdisjoint(after)
 
 

@@ -10,7 +10,8 @@ One regular expression with hundreds of alternatives is slow in Python (each is 
 every word); here each word of the text looks up only the phrases that start with it (or
 with its first letters), so a lexicon costs a dictionary look-up per word.
 ``Lexicon.find`` yields (code, match) pairs in text order, without overlaps, the longest
-phrase first, as a single alternation would.
+phrase first, as a single alternation would. A phrase ends in the sentence where it
+starts: "... di wilayah adat mereka. Kegiatan berjalan aman" is no "wilayah ... aman".
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Lexicon:
         alone = self._alone
         taken_until = -1
         words = doc.first_words
+        sentences, sent_of = doc.sentences, doc.sent_of
         # The words of the text that start some phrase: a set operation first.
         heads = doc.positions(self._heads)
         if self._prefix:
@@ -73,7 +75,9 @@ class Lexicon:
             if code is not None:
                 end, last = starts[i] + len(first), i + 1
             else:
-                found = self._longest_at(norm, starts[i], first)
+                last_word = sentences[sent_of[i]].last - 1
+                endpos = starts[last_word] + len(doc.words[last_word])
+                found = self._longest_at(norm, starts[i], first, endpos)
                 if found is None:
                     continue
                 end, code = found
@@ -82,14 +86,15 @@ class Lexicon:
             taken_until = end
             yield code, Match(i, last, start, stop, doc.text[start:stop], norm[starts[i] : end])
 
-    def _longest_at(self, norm: str, at: int, first: str) -> tuple[int, str] | None:
+    def _longest_at(self, norm: str, at: int, first: str, endpos: int) -> tuple[int, str] | None:
         """The longest phrase that matches ``norm`` at offset ``at`` (where the word
-        ``first`` starts): its end and its code."""
+        ``first`` starts) and ends by ``endpos`` (the end of its sentence): its end and
+        its code."""
         found = self._exact.get(first)
         if not self._prefix_lengths:  # the usual lexicon: one pattern per first word
             if found is None:
                 return None
-            m = found[0].match(norm, at)
+            m = found[0].match(norm, at, endpos)
             return None if m is None else (m.end(), found[1][m.lastgroup or ""])
         tries = []
         if found is not None:
@@ -102,7 +107,7 @@ class Lexicon:
                 tries.append(found)
         best: tuple[int, str] | None = None
         for pattern, codes in tries:
-            m = pattern.match(norm, at)
+            m = pattern.match(norm, at, endpos)
             if m is not None and (best is None or m.end() > best[0]):
                 best = (m.end(), codes[m.lastgroup or ""])
         return best

@@ -293,9 +293,12 @@ def votes(mentions: list[PlaceMention]) -> dict[str, float]:
     "52.01"), for choosing among same-named units."""
     out: dict[str, float] = {}
     for m in mentions:
+        # One vote per region a mention may name: "Kuripan" names two villages of
+        # Kalimantan Selatan, which makes the province no likelier than one village.
+        mine: dict[str, float] = {}
         for hit, weight in zip(m.hits, m.weights, strict=True):
-            province, kabkota = hit.code[:2], hit.code[:5]
-            out[province] = out.get(province, 0.0) + weight
-            if kabkota != province:
-                out[kabkota] = out.get(kabkota, 0.0) + weight
+            for key in {hit.code[:2], hit.code[:5]}:
+                mine[key] = max(mine.get(key, 0.0), weight)
+        for key, weight in mine.items():
+            out[key] = out.get(key, 0.0) + weight
     return out

@@ -94,7 +94,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     near = sorted({i for k in nouns for i in range(max(0, k - 5), min(len(words), k + 2))})
     span = [i for i in near if tokens is None or i in tokens]
     for i in span:
-        if words[i] in PERSONNEL and words[i] != "orang" and i + 1 < len(words):
+        noun_first = (words[i] in PERSONNEL and words[i] != "orang") or _pers_label(doc, i)
+        if noun_first and i + 1 < len(words):
             after_noun = _count_after_noun(doc, i)
             if after_noun is not None:
                 return after_noun
@@ -109,10 +110,16 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         if found is None:
             continue
         value, used = found
+        again = parse_number(words, i + used)  # spelled out again: "3 (tiga) orang"
+        paren = -1  # the token after the ")" that closes it
+        if again is not None and again[0] == value and doc.gaps[i + used].strip() == "(":
+            closed = i + used + again[1]
+            if closed < len(words) and doc.gaps[closed].strip() == ")":
+                used, paren = closed - i, closed
         noun = i + used
         if noun >= len(words) or words[noun] not in AFTER_A_NUMBER or value == 0:
             continue
-        if any(doc.gaps[k].strip() for k in range(i + used, noun + 1)):
+        if any(doc.gaps[k].strip() and k != paren for k in range(i + used, noun + 1)):
             continue  # "2024, Bhabinkamtibmas ...": punctuation parts them
         if words[noun] == "orang" and (noun + 1 >= len(words) or words[noun + 1] not in PERSONNEL):
             continue
@@ -123,6 +130,23 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
             continue
         return Count(value, i, noun + 1)
     return None
+
+
+_TAKING_PART = words(
+    "terlibat dilibatkan dikerahkan diterjunkan diturunkan disiagakan bertugas hadir ikut"
+)
+
+
+def _pers_label(doc: Document, i: int) -> bool:
+    """ "Pers : 2 org" opening a line of a field report, or "Pers 3 org" in its text:
+    the personnel field."""
+    words = doc.first_words
+    if words[i] != "pers" or i + 1 >= len(words):
+        return False
+    if ":" in doc.gaps[i + 1] and (i == 0 or "\n" in doc.gaps[i]):
+        return True
+    found = parse_number(words, i + 1)
+    return found is not None and words[i + 1 + found[1] : i + 2 + found[1]] == ["orang"]
 
 
 def _count_after_noun(doc: Document, i: int) -> Count | None:
@@ -141,6 +165,8 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
                 return None
             at = k + 1
             break
+    if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:
+        at += 2  # "Personel yang terlibat 10 orang"
     found = parse_number(words, at)
     if found is None:
         return None

@@ -11,6 +11,7 @@ cues. The table is language knowledge, kept in one place so a reader can check i
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 SHORTHAND: Final[dict[str, str]] = {
@@ -79,6 +80,7 @@ SHORTHAND: Final[dict[str, str]] = {
     "tomud": "tokoh pemuda",
     "topem": "tokoh pemuda",
     "kades": "kepala desa",
+    "kadus": "kepala dusun",
     "pj": "penjabat",
     "babinsa": "babinsa tni",
     "danramil": "danramil tni",
@@ -107,3 +109,15 @@ SHORTHAND: Final[dict[str, str]] = {
 def expand(word: str) -> str:
     """The words a folded token stands for (the token itself when it is no shorthand)."""
     return SHORTHAND.get(word, word)
+
+
+_DOUBLED = re.compile(r"([a-z]{3,})2")
+
+
+def doubled_word(word: str) -> str | None:
+    """ "pesan2", "isu2": a word doubled with a 2, as chats write "pesan-pesan"."""
+    m = _DOUBLED.fullmatch(word)
+    if m is None:
+        return None
+    base = SHORTHAND.get(m.group(1), m.group(1))
+    return f"{base} {base}"

@@ -69,6 +69,14 @@ VERB_AFTER = words("""
     bersama siap rutin kembali juga pun bersinergi
     """)
 
+# Verbs that follow a unit in a Title Case headline: a capitalised name stops before them
+# ("Polsek Kawasan Bandara Laksanakan Sambang").
+_HEADLINE_VERBS = VERB_AFTER | words("""
+    ajak imbau himbau hadiri amankan kawal beri berikan jaga pantau cek sosialisasikan
+    edukasi silaturahmi bagikan dukung cegah pastikan perketat mediasi fasilitasi terima
+    ungkap tangkap gencarkan sampaikan dengarkan datangi kunjungi sapa patroli giat
+    """)
+
 
 class UnitMention(NamedTuple):
     first: int  # tokens [first, last) of the whole name
@@ -181,6 +189,14 @@ def _mention_at(doc: Document, gaz: Gazetteer, i: int) -> UnitMention | None:
         kota = True
     full = " ".join([prefix.lower(), *doc.folded[j:end]])
     special = _polres_by_name().get(full)
+    if level == "polres" and special is None and not codes and not kota:
+        # Capitalised words run on in a Title Case headline ("Polresta Pulau Ambon Gelar
+        # Doa Bersama"): the longest special name they start with.
+        for cut in range(end - 1, j, -1):
+            special = _polres_by_name().get(" ".join([prefix.lower(), *doc.folded[j:cut]]))
+            if special is not None:
+                end, name = cut, doc.span_text(j, cut)
+                break
     if level == "polres" and special is not None:
         codes = tuple(
             h.code
@@ -209,7 +225,9 @@ def _place_at(
         (
             k
             for k in range(j + 1, limit)
-            if doc.punctuated[k] and not (doc.folded[k - 1] == "kep" and doc.gaps[k] == ". ")
+            if doc.punctuated[k]
+            and not (doc.folded[k - 1] == "kep" and doc.gaps[k] == ". ")
+            and doc.gaps[k] != "-"  # "Tojo Una-Una", "Toli-Toli"
         ),
         limit,
     )
@@ -224,6 +242,10 @@ def _place_at(
             runs.append((end, key))
         if not gaz.continues(key):
             break
+    if level == "polsek" and texts[:1] == ["kota"] and [e for e, _ in runs] == [j + 1]:
+        town = _town_after_kota(doc, gaz, j, level)
+        if town is not None:
+            return town
     for end, key in reversed(runs):
         last = texts[end - 1 - j]
         # "Bima Kota" is Polres Bima of the kota; but "Limapuluh Kota" is one name.
@@ -245,13 +267,30 @@ def _place_at(
         end < limit
         and doc.is_capitalized(end)
         and toks[end].text not in UNIT_WORDS
-        and (end == j or not _breaks(doc, end))
+        and (end == j or (not _breaks(doc, end) and doc.folded[end] not in _HEADLINE_VERBS))
         and toks[end].text.isalpha()
     ):
         end += 1
     if end == j or level == "polda":
         return None
     return end, ()
+
+
+def _town_after_kota(
+    doc: Document, gaz: Gazetteer, j: int, level: str
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "Polsek Kota Selong", "Polsek Kota Bangkinang": the Polsek of a kabupaten's
+    main town, the kecamatan "Selong" or "Bangkinang Kota", not a kecamatan "Kota"
+    elsewhere. "Polsek Kota Kediri" stays in Kota Kediri."""
+    inner = _place_at(doc, gaz, j + 1, level)
+    if inner is None or not inner[1]:
+        return None
+    end, codes = inner
+    key = "".join(doc.folded[j + 1 : end])
+    if gaz.lookup_key("kota" + key, level=KABKOTA):
+        return None
+    with_kota = gaz.lookup_key(key + "kota", level=KECAMATAN)
+    return end, tuple(h.code for h in with_kota) if with_kota else codes
 
 
 def _breaks(doc: Document, k: int) -> bool:

@@ -80,3 +80,47 @@ def test_a_situation_said_not_to_be_calm_is_rawan():
 def test_unrest_that_has_passed_gives_way_to_the_calm_now():
     text = "Suasana di balai desa sempat memanas, namun kini sudah kembali kondusif."
     assert situation(text) == "kondusif"
+
+
+def test_a_situation_word_in_one_sentence_does_not_swallow_the_next():
+    text = (
+        "Para tetua siap mendukung ketenangan di wilayah ulayat mereka. "
+        "Pertemuan berjalan aman dan lancar."
+    )
+    assert situation(text) == "kondusif"
+
+
+def test_the_hour_between_ending_and_calm_does_not_hide_it():
+    assert situation("Pawai itu berakhir pukul 16.30 WIB dengan tertib.") == "kondusif"
+
+
+def test_a_situation_said_six_words_after_its_noun():
+    text = "Kapolres menyebut situasi kota pasca penetapan paslon terpilih terpantau aman."
+    assert situation(text) == "kondusif"
+
+
+def test_an_officer_attending_a_village_meeting_is_an_activity():
+    text = (
+        "Bhabinkamtibmas Hadiri Musyawarah Dusun\n"
+        "Bhabinkamtibmas menghadiri musyawarah dusun bersama warga, Kamis malam."
+    )
+    assert kind(text) == "activity"
+
+
+def test_more_ways_to_say_calm_and_online():
+    assert situation("Kegiatan selesai pukul 11.00 Wita dengan aman dan tertib.") == "kondusif"
+    assert classify.online(Document("Kapolres mengikuti vidcon bersama Kapolda.")).value
+    assert classify.online(Document("Rapat dilaksanakan via Google Meet.")).value
+
+
+def test_no_disturbance_yet_is_calm():
+    text = "Sejak awal kampanye hingga kini belum ada gangguan kamtibmas di wilayah itu."
+    assert situation(text) == "kondusif"
+
+
+def test_a_visit_prompted_by_a_hoax_is_an_activity():
+    text = (
+        "Hoaks Video Kotak Suara Beredar, Bhabinkamtibmas Datangi Warga\n"
+        "Menyusul beredarnya video hoaks itu, Bhabinkamtibmas mendatangi warga Dusun Ireng."
+    )
+    assert kind(text) == "activity"

@@ -106,3 +106,9 @@ def test_years_named_in_a_text():
     text = "Pilkada 2024 dan PSU tahun 2025, bukan nomor 1999 atau 20245"
     assert years_named(text) == {2024, 2025}
     assert years_named(text, {"pilkada", "2024", "2025", "1999", "20245"}) == {2024, 2025}
+
+
+def test_a_weekday_and_a_date_joined_by_a_slash():
+    found = find_dates("Hari/tgl : Senin/9-12-2024 pkl 08.00 Wita")
+    assert [(d.day, d.month, d.year, d.weekday) for d in found] == [(9, 12, 2024, 0)]
+    assert find_dates("unduh di situs.id/9-12-2024") == []

@@ -72,3 +72,12 @@ def test_the_election_day_an_activity_awaits_is_not_its_date():
 def test_the_date_field_of_a_field_report_is_the_event_date():
     text = "LAPORAN GIAT\nHari/Tgl : Rabu, 11 Desember 2024\nKegiatan : sambang ke pos ronda."
     assert when(text).value == date(2024, 12, 11)
+
+
+def test_a_date_line_with_the_hour_of_a_report_is_the_event_date():
+    text = (
+        "Kegiatan Bhabinkamtibmas\nKamis, 12 Desember 2024 pukul 08.30 WIB\nSambang ke pos ronda."
+    )
+    assert when(text).value == date(2024, 12, 12)
+    stamp = "Berita Polres\nKamis, 12 Desember 2024 08:30 WIB\nPatroli di pasar, Rabu (11/12/2024)."
+    assert when(stamp).value == date(2024, 12, 11)

@@ -95,3 +95,34 @@ def test_the_steps_are_a_registry_that_names_what_ran():
 def test_empty_text_gives_an_empty_record():
     got = extract("").to_contract()
     assert got["kind"] == "other" and got["unit"] is None and got["place"] is None
+
+
+def test_the_office_of_a_camat_names_the_kecamatan():
+    text = "Polres Palopo mengamankan rapat pleno PPK di Kantor Camat Wara, Kamis (28/11/2024)."
+    place = extract(text).place
+    assert place is not None and place.code == "73.73.01"
+
+
+def test_a_name_repeated_in_one_province_does_not_outvote_the_dateline():
+    text = (
+        "Lombok Barat - Polsek Kuripan menyambangi warga Desa Kuripan, Kecamatan Kuripan, "
+        "Rabu (4/12/2024)."
+    )
+    record = extract(text)
+    assert record.unit is not None and record.unit.region_code == "52.01.15"
+    assert record.place is not None and record.place.code == "52.01.15.2001"
+
+
+def test_yogyakartas_own_words_for_kecamatan_and_desa():
+    text = (
+        "Bhabinkamtibmas Polsek Patuk menyambangi warga Padukuhan Doga, Kalurahan "
+        "Nglanggeran, Kapanewon Patuk, Gunungkidul, Rabu (23/10/2024)."
+    )
+    place = extract(text).place
+    assert place is not None and place.code == "34.03.04.2008"
+
+
+def test_the_kecamatan_election_committee_names_its_kecamatan():
+    text = "Personel Polres Lombok Tengah menjaga gudang logistik PPK Pujut, Jumat (29/11/2024)."
+    place = extract(text).place
+    assert place is not None and place.code == "52.02.04"

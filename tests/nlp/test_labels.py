@@ -171,3 +171,144 @@ def test_women_leaders_are_women_participants():
         "perempuan",
         "tokoh_adat",
     ]
+
+
+def test_leaders_and_heads_by_their_regional_titles():
+    assert participants("Kapolsek duduk bersama mosalaki dan tua adat kampung itu.") == [
+        "tokoh_adat"
+    ]
+    assert participants("Silaturahmi ke rumah Datuk Penghulu dan bendesa setempat.") == [
+        "tokoh_adat"
+    ]
+    assert participants("Rapat diikuti kepala distrik, wali nagari dan walikota.") == [
+        "pemerintah_daerah"
+    ]
+    assert participants("Hadir cerdik pandai, bundo kanduang dan tokoh gereja.") == [
+        "perempuan",
+        "tokoh_agama",
+        "tokoh_masyarakat",
+    ]
+    assert participants("Penyuluhan diterima para santri dan mahasiswi.") == [
+        "mahasiswa",
+        "pelajar",
+    ]
+
+
+def test_a_congregation_met_after_a_service_is_residents():
+    assert participants("Usai ibadah Kapolres bertemu jemaat gereja.") == ["warga"]
+
+
+def test_talking_with_people_is_a_dialogue_unless_a_dialogic_patrol_talks():
+    assert "dialog" in activity("Kapolres berdialog dengan pendeta usai ibadah.")
+    text = "Polsek menggelar patroli dialogis. Petugas juga berdialog dengan pedagang."
+    assert "dialog" not in activity(text)
+
+
+def test_a_region_named_after_a_datuk_is_no_leader():
+    assert participants("Patroli menyambangi warga Kecamatan Datuk Bandar.") == ["warga"]
+
+
+def test_personnel_put_at_the_polls_is_security():
+    assert activity("Polres menerjunkan 75 personel ke lokasi pemungutan suara.") == ["pengamanan"]
+    assert activity("Sebanyak 20 personel disiagakan sejak subuh.") == ["pengamanan"]
+    assert activity("Dua anggota berjaga di TPS 04 hingga malam.") == ["pengamanan"]
+    assert activity("Warga berjaga di pos kamling.") == []
+    assert activity("Personel Polsek menjaga kotak suara di kantor desa.") == ["pengamanan"]
+
+
+def test_a_candidates_banner_is_no_candidate_met():
+    text = "Polsek memediasi warga yang berselisih soal baliho pasangan calon bupati."
+    assert "paslon_timses" not in participants(text)
+    assert "paslon_timses" in participants("Polsek memediasi tim sukses kedua pasangan calon.")
+
+
+def test_those_who_witnessed_took_part():
+    text = "Penandatanganan ikrar disaksikan Dandim dan Bupati."
+    assert participants(text) == ["pemerintah_daerah", "tni"]
+
+
+def test_a_meeting_the_police_hold_is_coordination():
+    assert activity("Kapolres memimpin rapat bersama para kepala distrik.") == ["koordinasi"]
+    assert "koordinasi" not in activity("Personel mengamankan rapat pleno KPU.")
+
+
+def test_a_list_goes_on_past_the_name_and_rank_of_the_one_before():
+    text = "Kapolsek berpatroli bersama Danramil 07/Sukamulya Kapten Inf Darto dan Camat Sukamulya."
+    assert participants(text) == ["pemerintah_daerah", "tni"]
+    text = "Kapolsek berpatroli bersama Danramil Kapten Inf Darto, Camat Sukamulya dan warga."
+    assert participants(text) == ["pemerintah_daerah", "tni", "warga"]
+
+
+def test_more_ways_to_name_those_met():
+    assert participants("Kapolres bersilaturahmi dengan umat Katolik di paroki itu.") == ["warga"]
+    assert participants("Kapolsek berbincang dengan tuha peut gampong.") == ["tokoh_adat"]
+    assert participants("Kapolsek mendengarkan keluhan warga soal balap liar.") == ["warga"]
+
+
+def test_those_a_patrol_serves_are_not_met():
+    text = "Patroli digelar untuk memberikan rasa aman dan nyaman kepada masyarakat."
+    assert participants(text) == []
+
+
+def test_security_as_the_topic_of_a_meeting_is_no_security_work():
+    assert activity("Polda menggelar rakor lintas sektoral pengamanan Pilkada.") == ["koordinasi"]
+
+
+def test_the_head_of_a_hamlet_is_village_government():
+    assert participants("Bhabinkamtibmas bertemu kadus dan kepala lingkungan.") == [
+        "pemerintah_daerah"
+    ]
+
+
+def test_pesan2_kamtibmas_in_a_chat_is_counselling():
+    assert activity("Menyampaikan pesan2 kamtibmas kpd pedagang pasar.") == ["penyuluhan"]
+
+
+def test_a_group_a_building_is_named_after_is_no_one_met():
+    assert participants("Pleno dihadiri saksi di Gedung PKK Kabupaten.") == []
+
+
+def test_a_force_that_helped_took_part():
+    assert participants("Personel Polres dibantu Kodim mengamankan pleno.") == ["tni"]
+
+
+def test_people_at_work_are_residents():
+    text = "Penyuluhan diberikan kepada pelaku wisata, pengusaha hotel dan sopir travel."
+    assert participants(text) == ["warga"]
+
+
+def test_a_candidate_for_village_head_is_no_village_head():
+    text = "Polsek memediasi pendukung dua calon kepala desa di balai desa."
+    assert "pemerintah_daerah" not in participants(text)
+
+
+def test_a_patrol_with_another_force_is_a_joint_patrol():
+    text = "Polsek menggelar patroli dialogis bersama Koramil dan Satpol PP di pasar."
+    assert activity(text) == ["patroli_bersama", "patroli_dialogis"]
+    assert "patroli_bersama" in activity("Patroli tiga pilar menyusuri gang permukiman.")
+    assert "patroli_bersama" not in activity("Polsek menggelar patroli malam di pasar.")
+
+
+def test_residents_named_with_their_village_before_they_attend():
+    text = "Ratusan warga Desa Sesela, Kecamatan Gunungsari mengikuti doa bersama."
+    assert participants(text) == ["warga"]
+
+
+def test_programme_names_of_visits_talks_and_checks():
+    assert activity("Satbinmas menggelar Police Goes To School di SMAN 3.") == ["penyuluhan"]
+    assert activity("Kapolres melaksanakan safari Jumat di masjid raya.") == ["sambang"]
+    assert activity("Kapolsek menggelar curhat kamtibmas di balai desa.") == ["sambang"]
+    assert activity("Personel melakukan pengecekan gudang logistik KPU.") == ["pengamanan"]
+
+
+def test_religious_student_and_youth_organisations_and_village_officials():
+    assert participants("Kapolsek bersilaturahmi dengan pengurus PCNU dan Muslimat.") == [
+        "ormas",
+        "perempuan",
+    ]
+    assert participants("Dialog dengan perwakilan PMII, HMI dan GMNI.") == ["mahasiswa"]
+    assert participants("Sambang ke pengurus Pemuda Katolik dan GAMKI.") == ["tokoh_pemuda"]
+    assert participants("Kapolsek bertemu Sekretaris Desa dan perwakilan BPD.") == [
+        "pemerintah_daerah"
+    ]
+    assert "ormas" not in participants("Penyuluhan di Universitas Muhammadiyah Mataram.")

@@ -42,3 +42,9 @@ def test_a_phrase_must_start_with_letters():
 
 def test_words_in_skipped_lines_are_not_matched():
     assert found("Baca juga: patroli dialogis ke desa lain\nIsi berita") == []
+
+
+def test_a_phrase_does_not_run_into_the_next_sentence():
+    lex = Lexicon({"aman": (r"wilayah(?: \w+){0,5} aman", r"berjalan aman")})
+    doc = Document("Warga menjaga wilayah kampung mereka. Acara berjalan aman.")
+    assert [(code, m.text) for code, m in lex.find(doc)] == [("aman", "berjalan aman")]

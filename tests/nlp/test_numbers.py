@@ -67,3 +67,24 @@ def test_a_count_after_the_unit_with_sebanyak():
 
 def test_a_count_of_council_members_is_no_personnel():
     assert count("Anggota DPRD sebanyak 5 orang ikut hadir.") is None
+
+
+def test_a_count_spelled_out_again_in_brackets():
+    assert count("Sambang dilakukan oleh 4 (empat) orang personel Polsek.") == 4
+    assert count("Diterjunkan sebanyak 12 (dua belas) personil gabungan.") == 12
+    assert count("Pada 2024 (tahun politik) personel bertambah.") is None
+
+
+def test_the_personnel_field_of_a_report():
+    assert count("Giat: sambang ke pos ronda\nPers : 3 org\nSit: aman") == 3
+    assert count("Giat: sambang\nPers: 3 wartawan hadir") is None
+
+
+def test_the_personnel_count_written_after_pers_in_a_sentence():
+    assert count("Giat patroli di pasar desa. Pers 3 org. Sit aman.") == 3
+    assert count("Rilis untuk pers 3 hari lalu.") is None
+
+
+def test_a_count_after_personnel_who_took_part():
+    assert count("Dalam patroli itu, personel yang terlibat 7 orang.") == 7
+    assert count("Giat sambang.\nAnggota yang terlibat: 2 org") == 2

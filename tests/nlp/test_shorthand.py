@@ -30,3 +30,8 @@ def test_expanded_words_keep_the_offsets_of_what_was_typed():
     assert doc.norm == "kegiatan dengan tokoh masyarakat di lokasi"
     (match,) = doc.find(__import__("re").compile(r"\btokoh masyarakat\b"))
     assert match.text == "tomas"
+
+
+def test_a_word_doubled_with_a_2_is_read_as_doubled():
+    doc = Document("Menyampaikan pesan2 kamtibmas soal isu2 di TPS 2 tahun 2024")
+    assert doc.norm == "menyampaikan pesan pesan kamtibmas soal isu isu di tps 2 tahun 2024"

@@ -78,3 +78,37 @@ def test_a_polres_named_elsewhere_places_a_polsek_of_a_common_name(gaz):
 def test_kepulauan_written_short_is_still_the_polres_of_the_islands(gaz):
     found = unit(gaz, "Polres Kep. Meranti menggelar patroli dialogis di pasar.")
     assert (found.name, found.region_code) == ("Polres Kep. Meranti", "14.10")
+
+
+def test_a_special_polres_name_in_a_title_case_headline(gaz):
+    found = unit(gaz, "Polresta Pulau Ambon Sambangi Warga Negeri Passo")
+    assert (found.name, found.region_code) == ("Polresta Pulau Ambon", "81.71")
+
+
+def test_a_capitalised_unit_name_stops_before_a_headline_verb(gaz):
+    found = unit(gaz, "Polsek Kawasan Bandara Laksanakan Sambang ke Warga")
+    assert found.name == "Polsek Kawasan Bandara"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Polsek Kota Selong menggelar patroli malam.", "52.03.07"),
+        ("Polsek Kota Bangkinang menyambangi warga.", "14.01.01"),
+        ("Polsek Kota Kefamenanu menggelar patroli.", "53.03.05"),
+    ],
+)
+def test_the_polsek_of_a_main_town_is_its_kecamatan(gaz, text, code):
+    assert unit(gaz, text).region_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Polres Tojo Una-Una menggelar patroli dialogis.", "72.09"),
+        ("Polres KKT menggelar deklarasi damai.", "81.03"),
+        ("Polres Atim menyambangi tokoh adat.", "11.03"),
+    ],
+)
+def test_hyphenated_names_and_more_short_names(gaz, text, code):
+    assert unit(gaz, text).region_code == code
