@@ -812,7 +812,7 @@ def _the_public(doc: Document, m: Match) -> bool:
     after = doc.words[m.last] if m.last < len(doc.words) else ""
     near = " ".join(context.words_before(doc, m.first, 6))
     if "rasa aman" in near or "rasa nyaman" in near:
-        return True  # "memberikan rasa aman kepada masyarakat": whom it serves
+        return True  # "rasa aman bagi masyarakat": whom the work serves, not people met
     return (
         bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
     ) or after == "luas"

@@ -246,7 +246,7 @@ def test_more_ways_to_name_those_met():
 
 
 def test_those_a_patrol_serves_are_not_met():
-    text = "Patroli digelar untuk memberikan rasa aman dan nyaman kepada masyarakat."
+    text = "Patroli malam menghadirkan rasa nyaman kepada masyarakat."
     assert participants(text) == []
 
 
