@@ -158,7 +158,7 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
         if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
     )
     inc = sum(_weight(doc, f.match) for f in incident)
-    if inc >= 2 and inc > act:
+    if inc >= 1.5 and inc > act:
         return Value(
             "incident",
             _evidence(incident, "kata kejadian"),

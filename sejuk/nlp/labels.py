@@ -513,6 +513,9 @@ INCIDENT = Lexicon(
             r"diancam",
             r"pengancaman",
             r"teror",
+            # coercion of voters or poll workers: "memaksa petugas mengubah hasil"
+            r"memaksa(?:nya)?",
+            r"dipaksa",
         ),
         "bentrokan": (
             r"bentrok",
@@ -544,6 +547,9 @@ INCIDENT = Lexicon(
             r"ludes",
             r"pencopotan",
             r"dicopot",
+            r"dicoret coret",
+            r"merobek",
+            r"dirobek",
         ),
         "unjuk_rasa": (
             r"unjuk rasa",
@@ -576,8 +582,8 @@ INCIDENT = Lexicon(
             r"dugaan kecurangan",
             r"menuding curang",
             # a recount or a re-vote demanded: "menuntut penghitungan ulang"
-            r"menuntut (?:pemungutan suara ulang|psu|penghitungan ulang|hitung ulang"
-            r"|perhitungan ulang|pemilihan ulang)",
+            r"menuntut (?:pemungutan suara ulang|psu|penghitungan (?:suara )?ulang"
+            r"|hitung (?:suara )?ulang|perhitungan (?:suara )?ulang|pemilihan ulang)",
         ),
         "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
         "kriminal_umum": (
@@ -657,8 +663,16 @@ def activity_types(doc: Document) -> list[Found]:
             continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
+        if code == "sambang" and not _CROWD.isdisjoint(
+            context.words_before(doc, m.first, 10, clause=True)
+        ):
+            continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         out.append(Found(code, m, "kata kegiatan"))
     return out
+
+
+# A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui".
+_CROWD = words("massa pendukung sekelompok demonstran pengunjuk")
 
 
 def _talking_patrols(doc: Document) -> list[Found]:

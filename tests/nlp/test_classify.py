@@ -124,3 +124,20 @@ def test_a_visit_prompted_by_a_hoax_is_an_activity():
         "Menyusul beredarnya video hoaks itu, Bhabinkamtibmas mendatangi warga Dusun Ireng."
     )
     assert kind(text) == "activity"
+
+
+def test_one_disturbance_in_the_lead_outweighs_one_later_police_step():
+    text = (
+        "GARUT, Kabar.id - Gudang logistik PPS di Desa Sukamaju dibakar orang tak dikenal "
+        "pada Senin malam. Tidak ada korban jiwa.\n\nPolisi kemudian melakukan pengamanan di "
+        "lokasi kejadian."
+    )
+    assert kind(text) == "incident"
+
+
+def test_a_crowd_that_comes_to_an_office_makes_no_visit_by_the_police():
+    text = (
+        "Puluhan massa pendukung salah satu kandidat bupati mendatangi kantor Panwascam dan "
+        "menuntut hitung suara ulang. Polisi mengawal aksi itu."
+    )
+    assert kind(text) == "incident"

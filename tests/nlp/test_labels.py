@@ -312,3 +312,22 @@ def test_religious_student_and_youth_organisations_and_village_officials():
         "pemerintah_daerah"
     ]
     assert "ormas" not in participants("Penyuluhan di Universitas Muhammadiyah Mataram.")
+
+
+def incidents(text):
+    return codes(labels.incident_types(Document(text)))
+
+
+def test_a_crowd_visiting_is_no_sambang_an_officer_visiting_is():
+    assert activity("Ratusan massa dari kubu penantang mendatangi kantor desa.") == []
+    assert activity("Bhabinkamtibmas mendatangi rumah kepala dusun.") == ["sambang"]
+
+
+def test_coercion_torn_posters_and_demanded_recounts_are_incidents():
+    assert incidents("Dua pria memaksa petugas KPPS mengganti angka di formulir.") == ["intimidasi"]
+    assert incidents("Spanduk kandidat dirobek dan dicoret-coret di simpang pasar.") == [
+        "perusakan"
+    ]
+    assert incidents("Tim pasangan calon menuntut penghitungan suara ulang di dua TPS.") == [
+        "penolakan_hasil"
+    ]
