@@ -314,10 +314,6 @@ def test_religious_student_and_youth_organisations_and_village_officials():
     assert "ormas" not in participants("Penyuluhan di Universitas Muhammadiyah Mataram.")
 
 
-def incidents(text):
-    return codes(labels.incident_types(Document(text)))
-
-
 def test_a_crowd_visiting_is_no_sambang_an_officer_visiting_is():
     assert activity("Ratusan massa dari kubu penantang mendatangi kantor desa.") == []
     assert activity("Bhabinkamtibmas mendatangi rumah kepala dusun.") == ["sambang"]
