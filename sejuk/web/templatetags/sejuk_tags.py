@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from sejuk import dates
 from sejuk.accounts.access import current_viewer
 from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.web.menu import Menu, may_open, menu_for
 
 register = template.Library()
 
@@ -42,3 +43,17 @@ def waktu(moment: datetime | None, region_code: str) -> str:
     zone = zone_of(region_code or "")
     local = moment.astimezone(ZoneInfo(ZONE_TZ[zone]))
     return f"{local:%d/%m/%Y %H.%M} {zone}"
+
+
+@register.simple_tag(takes_context=True)
+def menu(context: template.Context) -> Menu:
+    """``{% menu as m %}``: the header links the viewer may open (sejuk.web.menu)."""
+    request = context.get("request")
+    return menu_for(request if isinstance(request, HttpRequest) else None)
+
+
+@register.filter
+def opens(request: HttpRequest, url_name: str) -> bool:
+    """``{% if request|opens:"leaders:index" %}``: whether the viewer may open a page of
+    the menu, by the menu's own rule."""
+    return may_open(request if isinstance(request, HttpRequest) else None, url_name)
