@@ -58,7 +58,9 @@ class User(AbstractUser):
 
 
 class UserRole(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        User, verbose_name="pengguna", on_delete=models.CASCADE, related_name="roles"
+    )
     role = models.CharField("peran", max_length=20, choices=Role.choices)
 
     class Meta:
@@ -75,10 +77,12 @@ class ApiToken(models.Model):
     shown once. It acts with its owner's roles and area, and stops working when revoked
     or when its owner is deactivated."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name="pemilik", on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField("nama", max_length=80)
     prefix = models.CharField("awalan", max_length=16, db_index=True)
-    digest = models.CharField(max_length=64, unique=True)
+    digest = models.CharField("sidik token (SHA-256)", max_length=64, unique=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     last_used_at = models.DateTimeField("terakhir dipakai", null=True, blank=True)
     revoked_at = models.DateTimeField("dicabut", null=True, blank=True)
@@ -157,11 +161,14 @@ class RateCounter(models.Model):
     """A rate-limit counter (sejuk.accounts.ratelimit), kept in the database so every
     server process shares it."""
 
-    key = models.CharField(max_length=120)  # "lapor:203.0.113.7"
-    window = models.BigIntegerField()  # start of the window, in seconds since the epoch
-    count = models.PositiveIntegerField(default=0)
+    key = models.CharField("kunci", max_length=120)  # "lapor:203.0.113.7"
+    # The start of the window, in seconds since the epoch.
+    window = models.BigIntegerField("awal jendela waktu")
+    count = models.PositiveIntegerField("jumlah", default=0)
 
     class Meta:
+        verbose_name = "penghitung batas permintaan"
+        verbose_name_plural = "penghitung batas permintaan"
         constraints = [
             models.UniqueConstraint(fields=["key", "window"], name="one_counter_per_window")
         ]

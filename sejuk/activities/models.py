@@ -69,7 +69,12 @@ class Activity(models.Model):
     corrections = models.JSONField("koreksi atas bacaan", default=dict, blank=True)
     is_demo = models.BooleanField("data demo", default=False, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="dicatat oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField("dicatat", auto_now_add=True)
     updated_at = models.DateTimeField("diubah", auto_now=True)
@@ -94,7 +99,9 @@ class Activity(models.Model):
 class ActivityType(models.Model):
     """One type of an activity (an activity may be a patrol and a visit at once)."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="types")
+    activity = models.ForeignKey(
+        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="types"
+    )
     code = models.CharField("jenis", max_length=20, choices=list(ACTIVITY_TYPES.items()))
 
     class Meta:
@@ -110,7 +117,9 @@ class ActivityType(models.Model):
 
 
 class Participation(models.Model):
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")
+    activity = models.ForeignKey(
+        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="participants"
+    )
     category = models.CharField("peserta", max_length=24, choices=list(PARTICIPANTS.items()))
     count = models.PositiveIntegerField("jumlah", null=True, blank=True)
 
@@ -128,15 +137,21 @@ class Participation(models.Model):
 
 
 class Photo(models.Model):
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
+    activity = models.ForeignKey(
+        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="photos"
+    )
     image = models.FileField("foto", upload_to="kegiatan/%Y/%m/")
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
+    width = models.PositiveIntegerField("lebar (piksel)")
+    height = models.PositiveIntegerField("tinggi (piksel)")
     kept_location = models.BooleanField("lokasi foto disimpan", default=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="diunggah oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
 
     class Meta:
         verbose_name = "foto kegiatan"
@@ -156,12 +171,18 @@ class ChangeAction(models.TextChoices):
 class Change(models.Model):
     """The history of an activity: who changed what, when, and why."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="changes")
+    activity = models.ForeignKey(
+        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="changes"
+    )
     at = models.DateTimeField("waktu", auto_now_add=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    by_name = models.CharField(max_length=150, blank=True)
+    by_name = models.CharField("nama pengubah", max_length=150, blank=True)
     action = models.CharField("perubahan", max_length=10, choices=ChangeAction.choices)
     fields = models.JSONField("isian", default=dict)  # name -> [before, after]
     reason = models.TextField("alasan", blank=True)
@@ -208,9 +229,13 @@ class Plan(models.Model):
         Officer, verbose_name="personel", on_delete=models.SET_NULL, null=True, blank=True
     )
     active = models.BooleanField("aktif", default=True)
-    is_demo = models.BooleanField(default=False)
+    is_demo = models.BooleanField("data demo", default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="dibuat oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
 
     class Meta:

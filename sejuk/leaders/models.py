@@ -45,7 +45,12 @@ class Leader(models.Model):
     active = models.BooleanField("aktif", default=True)
     is_demo = models.BooleanField("data demo", default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="dicatat oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField("dicatat", auto_now_add=True)
     updated_at = models.DateTimeField("diubah", auto_now=True)

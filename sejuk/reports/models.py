@@ -74,9 +74,13 @@ class Incident(models.Model):
     damaged_vehicles = models.PositiveIntegerField("kendaraan rusak", default=0)
     description = models.TextField("uraian", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="dicatat oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("dicatat", auto_now_add=True)
 
     class Meta:
         verbose_name = "kejadian"
@@ -96,8 +100,8 @@ class Report(models.Model):
         Region, verbose_name="wilayah", on_delete=models.PROTECT, related_name="reports"
     )
     place_text = models.CharField("tempat (kata pelapor)", max_length=200, blank=True)
-    lat = models.FloatField(null=True, blank=True)
-    lng = models.FloatField(null=True, blank=True)
+    lat = models.FloatField("lintang", null=True, blank=True)
+    lng = models.FloatField("bujur", null=True, blank=True)
     occurred_at = models.DateTimeField("waktu kejadian", null=True, blank=True)
     channel = models.CharField("saluran", max_length=10, choices=Channel.choices)
     anonymous = models.BooleanField("anonim", default=False)
@@ -154,13 +158,18 @@ class Report(models.Model):
         Activity, verbose_name="kegiatan tanggapan", blank=True, related_name="reports"
     )
     source_text = models.TextField("teks asli", blank=True)
-    reader = models.JSONField(null=True, blank=True)
+    reader = models.JSONField("bacaan pembaca teks", null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="dicatat oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField("diterima", auto_now_add=True, db_index=True)
     is_demo = models.BooleanField("data demo", default=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("diubah", auto_now=True)
 
     class Meta:
         verbose_name = "laporan"
@@ -179,14 +188,21 @@ class Message(models.Model):
     """A message on a case: from the reporter (by the tracking code) or from an officer,
     either public (the reporter sees it) or internal."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
-    from_reporter = models.BooleanField(default=False)
+    report = models.ForeignKey(
+        Report, verbose_name="laporan", on_delete=models.CASCADE, related_name="messages"
+    )
+    from_reporter = models.BooleanField("dari pelapor", default=False)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="penulis",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     body = models.TextField("pesan")
     public = models.BooleanField("terlihat pelapor", default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
 
     class Meta:
         verbose_name = "pesan laporan"
@@ -198,11 +214,13 @@ class Message(models.Model):
 
 
 class ReportPhoto(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(upload_to="laporan/%Y/%m/")
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    report = models.ForeignKey(
+        Report, verbose_name="laporan", on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.FileField("foto", upload_to="laporan/%Y/%m/")
+    width = models.PositiveIntegerField("lebar (piksel)")
+    height = models.PositiveIntegerField("tinggi (piksel)")
+    uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
 
     class Meta:
         verbose_name = "foto laporan"
@@ -215,16 +233,22 @@ class ReportPhoto(models.Model):
 class Event(models.Model):
     """The history of a case: every step, who took it, when, and the details."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    report = models.ForeignKey(
+        Report, verbose_name="laporan", on_delete=models.CASCADE, related_name="events"
     )
-    by_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=20)
-    from_state = models.CharField(max_length=14, blank=True)
-    to_state = models.CharField(max_length=14, blank=True)
-    detail = models.JSONField(default=dict)
+    at = models.DateTimeField("waktu", auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    by_name = models.CharField("nama petugas", max_length=150, blank=True)
+    action = models.CharField("langkah", max_length=20)
+    from_state = models.CharField("dari status", max_length=14, blank=True)
+    to_state = models.CharField("ke status", max_length=14, blank=True)
+    detail = models.JSONField("rincian", default=dict)
 
     class Meta:
         verbose_name = "riwayat laporan"
