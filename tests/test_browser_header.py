@@ -146,3 +146,18 @@ def test_the_phone_and_the_desktop_offer_the_same_pages(browser: Browser, served
     wide = home(browser.new_context(viewport=DESKTOP).new_page(), served, "operator.lobar")
     assert menu_items(small) == menu_items(wide)
     assert small.locator("header .quick").inner_text() in menu_items(small)
+
+
+def test_on_a_desktop_a_table_of_cards_is_a_table(browser: Browser, served: Served):
+    """Tables that become cards on a phone (audit log, tokens, leaders) keep their columns
+    on a desktop: each heading above its cells."""
+    page = home(browser.new_context(viewport=DESKTOP).new_page(), served, "admin.lobar")
+    for path in ("/audit/", "/akun/token/", "/tokoh/"):
+        page.goto(served.url + path)
+        headings = page.locator("table.cards thead th")
+        cells = page.locator("table.cards tbody tr").first.locator("td")
+        for i in range(min(headings.count(), cells.count())):
+            heading, cell = headings.nth(i).bounding_box(), cells.nth(i).bounding_box()
+            assert heading and cell
+            assert abs(heading["x"] - cell["x"]) < 1, (path, i)
+            assert cell["y"] >= heading["y"] + heading["height"] - 1, (path, i)

@@ -21,6 +21,7 @@ from sejuk.units.models import Officer, Unit
 
 from .access import current_viewer, region_q
 from .audit import record
+from .audit import subject as audit_subject
 from .models import ApiToken, AuditAction, AuditEvent, Role, User, UserRole
 
 
@@ -153,10 +154,14 @@ class ApiTokenAdmin(ScopedAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ScopedAdmin):
-    list_display = ("created_at", "actor_name", "unit", "action", "object_type", "object_id", "ip")
+    list_display = ("created_at", "actor_name", "unit", "action", "subject", "ip")
     list_filter = ("action",)
     search_fields = ("actor_name", "object_type", "object_id")
     date_hierarchy = "created_at"
+
+    @admin.display(description="objek")
+    def subject(self, event: AuditEvent) -> str:
+        return audit_subject(event.object_type, event.object_id)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

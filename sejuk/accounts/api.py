@@ -11,7 +11,7 @@ from pydantic import Field
 
 from sejuk.units.models import Officer
 
-from . import services
+from . import audit, services
 from .access import current_viewer
 from .auth import signed_in
 
@@ -46,8 +46,10 @@ class AuditOut(Schema):
     actor: str
     unit: str | None
     action: str
+    action_label: str = Field(description="aksi dalam bahasa Indonesia")
     object_type: str
     object_id: str
+    subject: str = Field(description="objek dalam bahasa Indonesia, mis. 'tokoh #12'")
     ip: str | None
     detail: dict[str, object]
 
@@ -67,19 +69,22 @@ class AuditParams(Schema):
 def audit_log(request: HttpRequest, params: Query[AuditParams]) -> dict[str, object]:
     events = services.audit_events(current_viewer(request), action=params.action)
     start = (params.page - 1) * params.size
+    entries = [audit.describe(e) for e in events[start : start + params.size]]
     items = [
         {
-            "id": e.pk,
-            "created_at": e.created_at,
-            "actor": e.actor_name,
-            "unit": e.unit.name if e.unit else None,
-            "action": e.action,
-            "object_type": e.object_type,
-            "object_id": e.object_id,
-            "ip": e.ip,
-            "detail": e.detail,
+            "id": e.event.pk,
+            "created_at": e.event.created_at,
+            "actor": e.event.actor_name,
+            "unit": e.event.unit.name if e.event.unit else None,
+            "action": e.event.action,
+            "action_label": e.action,
+            "object_type": e.event.object_type,
+            "object_id": e.event.object_id,
+            "subject": e.subject,
+            "ip": e.event.ip,
+            "detail": e.event.detail,
         }
-        for e in events[start : start + params.size]
+        for e in entries
     ]
     return {"items": items, "total": events.count()}
 

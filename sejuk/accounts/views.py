@@ -91,5 +91,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/audit.html",
-        {"page": page, "actions": AuditAction.choices, "action": request.GET.get("aksi", "")},
+        {
+            "page": page,
+            "entries": [audit.describe(e) for e in page],
+            "actions": AuditAction.choices,
+            "action": request.GET.get("aksi", ""),
+        },
     )

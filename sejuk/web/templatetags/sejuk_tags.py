@@ -1,13 +1,13 @@
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.http import HttpRequest
 
 from sejuk import dates
-from sejuk.accounts.access import current_viewer
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.accounts.access import ANONYMOUS, current_viewer
+from sejuk.activities.services import zone_for
+from sejuk.nlp.wilayah import zone_of
 from sejuk.web.menu import Menu, may_open, menu_for
 
 register = template.Library()
@@ -38,11 +38,27 @@ def can(request: HttpRequest, capability: str) -> bool:
 def waktu(moment: datetime | None, region_code: str) -> str:
     """``{{ report.created_at|waktu:report.region_id }}``: "05/12/2026 13.21 WITA", the
     moment on the clocks of the place, with its zone, wherever the reader sits."""
+    return waktu_di(moment, zone_of(region_code or ""))
+
+
+@register.filter
+def waktu_di(moment: datetime | None, zone: str) -> str:
+    """``{{ token.created_at|waktu_di:zona }}``: "05/12/2026 13.21 WITA", the moment on
+    the clocks of a zone (WIB, WITA, WIT), with its name."""
     if moment is None:
         return ""
-    zone = zone_of(region_code or "")
-    local = moment.astimezone(ZoneInfo(ZONE_TZ[zone]))
-    return f"{local:%d/%m/%Y %H.%M} {zone}"
+    there = dates.local(moment, zone)
+    return f"{dates.short_date(there.date())} {dates.clock_in_zone(there, zone)}"
+
+
+@register.simple_tag(takes_context=True)
+def zona_saya(context: template.Context) -> str:
+    """``{% zona_saya as zona %}``: the zone where the viewer's unit works (WIB, WITA or
+    WIT), by the lookup the report pages use."""
+    request = context.get("request")
+    if not isinstance(request, HttpRequest):
+        return zone_for(ANONYMOUS)
+    return zone_for(current_viewer(request))
 
 
 @register.simple_tag(takes_context=True)
