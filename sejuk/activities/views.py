@@ -143,7 +143,13 @@ def create(request: HttpRequest) -> HttpResponse:
     if len(viewer.villages) == 1:
         initial["region"] = viewer.villages[0]
     if request.method != "POST":
-        return _form_page(request, ActivityForm(initial=initial, viewer=viewer), new=True)
+        plan = None
+        if request.GET.get("rencana", "").isdigit():
+            day = _date(request.GET.get("tanggal")) or services.today_for(viewer)
+            plan, values = plans.plan_values(viewer, int(request.GET["rencana"]), day)
+            initial.update(initial_from_values(values))
+        form = ActivityForm(initial=initial, viewer=viewer)
+        return _form_page(request, form, new=True, plan=plan)
     if request.POST.get("action") == "baca":
         text = request.POST.get("text", "")
         try:
@@ -383,6 +389,7 @@ def plans_page(request: HttpRequest) -> HttpResponse:
         "activities/plans.html",
         {
             "due": plans.due(viewer),
+            "today": services.today_for(viewer),
             "plans": plans.plans(viewer)[:200],
             "form": form,
             "can_write": viewer.can("activity.write"),
