@@ -199,7 +199,14 @@ def readable(activity: Activity, changes: list[Change] | None = None) -> list[En
             by=c.by_name or "sistem",
             action=c.get_action_display(),
             reason=c.reason,
-            lines=[reader.line(name, value) for name, value in (c.fields or {}).items()],
+            lines=_lines(reader, c),
         )
         for c in changes
     ]
+
+
+def _lines(reader: _Reader, change: Change) -> list[Line]:
+    lines = [reader.line(name, value) for name, value in (change.fields or {}).items()]
+    # Histories written before moments were compared as moments hold "changes" from a
+    # time to the same time spelt in another zone: nothing a person would call a change.
+    return [line for line in lines if line.before != line.after]

@@ -6,7 +6,8 @@ ISO timestamps."""
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -83,3 +84,15 @@ def test_the_api_gives_the_same_history_in_words_beside_the_exact_values(client,
     assert lines["Peserta"] == ("Tokoh agama, Warga (12)", "Tokoh agama, Warga (15)")
     assert changes[1]["fields"]["situation"] == ["kondusif", "waspada"]
     assert changes[1]["version"] == 2
+
+
+def test_an_old_entry_that_logged_a_time_as_changed_to_itself_shows_no_such_change(client, world):
+    activity = _edited(world)
+    change = activity.changes.order_by("-id").first()
+    start = change.fields["starts_at"][1]  # the new start, as UTC
+    same = datetime.fromisoformat(start).astimezone(ZoneInfo("Asia/Makassar")).isoformat()
+    activity.changes.create(action="updated", by_name="lama", fields={"starts_at": [start, same]})
+    client.force_login(world.users["operator"])
+    html = client.get(f"/kegiatan/{activity.pk}/").content.decode()
+    last = html[html.index("oleh lama") :]
+    assert "Mulai" not in last[: last.index("</li>")]
