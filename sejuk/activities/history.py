@@ -131,6 +131,13 @@ class Entry:
     lines: list[Line]
 
 
+def _in_order(codes: Any, labels: dict[str, str]) -> list[str]:
+    """Codes in the order of their taxonomy (PostgreSQL keeps a JSON object's keys in an
+    order of its own), unknown ones last."""
+    known = list(labels)
+    return sorted((str(c) for c in codes), key=lambda c: (known.index(c) if c in known else 99, c))
+
+
 class _Reader:
     def __init__(self, zone: str, places: dict[str, str]) -> None:
         self.zone = zone
@@ -146,12 +153,14 @@ class _Reader:
         if name in ("starts_at", "ends_at"):
             return self._moment(str(value))
         if name == "types":
-            return ", ".join(ACTIVITY_TYPES.get(str(c), str(c)) for c in value)
+            return ", ".join(ACTIVITY_TYPES.get(c, c) for c in _in_order(value, ACTIVITY_TYPES))
         if name == "participants":
-            named = {str(c): PARTICIPANTS.get(str(c), str(c)) for c in dict(value)}
+            counts = {str(c): n for c, n in dict(value).items()}
             return ", ".join(
-                f"{named[str(c)]} ({n})" if n is not None else named[str(c)]
-                for c, n in dict(value).items()
+                f"{PARTICIPANTS.get(c, c)} ({counts[c]})"
+                if counts[c] is not None
+                else PARTICIPANTS.get(c, c)
+                for c in _in_order(counts, PARTICIPANTS)
             )
         if name in _CHOICES:
             return _CHOICES[name].get(str(value), str(value))
