@@ -8,6 +8,7 @@ zone of the place it happened, then written, so 23.30 WIT on the 8th stays the 8
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,6 +70,29 @@ def clock_in_zone(moment: time | datetime, zone: str) -> str:
     return f"{clock(moment)} {zone}"
 
 
+def html_time(moment: time | datetime) -> str:
+    """``09:30``: the one form ``<input type="time">`` takes, whatever the language of the
+    page. A browser silently empties the input for anything else, ``09.30`` included."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def html_date(day: date) -> str:
+    """``2024-12-08``: the one form ``<input type="date">`` takes."""
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+_CLOCK = re.compile(r"\s*([01]?\d|2[0-3])[.:]([0-5]\d)(?:[.:]([0-5]\d)(?:\.\d+)?)?\s*")
+
+
+def parse_clock(text: str) -> time | None:
+    """A time of day as people and browsers write it: ``09.30``, ``9:30``, ``09.30.00``,
+    ``09:30:00``; None when it is not one."""
+    found = _CLOCK.fullmatch(text or "")
+    if found is None:
+        return None
+    return time(int(found[1]), int(found[2]), int(found[3] or 0))
+
+
 def period(start: date, end: date) -> str:
     """A span of days, as short as it can be said: ``8 Desember 2024``,
     ``1–31 Desember 2024``, ``25 November – 8 Desember 2024``,
@@ -93,6 +117,13 @@ def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
     tz = ZoneInfo(ZONES[zone])
     start = datetime(day.year, day.month, day.day, tzinfo=tz)
     return start, start + timedelta(days=1)
+
+
+def moment_in_zone(moment: datetime, zone: str) -> str:
+    """``Minggu (8/12/2024) 09.30 WITA``: a moment on the clocks of a place, short enough
+    for a list such as an activity's history."""
+    there = local(moment, zone)
+    return f"{release_date(there.date())} {clock_in_zone(there, zone)}"
 
 
 def stamp(moment: datetime, zone: str) -> str:

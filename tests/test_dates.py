@@ -79,3 +79,35 @@ def test_a_day_runs_from_local_midnight_to_local_midnight():
 def test_a_stamp_says_when_in_the_zone_of_the_reader():
     moment = datetime(2024, 12, 8, 22, 0, tzinfo=UTC)
     assert dates.stamp(moment, "WITA") == "Senin, 9 Desember 2024 pukul 06.00 WITA"
+
+
+def test_html_inputs_get_the_one_form_browsers_accept_whatever_the_language():
+    assert dates.html_time(time(9, 30, 15)) == "09:30"
+    assert dates.html_time(datetime(2024, 12, 8, 16, 5, tzinfo=UTC)) == "16:05"
+    assert dates.html_date(date(2024, 12, 8)) == "2024-12-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09.30", time(9, 30)),
+        ("9:30", time(9, 30)),
+        ("09.30.00", time(9, 30)),
+        ("16:30:45", time(16, 30, 45)),
+        (" 23.59 ", time(23, 59)),
+        ("24.00", None),
+        ("09.60", None),
+        ("jam sembilan", None),
+        ("", None),
+    ],
+)
+def test_a_time_of_day_is_read_as_people_and_browsers_write_it(text, expected):
+    assert dates.parse_clock(text) == expected
+
+
+def test_a_moment_is_written_short_in_the_zone_of_its_place():
+    moment = datetime(2024, 12, 8, 1, 30, tzinfo=UTC)
+    assert dates.moment_in_zone(moment, "WITA") == "Minggu (8/12/2024) 09.30 WITA"
+    assert dates.moment_in_zone(datetime(2024, 12, 7, 16, 0, tzinfo=UTC), "WIT") == (
+        "Minggu (8/12/2024) 01.00 WIT"
+    )

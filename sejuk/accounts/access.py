@@ -22,6 +22,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 from sejuk.errors import Forbidden, Invalid, NotFound
+from sejuk.regions.names import place_name
 from sejuk.units.models import Unit, UnitLevel
 
 from .models import Role, User
@@ -79,9 +80,10 @@ class OutsideAreaInput(Invalid):
 
     audit_denial = True
 
-    def __init__(self, field_name: str, code: str) -> None:
+    def __init__(self, field_name: str, code: str, name: str = "") -> None:
         super().__init__(
-            f"Wilayah {code} di luar wilayah Anda.", {field_name: "di luar wilayah Anda"}
+            f"{name or 'Wilayah ' + code} di luar wilayah Anda.",
+            {field_name: "di luar wilayah Anda"},
         )
         self.object_type = field_name
         self.object_id = code
@@ -289,4 +291,5 @@ def require_region(viewer: Viewer, capability: str, code: str, field_name: str) 
     """A write may only place data inside the viewer's area."""
     require(viewer, capability)
     if not viewer.covers(capability, code):
-        raise OutsideAreaInput(field_name, code)
+        # Named as people name places; the code stays in the audit record.
+        raise OutsideAreaInput(field_name, code, place_name(code))

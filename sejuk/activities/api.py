@@ -58,6 +58,7 @@ class ActivityOut(Schema):
     source: str
     is_demo: bool
     photos: list[int]
+    version: int
 
 
 def _out(a: Activity) -> dict[str, Any]:
@@ -94,6 +95,7 @@ def _out(a: Activity) -> dict[str, Any]:
         "source": a.source,
         "is_demo": a.is_demo,
         "photos": [p.pk for p in a.photos.all()],
+        "version": a.version,
     }
 
 
@@ -156,6 +158,12 @@ class ActivityIn(Schema):
 
 
 class ActivityPatch(Schema):
+    version: int | None = Field(
+        None,
+        description="versi kegiatan yang diubah (dari GET): bila sudah ada perubahan lain "
+        "sesudahnya, jawabannya 409 dan tidak ada yang berubah",
+    )
+    unit_id: int | None = None
     region: str | None = Field(None, max_length=13)
     dusun: str | None = Field(None, max_length=120)
     landmark: str | None = Field(None, max_length=200)
@@ -202,17 +210,30 @@ class ReadOut(Schema):
     notes: list[str]
 
 
+class LineOut(Schema):
+    field: str
+    label: str
+    before: str
+    after: str
+
+
 class ChangeOut(Schema):
     at: dt.datetime
+    at_local: str = Field(
+        description='waktu di zona tempat kegiatan: "Minggu (8/12/2024) 09.30 WITA"'
+    )
     by: str
     action: str
-    fields: dict[str, Any]
+    action_label: str
+    fields: dict[str, Any] = Field(description="isian yang berubah: nama -> [sebelum, sesudah]")
+    lines: list[LineOut] = Field(description="isian yang berubah, seperti dibaca orang")
     reason: str
+    version: int | None
 
 
 def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
     data = payload.dict(exclude_unset=patch)
-    for name in ("raw_text", "reason"):
+    for name in ("raw_text", "reason", "version"):
         data.pop(name, None)
     if data.get("unit_id", 0) is None:
         del data["unit_id"]  # the caller's own unit
@@ -439,11 +460,21 @@ def detail(request: HttpRequest, activity_id: int) -> dict[str, Any]:
     return _out(services.get_activity(current_viewer(request), activity_id))
 
 
-@router.patch("/{activity_id}", response=ActivityOut, summary="Ubah kegiatan")
+@router.patch(
+    "/{activity_id}",
+    response=ActivityOut,
+    summary="Ubah kegiatan",
+    description="Hanya isian yang dikirim yang berubah. Kirim `version` dari GET: bila "
+    "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409 dengan versi sekarang.",
+)
 def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> dict[str, Any]:
     with transaction.atomic():
         activity = services.update_activity(
-            current_viewer(request), activity_id, _input(payload, patch=True), payload.reason
+            current_viewer(request),
+            activity_id,
+            _input(payload, patch=True),
+            payload.reason,
+            version=payload.version,
         )
     return _out(activity)
 
@@ -458,8 +489,18 @@ def delete(request: HttpRequest, activity_id: int, payload: DeleteIn) -> Status[
 @router.get("/{activity_id}/history", response=list[ChangeOut], summary="Riwayat perubahan")
 def history(request: HttpRequest, activity_id: int) -> list[dict[str, Any]]:
     return [
-        {"at": c.at, "by": c.by_name, "action": c.action, "fields": c.fields, "reason": c.reason}
-        for c in services.history(current_viewer(request), activity_id)
+        {
+            "at": e.change.at,
+            "at_local": e.at,
+            "by": e.change.by_name,
+            "action": e.change.action,
+            "action_label": e.action,
+            "fields": e.change.fields,
+            "lines": e.lines,
+            "reason": e.change.reason,
+            "version": e.change.version,
+        }
+        for e in services.history(current_viewer(request), activity_id)
     ]
 
 

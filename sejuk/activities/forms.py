@@ -4,18 +4,19 @@ in for them from a pasted message."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any, cast
 
 from django import forms
 
 from sejuk.accounts.access import Viewer
-from sejuk.leaders.services import leaders
+from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.regions.names import place_name
 from sejuk.regions.services import search_regions
 from sejuk.units.models import Officer, Unit
+from sejuk.widgets import DateInput, TimeInput
 
-from .services import UNSET, ActivityInput
+from .services import REQUIRED, UNSET, ActivityInput, StaleEdit
 
 
 def _units(viewer: Viewer) -> list[tuple[int, str]]:
@@ -30,7 +31,32 @@ def _units(viewer: Viewer) -> list[tuple[int, str]]:
 
 
 CODE = re.compile(r"\d{2}(\.\d{2}){0,2}(\.\d{4})?")
-REGION_HELP = "nama desa (boleh dengan kecamatannya) atau kodenya, mis. 52.01.07.2002"
+
+
+class PlaceInput(forms.TextInput):
+    """A place by its name, its Kemendagri code kept beside it in a hidden input.
+
+    The person reads "Desa Sekotong Barat, Kec. Sekotong, Kab. Lombok Barat"; the code
+    comes back with the form, and stands for the place as long as the name shown with
+    it is left as it was. A name typed over it is looked up again (region_code)."""
+
+    template_name = "activities/place_input.html"
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        text = (data.get(name) or "").strip()
+        code = (data.get(f"{name}_code") or "").strip()
+        if code and CODE.fullmatch(code) and text in (code, place_name(code)):
+            return code
+        return data.get(name)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        code = str(value).strip() if value and CODE.fullmatch(str(value).strip()) else ""
+        context = super().get_context(name, place_name(code) if code else value, attrs)
+        context["widget"]["code"] = code
+        return context
+
+
+REGION_HELP = "nama desa, boleh dengan kecamatannya (atau kode Kemendagri)"
 
 
 def region_code(value: str, viewer: Viewer, capability: str = "activity.write") -> str:
@@ -71,21 +97,19 @@ class ActivityForm(forms.Form):
     )
     unit_id = forms.TypedChoiceField(label="Satuan", coerce=int, required=False, empty_value=None)
     region = forms.CharField(
-        label="Desa/kelurahan", max_length=200, required=False, help_text=REGION_HELP
+        label="Desa/kelurahan",
+        max_length=200,
+        required=False,
+        help_text=REGION_HELP,
+        widget=PlaceInput,
     )
     dusun = forms.CharField(label="Dusun/lingkungan", max_length=120, required=False)
     landmark = forms.CharField(
         label="Lokasi (jalan, masjid, pos kamling)", max_length=200, required=False
     )
-    date = forms.DateField(
-        label="Tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    start_time = forms.TimeField(
-        label="Jam mulai", required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    end_time = forms.TimeField(
-        label="Jam selesai", required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    date = forms.DateField(label="Tanggal", required=False, widget=DateInput)
+    start_time = forms.TimeField(label="Jam mulai", required=False, widget=TimeInput)
+    end_time = forms.TimeField(label="Jam selesai", required=False, widget=TimeInput)
     types = forms.MultipleChoiceField(
         label="Jenis kegiatan",
         choices=list(ACTIVITY_TYPES.items()),
@@ -133,33 +157,70 @@ class ActivityForm(forms.Form):
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, widget=forms.HiddenInput)
     reason = forms.CharField(label="Alasan perubahan", required=False, max_length=500)
+    # The version of the activity the form was opened on (services.update_activity).
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A count beside each participant category ("jumlah_warga"), a field like any
+        # other so that an edit form shows the counts it was given.
+        for code, label in PARTICIPANTS.items():
+            self.fields[count_name(code)] = forms.IntegerField(
+                label=f"jumlah {label.lower()}",
+                min_value=0,
+                max_value=100_000,
+                required=False,
+                widget=forms.NumberInput(
+                    attrs={"class": "count", "placeholder": "jml", "aria-label": f"jumlah {label}"}
+                ),
+            )
         units = _units(viewer)
         cast(forms.ChoiceField, self.fields["unit_id"]).choices = units
-        officers = Officer.objects.filter(unit_id__in=[pk for pk, _ in units], active=True)
-        cast(forms.ChoiceField, self.fields["officer_ids"]).choices = [
-            (o.pk, f"{o} – {o.unit.name}") for o in officers.select_related("unit")[:300]
-        ]
-        cast(forms.ChoiceField, self.fields["leader_ids"]).choices = _leaders(viewer, self)
+        cast(forms.ChoiceField, self.fields["officer_ids"]).choices = _officers(
+            [pk for pk, _ in units], self._chosen("officer_ids")
+        )
+        cast(forms.ChoiceField, self.fields["leader_ids"]).choices = _leaders(
+            viewer, self, self._chosen("leader_ids")
+        )
+        # What the service requires (services.REQUIRED), asked of the browser too, so a
+        # weak signal is not spent on a form that will come back; the types are checked
+        # by the server alone (a browser cannot require "one box of these").
+        for name in REQUIRED:
+            if name != "types":
+                self.fields[name].widget.attrs["required"] = True
         self.counts: dict[str, int | None] = {}
         self.viewer = viewer
+        self.stale: StaleEdit | None = None  # set when a save was refused as stale
+
+    def _chosen(self, name: str) -> list[int]:
+        """The ids already chosen (posted, or the record's own): always offered, so that
+        an edit never drops a person who is not in the usual list."""
+        data: Any = self.data
+        if not self.is_bound:
+            raw = self.initial.get(name) or []
+        elif hasattr(data, "getlist"):
+            raw = data.getlist(name)
+        else:
+            raw = data.get(name) or []
+            raw = raw if isinstance(raw, list) else [raw]
+        return [int(v) for v in raw if str(v).isdigit()]
+
+    def participant_rows(self) -> list[tuple[Any, forms.BoundField]]:
+        """Each participant box with its count, for the template."""
+        return [(box, self[count_name(box.data["value"])]) for box in self["participants"]]
 
     def clean_region(self) -> str:
         return region_code(self.cleaned_data["region"], self.viewer)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        # A count may be given beside each ticked participant category ("jumlah_warga").
-        for code in data.get("participants", []):
-            raw = (self.data.get(f"jumlah_{code}") or "").strip()
-            if not raw:
-                self.counts[code] = None
-            elif raw.isdigit():
-                self.counts[code] = int(raw)
-            else:
-                self.add_error("participants", f"jumlah {PARTICIPANTS[code].lower()} harus angka")
+        ticked = list(data.get("participants") or [])
+        # A count typed beside a box not ticked says those people were there.
+        for code in PARTICIPANTS:
+            if code not in ticked and data.get(count_name(code)):
+                ticked.append(code)
+        data["participants"] = ticked
+        self.counts = {code: data.get(count_name(code)) for code in ticked}
         return data
 
     def to_input(self) -> ActivityInput:
@@ -190,23 +251,42 @@ class ActivityForm(forms.Form):
         )
 
 
-def _leaders(viewer: Viewer, form: forms.Form) -> list[tuple[int, str]]:
-    """The leaders of the activity's desa (or of the officer's own desa) to tick."""
-    region = (form.data.get("region") if form.is_bound else None) or form.initial.get("region")
-    codes = [str(region)] if region else list(viewer.villages)
-    if not codes or not viewer.can("leader.read"):
+def count_name(code: str) -> str:
+    return f"jumlah_{code}"
+
+
+def _officers(unit_ids: list[int], chosen: list[int]) -> list[tuple[int, str]]:
+    officers = Officer.objects.select_related("unit").order_by("unit__name", "name")
+    usual = officers.filter(unit_id__in=unit_ids, active=True).exclude(pk__in=chosen)[:300]
+    found = sorted([*officers.filter(pk__in=chosen), *usual], key=lambda o: (o.unit.name, o.name))
+    return [(o.pk, f"{o} – {o.unit.name}") for o in found]
+
+
+def _leaders(viewer: Viewer, form: forms.Form, chosen: list[int]) -> list[tuple[int, str]]:
+    """The leaders of the activity's desa (or of the officer's own desa) to tick, and
+    those already ticked."""
+    if not viewer.can("leader.read"):
         return []
-    found = leaders(viewer).filter(region_id__in=codes).order_by("name")[:60]
+    region = (form.data.get("region_code") or form.data.get("region")) if form.is_bound else None
+    region = region or form.initial.get("region")
+    codes = [str(region)] if region else list(viewer.villages)
+    visible = leaders(viewer, LeaderFilter(include_inactive=True))
+    usual = visible.filter(region_id__in=codes, active=True).exclude(pk__in=chosen)[:60]
+    found = sorted([*visible.filter(pk__in=chosen), *usual], key=lambda x: x.name)
     return [(x.pk, f"{x.name} ({x.get_category_display()})") for x in found]
 
 
-def initial_from_values(values: dict[str, Any]) -> dict[str, Any]:
-    """Form initial data from an ActivityInput-shaped dict (the reader's or a record's)."""
-    out = dict(values)
-    if "participants" in out:
-        out["participants"] = list(out["participants"])
-    if isinstance(out.get("date"), date):
-        out["date"] = out["date"].isoformat()
+def initial_from_values(values: ActivityInput | dict[str, Any]) -> dict[str, Any]:
+    """A form's initial data from an activity's input (a record's own, the reader's, a
+    plan's): the inverse of ActivityForm.to_input, so a form saved untouched gives back
+    what it was opened with."""
+    given = values.given() if isinstance(values, ActivityInput) else dict(values)
+    out = {k: v for k, v in given.items() if v is not UNSET}
+    participants = out.pop("participants", None)
+    if participants is not None:
+        out["participants"] = list(participants)
+        for code, count in dict(participants).items():
+            out[count_name(code)] = count
     return out
 
 

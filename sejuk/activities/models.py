@@ -68,6 +68,9 @@ class Activity(models.Model):
     reader = models.JSONField("bacaan pembaca teks", null=True, blank=True)
     corrections = models.JSONField("koreksi atas bacaan", default=dict, blank=True)
     is_demo = models.BooleanField("data demo", default=False, db_index=True)
+    # Raised by one on every change: an edit names the version it was made on and is
+    # refused when another was saved in between (services.update_activity).
+    version = models.PositiveIntegerField("versi", default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dicatat oleh",
@@ -186,6 +189,7 @@ class Change(models.Model):
     action = models.CharField("perubahan", max_length=10, choices=ChangeAction.choices)
     fields = models.JSONField("isian", default=dict)  # name -> [before, after]
     reason = models.TextField("alasan", blank=True)
+    version = models.PositiveIntegerField("versi sesudahnya", null=True, blank=True)
 
     class Meta:
         verbose_name = "riwayat kegiatan"

@@ -14,7 +14,7 @@ from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
 from .models import Plan
-from .services import today_for, visible
+from .services import ActivityInput, today_for, visible
 
 
 def plans(viewer: Viewer) -> QuerySet[Plan]:
@@ -81,6 +81,19 @@ def create_plan(viewer: Viewer, data: PlanInput) -> Plan:
         ends_on=data.ends_on,
         officer=officer,
         created_by_id=viewer.user_id,
+    )
+
+
+def plan_values(viewer: Viewer, plan_id: int, day: date) -> tuple[Plan, ActivityInput]:
+    """What a plan already says about the activity that carries it out on ``day``: the
+    unit, the desa, the type and the officer, for the form *Catat kegiatan* opens."""
+    plan = get_or_deny(plans(viewer), "plan", plan_id)
+    return plan, ActivityInput(
+        unit_id=plan.unit_id,
+        region=plan.region_id,
+        types=[plan.type_code],
+        officer_ids=[plan.officer_id] if plan.officer_id else [],
+        date=day,
     )
 
 

@@ -16,6 +16,17 @@ from sejuk.units.models import Unit
 from .services import today_for
 
 MAX_TEXT = 20_000
+FIELD_LABELS = {
+    "unit_id": "Satuan",
+    "region": "Desa/kelurahan",
+    "date": "Tanggal",
+    "types": "Jenis kegiatan",
+    "participants": "Peserta",
+    "situation": "Situasi",
+    "personnel_count": "Jumlah personel",
+    "online": "Daring",
+    "election": "Pemilihan",
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,11 @@ class Highlight:
     end: int
     field: str  # the form field it filled
     why: str
+
+    @property
+    def label(self) -> str:
+        """The field as the form names it."""
+        return FIELD_LABELS.get(self.field, self.field)
 
 
 @dataclass

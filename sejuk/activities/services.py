@@ -8,9 +8,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from sejuk import dates
 from sejuk.accounts.access import (
     OutsideAreaInput,
     Viewer,
@@ -21,7 +22,7 @@ from sejuk.accounts.access import (
     scoped,
     subtree_ids,
 )
-from sejuk.errors import Invalid
+from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
@@ -29,6 +30,7 @@ from sejuk.nlp.wilayah import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
+from .history import Entry, readable, record_change, snapshot
 from .models import Activity, ActivityType, Change, ChangeAction, Participation, Source
 
 
@@ -160,7 +162,8 @@ def _check_texts(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -
     }
     for name, limit in limits.items():
         if name in given:
-            value = (given[name] or "").strip()
+            # Browsers send a textarea's lines with CRLF: the same text must stay the same.
+            value = (given[name] or "").replace("\r\n", "\n").replace("\r", "\n").strip()
             if len(value) > limit:
                 errors[name] = f"maksimal {limit} karakter"
             out.values[name] = value
@@ -270,55 +273,6 @@ def _check_times(
     out.values.update(starts_at=starts_at, ends_at=ends_at, local_date=day)
 
 
-# -- history -----------------------------------------------------------------------------
-
-
-def snapshot(activity: Activity) -> dict[str, Any]:
-    """The activity as simple values, to compare before and after a change."""
-    return {
-        "unit": activity.unit.name,
-        "region": activity.region_id,
-        "dusun": activity.dusun,
-        "landmark": activity.landmark,
-        "lat": activity.lat,
-        "lng": activity.lng,
-        "online": activity.online,
-        "starts_at": activity.starts_at.isoformat(),
-        "ends_at": activity.ends_at.isoformat() if activity.ends_at else None,
-        "types": sorted(activity.types.values_list("code", flat=True)),
-        "participants": {p.category: p.count for p in activity.participants.order_by("category")},
-        "personnel_count": activity.personnel_count,
-        "officers": sorted(activity.officers.values_list("name", flat=True)),
-        "leaders": sorted(activity.leaders.values_list("name", flat=True)),
-        "summary": activity.summary,
-        "findings": activity.findings,
-        "situation": activity.situation,
-        "follow_up": activity.follow_up,
-        "follow_up_note": activity.follow_up_note,
-        "election": activity.election,
-        "phase": activity.phase,
-    }
-
-
-def _record_change(
-    activity: Activity, viewer: Viewer, action: str, before: dict[str, Any] | None, reason: str = ""
-) -> Change:
-    after = snapshot(activity)
-    changed = {
-        k: [before.get(k) if before else None, v]
-        for k, v in after.items()
-        if before is None or before.get(k) != v
-    }
-    return Change.objects.create(
-        activity=activity,
-        by_id=viewer.user_id,
-        by_name=viewer.username,
-        action=action,
-        fields=changed if action != ChangeAction.CREATED else {},
-        reason=reason,
-    )
-
-
 # -- writing -----------------------------------------------------------------------------
 
 
@@ -370,17 +324,56 @@ def create_activity(
     if reader is not None:
         activity.corrections = corrections(reader, activity)
         activity.save(update_fields=["corrections"])
-    _record_change(activity, viewer, ChangeAction.CREATED, None)
+    record_change(activity, viewer, ChangeAction.CREATED, None)
     return activity
 
 
+class StaleEdit(Conflict):
+    """An edit made on a version of the activity that another change has replaced."""
+
+    def __init__(self, activity: Activity, version: int | None) -> None:
+        latest = activity.changes.order_by("-id").first()
+        who = ""
+        if latest is not None:
+            when = dates.moment_in_zone(latest.at, zone_of(activity.region_id))
+            who = f" oleh {latest.by_name or 'sistem'} pada {when}"
+        super().__init__(
+            f"Kegiatan ini sudah diubah{who} setelah Anda membukanya. Perubahan Anda belum "
+            "disimpan: periksa isian terbaru, lalu simpan lagi bila masih perlu.",
+            {"version": f"versi Anda {version}, versi sekarang {activity.version}"},
+        )
+        self.activity_id = activity.pk
+        self.version = version
+        self.current_version = activity.version
+
+
 def update_activity(
-    viewer: Viewer, activity_id: int, data: ActivityInput, reason: str = ""
+    viewer: Viewer,
+    activity_id: int,
+    data: ActivityInput,
+    reason: str = "",
+    version: int | None = None,
 ) -> Activity:
-    activity = get_activity(viewer, activity_id)
+    """Change the fields ``data`` gives. ``version`` is the version the person saw: an
+    edit on an older one is refused (409) instead of silently undoing what another saved
+    in between. Without it, the change applies on top of whatever was saved before."""
+    # The row is locked from this read on (PostgreSQL; SQLite's immediate transactions
+    # already take the write lock at BEGIN): two edits of one activity run one after the
+    # other, each reading what the other saved.
+    activity = _locked(viewer, activity_id)
     require_region(viewer, "activity.write", activity.region_id, "region")
+    if version is not None and version != activity.version:
+        raise StaleEdit(activity, version)
     before = snapshot(activity)
     checked = _check(viewer, data, activity)
+    # The claim, conditional on the version read above: should anything write the row
+    # without the lock, this edit is refused rather than laid over it.
+    claimed = Activity.objects.filter(pk=activity.pk, version=activity.version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleEdit(get_activity(viewer, activity_id), version or activity.version)
+    activity.version += 1
     for name, value in checked.values.items():
         setattr(activity, name, value)
     activity.save()
@@ -388,8 +381,18 @@ def update_activity(
     if activity.reader is not None:
         activity.corrections = corrections(activity.reader, activity)
         activity.save(update_fields=["corrections"])
-    _record_change(activity, viewer, ChangeAction.UPDATED, before, reason.strip())
+    record_change(activity, viewer, ChangeAction.UPDATED, before, reason.strip())
     return activity
+
+
+def _locked(viewer: Viewer, activity_id: int) -> Activity:
+    return get_or_deny(visible(viewer).select_for_update(of=("self",)), "activity", activity_id)
+
+
+def changes_since(viewer: Viewer, activity_id: int, version: int) -> list[Change]:
+    """The changes saved after ``version``: what a person whose edit was refused missed."""
+    activity = get_activity(viewer, activity_id)
+    return list(activity.changes.filter(version__gt=version).order_by("at", "id"))
 
 
 def delete_activity(viewer: Viewer, activity_id: int, reason: str) -> Activity:
@@ -399,17 +402,19 @@ def delete_activity(viewer: Viewer, activity_id: int, reason: str) -> Activity:
         raise Invalid(
             "Sebutkan alasan menghapus kegiatan (minimal 5 karakter).", {"reason": "wajib diisi"}
         )
-    activity = get_activity(viewer, activity_id)
+    activity = _locked(viewer, activity_id)
     require_region(viewer, "activity.write", activity.region_id, "region")
     activity.deleted_at = timezone.now()
     activity.deleted_reason = reason
-    activity.save(update_fields=["deleted_at", "deleted_reason", "updated_at"])
+    activity.version += 1
+    activity.save(update_fields=["deleted_at", "deleted_reason", "updated_at", "version"])
     Change.objects.create(
         activity=activity,
         by_id=viewer.user_id,
         by_name=viewer.username,
         action=ChangeAction.DELETED,
         reason=reason,
+        version=activity.version,
     )
     return activity
 
@@ -516,9 +521,9 @@ def get_activity(viewer: Viewer, activity_id: int) -> Activity:
     return get_or_deny(visible(viewer), "activity", activity_id)
 
 
-def history(viewer: Viewer, activity_id: int) -> list[Change]:
-    activity = get_activity(viewer, activity_id)
-    return list(activity.changes.all())
+def history(viewer: Viewer, activity_id: int) -> list[Entry]:
+    """The activity's changes as a person reads them (the page and the API alike)."""
+    return readable(get_activity(viewer, activity_id))
 
 
 def zone_for(viewer: Viewer) -> str:
@@ -553,30 +558,31 @@ def local_times(activity: Activity) -> LocalTimes:
     return LocalTimes(zone, activity.local_date, start.time(), end)
 
 
-def form_values(activity: Activity) -> dict[str, Any]:
-    """An activity as the values of its form, for editing."""
+def activity_values(activity: Activity) -> ActivityInput:
+    """An activity in the terms of its input: what an edit form starts from, so that
+    saving it untouched gives back the same activity."""
     local = local_times(activity)
-    return {
-        "unit_id": activity.unit_id,
-        "region": activity.region_id,
-        "dusun": activity.dusun,
-        "landmark": activity.landmark,
-        "lat": activity.lat,
-        "lng": activity.lng,
-        "online": activity.online,
-        "date": local.day,
-        "start_time": local.start,
-        "end_time": local.end,
-        "types": list(activity.types.values_list("code", flat=True)),
-        "participants": list(activity.participants.values_list("category", flat=True)),
-        "personnel_count": activity.personnel_count,
-        "officer_ids": list(activity.officers.values_list("pk", flat=True)),
-        "leader_ids": list(activity.leaders.values_list("pk", flat=True)),
-        "summary": activity.summary,
-        "findings": activity.findings,
-        "situation": activity.situation,
-        "follow_up": activity.follow_up,
-        "follow_up_note": activity.follow_up_note,
-        "election": activity.election,
-        "phase": activity.phase,
-    }
+    return ActivityInput(
+        unit_id=activity.unit_id,
+        region=activity.region_id,
+        dusun=activity.dusun,
+        landmark=activity.landmark,
+        lat=activity.lat,
+        lng=activity.lng,
+        online=activity.online,
+        date=local.day,
+        start_time=local.start,
+        end_time=local.end,
+        types=list(activity.types.values_list("code", flat=True)),
+        participants={p.category: p.count for p in activity.participants.order_by("category")},
+        personnel_count=activity.personnel_count,
+        officer_ids=list(activity.officers.values_list("pk", flat=True)),
+        leader_ids=list(activity.leaders.values_list("pk", flat=True)),
+        summary=activity.summary,
+        findings=activity.findings,
+        situation=activity.situation,
+        follow_up=activity.follow_up,
+        follow_up_note=activity.follow_up_note,
+        election=activity.election,
+        phase=activity.phase,
+    )

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from sejuk.accounts.access import Viewer, current_viewer, require
 from sejuk.errors import Invalid
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, SITUATIONS
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.regions.names import place_name
 
-from . import exports, imports, photos, plans, reading, recap, services
+from . import exports, history, imports, photos, plans, reading, recap, services
 from .charts import bar_chart
 from .forms import (
     ActivityForm,
@@ -105,8 +105,15 @@ def _save_form(
                 photos.attach_from_request(viewer, activity, request)
             else:
                 activity = services.update_activity(
-                    viewer, activity_id, data, form.cleaned_data["reason"]
+                    viewer,
+                    activity_id,
+                    data,
+                    form.cleaned_data["reason"],
+                    version=form.cleaned_data["version"],
                 )
+    except services.StaleEdit as exc:
+        form.stale = exc
+        return None
     except Invalid as exc:
         form.add_error(None, exc.message)
         for name, message in exc.fields.items():
@@ -117,8 +124,11 @@ def _save_form(
     return redirect("activities:detail", activity_id=activity.pk)
 
 
-def _form_page(request: HttpRequest, form: ActivityForm, **context: Any) -> HttpResponse:
-    status = 422 if request.method == "POST" and form.errors else 200
+def _form_page(
+    request: HttpRequest, form: ActivityForm, status: int | None = None, **context: Any
+) -> HttpResponse:
+    if status is None:
+        status = 422 if request.method == "POST" and form.errors else 200
     return render(request, "activities/form.html", {"form": form, **context}, status=status)
 
 
@@ -133,7 +143,13 @@ def create(request: HttpRequest) -> HttpResponse:
     if len(viewer.villages) == 1:
         initial["region"] = viewer.villages[0]
     if request.method != "POST":
-        return _form_page(request, ActivityForm(initial=initial, viewer=viewer), new=True)
+        plan = None
+        if request.GET.get("rencana", "").isdigit():
+            day = _date(request.GET.get("tanggal")) or services.today_for(viewer)
+            plan, values = plans.plan_values(viewer, int(request.GET["rencana"]), day)
+            initial.update(initial_from_values(values))
+        form = ActivityForm(initial=initial, viewer=viewer)
+        return _form_page(request, form, new=True, plan=plan)
     if request.POST.get("action") == "baca":
         text = request.POST.get("text", "")
         try:
@@ -163,33 +179,6 @@ def create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, new=True)
 
 
-# The recorded fields as the history on the page names them.
-FIELD_LABELS = {
-    "unit": "satuan",
-    "unit_id": "satuan",
-    "region": "desa/kelurahan",
-    "dusun": "dusun",
-    "landmark": "lokasi",
-    "lat": "lintang",
-    "lng": "bujur",
-    "online": "daring",
-    "starts_at": "mulai",
-    "ends_at": "selesai",
-    "types": "jenis",
-    "participants": "peserta",
-    "personnel_count": "jumlah personel",
-    "officers": "personel",
-    "leaders": "tokoh",
-    "summary": "uraian",
-    "findings": "hasil",
-    "situation": "situasi",
-    "follow_up": "perlu tindak lanjut",
-    "follow_up_note": "catatan tindak lanjut",
-    "election": "pemilihan",
-    "phase": "tahapan",
-}
-
-
 @login_required
 def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
     viewer = current_viewer(request)
@@ -199,8 +188,8 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
         "activities/detail.html",
         {
             "activity": activity,
-            "history": activity.changes.all(),
-            "field_labels": FIELD_LABELS,
+            "history": services.history(viewer, activity_id),
+            "place": place_name(activity.region_id),
             "types": [ACTIVITY_TYPES[t.code] for t in activity.types.all()],
             "participants": activity.participants.all(),
             "photos": activity.photos.all(),
@@ -210,7 +199,6 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "photo_form": PhotoForm(),
             "delete_form": DeleteForm(),
             "local": services.local_times(activity),
-            "tz": ZONE_TZ[zone_of(activity.region_id)],
         },
     )
 
@@ -226,11 +214,37 @@ def edit(request: HttpRequest, activity_id: int) -> HttpResponse:
             response = _save_form(request, viewer, form, activity_id)
             if response is not None:
                 return response
+            if form.stale is not None:
+                return _stale_page(request, viewer, form.stale)
     else:
         form = ActivityForm(
-            initial=initial_from_values(services.form_values(activity)), viewer=viewer
+            initial={
+                **initial_from_values(services.activity_values(activity)),
+                "version": activity.version,
+            },
+            viewer=viewer,
         )
     return _form_page(request, form, activity=activity, new=False)
+
+
+def _stale_page(request: HttpRequest, viewer: Viewer, stale: services.StaleEdit) -> HttpResponse:
+    """Someone saved the activity after this person opened it: say who and what, keep
+    what this person typed, and let them save again knowingly (on the new version)."""
+    activity = services.get_activity(viewer, stale.activity_id)
+    data = request.POST.copy()
+    data["version"] = str(activity.version)
+    form = ActivityForm(data, viewer=viewer)
+    form.is_valid()
+    form.add_error(None, stale.message)
+    missed = services.changes_since(viewer, activity.pk, stale.version or 0)
+    return _form_page(
+        request,
+        form,
+        status=409,
+        activity=activity,
+        new=False,
+        missed=history.readable(activity, missed),
+    )
 
 
 @login_required
@@ -375,6 +389,7 @@ def plans_page(request: HttpRequest) -> HttpResponse:
         "activities/plans.html",
         {
             "due": plans.due(viewer),
+            "today": services.today_for(viewer),
             "plans": plans.plans(viewer)[:200],
             "form": form,
             "can_write": viewer.can("activity.write"),

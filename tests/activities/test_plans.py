@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -68,3 +69,61 @@ def test_a_plan_needs_one_rhythm_and_a_known_type(world):
             ),
         )
     assert set(caught.value.fields) == {"title", "type_code", "weekday"}
+
+
+def test_catat_kegiatan_on_a_due_plan_opens_the_form_filled_with_the_plan(client, world):
+    from tests.html_form import form_data, pressed
+
+    andi = world.officers["sekotong"]
+    v = viewer_for(world.users["operator"])
+    plan = plans.create_plan(
+        v,
+        plans.PlanInput(
+            unit_id=andi.unit_id,
+            region="52.01.07.2002",
+            title="Sambang Sekotong Barat",
+            type_code="sambang",
+            weekday=6,
+            starts_on=date.today() - timedelta(days=30),
+            officer_id=andi.pk,
+        ),
+    )
+    last_sunday = sunday_before(date.today())
+    client.force_login(world.users["operator"])
+    listing = client.get("/kegiatan/rencana/").content.decode()
+    link = f"/kegiatan/baru/?rencana={plan.pk}&amp;tanggal={last_sunday.isoformat()}"
+    assert link in listing
+
+    page = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "Sambang Sekotong Barat" in page
+    data = form_data(page, "//form[contains(@class, 'activity')]")
+    assert data["region"] == ["Desa Sekotong Barat, Kec. Sekotong, Kab. Lombok Barat"]
+    assert data["region_code"] == ["52.01.07.2002"]
+    assert data["types"] == ["sambang"]
+    assert data["officer_ids"] == [str(andi.pk)]
+    assert data["unit_id"] == [str(andi.unit_id)]
+    assert data["date"] == [last_sunday.isoformat()]
+
+    # The officer adds the hour and what happened, and the plan is no longer due that day.
+    data.update(start_time=["09:00"], summary=["Sambang ke rumah kepala dusun."])
+    saved = client.post("/kegiatan/baru/", pressed(data, "action", "simpan"))
+    assert saved.status_code == 302, re.findall(
+        r"class=\"(?:error|notice)[^>]*>([^<]*)", saved.content.decode()
+    )
+    assert last_sunday not in {i.day for i in plans.due(v) if i.plan == plan}
+
+
+def test_a_plan_outside_the_area_opens_nothing(client, world):
+    neighbour = viewer_for(world.users["neighbour"])
+    plan = plans.create_plan(
+        neighbour,
+        plans.PlanInput(
+            unit_id=world.users["neighbour"].unit_id,
+            region="52.02.02.2001",
+            title="Patroli Loteng",
+            type_code="patroli_dialogis",
+            weekday=6,
+        ),
+    )
+    client.force_login(world.users["operator"])
+    assert client.get(f"/kegiatan/baru/?rencana={plan.pk}").status_code == 404
