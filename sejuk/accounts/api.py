@@ -9,11 +9,13 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from sejuk.paging import page_of
 from sejuk.units.models import Officer
 
 from . import services
 from .access import current_viewer
 from .auth import signed_in
+from .models import AuditEvent
 
 router = Router(tags=["akun"], auth=signed_in)
 
@@ -55,6 +57,8 @@ class AuditOut(Schema):
 class AuditPage(Schema):
     items: list[AuditOut]
     total: int
+    page: int
+    pages: int
 
 
 class AuditParams(Schema):
@@ -66,22 +70,21 @@ class AuditParams(Schema):
 @router.get("/audit", response=AuditPage, summary="Log audit (admin, pimpinan)")
 def audit_log(request: HttpRequest, params: Query[AuditParams]) -> dict[str, object]:
     events = services.audit_events(current_viewer(request), action=params.action)
-    start = (params.page - 1) * params.size
-    items = [
-        {
-            "id": e.pk,
-            "created_at": e.created_at,
-            "actor": e.actor_name,
-            "unit": e.unit.name if e.unit else None,
-            "action": e.action,
-            "object_type": e.object_type,
-            "object_id": e.object_id,
-            "ip": e.ip,
-            "detail": e.detail,
-        }
-        for e in events[start : start + params.size]
-    ]
-    return {"items": items, "total": events.count()}
+    return page_of(events, params.page, params.size, _audit_out)
+
+
+def _audit_out(e: AuditEvent) -> dict[str, object]:
+    return {
+        "id": e.pk,
+        "created_at": e.created_at,
+        "actor": e.actor_name,
+        "unit": e.unit.name if e.unit else None,
+        "action": e.action,
+        "object_type": e.object_type,
+        "object_id": e.object_id,
+        "ip": e.ip,
+        "detail": e.detail,
+    }
 
 
 officers_router = Router(tags=["personel"], auth=signed_in)

@@ -14,6 +14,7 @@ from pydantic import Field
 from sejuk.accounts.access import current_viewer, require
 from sejuk.accounts.auth import signed_in
 from sejuk.errors import Invalid
+from sejuk.paging import page_of
 
 from . import exports, imports, photos, plans, reading, recap, services
 from .models import Activity, Source
@@ -223,10 +224,7 @@ def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
 def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
     qs = services.list_activities(current_viewer(request), params.to_filter())
     qs = qs.prefetch_related("types", "participants", "officers", "leaders", "photos")
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    items = [_out(a) for a in qs[start : start + params.size]]
-    return {"items": items, "total": total, "page": params.page, "pages": -(-total // params.size)}
+    return page_of(qs, params.page, params.size, _out)
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")

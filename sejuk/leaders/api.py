@@ -9,6 +9,7 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
+from sejuk.paging import page_of
 
 from . import services
 from .models import Leader
@@ -82,10 +83,7 @@ def _filter(params: ListParams) -> services.LeaderFilter:
 @router.get("", response=LeaderPage, summary="Daftar tokoh di wilayah Anda")
 def list_leaders(request: HttpRequest, params: Query[ListParams]) -> dict[str, object]:
     qs = services.leaders(current_viewer(request), _filter(params))
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    items = [_out(x) for x in qs[start : start + params.size]]
-    return {"items": items, "total": total, "page": params.page, "pages": -(-total // params.size)}
+    return page_of(qs, params.page, params.size, _out)
 
 
 @router.get("/export.csv", summary="Ekspor CSV tokoh di wilayah Anda")

@@ -17,6 +17,7 @@ from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid
+from sejuk.paging import page_of
 
 from . import intake, public, reading, services
 from .models import Channel, Report
@@ -208,14 +209,7 @@ def queue(request: HttpRequest, params: Query[QueueParams]) -> dict[str, Any]:
         .select_related("duplicate_of")
         .prefetch_related("activities")
     )
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    return {
-        "items": [_out(r) for r in qs[start : start + params.size]],
-        "total": total,
-        "page": params.page,
-        "pages": -(-total // params.size),
-    }
+    return page_of(qs, params.page, params.size, _out)
 
 
 @router.get("/counts", response=dict[str, int], summary="Jumlah laporan baru, terlambat, terbuka")
