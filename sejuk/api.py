@@ -40,7 +40,10 @@ api.add_router("/accounts", accounts_router)
 def _sejuk_error(request: HttpRequest, exc: SejukError) -> HttpResponse:
     if getattr(exc, "audit_denial", False):
         record_denial(request, exc)
-    return api.create_response(request, exc.as_dict(), status=exc.status)
+    response = api.create_response(request, exc.as_dict(), status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(AuthenticationError)
@@ -64,10 +67,18 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     return api.create_response(request, body, status=422)
 
 
+# What django-ninja refuses itself, in our words (its own messages are English).
+_HTTP_ERRORS = {
+    400: ("permintaan_tidak_terbaca", "Isi permintaan tidak dapat dibaca: kirim JSON yang sah."),
+    403: ("tidak_diizinkan", "Permintaan ditolak: muat ulang halaman lalu coba lagi."),
+    405: ("metode_tidak_didukung", "Metode HTTP ini tidak didukung di alamat ini."),
+}
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    body = error_body("galat_http", str(exc))
-    return api.create_response(request, body, status=exc.status_code)
+    code, message = _HTTP_ERRORS.get(exc.status_code, ("galat_http", "Permintaan tidak sah."))
+    return api.create_response(request, error_body(code, message), status=exc.status_code)
 
 
 _MESSAGES = {

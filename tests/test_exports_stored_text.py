@@ -35,7 +35,7 @@ def stored(world):
     activity = log_activity(world.users["bhabin"], date=DAY, situation="kondusif")
     Activity.objects.filter(pk=activity.pk).update(
         summary=_bad("Patroli dialogis di Dusun Tawun"),
-        findings="\x01=HYPERLINK(\"http://contoh.invalid\")",
+        findings='\x01=HYPERLINK("http://contoh.invalid")',
         dusun=_bad("Tawun"),
         landmark=_bad("Masjid Al-Ikhlas"),
         follow_up_note=_bad("Sambang lagi"),
@@ -72,10 +72,10 @@ def test_the_activity_list_exports_as_xlsx_and_csv_from_page_and_api(client, wor
         content = _ok(client.get(url), "spreadsheet")
         text = _xlsx_text(content)
         assert "Patroli dialogis di Dusun Tawun[31m\n." in text and "\x1b" not in text
-        assert "'=HYPERLINK(\"http://contoh.invalid\")" in _xlsx_cells(content)
+        assert '\'=HYPERLINK("http://contoh.invalid")' in _xlsx_cells(content)
     for url in ("/kegiatan/ekspor.csv", "/api/activities/export.csv"):
         rows = list(csv.reader(io.StringIO(_ok(client.get(url), "csv").decode("utf-8-sig"))))
-        assert rows[1][-1] == "'=HYPERLINK(\"http://contoh.invalid\")"
+        assert rows[1][-1] == '\'=HYPERLINK("http://contoh.invalid")'
         assert "\x1b" not in rows[1][-2] and "\x00" not in rows[1][-2]
 
 
