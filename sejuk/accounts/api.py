@@ -4,18 +4,20 @@ and commanders."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from sejuk.openapi import OneOf
 from sejuk.paging import page_of
 from sejuk.units.models import Officer
 
 from . import services
 from .access import current_viewer
 from .auth import signed_in
-from .models import AuditEvent
+from .models import AuditAction, AuditEvent
 
 router = Router(tags=["akun"], auth=signed_in)
 
@@ -62,7 +64,7 @@ class AuditPage(Schema):
 
 
 class AuditParams(Schema):
-    action: str = Field("", max_length=20)
+    action: Annotated[str, OneOf(AuditAction.values, blank=True)] = ""
     page: int = Field(1, ge=1)
     size: int = Field(100, ge=1, le=500)
 

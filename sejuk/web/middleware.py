@@ -63,8 +63,9 @@ def check_request(request: HttpRequest) -> None:
             for key, values in request.POST.lists():
                 for value in (key, *values):
                     refuse(value, key)
-            for upload in request.FILES.values():
-                refuse(upload.name or "", "file")
+            for _key, uploads in request.FILES.lists():
+                for upload in uploads:
+                    refuse(upload.name or "", "file")
         else:
             _check_body(request.body)
     except RequestDataTooBig:
