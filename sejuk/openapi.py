@@ -107,7 +107,8 @@ _PATH_PARAM = re.compile(r"\{(\w+)\}")
 def errors_of(path: str, method: str, operation: dict[str, Any]) -> list[int]:
     """The error statuses an operation may answer, by what it is: every one may be
     unreadable (400); one with inputs may be invalid (422); a signed-in one may be
-    refused (401, 403); one with an object in its path may not find it (404); a write
+    refused (401, 403); one naming an object (its path, an id, a tracking code) may not
+    find it (404); a write
     to an object may meet its state (409); a body may be too large (413); the public
     endpoints are rate limited (429)."""
     statuses = {400}
@@ -118,6 +119,8 @@ def errors_of(path: str, method: str, operation: dict[str, Any]) -> list[int]:
         statuses |= {401, 403}
         if params or "requestBody" in operation:
             statuses.add(404)  # a unit, region or object named in the input, not found
+    if path.startswith("/api/public/reports/"):
+        statuses.add(404)  # a tracking code that is no case
     if _PATH_PARAM.search(path):
         statuses.add(404)
         if method in _WRITE:

@@ -7,7 +7,10 @@ class WebConfig(AppConfig):
     verbose_name = "Tampilan web"
 
     def ready(self) -> None:
+        from sejuk.lookups import install
         from sejuk.text import clean_record
+
+        install()  # an id no column can hold matches nothing, rather than a 500
 
         # The text rule on every record Sejuk's own apps store, whichever path it took
         # (form, JSON API, import, command line, admin).
