@@ -41,7 +41,7 @@ PERSONAS = {"anonim": None, "bhabinkamtibmas": "demo.bhabin", "operator": "demo.
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m fuzz", description=__doc__)
-    parser.add_argument("--examples", type=int, default=15, help="contoh per operasi")
+    parser.add_argument("--examples", type=int, default=10, help="contoh per operasi")
     parser.add_argument("--seed", type=int, default=20241127)
     parser.add_argument("--persona", choices=PERSONAS, action="append")
     args = parser.parse_args(argv)
