@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 
-.PHONY: run test lint format eval bench install clean
+.PHONY: run test lint format fuzz eval bench install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,14 +26,20 @@ test: install
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check sejuk tests bench
-	$(BIN)/ruff format --check sejuk tests bench
+	$(BIN)/ruff check sejuk tests bench fuzz
+	$(BIN)/ruff format --check sejuk tests bench fuzz
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 format: install
-	$(BIN)/ruff format sejuk tests bench
-	$(BIN)/ruff check --fix sejuk tests bench
+	$(BIN)/ruff format sejuk tests bench fuzz
+	$(BIN)/ruff check --fix sejuk tests bench fuzz
+
+## Property-based requests to the whole API from its schema (schemathesis), as anonymous,
+## operator and Bhabinkamtibmas: no server error, every answer as the schema says.
+## A fresh Sejuk in a throwaway folder; SEJUK_DATABASE_URL=postgresql://... for PostgreSQL.
+fuzz: install
+	$(BIN)/python -m fuzz
 
 ## The text reader on the shared real texts, scored (targets in the issue).
 eval: install

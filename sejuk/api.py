@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from sejuk.accounts.api import officers_router
 from sejuk.accounts.api import router as accounts_router
@@ -14,12 +17,25 @@ from sejuk.activities.api import router as activities_router
 from sejuk.bulletins.api import router as bulletins_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.leaders.api import router as leaders_router
+from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
 from sejuk.reports.api import router as reports_router
 from sejuk.units.api import router as units_router
 
-api = NinjaAPI(
+
+class SejukAPI(NinjaAPI):
+    """The schema says the error answers too (``sejuk.openapi.document_errors``)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_errors(schema)
+        return schema
+
+
+api = SejukAPI(
     title="Sejuk API",
     version="1",
     description="API Sejuk: wilayah, satuan, kegiatan, laporan dan buletin Cooling System.",
@@ -40,7 +56,10 @@ api.add_router("/accounts", accounts_router)
 def _sejuk_error(request: HttpRequest, exc: SejukError) -> HttpResponse:
     if getattr(exc, "audit_denial", False):
         record_denial(request, exc)
-    return api.create_response(request, exc.as_dict(), status=exc.status)
+    response = api.create_response(request, exc.as_dict(), status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(AuthenticationError)
@@ -64,10 +83,18 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     return api.create_response(request, body, status=422)
 
 
+# What django-ninja refuses itself, in our words (its own messages are English).
+_HTTP_ERRORS = {
+    400: ("permintaan_tidak_terbaca", "Isi permintaan tidak dapat dibaca: kirim JSON yang sah."),
+    403: ("tidak_diizinkan", "Permintaan ditolak: muat ulang halaman lalu coba lagi."),
+    405: ("metode_tidak_didukung", "Metode HTTP ini tidak didukung di alamat ini."),
+}
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    body = error_body("galat_http", str(exc))
-    return api.create_response(request, body, status=exc.status_code)
+    code, message = _HTTP_ERRORS.get(exc.status_code, ("galat_http", "Permintaan tidak sah."))
+    return api.create_response(request, error_body(code, message), status=exc.status_code)
 
 
 _MESSAGES = {
@@ -76,6 +103,21 @@ _MESSAGES = {
     "float_parsing": "harus angka",
     "string_too_long": "terlalu panjang",
     "string_too_short": "terlalu pendek",
+    "too_long": "terlalu banyak",
+    "too_short": "terlalu sedikit",
+    "literal_error": "pilihan tidak dikenal",
+    "string_pattern_mismatch": "bentuknya tidak sesuai",
+    "greater_than": "terlalu kecil",
+    "less_than": "terlalu besar",
+    "bool_parsing": "harus true atau false",
+    "time_parsing": "harus jam (HH:MM)",
+    "datetime_parsing": "harus tanggal dan jam",
+    "dict_type": "harus objek JSON",
+    "list_type": "harus daftar",
+    "string_type": "harus teks",
+    "int_type": "harus bilangan bulat",
+    "model_attributes_type": "harus objek JSON",
+    "finite_number": "harus angka terhingga",
     "less_than_equal": "terlalu besar",
     "greater_than_equal": "terlalu kecil",
     "date_from_datetime_parsing": "harus tanggal (YYYY-MM-DD)",

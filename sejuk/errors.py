@@ -17,6 +17,8 @@ class SejukError(Exception):
         super().__init__(message)
         self.message = message
         self.fields = fields or {}
+        # Extra response headers the answer must carry (Retry-After on a 429).
+        self.headers: dict[str, str] = {}
 
     def as_dict(self) -> dict[str, object]:
         return error_body(self.code, self.message, self.fields)

@@ -179,6 +179,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "sejuk.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the request: NUL bytes, broken text and oversized bodies are
+    # refused here (sejuk.text), so no session, form or query ever sees them.
+    "sejuk.web.middleware.InputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sejuk.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -49,11 +49,14 @@ def clean_image(raw: bytes, *, keep_location: bool = False) -> CleanImage:
                 {"photo": "format tidak diterima"},
             )
         if opened.width * opened.height > MAX_PIXELS:
-            raise Invalid("Ukuran gambar terlalu besar.", {"photo": "terlalu besar"})
+            raise _too_many_pixels()
         exif = opened.getexif()
         location = _gps(exif) if keep_location else None
         image = ImageOps.exif_transpose(opened).convert("RGB")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow's own guard: a small file that would unpack to a giant picture.
+        raise _too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise Invalid(
             "Berkas ini bukan foto yang dapat dibaca (JPEG, PNG atau WebP).",
             {"photo": "bukan foto"},
@@ -65,6 +68,14 @@ def clean_image(raw: bytes, *, keep_location: bool = False) -> CleanImage:
         save_exif[_GPS_TAG] = exif.get_ifd(_GPS_TAG)
     image.save(out, "JPEG", quality=82, optimize=True, exif=save_exif.tobytes())
     return CleanImage(out.getvalue(), image.width, image.height, location)
+
+
+def _too_many_pixels() -> Invalid:
+    return Invalid(
+        f"Gambar terlalu besar: lebih dari {MAX_PIXELS // 1_000_000} juta piksel. "
+        "Kirim foto dari kamera ponsel biasa atau kecilkan dulu.",
+        {"photo": "terlalu besar"},
+    )
 
 
 def _gps(exif: Image.Exif) -> tuple[float, float] | None:

@@ -6,6 +6,10 @@ from django.views.generic.base import RedirectView
 from sejuk.api import api
 from sejuk.web import views as web
 
+handler400 = "sejuk.web.errors.bad_request"
+handler404 = "sejuk.web.errors.not_found"
+handler500 = "sejuk.web.errors.server_error"
+
 admin.site.site_header = "Administrasi Sejuk"
 admin.site.site_title = "Sejuk"
 admin.site.index_title = "Kelola data"

@@ -4,16 +4,20 @@ and commanders."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from sejuk.openapi import OneOf
+from sejuk.paging import page_of
 from sejuk.units.models import Officer
 
 from . import audit, services
 from .access import current_viewer
 from .auth import signed_in
+from .models import AuditAction, AuditEvent
 
 router = Router(tags=["akun"], auth=signed_in)
 
@@ -57,10 +61,12 @@ class AuditOut(Schema):
 class AuditPage(Schema):
     items: list[AuditOut]
     total: int
+    page: int
+    pages: int
 
 
 class AuditParams(Schema):
-    action: str = Field("", max_length=20)
+    action: Annotated[str, OneOf(AuditAction.values, blank=True)] = ""
     page: int = Field(1, ge=1)
     size: int = Field(100, ge=1, le=500)
 
@@ -68,25 +74,24 @@ class AuditParams(Schema):
 @router.get("/audit", response=AuditPage, summary="Log audit (admin, pimpinan)")
 def audit_log(request: HttpRequest, params: Query[AuditParams]) -> dict[str, object]:
     events = services.audit_events(current_viewer(request), action=params.action)
-    start = (params.page - 1) * params.size
-    entries = [audit.describe(e) for e in events[start : start + params.size]]
-    items = [
-        {
-            "id": e.event.pk,
-            "created_at": e.event.created_at,
-            "actor": e.event.actor_name,
-            "unit": e.event.unit.name if e.event.unit else None,
-            "action": e.event.action,
-            "action_label": e.action,
-            "object_type": e.event.object_type,
-            "object_id": e.event.object_id,
-            "subject": e.subject,
-            "ip": e.event.ip,
-            "detail": e.event.detail,
-        }
-        for e in entries
-    ]
-    return {"items": items, "total": events.count()}
+    return page_of(events, params.page, params.size, _audit_out)
+
+
+def _audit_out(event: AuditEvent) -> dict[str, object]:
+    e = audit.describe(event)
+    return {
+        "id": event.pk,
+        "created_at": event.created_at,
+        "actor": event.actor_name,
+        "unit": event.unit.name if event.unit else None,
+        "action": event.action,
+        "action_label": e.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "subject": e.subject,
+        "ip": event.ip,
+        "detail": event.detail,
+    }
 
 
 officers_router = Router(tags=["personel"], auth=signed_in)

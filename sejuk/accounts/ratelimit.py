@@ -8,6 +8,7 @@ UPDATE, an INSERT the first time) and shared by every server process.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -45,7 +46,7 @@ def client_address(request: HttpRequest) -> str:
 
 def hit(key: str, rate: Rate, now: float | None = None) -> int:
     """Count one hit for ``key`` in the current window; return the count so far."""
-    window = int((now if now is not None else time.time()) // rate.seconds) * rate.seconds
+    window = _window(rate, now)
     with transaction.atomic():
         updated = RateCounter.objects.filter(key=key, window=window).update(count=F("count") + 1)
         if not updated:
@@ -63,9 +64,22 @@ def hit(key: str, rate: Rate, now: float | None = None) -> int:
     return int(count)
 
 
+def _window(rate: Rate, now: float | None) -> int:
+    return int((now if now is not None else time.time()) // rate.seconds) * rate.seconds
+
+
 def limit(request: HttpRequest, scope: str, rate: Rate) -> None:
-    """Raise RateLimited when this address has used up ``rate`` for ``scope``."""
-    if hit(f"{scope}:{client_address(request)}", rate) > rate.count:
-        raise RateLimited(
-            "Terlalu banyak permintaan dari alamat Anda. Tunggu sebentar lalu coba lagi."
+    """Raise RateLimited when this address has used up ``rate`` for ``scope``; the answer
+    says in Retry-After how many seconds remain until the window turns."""
+    now = time.time()
+    if hit(f"{scope}:{client_address(request)}", rate, now) > rate.count:
+        wait = max(1, math.ceil(_window(rate, now) + rate.seconds - now))
+        exc = RateLimited(
+            f"Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam {_minutes(wait)}."
         )
+        exc.headers["Retry-After"] = str(wait)
+        raise exc
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds} detik" if seconds < 90 else f"{math.ceil(seconds / 60)} menit"

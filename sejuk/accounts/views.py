@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -48,7 +49,10 @@ def locked_out(
         user=User.objects.filter(username=username).first(),
         detail={"username": username},
     )
-    return render(request, "accounts/locked_out.html", status=429)
+    response = render(request, "accounts/locked_out.html", status=429)
+    # The lock-out lasts the cool-off time from the last failure, which is now.
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
 
 
 def signed_in_user(request: HttpRequest) -> User:

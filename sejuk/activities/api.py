@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -14,6 +14,9 @@ from pydantic import Field
 from sejuk.accounts.access import current_viewer, require
 from sejuk.accounts.auth import signed_in
 from sejuk.errors import Invalid
+from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer
+from sejuk.paging import page_of
 
 from . import exports, imports, photos, plans, reading, recap, services
 from .models import Activity, Source
@@ -106,14 +109,26 @@ class ActivityPage(Schema):
     pages: int
 
 
+ActivityType = Annotated[str, OneOf(ACTIVITY_TYPES)]
+Situation = Annotated[str, OneOf(SITUATIONS, blank=True)]
+Election = Annotated[str, OneOf(ELECTIONS, blank=True)]
+Phase = Annotated[str, OneOf(PHASES, blank=True)]
+# Limits the service checks with its own words; the schema states them (``Limits``).
+Headcount = Annotated[int, Limits(minimum=0, maximum=100_000)]
+Participants = dict[Annotated[str, OneOf(PARTICIPANTS)], Headcount | None]
+Lat = Annotated[float, Limits(minimum=-11.5, maximum=6.5)]
+Lng = Annotated[float, Limits(minimum=94.5, maximum=141.5)]
+Personnel = Annotated[int, Limits(minimum=1, maximum=10_000)]
+
+
 class ListParams(Schema):
     start: dt.date | None = None
     end: dt.date | None = None
     unit_id: int | None = None
     region: str = Field("", max_length=13)
-    type: str = Field("", max_length=20)
-    situation: str = Field("", max_length=10)
-    source: str = Field("", max_length=10)
+    type: Annotated[str, OneOf(ACTIVITY_TYPES, blank=True)] = ""
+    situation: Situation = ""
+    source: Annotated[str, OneOf(Source.values, blank=True)] = ""
     q: str = Field("", max_length=100)
     page: int = Field(1, ge=1)
     size: int = Field(50, ge=1, le=200)
@@ -133,27 +148,27 @@ class ListParams(Schema):
 
 class ActivityIn(Schema):
     unit_id: int | None = None
-    region: str = Field(..., max_length=13)
+    region: str = Field(..., min_length=1, max_length=13)
     dusun: str = Field("", max_length=120)
     landmark: str = Field("", max_length=200)
-    lat: float | None = None
-    lng: float | None = None
+    lat: Lat | None = None
+    lng: Lng | None = None
     online: bool = False
     date: dt.date
     start_time: dt.time
     end_time: dt.time | None = None
-    types: list[str] = Field(..., max_length=12)
-    participants: dict[str, int | None] = Field(default_factory=dict)
-    personnel_count: int | None = None
+    types: list[ActivityType] = Field(..., max_length=12, json_schema_extra={"minItems": 1})
+    participants: Participants = Field(default_factory=dict)
+    personnel_count: Personnel | None = None
     officer_ids: list[int] = Field(default_factory=list, max_length=100)
     leader_ids: list[int] = Field(default_factory=list, max_length=100)
-    summary: str = Field(..., max_length=5000)
+    summary: str = Field(..., max_length=5000, json_schema_extra={"minLength": 1})
     findings: str = Field("", max_length=5000)
-    situation: str = Field("", max_length=10)
+    situation: Situation = ""
     follow_up: bool = False
     follow_up_note: str = Field("", max_length=2000)
-    election: str = Field("", max_length=20)
-    phase: str = Field("", max_length=20)
+    election: Election = ""
+    phase: Phase = ""
     raw_text: str = Field("", max_length=20000, description="pesan asli, bila ada")
 
 
@@ -167,24 +182,24 @@ class ActivityPatch(Schema):
     region: str | None = Field(None, max_length=13)
     dusun: str | None = Field(None, max_length=120)
     landmark: str | None = Field(None, max_length=200)
-    lat: float | None = None
-    lng: float | None = None
+    lat: Lat | None = None
+    lng: Lng | None = None
     online: bool | None = None
     date: dt.date | None = None
     start_time: dt.time | None = None
     end_time: dt.time | None = None
-    types: list[str] | None = Field(None, max_length=12)
-    participants: dict[str, int | None] | None = None
-    personnel_count: int | None = None
+    types: list[ActivityType] | None = Field(None, max_length=12)
+    participants: Participants | None = None
+    personnel_count: Personnel | None = None
     officer_ids: list[int] | None = Field(None, max_length=100)
     leader_ids: list[int] | None = Field(None, max_length=100)
     summary: str | None = Field(None, max_length=5000)
     findings: str | None = Field(None, max_length=5000)
-    situation: str | None = Field(None, max_length=10)
+    situation: Situation | None = None
     follow_up: bool | None = None
     follow_up_note: str | None = Field(None, max_length=2000)
-    election: str | None = Field(None, max_length=20)
-    phase: str | None = Field(None, max_length=20)
+    election: Election | None = None
+    phase: Phase | None = None
     reason: str = Field("", max_length=500)
 
 
@@ -244,10 +259,7 @@ def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
 def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
     qs = services.list_activities(current_viewer(request), params.to_filter())
     qs = qs.prefetch_related("types", "participants", "officers", "leaders", "photos")
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    items = [_out(a) for a in qs[start : start + params.size]]
-    return {"items": items, "total": total, "page": params.page, "pages": -(-total // params.size)}
+    return page_of(qs, params.page, params.size, _out)
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
@@ -326,7 +338,11 @@ def coverage_json(request: HttpRequest, params: Query[CoverageParams]) -> dict[s
     }
 
 
-@router.get("/export.{fmt}", summary="Ekspor daftar kegiatan (csv, xlsx)")
+@router.get(
+    "/export.{fmt}",
+    summary="Ekspor daftar kegiatan (csv, xlsx)",
+    openapi_extra=file_answer(CSV, XLSX),
+)
 def export(request: HttpRequest, fmt: str, params: Query[ListParams]) -> HttpResponse:
     viewer = current_viewer(request)
     rows = exports.activity_rows(services.list_activities(viewer, params.to_filter()))
@@ -334,13 +350,15 @@ def export(request: HttpRequest, fmt: str, params: Query[ListParams]) -> HttpRes
     return exports.file_response(exports.LIST_COLUMNS, rows, "kegiatan", fmt)
 
 
-@router.get("/template.xlsx", summary="Templat impor XLSX")
+@router.get("/template.xlsx", summary="Templat impor XLSX", openapi_extra=file_answer(XLSX))
 def template(request: HttpRequest) -> HttpResponse:
     require(current_viewer(request), "activity.write")
     return imports.template_response()
 
 
-@router.get("/photos/{photo_id}", summary="Satu foto kegiatan (JPEG)")
+@router.get(
+    "/photos/{photo_id}", summary="Satu foto kegiatan (JPEG)", openapi_extra=file_answer(JPEG)
+)
 def photo_file(request: HttpRequest, photo_id: int) -> FileResponse:
     record = photos.get_photo(current_viewer(request), photo_id)
     return FileResponse(record.image.open("rb"), content_type="image/jpeg")
@@ -412,10 +430,12 @@ class PlanOut(Schema):
 class PlanIn(Schema):
     unit_id: int
     region: str = Field(..., max_length=13)
-    title: str = Field(..., max_length=150)
-    type_code: str = Field(..., max_length=20)
-    weekday: int | None = None
-    every_days: int | None = None
+    title: str = Field(..., max_length=150, json_schema_extra={"minLength": 1})
+    type_code: ActivityType
+    weekday: Annotated[int, Limits(minimum=0, maximum=6)] | None = Field(
+        None, description="0 Senin … 6 Minggu; atau every_days"
+    )
+    every_days: Annotated[int, Limits(minimum=1, maximum=90)] | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     officer_id: int | None = None

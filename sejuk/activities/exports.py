@@ -20,6 +20,7 @@ from sejuk.accounts.services import acting_user
 from sejuk.errors import NotFound
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, PARTICIPANTS, SITUATIONS
 from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.text import printable
 
 from .models import Activity, Source
 from .recap import Recap
@@ -105,7 +106,7 @@ def file_response(
 def as_csv(header: Sequence[str], rows: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(header)
+    writer.writerow([safe_cell(h) for h in header])
     writer.writerows([[safe_cell(v) for v in row] for row in rows])
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read it as UTF-8
 
@@ -115,11 +116,11 @@ def as_xlsx(sheets: list[tuple[str, Sequence[str], list[list[Any]]]]) -> bytes:
     book.remove(book.active)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title[:31])
-        sheet.append(list(header))
+        sheet.append([safe_cell(h) for h in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([safe_cell(v) if isinstance(v, str) else v for v in row])
+            sheet.append([safe_cell(v) for v in row])
         for column in sheet.columns:
             width = max(len(str(c.value or "")) for c in column[:200])
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
@@ -130,8 +131,12 @@ def as_xlsx(sheets: list[tuple[str, Sequence[str], list[list[Any]]]]) -> bytes:
 
 
 def safe_cell(value: Any) -> Any:
-    """A text cell a spreadsheet will not run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A text cell a spreadsheet can hold (``printable``: whatever was stored) and will
+    not run as a formula. Printable first: a control character must not hide an "="."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 

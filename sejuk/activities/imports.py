@@ -22,6 +22,7 @@ from sejuk.accounts.access import Viewer, require
 from sejuk.errors import Invalid, SejukError
 from sejuk.nlp.normalize import fold
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
+from sejuk.text import is_refused
 
 from .exports import as_xlsx
 from .models import Activity, Source
@@ -102,23 +103,42 @@ class ImportResult:
         return [r for r in self.rows if r.errors]
 
 
+NOT_A_TABLE = "Berkas ini bukan CSV atau XLSX. Unduh templat di halaman ini, isi, lalu unggah lagi."
+MAX_UNPACKED = 100 * 1024 * 1024  # an XLSX is a zip: what its parts may unpack to, at most
+
+
 def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
+    """The file's rows as dicts by column, judged by content: an XLSX (a zip) or CSV
+    text. Anything else (a photo, another zip, random bytes) is refused in words."""
     if len(content) > MAX_BYTES:
         raise Invalid("Berkas terlalu besar (maksimal 5 MB).", {"file": "terlalu besar"})
     if content[:4] == b"PK\x03\x04":
         return _read_xlsx(content)
-    if filename.lower().endswith((".xlsx", ".xls")):
-        raise Invalid("Berkas ini bukan XLSX yang sah.", {"file": "bukan XLSX"})
+    if filename.lower().endswith((".xlsx", ".xls")) or b"\x00" in content:
+        # CSV is text: a NUL byte means a binary file (a photo, a PDF, an old .xls).
+        raise Invalid(NOT_A_TABLE, {"file": "bukan CSV/XLSX"})
     return _read_csv(content)
 
 
 def _read_xlsx(content: bytes) -> list[dict[str, Any]]:
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise Invalid("Isi berkas XLSX terlalu besar.", {"file": "terlalu besar"})
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise Invalid("Berkas ini bukan XLSX yang sah.", {"file": "bukan XLSX"}) from None
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+        sheet = book.worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+    except Invalid:
+        raise
+    except Exception:
+        # A zip that is no workbook, a part missing, broken XML inside: openpyxl and the
+        # zip and XML readers under it fail in many ways, all of them "not an XLSX".
+        raise Invalid(
+            "Berkas ini bukan XLSX yang sah (rusak, atau zip lain). Simpan ulang dari "
+            "Excel atau LibreOffice, atau pakai templat.",
+            {"file": "bukan XLSX"},
+        ) from None
     return _as_dicts(rows)
 
 
@@ -131,7 +151,10 @@ def _read_csv(content: bytes) -> list[dict[str, Any]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error:
+        raise Invalid(NOT_A_TABLE, {"file": "bukan CSV/XLSX"}) from None
     return _as_dicts(rows)
 
 
@@ -154,7 +177,10 @@ def _as_dicts(rows: list[Any]) -> list[dict[str, Any]]:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    text = "" if value is None else str(value).strip()
+    if is_refused(text):
+        raise ValueError("berisi karakter yang tidak sah (NUL)")
+    return text
 
 
 def _date(value: Any) -> date:

@@ -89,6 +89,7 @@ class _Checked:
     leaders: list[Leader] | None = None
 
 
+EARLIEST_DAY = date(2000, 1, 1)  # no activity of the programme is older
 REQUIRED = ("region", "date", "start_time", "types", "summary")
 _LABELS = {
     "unit_id": "satuan",
@@ -264,6 +265,9 @@ def _check_times(
     today_there = timezone.now().astimezone(tz).date()
     if day > today_there + timedelta(days=1):
         errors["date"] = "tanggal di masa depan: catat sebagai rencana kegiatan"
+        return
+    if day < EARLIEST_DAY:  # a mistyped year; the zones before 1970 had other offsets too
+        errors["date"] = f"sebelum tahun {EARLIEST_DAY.year}: periksa tahunnya"
         return
     ends_at = None
     if end is not None:

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
+from sejuk.openapi import DOCX, PDF, TEXT, XLSX, file_answer
 
 from . import services
 from .daily import WORSENED_RULE
@@ -125,7 +126,11 @@ def daily(request: HttpRequest, params: Query[DailyParams]) -> dict[str, Any]:
     }
 
 
-@router.get("/daily.{fmt}", summary="Laporan situasi harian sebagai berkas (pdf, docx)")
+@router.get(
+    "/daily.{fmt}",
+    summary="Laporan situasi harian sebagai berkas (pdf, docx)",
+    openapi_extra=file_answer(PDF, DOCX),
+)
 def daily_file(request: HttpRequest, fmt: str, params: Query[DailyParams]) -> HttpResponse:
     viewer = current_viewer(request)
     return _file(services.daily_file(viewer, params.unit_id, params.date, fmt, request))
@@ -137,13 +142,17 @@ class RecapParams(Schema):
     end: dt.date | None = Field(None, description="bawaan: hari ini")
 
 
-@router.get("/recap.xlsx", summary="Rekapitulasi kegiatan (XLSX)")
+@router.get("/recap.xlsx", summary="Rekapitulasi kegiatan (XLSX)", openapi_extra=file_answer(XLSX))
 def recap_file(request: HttpRequest, params: Query[RecapParams]) -> HttpResponse:
     viewer = current_viewer(request)
     return _file(services.recap_file(viewer, params.unit_id, params.start, params.end, request))
 
 
-@router.get("/{bulletin_id}/file.{fmt}", summary="Berkas laporan pagi (pdf, docx)")
+@router.get(
+    "/{bulletin_id}/file.{fmt}",
+    summary="Berkas laporan pagi (pdf, docx)",
+    openapi_extra=file_answer(PDF, DOCX),
+)
 def stored_file(request: HttpRequest, bulletin_id: int, fmt: str) -> HttpResponse:
     return _file(services.stored_file(current_viewer(request), bulletin_id, fmt, request))
 
@@ -184,7 +193,11 @@ class ReleaseIn(Schema):
     template: str = Field("", max_length=60)
 
 
-@router.post("/releases/{activity_id}/file.{fmt}", summary="Rilis pers sebagai berkas (docx, txt)")
+@router.post(
+    "/releases/{activity_id}/file.{fmt}",
+    summary="Rilis pers sebagai berkas (docx, txt)",
+    openapi_extra=file_answer(DOCX, TEXT),
+)
 def release_file(
     request: HttpRequest, activity_id: int, fmt: str, payload: ReleaseIn
 ) -> HttpResponse:

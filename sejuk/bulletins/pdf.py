@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from . import charts
-from .outline import Chart, Heading, Outline, Para, Table
+from .outline import Chart, Heading, Outline, Para, Table, printable_outline
 
 BRAND = colors.HexColor("#0d6e8a")
 LINE = colors.HexColor("#b8c4ce")
@@ -113,6 +113,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def render(outline: Outline) -> bytes:
+    outline = printable_outline(outline)
     styles = _styles()
     out = io.BytesIO()
     doc = SimpleDocTemplate(

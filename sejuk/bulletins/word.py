@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
-from .outline import Chart, Heading, Outline, Para, Table
+from .outline import Chart, Heading, Outline, Para, Table, printable_outline
 
 BRAND = RGBColor(0x0D, 0x6E, 0x8A)
 GREY = RGBColor(0x4A, 0x5A, 0x68)
@@ -23,6 +23,7 @@ TEXT_WIDTH = Cm(21.0 - 2 * 2.2)
 
 def render(outline: Outline) -> bytes:
     document = Document()
+    outline = printable_outline(outline)
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)

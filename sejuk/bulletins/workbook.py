@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sejuk import dates
 from sejuk.activities.exports import LIST_COLUMNS, activity_rows, safe_cell
 from sejuk.activities.recap import Coverage, Recap
+from sejuk.text import printable
 from sejuk.units.models import Unit
 
 BOLD = Font(bold=True)
@@ -57,9 +58,11 @@ def render(book: RecapBook) -> bytes:
     spots = _summary(summary, book)
     names = {"Ringkasan", "Grafik"}
     for part in book.parts:
-        _unit_sheet(wb.create_sheet(_sheet_name(part.recap.unit.name, names)), book, part)
+        _unit_sheet(
+            wb.create_sheet(_sheet_name(printable(part.recap.unit.name), names)), book, part
+        )
     _charts(wb.create_sheet("Grafik"), summary, spots)
-    wb.properties.title = f"Rekapitulasi Kegiatan Cooling System {book.unit.name}"
+    wb.properties.title = printable(f"Rekapitulasi Kegiatan Cooling System {book.unit.name}")
     wb.properties.creator = "Sejuk"
     out = io.BytesIO()
     wb.save(out)
@@ -69,7 +72,7 @@ def render(book: RecapBook) -> bytes:
 def _heading(ws: Worksheet, book: RecapBook, unit: Unit) -> int:
     ws.append(["REKAPITULASI KEGIATAN COOLING SYSTEM"])
     ws["A1"].font = TITLE
-    ws.append([unit.name])
+    ws.append([safe_cell(unit.name)])
     ws["A2"].font = BOLD
     ws.append([f"Periode: {dates.period(book.start, book.end)}"])
     ws.append([f"Dibuat oleh Sejuk pada {dates.stamp(book.made_at, book.zone)}"])
@@ -85,7 +88,9 @@ def _type_table(ws: Worksheet, recap: Recap) -> tuple[int, int, int]:
     ws.append(header)
     head = ws.max_row
     for row in recap.rows:
-        ws.append([row.unit.name, *(row.counts.get(c, 0) for c, _ in recap.types), row.total])
+        ws.append(
+            [safe_cell(row.unit.name), *(row.counts.get(c, 0) for c, _ in recap.types), row.total]
+        )
     ws.append(["Jumlah", *(recap.totals.get(c, 0) for c, _ in recap.types), recap.total])
     total = ws.max_row
     _shade(ws, head, len(header))
@@ -114,7 +119,7 @@ def _coverage_rows(ws: Worksheet, rows: list[Coverage], days: int) -> None:
     ws.append(["Satuan", "Desa/kelurahan didatangi", "Jumlah desa/kelurahan", "Persentase"])
     _shade(ws, ws.max_row, 4)
     for c in rows:
-        ws.append([c.unit.name, c.reached, c.total, round(c.share, 4)])
+        ws.append([safe_cell(c.unit.name), c.reached, c.total, round(c.share, 4)])
         ws.cell(ws.max_row, 4).number_format = "0%"
     ws.append([])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
@@ -9,9 +11,13 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
+from sejuk.openapi import CSV, OneOf, file_answer
+from sejuk.paging import page_of
 
 from . import services
-from .models import Leader
+from .models import CATEGORIES, Leader
+
+Category = Annotated[str, OneOf(code for code, _ in CATEGORIES)]
 
 router = Router(tags=["tokoh"], auth=signed_in)
 
@@ -37,8 +43,8 @@ class LeaderPage(Schema):
 
 class LeaderIn(Schema):
     region: str = Field(..., max_length=13, description="kode desa/kelurahan")
-    name: str = Field(..., max_length=120)
-    category: str = Field(..., max_length=20)
+    name: str = Field(..., max_length=120, json_schema_extra={"minLength": 1})
+    category: Category
     role: str = Field("", max_length=120)
     phone: str = Field("", max_length=30)
     notes: str = Field("", max_length=2000)
@@ -47,7 +53,7 @@ class LeaderIn(Schema):
 class LeaderPatch(Schema):
     region: str | None = Field(None, max_length=13)
     name: str | None = Field(None, max_length=120)
-    category: str | None = Field(None, max_length=20)
+    category: Category | None = None
     role: str | None = Field(None, max_length=120)
     phone: str | None = Field(None, max_length=30)
     notes: str | None = Field(None, max_length=2000)
@@ -55,7 +61,7 @@ class LeaderPatch(Schema):
 
 class ListParams(Schema):
     region: str = Field("", max_length=13)
-    category: str = Field("", max_length=20)
+    category: Annotated[str, OneOf((code for code, _ in CATEGORIES), blank=True)] = ""
     q: str = Field("", max_length=100)
     page: int = Field(1, ge=1)
     size: int = Field(50, ge=1, le=200)
@@ -82,13 +88,12 @@ def _filter(params: ListParams) -> services.LeaderFilter:
 @router.get("", response=LeaderPage, summary="Daftar tokoh di wilayah Anda")
 def list_leaders(request: HttpRequest, params: Query[ListParams]) -> dict[str, object]:
     qs = services.leaders(current_viewer(request), _filter(params))
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    items = [_out(x) for x in qs[start : start + params.size]]
-    return {"items": items, "total": total, "page": params.page, "pages": -(-total // params.size)}
+    return page_of(qs, params.page, params.size, _out)
 
 
-@router.get("/export.csv", summary="Ekspor CSV tokoh di wilayah Anda")
+@router.get(
+    "/export.csv", summary="Ekspor CSV tokoh di wilayah Anda", openapi_extra=file_answer(CSV)
+)
 def export(request: HttpRequest, params: Query[ListParams]) -> HttpResponse:
     body = services.export_csv(current_viewer(request), _filter(params), request=request)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")

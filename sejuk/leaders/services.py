@@ -16,6 +16,7 @@ from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
 from sejuk.errors import Invalid
 from sejuk.regions.models import Level, Region
+from sejuk.text import printable
 
 from .models import CATEGORIES, Leader
 
@@ -165,5 +166,7 @@ def export_csv(viewer: Viewer, flt: LeaderFilter, *, request: HttpRequest | None
 
 
 def _safe_cell(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection)."""
+    """A cell a spreadsheet can hold (``printable``) and will not run as a formula (CSV
+    injection); printable first, so a control character cannot hide an "="."""
+    value = printable(value)
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

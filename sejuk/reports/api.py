@@ -4,34 +4,49 @@ tracking code in the body, never in the address) and a signed-in router for offi
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid
+from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.openapi import Limits, OneOf
+from sejuk.paging import page_of
 
 from . import intake, public, reading, services
-from .models import Channel, Report
+from .models import CATEGORIES, Channel, Referral, Report, Settlement, State, Urgency
 
 public_router = Router(tags=["laporan publik"])
 router = Router(tags=["laporan"], auth=signed_in)
 
 
+Category = Annotated[str, OneOf(code for code, _ in CATEGORIES)]
+# A region code, or a place in words: one of the two must be given.
+REGION_OR_PLACE: dict[str, Any] = {
+    "anyOf": [
+        {"required": ["region"], "properties": {"region": {"minLength": 1}}},
+        {"required": ["place_text"], "properties": {"place_text": {"minLength": 1}}},
+    ]
+}
+
+
 class ReportIn(Schema):
-    category: str = Field(..., max_length=20)
-    description: str = Field(..., max_length=5000)
+    model_config = ConfigDict(json_schema_extra=REGION_OR_PLACE)
+
+    category: Category
+    description: str = Field(..., max_length=5000, json_schema_extra={"minLength": 10})
     region: str = Field("", max_length=13, description="kode wilayah, atau isi place_text")
-    place_text: str = Field("", max_length=200)
-    lat: float | None = None
-    lng: float | None = None
+    place_text: str = Field("", max_length=200, description="nama desa dan kecamatan")
+    lat: Annotated[float, Limits(minimum=-11.5, maximum=6.5)] | None = None
+    lng: Annotated[float, Limits(minimum=94.5, maximum=141.5)] | None = None
     occurred_on: dt.date | None = None
     occurred_time: dt.time | None = None
     happening_now: bool = False
@@ -176,10 +191,10 @@ def _out(r: Report) -> dict[str, Any]:
 
 
 class QueueParams(Schema):
-    view: str = Field("", max_length=10, description="baru, terlambat, saya, terbuka")
-    state: str = Field("", max_length=14)
-    category: str = Field("", max_length=20)
-    urgency: str = Field("", max_length=10)
+    view: Annotated[str, OneOf(("baru", "terlambat", "saya", "terbuka"), blank=True)] = ""
+    state: Annotated[str, OneOf(State.values, blank=True)] = ""
+    category: Annotated[str, OneOf((code for code, _ in CATEGORIES), blank=True)] = ""
+    urgency: Annotated[str, OneOf(Urgency.values, blank=True)] = ""
     region: str = Field("", max_length=13)
     q: str = Field("", max_length=100)
     page: int = Field(1, ge=1)
@@ -208,14 +223,7 @@ def queue(request: HttpRequest, params: Query[QueueParams]) -> dict[str, Any]:
         .select_related("duplicate_of")
         .prefetch_related("activities")
     )
-    total = qs.count()
-    start = (params.page - 1) * params.size
-    return {
-        "items": [_out(r) for r in qs[start : start + params.size]],
-        "total": total,
-        "page": params.page,
-        "pages": -(-total // params.size),
-    }
+    return page_of(qs, params.page, params.size, _out)
 
 
 @router.get("/counts", response=dict[str, int], summary="Jumlah laporan baru, terlambat, terbuka")
@@ -224,8 +232,8 @@ def counts(request: HttpRequest) -> dict[str, int]:
 
 
 class OfficerReportIn(ReportIn):
-    channel: str = Field("officer", max_length=10)
-    urgency: str = Field("", max_length=10)
+    channel: Annotated[str, OneOf(Channel.values)] = "officer"
+    urgency: Annotated[str, OneOf(Urgency.values, blank=True)] = ""
     source_text: str = Field("", max_length=5000)
 
 
@@ -264,10 +272,10 @@ def detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
 
 
 class MoveIn(Schema):
-    to: str = Field(..., max_length=14)
+    to: Annotated[str, OneOf(State.values)]
     reason: str = Field("", max_length=500)
-    referred_to: str = Field("", max_length=10)
-    settlement: str = Field("", max_length=16)
+    referred_to: Annotated[str, OneOf(Referral.values, blank=True)] = ""
+    settlement: Annotated[str, OneOf(Settlement.values, blank=True)] = ""
     parties: str = Field("", max_length=1000)
     agreement: str = Field("", max_length=2000)
     follow_up_on: dt.date | None = None
@@ -340,14 +348,19 @@ def merge(request: HttpRequest, report_id: int, payload: MergeIn) -> dict[str, A
     return _out(report)
 
 
+Count = Annotated[int, Limits(minimum=0, maximum=100_000)]
+
+
 class IncidentIn(Schema):
-    types: list[str] = Field(..., max_length=12)
+    types: list[Annotated[str, OneOf(INCIDENT_TYPES)]] = Field(
+        ..., max_length=12, json_schema_extra={"minItems": 1}
+    )
     description: str = Field("", max_length=5000)
-    actors: dict[str, int] = Field(default_factory=dict)
-    dead: int = 0
-    injured: int = 0
-    damaged_buildings: int = 0
-    damaged_vehicles: int = 0
+    actors: dict[Annotated[str, OneOf(PARTICIPANTS)], Count] = Field(default_factory=dict)
+    dead: Count = 0
+    injured: Count = 0
+    damaged_buildings: Count = 0
+    damaged_vehicles: Count = 0
 
 
 @router.post(

@@ -1,16 +1,104 @@
-"""Page middleware: the interface language, and expected errors as friendly pages."""
+"""Page middleware: the input rule on every request, the interface language, and
+expected errors as friendly pages."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils import translation
 
 from sejuk.accounts.audit import record_denial
 from sejuk.errors import SejukError
+from sejuk.text import refuse
+
+from .errors import Unreadable, respond, too_large
+
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class InputMiddleware:
+    """The input rule of ``sejuk.text`` on every request before any view, form, schema or
+    query sees it: the address, the query, the headers and the body (form fields, file
+    names, JSON) hold no NUL and no lone surrogate, a body that is not a form is UTF-8,
+    and no body is over the limit. A refusal is a 400 (413 for size) in Bahasa
+    Indonesia, JSON under /api/, a page elsewhere, and nothing is stored."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            check_request(request)
+        except SejukError as exc:
+            return respond(request, exc)
+        return self.get_response(request)
+
+
+def check_request(request: HttpRequest) -> None:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise Unreadable("Panjang kiriman (Content-Length) tidak sah.") from None
+    if length > limit:
+        raise too_large(limit)
+    refuse(request.path)
+    for key, values in request.GET.lists():
+        for value in (key, *values):
+            refuse(value, key)
+    for name, value in request.META.items():
+        if name.startswith("HTTP_") and isinstance(value, str):
+            refuse(value)
+    if not length and request.content_type != "multipart/form-data":
+        return  # (an empty multipart body still needs its boundary: Django checks it)
+    try:
+        if request.content_type in _FORMS:
+            for key, values in request.POST.lists():
+                for value in (key, *values):
+                    refuse(value, key)
+            for _key, uploads in request.FILES.lists():
+                for upload in uploads:
+                    refuse(upload.name or "", "file")
+        else:
+            _check_body(request.body)
+    except RequestDataTooBig:
+        raise too_large(limit) from None
+    except (TooManyFieldsSent, TooManyFilesSent):
+        raise Unreadable("Kiriman berisi terlalu banyak isian atau berkas.") from None
+    except MultiPartParserError:
+        raise Unreadable("Kiriman formulir rusak dan tidak dapat dibaca.") from None
+
+
+def _check_body(body: bytes) -> None:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Unreadable("Isi kiriman bukan teks UTF-8 yang sah. Kirim JSON dalam UTF-8.") from None
+    refuse(text)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return  # not JSON: the view answers that in its own words
+    _refuse_all(data)
+
+
+def _refuse_all(value: Any) -> None:
+    if isinstance(value, str):
+        refuse(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse(key, key)
+            _refuse_all(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_all(item)
 
 
 class SejukErrorMiddleware:
@@ -25,7 +113,10 @@ class SejukErrorMiddleware:
             return None
         if getattr(exc, "audit_denial", False):
             record_denial(request, exc)
-        return render(request, "web/error.html", {"error": exc}, status=exc.status)
+        response = render(request, "web/error.html", {"error": exc}, status=exc.status)
+        for name, value in exc.headers.items():
+            response[name] = value
+        return response
 
 
 class PermissionsPolicyMiddleware:

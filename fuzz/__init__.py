@@ -1,0 +1,1 @@
+"""A bounded property-based run of the JSON API from its schema (`make fuzz`)."""
