@@ -7,16 +7,19 @@
   berakhir tertib", "tidak ditemukan hal menonjol"), never one it aims at ("guna
   mewujudkan suasana yang kondusif"); null when it reports none.
 - online: the activity was held online ("secara daring", "virtual", "zoom").
-- election: the re-votes of 2025 (PSU), the regional elections of 2024 (Pilkada), or the
-  general election of 2024 (Pemilu), by the words the text uses.
+- election: the kind of election the words name (Pilkada, PSU, Pemilu, Pilkades), placed
+  on the calendar of known elections by the text's date (``elections``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from . import context
 from .document import Document, Match
+from .elections import election_for
 from .labels import Found
 from .lexicon import Lexicon, each, words_of
 from .normalize import words
@@ -111,8 +114,8 @@ _ONLINE = Lexicon(
 )
 _ELECTION = Lexicon(
     {
-        "psu_2025": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
-        "pilkada_2024": (
+        "psu": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
+        "pilkada": (
             r"pilkada",
             r"pemilihan kepala daerah",
             r"pemilihan bupati",
@@ -123,9 +126,9 @@ _ELECTION = Lexicon(
             r"calon wali kota",
             r"pasangan calon",
         ),
-        "pemilu_2024": (
-            r"pemilu 2024",
-            r"pemilihan umum 2024",
+        "pemilu": (
+            r"pemilu 20\d\d",
+            r"pemilihan umum 20\d\d",
             r"pileg",
             r"pilpres",
             r"capres",
@@ -134,8 +137,31 @@ _ELECTION = Lexicon(
             r"pemilihan presiden",
             r"pemilihan legislatif",
         ),
+        "pilkades": (
+            r"pilkades",
+            r"pemilihan kepala desa",
+            r"pemilihan kepala kampung",
+            r"pemilihan keuchik",
+            r"pemilihan kades",
+            r"calon kepala desa",
+        ),
+        # Words every election has: which one follows from the text's date alone.
+        "any": (
+            r"pemilu",
+            r"pemilihan umum",
+            r"pemungutan suara",
+            r"pencoblosan",
+            r"penghitungan suara",
+            r"perhitungan suara",
+            r"rekapitulasi suara",
+            r"rapat pleno",
+            r"quick count",
+            r"hitung cepat",
+            r"kpps",
+        ),
     }
 )
+_YEAR = re.compile(r"20\d\d")
 _ACTIVITY_WORDS = Lexicon(
     {
         "activity": (
@@ -230,18 +256,56 @@ def online(doc: Document) -> Value:
     return Value(False, (), "tidak ada tanda kegiatan daring")
 
 
-def election(doc: Document) -> Value:
+def election(doc: Document, on: date | None = None) -> tuple[Value, Value]:
+    """The election the text speaks of (a label of the contract, or null) and its kind.
+
+    The words name a kind; the calendar (``elections``) places it by ``on``, the text's
+    date (its event date, else its publication date), or by a year written with it."""
     found: dict[str, list[Match]] = {}
     for code, m in _ELECTION.find(doc):
         found.setdefault(code, []).append(m)
-    pilkada, pemilu = len(found.get("pilkada_2024", ())), len(found.get("pemilu_2024", ()))
-    if found.get("psu_2025") and (pilkada or not pemilu):
-        code = "psu_2025"  # the re-votes of 2025 followed the Pilkada
+    n = {k: len(v) for k, v in found.items()}
+    psu, pilkada, pemilu = n.get("psu", 0), n.get("pilkada", 0), n.get("pemilu", 0)
+    pilkades = n.get("pilkades", 0)
+    kind: str | None
+    if psu and (pilkada or not pemilu):
+        kind = "psu"  # the re-votes of 2025 followed the Pilkada
+    elif pilkades and pilkades >= max(pilkada, pemilu):
+        kind = "pilkades"
     elif pilkada and pilkada >= pemilu:
-        code = "pilkada_2024"
+        kind = "pilkada"
     elif pemilu:
-        code = "pemilu_2024"  # a PSU too, when the text is about the general election
+        kind = "pemilu"  # a PSU too, when the text is about the general election
+    elif "any" in found:
+        kind = None
     else:
-        return Value(None, (), "tidak menyebut pemilihan")
-    ms = found.get(code) or found["psu_2025"]
-    return Value(code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code]) for m in ms[:3]))
+        return Value(None, (), "tidak menyebut pemilihan"), Value(None)
+    ms = found[kind or "any"]
+    evidence = tuple(Evidence(m.start, m.end, m.text, "pemilihan yang disebut") for m in ms[:3])
+    year = _year_named(doc, ms)
+    known = election_for(kind, on, year)
+    if known is None:
+        when = f"tahun {year}" if year else (f"tanggal {on:%d/%m/%Y}" if on else "")
+        note = f"tidak ada di kalender pemilihan untuk {when}" if when else None
+        return Value(None, evidence, note), Value(kind, evidence)
+    if kind is None or (kind == "psu" and known.kind != "psu"):
+        kind = known.kind  # a re-vote demanded after the Pilkada is the Pilkada's
+    why = ELECTIONS[known.code]
+    return (
+        Value(known.code, tuple(Evidence(e.start, e.end, e.text, why) for e in evidence)),
+        Value(kind, evidence),
+    )
+
+
+def _year_named(doc: Document, matches: list[Match]) -> int | None:
+    """A year written with the election: "Pilkada 2024", "Pilkada Serentak Tahun 2024",
+    "Pemilu 2024"."""
+    for m in matches:
+        inside = _YEAR.search(m.words)
+        if inside:
+            return int(inside.group())
+        after = doc.first_words[m.last : min(m.last + 3, doc.sentence(m.first).last)]
+        for w in after:
+            if len(w) == 4 and _YEAR.fullmatch(w):
+                return int(w)
+    return None
