@@ -21,76 +21,15 @@ from . import context
 from .document import Document, Match
 from .elections import election_for
 from .labels import Found
-from .lexicon import Lexicon, each, words_of
+from .lexicon import Lexicon
 from .normalize import words
+from .phrases import table
 from .record import Evidence, Value
-from .taxonomy import ELECTIONS
+from .taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
 
-# Words between "situasi" and its adjective that do not turn it around ("situasi di desa
-# itu aman", but not "situasi tidak kondusif" or "belum aman").
-_NOT_NEGATED = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b)\w+)"
-# ... nor put it in the past ("situasi sempat memanas namun kini terkendali" is calm now).
-_NOW = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b|sempat\b|sebelumnya\b)\w+)"
-_SITUATION = Lexicon(
-    {
-        "kondusif": (
-            *each(
-                "situasi suasana kondisi keadaan kamtibmas wilayah",
-                # (six words: "situasi kota pasca penetapan paslon terpilih terpantau aman",
-                # "paslon" read as two)
-                rf"{_NOT_NEGATED}{{0,6}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
-                r"(?:aman|kondusif|terkendali)",
-            ),
-            # Calm restored: "namun kini sudah kembali kondusif".
-            r"kembali (?:aman|kondusif|normal|tenang|pulih)",
-            *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
-            *each(
-                "berjalan berlangsung berakhir selesai",
-                # "berakhir pukul 17.00 Wita dengan aman": the hour may come between
-                r"(?: (?:pada )?(?:pukul|pkl|jam) \d+(?: \d+)?(?: wib| wita| wit)?)?"
-                r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
-            ),
-            # What a patrol found: "tidak ditemukan hal-hal yang menonjol", "tidak ada
-            # kejadian berarti"; a problem or disturbance it did not find needs no adjective.
-            r"tidak (?:ditemukan|menemukan|ada|terdapat) (?:adanya )?"
-            r"(?:hal|hal hal|kejadian|permasalahan|masalah)(?: yang)? (?:menonjol|berarti)",
-            *each(
-                "tidak belum",
-                r" (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
-            ),
-            *each("tidak belum", r" (?:ada|terdapat) (?:adanya )?gangguan"),
-            r"aman terkendali",
-            r"nihil gangguan",
-            r"tanpa (?:adanya )?gangguan",
-            r"terciptanya situasi(?: \w+)? (?:yang )?(?:aman|kondusif)",
-        ),
-        "waspada": (
-            *each("situasi suasana kondisi status", r"(?: \w+){0,3} (?:waspada|siaga)"),
-            # Tension held in check is not calm: "masih tegang namun terkendali".
-            *each(
-                "situasi suasana kondisi keadaan",
-                rf"{_NOW}{{0,5}} (?:tegang|memanas|panas|genting)"
-                r",? (?:namun|tetapi|tapi|meski|walau|walaupun)(?: \w+){0,3}"
-                r" (?:terkendali|kondusif|aman)",
-            ),
-            # Not yet calm: "kondisi belum kondusif".
-            *each(
-                "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,5} belum (?:sepenuhnya )?(?:aman|kondusif|normal|pulih|terkendali)",
-            ),
-            r"perlu diwaspadai",
-            r"siaga satu",
-            r"siaga 1",
-        ),
-        "rawan": (
-            *each(
-                "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,5} (?:rawan|mencekam|memanas|tegang"
-                r"|(?:tidak|tak) (?:aman|kondusif|terkendali))",
-            ),
-        ),
-    }
-)
+# The phrase tables are data (``language/situation.txt``, ``online.txt``,
+# ``election.txt``, ``kind.txt``; see ``phrases``); what needs code is below, named.
+_SITUATION = Lexicon(table("situation", SITUATIONS))
 _PURPOSE = words("""
     untuk guna agar supaya demi bertujuan tujuan menjaga jaga menciptakan ciptakan
     mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
@@ -98,82 +37,10 @@ _PURPOSE = words("""
     """)
 # Unrest said as over: "sempat memanas", "sebelumnya tegang".
 _PAST = words("sempat sebelumnya tadinya semula")
-_ONLINE = Lexicon(
-    {
-        "online": (
-            *words_of("daring virtual zoom vicon vidcon webinar gmeet teleconference"),
-            r"google meet",
-            r"video konferensi",
-            r"telekonferensi",
-            r"secara online",
-            r"video conference",
-            r"live streaming",
-            r"siaran langsung",
-        )
-    }
-)
-_ELECTION = Lexicon(
-    {
-        "psu": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
-        "pilkada": (
-            r"pilkada",
-            r"pemilihan kepala daerah",
-            r"pemilihan bupati",
-            r"pemilihan gubernur",
-            r"pemilihan wali kota",
-            r"calon bupati",
-            r"calon gubernur",
-            r"calon wali kota",
-            r"pasangan calon",
-        ),
-        "pemilu": (
-            r"pemilu 20\d\d",
-            r"pemilihan umum 20\d\d",
-            r"pileg",
-            r"pilpres",
-            r"capres",
-            r"cawapres",
-            r"caleg",
-            r"pemilihan presiden",
-            r"pemilihan legislatif",
-        ),
-        "pilkades": (
-            r"pilkades",
-            r"pemilihan kepala desa",
-            r"pemilihan kepala kampung",
-            r"pemilihan keuchik",
-            r"pemilihan kades",
-            r"calon kepala desa",
-        ),
-        # Words every election has: which one follows from the text's date alone.
-        "any": (
-            r"pemilu",
-            r"pemilihan umum",
-            r"pemungutan suara",
-            r"pencoblosan",
-            r"penghitungan suara",
-            r"perhitungan suara",
-            r"rekapitulasi suara",
-            r"rapat pleno",
-            r"quick count",
-            r"hitung cepat",
-            r"kpps",
-        ),
-    }
-)
+_ONLINE = Lexicon(table("online", ("online",)))
+_ELECTION = Lexicon(table("election", (*ELECTION_KINDS, "any")))
 _YEAR = re.compile(r"20\d\d")
-_ACTIVITY_WORDS = Lexicon(
-    {
-        "activity": (
-            r"cooling system",
-            *each("melaksanakan menggelar melakukan", " kegiatan"),
-            r"kegiatan (?:ini|tersebut)",
-            # an officer at someone else's event: "menghadiri musyawarah dusun"
-            r"menghadiri",
-            r"hadiri",
-        )
-    }
-)
+_ACTIVITY_WORDS = Lexicon(table("kind", ("activity",)))
 
 
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:

@@ -27,6 +27,7 @@ from .common_words import all_common
 from .document import Document, watch
 from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
 from .normalize import words
+from .phrases import word_table
 from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
 
 CUE_WEIGHT = 4.0
@@ -36,11 +37,9 @@ NAME_WEIGHT = {PROVINSI: 1.5, KABKOTA: 2.0, KECAMATAN: 1.0, DESA: 0.6}
 LOCATIVE = words(
     "di ke dari wilayah daerah kawasan sekitar seputaran kecamatan desa warga masyarakat"
 )
-RANKS = words("""
-    akbp akp iptu ipda aipda aiptu bripka brigpol brigadir bripda briptu bharada kompol kombes
-    irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
-    h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
-    """)
+# Titles before a person's name (ranks, forms of address, religious and academic
+# titles): data in ``language/titles.txt`` (see ``phrases``).
+RANKS = frozenset(word_table("titles"))
 _CUE_WORDS = watch(frozenset(CUES))
 _HAMLET_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level == HAMLET))
 # Cue words that end a dusun name. Not "kampung" or "lingkungan": many hamlets are
