@@ -47,7 +47,7 @@ def read_message(viewer: Viewer, text: str, published: date | None = None) -> Pr
     # A pasted message is written the day it is pasted, more or less: "kemarin" and
     # "Senin" are read against today unless told otherwise.
     record = extract(text, published=published or today_for(viewer), area=area)
-    prefill = Prefill(values={}, reader=_reader_dict(record))
+    prefill = Prefill(values={}, reader=reader_dict(record))
     _unit(viewer, record, prefill)
     _place(viewer, record, prefill)
     _when(record, prefill)
@@ -142,7 +142,7 @@ def _counts_and_landmark(record: Record, prefill: Prefill) -> None:
         _mark(prefill, "landmark", record.landmark.evidence)
 
 
-def _reader_dict(record: Record) -> dict[str, Any]:
+def reader_dict(record: Record) -> dict[str, Any]:
     """The reading as stored with the activity: the contract, and the evidence by field."""
     evidence: dict[str, list[list[Any]]] = {}
 

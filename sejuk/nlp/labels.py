@@ -1,10 +1,10 @@
 """Activity types, participant categories and incident types, with the words behind each.
 
 Each label has the phrases that signal it (language knowledge: how Indonesian releases
-and field reports name these things), kept as data in ``language/*.txt``. A phrase counts only where the sentence says it
-happened: not in a plan ("akan"), a wish ("agar", "semoga"), an example or a definition
-("seperti", "adalah"), and, for disturbances, not where the text warns against them
-("tidak mudah terprovokasi", "hindari politik uang").
+and field reports name these things), kept as data in ``language/*.txt``. A phrase
+counts only where the sentence says it happened: not in a plan ("akan"), a wish ("agar",
+"semoga"), an example or a definition ("seperti", "adalah"), and, for disturbances, not
+where the text warns against them ("tidak mudah terprovokasi", "hindari politik uang").
 
 Participants are the groups the police met or worked with. Leaders, students and the
 press count wherever the text says they were there; groups that releases name as
