@@ -39,7 +39,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu
+    mendengarkan menampung dibantu mendampingi
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
@@ -59,8 +59,18 @@ NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warg
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
 )
-# A group named after a building is where it happened: "di Gedung PKK".
-_BUILDING = words("gedung aula sekretariat markas wisma graha")
+# A group named after a building is where it happened: "di Gedung PKK", "di kantor KPU",
+# "gudang logistik KPU".
+_BUILDING = words("gedung aula sekretariat markas wisma graha kantor gudang logistik")
+# A visit to a group's building meets the group: "menyambangi kantor Parpol".
+_VISITS = words(
+    "menyambangi mengunjungi mendatangi berkunjung bersilaturahmi silaturahmi sambang kunjungan"
+)
+# Candidates as what was decided or disputed: "penetapan pasangan calon".
+_CANDIDATE_TOPIC = words("""
+    penetapan pengundian pendaftaran pencalonan pelantikan gugatan sengketa diskualifikasi
+    menetapkan ditetapkan mendiskualifikasi didiskualifikasi
+    """)
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
 # A candidate's things are no candidate met: "spanduk pasangan calon", "baliho paslon".
@@ -194,12 +204,17 @@ def participants(doc: Document, incident: bool) -> list[Found]:
     out: list[Found] = []
     listed_until = (-1, -1)  # (sentence, token) where the last accepted group ended
     seen: dict[str, int] = {}
+    leaders_listed: set[int] = set()  # "tokoh agama dan masyarakat": the tokoh's list
     for code, m in PARTICIPANT.find(doc):
         if seen.get(code, 0) >= 3:
             continue  # three pieces of evidence for a group are enough to show why
         before = doc.words[m.first - 1] if m.first > 0 else ""
-        if code == "warga" and (before in _NOT_PEOPLE_BEFORE or _the_public(doc, m)):
+        if code == "warga" and (
+            before in _NOT_PEOPLE_BEFORE or _the_public(doc, m) or m.first in leaders_listed
+        ):
             continue
+        if code == "media" and _told_to(doc, m):
+            continue  # "ujarnya kepada wartawan": whom a statement was made to
         if (
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
@@ -210,11 +225,14 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue
         if _in_time_phrase(doc, m):
             continue
-        if before in _BUILDING:
-            continue  # "di Gedung PKK", "Aula MUI": where, not who
-        if not incident and code == "paslon_timses" and before in _CANDIDATES_THING:
-            continue
-        if incident and code == "paslon_timses":
+        if before in _BUILDING and _VISITS.isdisjoint(context.words_before(doc, m.first - 1, 5)):
+            continue  # "di Gedung PKK", "pengamanan kantor KPU": where, not who
+        if code == "paslon_timses" and (
+            not _CANDIDATE_TOPIC.isdisjoint(context.words_before(doc, m.first, 3, clause=True))
+            or (not incident and before in _CANDIDATES_THING)
+        ):
+            continue  # "penetapan pasangan calon": what was decided, not who was there
+        if incident and (code == "paslon_timses" or _party_to_incident(doc, m)):
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
         in_list = listed_until[0] == doc.sent_of[m.first] and (
@@ -225,7 +243,9 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
         seen[code] = seen.get(code, 0) + 1
         if code.startswith("tokoh_"):
-            out.extend(_leader_list(doc, m))
+            listed = _leader_list(doc, m)
+            out.extend(listed)
+            leaders_listed.update(f.match.first for f in listed)
         listed_until = (doc.sent_of[m.first], m.last)
     return out
 
@@ -261,13 +281,70 @@ def _the_public(doc: Document, m: Match) -> bool:
     near = " ".join(context.words_before(doc, m.first, 6))
     if "rasa aman" in near or "rasa nyaman" in near:
         return True  # "rasa aman bagi masyarakat": whom the work serves, not people met
+    if before and before[-1] in _UMBRELLA and _a_list_follows(doc, m.last):
+        return True  # "berbagai elemen masyarakat, termasuk Bupati ...": the list's umbrella
+    return (bool(before) and before[-1] in _PUBLIC) or after in ("luas", "umum")
+
+
+_PUBLIC = words("seluruh segenap tengah kalangan")
+# "berbagai elemen masyarakat, termasuk ...", "unsur masyarakat, mulai dari ...": the
+# umbrella of the list that follows (standing alone, the words mean people who came).
+_UMBRELLA = words("elemen unsur komponen lapisan golongan")
+_LIST_OPENERS = words("termasuk antara mulai yakni yaitu seperti baik diantaranya di terdiri")
+
+
+def _a_list_follows(doc: Document, at: int) -> bool:
+    """A list opens after the umbrella: "termasuk", "mulai dari", a colon, or a next
+    sentence that starts naming leaders ("... elemen masyarakat. Tokoh agama, ...")."""
+    if at >= len(doc.words):
+        return False
+    if "." in doc.gaps[at] and doc.first_words[at] in ("tokoh", "para"):
+        return True
+    return ":" in doc.gaps[at] or doc.first_words[at] in _LIST_OPENERS
+
+
+def _told_to(doc: Document, m: Match) -> bool:
+    """ "ujarnya kepada wartawan", "mengatakan kepada awak media": the press a statement
+    was made to."""
+    before = context.words_before(doc, m.first, 14)
     return (
-        bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
-    ) or after == "luas"
+        bool(before)
+        and before[-1] in ("kepada", "pada")
+        and not (context.SPEECH.isdisjoint(before[:-1]))
+    )
+
+
+# A word that opens a clause and its actor: "Seorang anggota KPPS diancam", "Warga
+# menggerebek".
+_CLAUSE_OPENERS = words("seorang sejumlah beberapa para puluhan ratusan sekelompok")
+
+
+def _party_to_incident(doc: Document, m: Match) -> bool:
+    """In a report of an incident, a group that opens a clause and acts or is acted upon
+    ("Warga menggerebek ...", "Seorang anggota KPPS diancam ...") is a party to it."""
+    start = doc.clause_start(m.first)
+    lead = doc.first_words[start : m.first]
+    if len(lead) > 2 or not all(
+        w in _CLAUSE_OPENERS or w == "anggota" or w.isdigit() for w in lead
+    ):
+        return False
+    s = doc.sentence(m.first)
+    nxt = doc.first_words[m.last] if m.last < s.last else ""
+    if nxt in context.SPEECH or nxt in _STATING:
+        return False  # "KPU menyoroti ...": a statement about it, no part in it
+    return nxt.startswith(("me", "di", "ber", "ter")) and len(nxt) > 4
+
+
+_STATING = words("""
+    menyoroti menilai meminta mengimbau memastikan berharap mengapresiasi menyatakan
+    mencatat menyesalkan mengecam mengingatkan menanggapi
+    """)
 
 
 def _taking_part(doc: Document, m: Match) -> bool:
     before = context.words_before(doc, m.first, 60)  # the sentence before it
+    if _list_after_company(doc, m.first):
+        return True
     near = before[-4:]
     # One of the last three words is "dengan", "bersama"...; but "bersama-sama mengajak
     # warga" is "together", no company.
@@ -283,6 +360,26 @@ def _taking_part(doc: Document, m: Match) -> bool:
     s = doc.sentence(m.first)
     after = doc.norm_of(m.last, min(s.last, m.last + 8)).split()
     return not _PART_AFTER.isdisjoint(after)
+
+
+# What may stand in a list of those who came along: names and ranks (capitalised), list
+# words, and these.
+_IN_A_LIST = words("personel anggota para pihak jajaran unsur dari")
+
+
+def _list_after_company(doc: Document, first: int) -> bool:
+    """ "bersama dengan personel Polsek Woha, Danramil Woha dan Camat Woha": a group
+    further down a list that "bersama" or "dengan" opened, with only names, ranks and
+    list words between."""
+    s = doc.sentence(first)
+    words_ = doc.first_words
+    for k in range(first - 1, max(s.first, first - 16) - 1, -1):
+        w = words_[k]
+        if w in NEAR_PART and w not in ("kepada", "bagi"):
+            return k + 1 < first
+        if not (doc.is_capitalized(k) or w in _LIST_WORDS or w in _IN_A_LIST):
+            return False
+    return False
 
 
 # Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
