@@ -20,7 +20,7 @@ from datetime import date
 from . import context
 from .document import Document, Match
 from .elections import election_for
-from .labels import Found
+from .labels import RESPONSE, Found
 from .lexicon import Lexicon
 from .normalize import words
 from .phrases import table
@@ -44,6 +44,11 @@ _ACTIVITY_WORDS = Lexicon(table("kind", ("activity",)))
 
 
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
+    # A disturbance told first, with no police step told beside it: the steps told
+    # further down (securing, mediation) answer it and make no activity report.
+    leading = any(_weight(doc, f.match) >= 1.5 and _first_told(doc, f.match) for f in incident)
+    if leading and not any(_first_told(doc, f.match) for f in activity):
+        activity = [f for f in activity if f.code not in RESPONSE]
     act = sum(_weight(doc, f.match) for f in activity)
     act += 0.5 * sum(
         _weight(doc, m)
@@ -66,6 +71,13 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+def _first_told(doc: Document, m: Match) -> bool:
+    """In the headline or the first sentence of the body."""
+    s = doc.sentence(m.first)
+    body = [x.number for x in doc.sentences if x.role == "body"][:1]
+    return s.role == "headline" or s.number in body
 
 
 def _weight(doc: Document, m: Match) -> float:

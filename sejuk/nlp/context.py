@@ -19,10 +19,12 @@ IRREALIS = words("""
     harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
     ingin
     """)
-# General statements: definitions, examples, programmes described in the abstract.
+# General statements: definitions, examples, programmes described in the abstract. (Not
+# "yaitu", "yakni": "melanjutkan cooling system, yaitu patroli ke pangkalan ojek" names
+# what was done.)
 GENERIC = words("""
-    seperti merupakan adalah yakni yaitu misalnya mengedepankan bentuk metode strategi
-    pendekatan program sistem
+    seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
+    program sistem
     """)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""

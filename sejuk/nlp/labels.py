@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from . import context
-from .document import Document, Match
+from .document import Document, Match, watch
 from .lexicon import Lexicon
 from .normalize import words
 from .phrases import table
@@ -31,6 +31,12 @@ from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 ACTIVITY = Lexicon(table("activity", ACTIVITY_TYPES))
 PARTICIPANT = Lexicon(table("participant", PARTICIPANTS))
 INCIDENT = Lexicon(table("incident", INCIDENT_TYPES))
+
+# The police response to a disturbance: kept among the activity types of an incident
+# report, and weighing less toward "activity" when the disturbance leads the text.
+RESPONSE = frozenset(
+    {"pengamanan", "patroli_bersama", "patroli_dialogis", "patroli_siber", "mediasi"}
+)
 
 # Words of taking part. Strong ones hold for the list that follows them in the sentence;
 # weak ones only for the words right after them.
@@ -87,7 +93,10 @@ class Found(NamedTuple):
 
 
 _MEETING = words("koordinasi rakor rapat sektoral")
-_TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi")
+_TALK = words("""
+    menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
+    berinteraksi bercengkerama
+    """)
 
 
 def activity_types(doc: Document) -> list[Found]:
@@ -103,8 +112,6 @@ def activity_types(doc: Document) -> list[Found]:
             continue
         if code == "pengamanan" and not _MEETING.isdisjoint(context.words_before(doc, m.first, 3)):
             continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
-        if code == "dialog" and _patrol_talk(doc, m):
-            continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
         if code == "sambang" and not _CROWD.isdisjoint(
@@ -112,7 +119,22 @@ def activity_types(doc: Document) -> list[Found]:
         ):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         out.append(Found(code, m, "kata kegiatan"))
-    return out
+    return _without_weak_appeals(_without_hosted_talk(doc, out))
+
+
+# Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
+# agar", "dihimbau"): counselling when the text names no other activity; beside a patrol
+# or a visit they are what the patrol or the visit said.
+_WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
+
+
+def _without_weak_appeals(found: list[Found]) -> list[Found]:
+    weak = [
+        f for f in found if f.code == "penyuluhan" and f.match.words.split()[0] in _WEAK_APPEALS
+    ]
+    if not weak or not {f.code for f in found} - {"penyuluhan", "other"}:
+        return found
+    return [f for f in found if f not in weak]
 
 
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui".
@@ -124,50 +146,132 @@ def _talking_patrols(doc: Document) -> list[Found]:
     nelayan") is a dialogic patrol, named so or not."""
     out = []
     for _, m in _PATROL.find(doc):
-        s = doc.sentence(m.first)
+        k = doc.sent_of[m.first]
+        s = doc.sentences[k]
         talks = not _TALK.isdisjoint(doc.first_words[s.first : s.last])
+        if not talks and k + 1 < len(doc.sentences):
+            after = doc.sentences[k + 1]
+            talks = not _TALK_NEXT.isdisjoint(doc.first_words[after.first : after.last])
         if talks and not context.is_irrealis(doc, m.first):
             out.append(Found("patroli_dialogis", m, "patroli sambil berdialog"))
     return out
 
 
+# Talk told in the sentence after the patrol's (appeals there may be the unit's own).
+_TALK_NEXT = words("menyapa berdialog berbincang dialog berinteraksi bercengkerama")
+
+
 # Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
 # PP", "patroli tiga pilar".
 _OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
-_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber|skala))",)})
+_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli")})
+# Words that join forces: "patroli bersama Koramil", "gabungan personel Polsek, Koramil
+# dan Satpol PP", "melibatkan TNI".
+_JOINING = NEAR_PART | words("gabungan melibatkan dari")
 
 
 def _joint_patrols(doc: Document) -> list[Found]:
-    """A patrol with another force in its clause is a joint patrol, named so or not."""
+    """A patrol with another force in its sentence, or in a sentence of the two before
+    that says who the team was ("Kegiatan ini melibatkan gabungan personel Polsek,
+    Koramil dan Satpol PP. ... tim melakukan patroli"), is a joint patrol."""
     out = []
     for _, m in _ANY_PATROL.find(doc):
         if context.is_irrealis(doc, m.first):
             continue
-        s = doc.sentence(m.first)
-        words_ = doc.first_words[s.first : s.last]
-        norm = " ".join(words_)
-        joint = "tiga pilar" in norm or any(
-            w in NEAR_PART and not _OTHER_FORCES.isdisjoint(words_[k + 1 : k + 4])
-            for k, w in enumerate(words_)
-        )
+        k = doc.sent_of[m.first]
+        joint = False
+        for n in range(k, max(k - 3, -1), -1):
+            s = doc.sentences[n]
+            words_ = doc.first_words[s.first : s.last]
+            near = _JOINING if n < k else NEAR_PART
+            joint = "tiga pilar" in " ".join(words_) or any(
+                w in near
+                and not _OTHER_FORCES.isdisjoint(words_[j + 1 : j + 6 if n < k else j + 4])
+                for j, w in enumerate(words_)
+            )
+            if joint:
+                break
         if joint:
             out.append(Found("patroli_bersama", m, "patroli bersama satuan lain"))
     return out
 
 
 _PATROL = Lexicon(
-    {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))",)}
+    {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang))", r"berpatroli")}
 )
 
 
-def _patrol_talk(doc: Document, m: Match) -> bool:
-    """ "dialog dengan nelayan" in a report of a dialogic patrol is the patrol's
-    talk, not a dialogue of its own."""
-    return (
-        m.words in ("dialog", "berdialog")
-        and "patroli dialogis" in doc.norm
-        and doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
+# Talk during a patrol or a visit. Which words are talk, not an event of their own:
+_TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
+_TALK_SAMBANG = words("berbincang menyapa mendengarkan berinteraksi bercengkerama tatap")
+# The patrols and visits that talk may belong to.
+_HOSTS = Lexicon(
+    {
+        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli"),
+        "visit": (
+            r"sambang",
+            r"sambangi",
+            r"menyambangi",
+            r"menyambang",
+            r"disambangi",
+            r"silaturahmi",
+            r"silaturahim",
+            r"bersilaturahmi",
+            r"kunjungan(?! kerja)",
+            r"berkunjung",
+            r"mengunjungi",
+            r"door to door",
+            r"anjangsana",
+        ),
+    }
+)
+# A sentence that opens inside the activity told before: "Dalam patroli tersebut, ...",
+# "Saat kunjungan itu ...", "Di sela kegiatan ...".
+_INSIDE = words("dalam saat selama ketika sambil disela sela")
+# Talk held as an event of its own: "menggelar dialog", "mengadakan diskusi".
+_HOLDING = words("menggelar mengadakan melaksanakan menyelenggarakan gelar adakan")
+
+
+def _without_hosted_talk(doc: Document, found: list[Found]) -> list[Found]:
+    """Talk during a patrol or a visit is the patrol's or the visit's, not a dialogue or
+    a visit of its own: "Dalam patroli tersebut, petugas berdialog dengan warga",
+    "berpatroli sambil menyapa warga", "menyambangi ... dan berdialog". Talk held as an
+    event ("menggelar dialog") stays, unless its sentence opens inside the patrol."""
+    hosts: dict[str, set[int]] = {"patrol": set(), "visit": set()}
+    for kind, m in _HOSTS.find(doc):
+        if not context.is_irrealis(doc, m.first):
+            hosts[kind].add(doc.sent_of[m.first])
+    if not hosts["patrol"] and not hosts["visit"]:
+        return found
+    # A report of a dialogic patrol: its talk is the patrol's wherever it is told.
+    dialogic = any(f.code == "patroli_dialogis" and f.why == "kata kegiatan" for f in found)
+    out = []
+    for f in found:
+        m = f.match
+        if f.code == "dialog" and m.words in _TALK_DIALOG:
+            held = not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
+            host = (dialogic and not held) or _hosted(doc, m, hosts["patrol"] | hosts["visit"])
+        elif f.code == "sambang" and m.words.split()[0] in _TALK_SAMBANG:
+            host = _hosted(doc, m, hosts["patrol"])
+        else:
+            host = False
+        if not host:
+            out.append(f)
+    return out
+
+
+def _hosted(doc: Document, m: Match, host_sentences: set[int]) -> bool:
+    k = doc.sent_of[m.first]
+    s = doc.sentences[k]
+    opens_inside = doc.first_words[s.first] in _INSIDE or (
+        doc.first_words[s.first] == "di"
+        and s.first + 1 < s.last
+        and doc.words[s.first + 1] == "sela"
     )
+    if opens_inside and host_sentences & {k, k - 1, k - 2}:
+        return True
+    held = not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
+    return bool(host_sentences & {k - 1, k, k + 1}) and not held
 
 
 _LEADER_KINDS = {
@@ -393,6 +497,51 @@ def incident_types(doc: Document) -> list[Found]:
             continue
         out.append(Found(code, m, "kata kejadian"))
     return out
+
+
+# A gathering told through who attended and who spoke: "Turut dihadiri ...", "Dalam
+# sambutannya ...".
+_GATHERED = words("dihadiri hadir sambutannya arahannya")
+_NOT_A_MEETING = frozenset({"penyuluhan", "other"})
+# Who came decides what it was: leaders and people, a dialogue; officials, coordination.
+_PEOPLE_GROUPS = frozenset({
+    "tokoh_agama", "tokoh_adat", "tokoh_masyarakat", "tokoh_pemuda", "mahasiswa", "pelajar",
+    "perempuan", "warga", "ormas", "paslon_timses", "media",
+})  # fmt: skip
+_OFFICIALS = frozenset({"pemerintah_daerah", "tni", "penyelenggara_pemilu"})
+
+
+def gathering(doc: Document, activity: Sequence[Found], met: Sequence[Found]) -> list[Found]:
+    """An activity told without a word for what it was, only through who attended and who
+    spoke ("kegiatan cooling system ... Turut dihadiri panglima laot, tokoh nelayan ...
+    Dalam sambutannya ..."): a dialogue when leaders or people came, coordination when
+    more kinds of officials did. Nothing when the text says what was done, or names an
+    activity in its headline or lead."""
+    if not codes(activity) <= _NOT_A_MEETING or any(
+        doc.sentence(f.match.first).role == "headline"
+        or doc.sentence(f.match.first).number in doc.lead
+        for f in activity
+    ):
+        return []
+    cues = [
+        i
+        for i in doc.positions(_GATHERED)
+        if not doc.skipped[i] and not context.is_irrealis(doc, i)
+    ]
+    if not cues:
+        return []
+    groups = codes(met)
+    people, officials = len(groups & _PEOPLE_GROUPS), len(groups & _OFFICIALS)
+    if not people and not officials:
+        return []
+    code = "koordinasi" if officials > people else "dialog"
+    i = cues[0]
+    t = doc.tokens[i]
+    match = Match(i, i + 1, t.start, t.end, doc.text[t.start : t.end], doc.words[i])
+    return [Found(code, match, "pertemuan: yang hadir dan yang memberi sambutan")]
+
+
+_GATHERED_WATCH = watch(_GATHERED)
 
 
 def to_labels(found: Iterable[Found], names: dict[str, str]) -> tuple[Label, ...]:

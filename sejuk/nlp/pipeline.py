@@ -98,13 +98,16 @@ def read_incident_types(d: Draft) -> None:
 def decide_kind(d: Draft) -> None:
     d.kind = classify.kind(d.doc, d.activity, d.incident)
     if d.kind.value == "incident":
-        d.activity = [f for f in d.activity if f.code == "mediasi"]
+        # the police response the text reports stays (securing, patrols, mediation)
+        d.activity = [f for f in d.activity if f.code in labels.RESPONSE]
     else:
         d.incident = []
 
 
 def read_participants(d: Draft) -> None:
     d.participant = labels.participants(d.doc, incident=d.kind.value == "incident")
+    if d.kind.value == "activity":
+        d.activity += labels.gathering(d.doc, d.activity, d.participant)
 
 
 def read_situation(d: Draft) -> None:
