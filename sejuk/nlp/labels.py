@@ -544,6 +544,17 @@ def gathering(doc: Document, activity: Sequence[Found], met: Sequence[Found]) ->
 _GATHERED_WATCH = watch(_GATHERED)
 
 
+def without_goods_of_money_politics(
+    doc: Document, activity: list[Found], incident: list[Found]
+) -> list[Found]:
+    """Goods handed out in a sentence that tells money politics ("membagikan sembako dan
+    uang tunai kepada warga") are the money politics, not a social activity."""
+    sentences = {doc.sent_of[f.match.first] for f in incident if f.code == "politik_uang"}
+    if not sentences:
+        return activity
+    return [f for f in activity if f.code != "other" or doc.sent_of[f.match.first] not in sentences]
+
+
 def to_labels(found: Iterable[Found], names: dict[str, str]) -> tuple[Label, ...]:
     """One label per code, in the order of the label set, with all its evidence."""
     by_code: dict[str, list[Evidence]] = {}

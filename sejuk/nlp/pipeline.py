@@ -96,6 +96,7 @@ def read_incident_types(d: Draft) -> None:
 
 
 def decide_kind(d: Draft) -> None:
+    d.activity = labels.without_goods_of_money_politics(d.doc, d.activity, d.incident)
     d.kind = classify.kind(d.doc, d.activity, d.incident)
     if d.kind.value == "incident":
         # the police response the text reports stays (securing, patrols, mediation)
