@@ -19,7 +19,7 @@ from datetime import date
 
 from . import context
 from .document import Document, Match
-from .elections import election_for
+from .elections import CALENDAR, election_for
 from .labels import RESPONSE, Found
 from .lexicon import Lexicon
 from .normalize import words
@@ -174,6 +174,18 @@ def election(doc: Document, on: date | None = None) -> tuple[Value, Value]:
         Value(known.code, tuple(Evidence(e.start, e.end, e.text, why) for e in evidence)),
         Value(kind, evidence),
     )
+
+
+def election_years(doc: Document) -> set[int]:
+    """The years of the voting days of the kinds of election the text names (Pilkada:
+    2024; PSU: 2025), to fix the year of a weekday with a day and a month."""
+    kinds = {code for code, _ in _ELECTION.find(doc) if code != "any"}
+    return {
+        year
+        for e in CALENDAR
+        if e.kind in kinds
+        for year in range(e.first_vote.year, e.last_vote.year + 1)
+    }
 
 
 def _year_named(doc: Document, matches: list[Match]) -> int | None:

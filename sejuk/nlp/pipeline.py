@@ -84,7 +84,15 @@ def resolve_event_place(d: Draft) -> None:
 
 def read_event_date(d: Draft) -> None:
     code = (d.place.code if d.place else None) or (d.unit.region_code if d.unit else None)
-    d.event_date = event_date(d.doc, d.published, zone_of(code) if code else None)
+    # A publication date read from the article's address can be a day early.
+    slack = 1 if d.given_published is None and d.published is not None else 0
+    d.event_date = event_date(
+        d.doc,
+        d.published,
+        zone_of(code) if code else None,
+        slack,
+        classify.election_years(d.doc),
+    )
 
 
 def read_activity_types(d: Draft) -> None:
