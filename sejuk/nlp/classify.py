@@ -5,7 +5,8 @@
   words said as happening, double in the headline and the lead.
 - situation: only a situation the text reports ("keadaan kembali kondusif", "acara
   berakhir tertib", "tidak ditemukan hal menonjol"), never one it aims at ("guna
-  mewujudkan suasana yang kondusif"); null when it reports none.
+  mewujudkan suasana yang kondusif"); of several, the one reported last (the state at
+  the end: "sempat memanas ... berangsur kondusif"); null when it reports none.
 - online: the activity was held online ("secara daring", "virtual", "zoom").
 - election: the kind of election the words name (Pilkada, PSU, Pemilu, Pilkades), placed
   on the calendar of known elections by the text's date (``elections``).
@@ -30,11 +31,16 @@ from .taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
 # The phrase tables are data (``language/situation.txt``, ``online.txt``,
 # ``election.txt``, ``kind.txt``; see ``phrases``); what needs code is below, named.
 _SITUATION = Lexicon(table("situation", SITUATIONS))
+# (Not "memastikan": "Kapolsek memastikan keadaan sudah kondusif" vouches for a calm;
+# "untuk memastikan ..." is caught by "untuk".)
 _PURPOSE = words("""
     untuk guna agar supaya demi bertujuan tujuan menjaga jaga menciptakan ciptakan
-    mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
-    menuju memelihara mempertahankan menjadikan upaya mengupayakan
+    mewujudkan wujudkan menjamin harapan diharapkan semoga mendukung menuju memelihara
+    mempertahankan menjadikan upaya mengupayakan rangka
     """)
+# Words that turn an aim into a report between the purpose word and the calm: "guna
+# menjaga kamtibmas, kegiatan yang berlangsung aman ...", "sehingga ... berjalan lancar".
+_REPORTED = words("yang sehingga hingga telah sudah pun kini akhirnya")
 # Unrest said as over: "sempat memanas", "sebelumnya tegang".
 _PAST = words("sempat sebelumnya tadinya semula")
 _ONLINE = Lexicon(table("online", ("online",)))
@@ -101,20 +107,19 @@ def situation(doc: Document) -> Value:
             continue
         if code != "kondusif" and not _PAST.isdisjoint(m.words.split()):
             continue  # "suasana sempat memanas": a moment that has passed
+        if code == "kondusif" and not context.IRREALIS.isdisjoint(m.words.split()):
+            continue  # "kamtibmas dapat terjaga dan terkendali": a hope, inside the words
         reported.append((code, m))
     if not reported:
         return Value(None, (), "teks tidak melaporkan situasi")
-    # The gravest situation reported wins: a report of unrest outweighs "kondusif".
-    for code in ("rawan", "waspada", "kondusif"):
-        found = [m for c, m in reported if c == code]
-        if found:
-            return Value(
-                code,
-                tuple(
-                    Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[:3]
-                ),
-            )
-    return Value(None)
+    # The state at the end wins: "sempat memanas ... situasi mulai kondusif" ends calm,
+    # "aman ... namun kemudian mencekam" ends in unrest.
+    code = reported[-1][0]
+    found = [m for c, m in reported if c == code]
+    return Value(
+        code,
+        tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[-3:]),
+    )
 
 
 def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
@@ -123,8 +128,14 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
     if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
         return False
     if m.words.startswith(("berjalan", "berlangsung", "berakhir", "selesai", "tidak", "belum")):
-        clause = context.words_before(doc, m.first, 12, clause=True)
-        return not _PURPOSE.isdisjoint(clause)
+        # The purpose word may stand far back ("Dalam rangka memastikan pelaksanaan Pilkada
+        # Kabupaten ... berlangsung aman"), unless the report turns in between.
+        for w in reversed(before):
+            if w in _REPORTED:
+                return False
+            if w in _PURPOSE:
+                return True
+        return False
     return not _PURPOSE.isdisjoint(before[-10:])
 
 

@@ -17,7 +17,7 @@ IRREALIS = words("""
     akan berencana rencana rencananya merencanakan direncanakan dijadwalkan menyiapkan
     mempersiapkan persiapan disiapkan siap dapat bisa harus perlu hendaknya diharapkan
     harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
-    ingin
+    ingin seharusnya sebaiknya semestinya mestinya hendaknya
     """)
 # General statements: definitions, examples, programmes described in the abstract. (Not
 # "yaitu", "yakni": "melanjutkan cooling system, yaitu patroli ke pangkalan ojek" names

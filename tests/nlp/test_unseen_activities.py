@@ -53,13 +53,22 @@ def test_a_meeting_held_besides_a_patrol_is_its_own_activity():
         # invitations, reminders and passive appeals are counselling
         ("Kapolsek Woha mengajak masyarakat menggunakan hak pilihnya dengan bijak.", "penyuluhan"),
         ("Bhabinkamtibmas mengingatkan agar warga tidak mudah percaya kabar bohong.", "penyuluhan"),
-        ("Warga Desa Risa dihimbau tidak terprovokasi isu SARA oleh Bhabinkamtibmas.", "penyuluhan"),
+        (
+            "Warga Desa Risa dihimbau tidak terprovokasi isu SARA oleh Bhabinkamtibmas.",
+            "penyuluhan",
+        ),
         # talk with the people of one's beat is a visit
         ("Bhabinkamtibmas Desa Risa berinteraksi langsung dengan warga di balai dusun.", "sambang"),
         ("Bhabinkamtibmas bercengkerama dengan warga binaannya di pos ronda.", "sambang"),
         # sitting down with the poll committee about the logistics is coordination
-        ("Kapolsek duduk satu meja dengan PPS untuk membicarakan pengamanan logistik.", "koordinasi"),
-        ("Kapolsek bertemu pihak PPK dan Panwascam untuk membahas kesiapan pengamanan TPS.", "koordinasi"),
+        (
+            "Kapolsek duduk satu meja dengan PPS untuk membicarakan pengamanan logistik.",
+            "koordinasi",
+        ),
+        (
+            "Kapolsek bertemu pihak PPK dan Panwascam untuk membahas kesiapan pengamanan TPS.",
+            "koordinasi",
+        ),
     ],
 )
 def test_activities_told_without_an_activity_noun(text, want):

@@ -88,8 +88,7 @@ def test_goods_handed_out_with_cash_are_money_politics_not_a_social_activity():
             "intimidasi",
         ),
         (
-            "Massa berunjuk rasa di depan kantor KPU sambil membakar ban bekas, Senin "
-            "(2/12/2024).",
+            "Massa berunjuk rasa di depan kantor KPU sambil membakar ban bekas, Senin (2/12/2024).",
             "perusakan",
         ),
     ],
