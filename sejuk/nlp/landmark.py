@@ -62,7 +62,9 @@ _STOP = words("""
     yakni yaitu sekitar sekira tgl tanggal hari
     """) | frozenset(("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"))
 _CUE_WORDS = watch(frozenset(CUES))
-_MAX_NAME = 5
+_MAX_NAME = 7
+# Words after which a region's cue word is part of the building's name.
+_OFFICES = words("kantor balai aula gedung pendopo")
 
 
 def landmark(doc: Document) -> Value:
@@ -104,7 +106,8 @@ def _name_end(doc: Document, at: int, capital: bool) -> int:
         if gap.strip(" -'’"):
             break  # a comma, a full stop, a bracket, a line break
         word = folded[end]
-        if word in _STOP or (word in _CUE_WORDS and word not in ("kota",)):
+        office = folded[end - 1] in _OFFICES  # "Kantor Camat Dayun", "Balai Desa Risa"
+        if word in _STOP or (word in _CUE_WORDS and word != "kota" and not office):
             break
         if word.isdigit():
             if folded[end - 1] not in _IN_A_NAME and not doc.is_capitalized(end - 1):

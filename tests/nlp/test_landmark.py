@@ -57,3 +57,20 @@ def test_the_landmark_points_at_its_words():
 )
 def test_no_landmark_where_the_text_names_none(text):
     assert landmark(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Bertempat di Lapangan Kantor Camat Dayun, Polsek Siak menggelar apel.",
+            "Lapangan Kantor Camat Dayun",
+        ),
+        (
+            "Bhabinkamtibmas menyambangi warga di Jalan Salemba Raya RT 01 RW 02, Senin.",
+            "Jalan Salemba Raya RT 01 RW 02",
+        ),
+    ],
+)
+def test_a_landmark_named_after_an_office_or_an_address_keeps_its_whole_name(text, want):
+    assert landmark(text) == want
