@@ -145,8 +145,9 @@ def _pers_label(doc: Document, i: int) -> bool:
         return False
     if ":" in doc.gaps[i + 1] and (i == 0 or "\n" in doc.gaps[i]):
         return True
-    found = parse_number(words, i + 1)
-    return found is not None and words[i + 1 + found[1] : i + 2 + found[1]] == ["orang"]
+    at = i + 2 if words[i + 1] == "pengamanan" else i + 1  # "Pers pam 8 org"
+    found = parse_number(words, at)
+    return found is not None and words[at + found[1] : at + 1 + found[1]] == ["orang"]
 
 
 def _count_after_noun(doc: Document, i: int) -> Count | None:
@@ -156,6 +157,8 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
     if doc.skipped[i]:
         return None
     at = i + 1
+    if words[i] == "pers" and words[at : at + 1] == ["pengamanan"]:
+        at += 1  # "Pers pam 8 org": the security detail
     s = doc.sentences[doc.sent_of[i]]
     for k in range(i + 1, min(i + 6, s.last)):
         if words[k] == "sebanyak":
