@@ -137,6 +137,8 @@ class Document:
             sent_of.extend([s.number] * (s.last - s.first))
         self.sent_of = sent_of
         self._title_case: dict[int, bool] = {}
+        # Lexicon matches, by lexicon, worked out once per text (``Lexicon.find``).
+        self.found: dict[int, list[tuple[str, Match]]] = {}
         self._capitals: dict[int, bool] = {}
         self.skipped: list[bool] = [False] * len(self.tokens)
         for sentence in self.sentences:

@@ -17,8 +17,9 @@ and candidates ("diikuti 3 pasangan calon": the contest's, not the audience).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
-from .document import Document, Match
+from .document import Document, Match, watch
 from .labels import PARTICIPANT
 from .normalize import words
 from .numbers import PERSONNEL, UNITS, parse_number
@@ -93,16 +94,20 @@ def headcounts(
     return out, Value(None, (), "jumlah peserta tidak disebut")
 
 
+_NUMBER_WORDS = watch(frozenset(UNITS) | {"seratus", "seribu"})
+
+
 def _numbers(doc: Document) -> list[int]:
+    """Tokens where a number starts: digits (found in C) and number words."""
     w = doc.first_words
+    digits = compress(range(len(w)), map(str.isdigit, w))
     out = []
-    for i, word in enumerate(w):
+    for i in sorted({*digits, *doc.positions(_NUMBER_WORDS)}):
         if doc.skipped[i]:
             continue
-        if word.isdigit() or word in UNITS or word in ("seratus", "seribu"):
-            if i > 0 and (w[i - 1].isdigit() or w[i - 1] in UNITS) and not doc.gaps[i].strip():
-                continue  # the tail of a number read from its start ("dua belas", "1.250")
-            out.append(i)
+        if i > 0 and (w[i - 1].isdigit() or w[i - 1] in UNITS) and not doc.gaps[i].strip():
+            continue  # the tail of a number read from its start ("dua belas", "1.250")
+        out.append(i)
     return out
 
 
