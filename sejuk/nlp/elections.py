@@ -96,10 +96,16 @@ def election_for(kind: str | None, on: date | None, year: int | None = None) -> 
 
 
 def _around(elections: list[Election], on: date) -> Election | None:
-    """Of the elections whose window holds ``on``, the one voted last before it (else the
-    next to come)."""
+    """Of the elections whose window holds ``on``, the one whose voting days lie nearest
+    to it ("pemungutan suara" in September 2024 speaks of the Pilkada to come, not of the
+    Pemilu of February)."""
     inside = [e for e in elections if e.opens <= on <= e.closes]
-    voted = [e for e in inside if e.first_vote <= on]
-    if voted:
-        return max(voted, key=lambda e: e.first_vote)
-    return min(inside, key=lambda e: e.first_vote) if inside else None
+    if not inside:
+        return None
+
+    def distance(e: Election) -> int:
+        if on < e.first_vote:
+            return (e.first_vote - on).days
+        return max(0, (on - e.last_vote).days)
+
+    return min(inside, key=distance)

@@ -80,3 +80,10 @@ def test_the_calendar_places_a_kind_on_a_date(kind, on, want):
 def test_the_calendar_is_in_order_and_every_window_holds_its_voting_days():
     for e in CALENDAR:
         assert e.opens <= e.first_vote <= e.last_vote <= e.closes
+
+
+def test_words_every_election_has_speak_of_the_one_whose_vote_is_nearest():
+    assert election_for(None, date(2024, 9, 20)).code == "pilkada_2024"
+    assert election_for(None, date(2024, 3, 1)).code == "pemilu_2024"
+    assert election_for("psu", date(2024, 2, 20)).code == "pemilu_2024"
+    assert election_for(None, date(2026, 12, 1)) is None
