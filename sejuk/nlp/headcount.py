@@ -123,14 +123,14 @@ def _count_at(
         return None
     if _in_a_date_or_time(doc, i):
         return None
-    parsed = parse_number(w, i)
+    parsed = parse_number(w, i, doc.gaps)
     if parsed is None:
         return None
     value, used = parsed
     if not 0 < value <= 100_000:
         return None
     end = i + used
-    again = parse_number(w, end)  # spelled out again: "25 (dua puluh lima) orang"
+    again = parse_number(w, end, doc.gaps)  # spelled out again: "25 (dua puluh lima) orang"
     if again is not None and again[0] == value and doc.gaps[end].strip() == "(":
         end += again[1]
     at = end

@@ -165,6 +165,7 @@ _TALK_NEXT = words("menyapa berdialog berbincang dialog berinteraksi bercengkera
 # PP", "patroli tiga pilar".
 _OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
 _ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli")})
+_POLICE = words("polsek polres polresta polda personel bhabinkamtibmas polri anggota")
 # Words that join forces: "patroli bersama Koramil", "gabungan personel Polsek, Koramil
 # dan Satpol PP", "melibatkan TNI".
 _JOINING = NEAR_PART | words("gabungan melibatkan dari")
@@ -189,6 +190,11 @@ def _joint_patrols(doc: Document) -> list[Found]:
                 and not _OTHER_FORCES.isdisjoint(words_[j + 1 : j + 6 if n < k else j + 4])
                 for j, w in enumerate(words_)
             )
+            # A sentence before that opens with the team: "Personel Polsek Woha, Babinsa
+            # dan anggota Satpol PP berangkat ..."
+            opening = words_[:12]
+            if n < k and not _POLICE.isdisjoint(opening) and not _OTHER_FORCES.isdisjoint(opening):
+                joint = True
             if joint:
                 break
         if joint:

@@ -137,3 +137,11 @@ def test_a_disturbance_settled_by_mediation_told_first_is_a_mediation():
     record = extract(text)
     assert record.kind.value == "activity"
     assert "mediasi" in {lab.code for lab in record.activity_types}
+
+
+def test_a_patrol_whose_team_opens_the_sentence_before_is_a_joint_patrol():
+    text = (
+        "Personel Polsek Woha, Babinsa dan anggota Satpol PP berangkat pukul 08.00. Selain "
+        "berpatroli, rombongan singgah di balai desa untuk berbincang dengan kepala dusun."
+    )
+    assert "patroli_bersama" in types(text)
