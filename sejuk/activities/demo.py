@@ -20,11 +20,15 @@ from django.utils import timezone
 from sejuk.accounts.models import Role, User, UserRole
 from sejuk.errors import Invalid
 from sejuk.leaders.models import Leader
+from sejuk.nlp.elections import election_for
+from sejuk.nlp.extract import extract
 from sejuk.nlp.wilayah import ZONE_TZ, zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Officer, Unit, UnitLevel
 
 from .models import Activity, ActivityType, Change, ChangeAction, Participation, Plan, Source
+from .reading import reader_dict
+from .services import corrections
 
 DEMO_PREFIX = "demo."
 GIVEN = (
@@ -259,12 +263,6 @@ def _activities(
             starts_at = datetime.combine(day, start, tzinfo=tz)
             hamlet = rng.choice(HAMLETS)
             source = Source.TEXT if rng.random() < 0.6 else Source.FORM
-            raw = ""
-            if source == Source.TEXT:
-                raw = (
-                    f"Giat {types[0].replace('_', ' ')} di Dsn. {hamlet} Ds. {desa.name}, "
-                    f"pukul {start:%H.%M} Wita. {finding}"
-                )
             activity = Activity(
                 unit=officer.unit,
                 region=desa,
@@ -276,11 +274,12 @@ def _activities(
                 summary=summary,
                 findings=finding,
                 situation=situation,
-                election="pilkada_2024",
+                election=_election_on(day),
                 source=source,
-                raw_text=raw,
                 is_demo=True,
             )
+            if source == Source.TEXT:
+                activity.raw_text = _message(activity, types[0], summary, hamlet, desa, start)
             met = rng.sample(
                 leaders_by_desa.get(desa.code, []),
                 k=min(1, len(leaders_by_desa.get(desa.code, []))),
@@ -315,7 +314,43 @@ def _activities(
         [Change(activity=a, by_name="demo", action=ChangeAction.CREATED) for a, *_ in rows],
         batch_size=1000,
     )
+    _read_messages([a for a, *_ in rows if a.raw_text])
     return len(rows)
+
+
+def _election_on(day: date) -> str:
+    """The election the demo's day falls in, on the reader's calendar (none after it)."""
+    known = election_for(None, day)
+    return known.code if known else ""
+
+
+_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def _message(
+    activity: Activity, kind: str, summary: str, hamlet: str, desa: Region, start: time
+) -> str:
+    """The WhatsApp message an officer would have pasted for this activity."""
+    day = activity.local_date
+    return (
+        f"Giat {kind.replace('_', ' ')} Bhabinkamtibmas {activity.unit.name} di Dsn. {hamlet} "
+        f"Ds. {desa.name}, "
+        f"{_DAYS[day.weekday()]} {day:%d/%m/%Y} pkl {start:%H.%M} Wita. {summary} "
+        f"{activity.findings} Pers {activity.personnel_count} org."
+    )
+
+
+def _read_messages(activities: list[Activity]) -> None:
+    """The reader's guess beside each pasted message, and where the saved activity says
+    otherwise (the demo's saved fields are what the officer chose; the reader misses some
+    of them, which is what ``sejuk reader report`` shows)."""
+    for activity in activities:
+        record = extract(
+            activity.raw_text, published=activity.local_date, area=(activity.region_id,)
+        )
+        activity.reader = reader_dict(record)
+        activity.corrections = corrections(activity.reader, activity)
+    Activity.objects.bulk_update(activities, ["reader", "corrections"], batch_size=500)
 
 
 def _plans(beats: dict[Officer, list[Region]]) -> int:

@@ -63,11 +63,12 @@ def read_message(viewer: Viewer, text: str, published: date | None = None) -> Pr
     # A pasted message is written the day it is pasted, more or less: "kemarin" and
     # "Senin" are read against today unless told otherwise.
     record = extract(text, published=published or today_for(viewer), area=area)
-    prefill = Prefill(values={}, reader=_reader_dict(record))
+    prefill = Prefill(values={}, reader=reader_dict(record))
     _unit(viewer, record, prefill)
     _place(viewer, record, prefill)
     _when(record, prefill)
     _labels(record, prefill)
+    _counts_and_landmark(record, prefill)
     prefill.values["summary"] = text[:5000]
     return prefill
 
@@ -137,7 +138,27 @@ def _labels(record: Record, prefill: Prefill) -> None:
             _mark(prefill, name, found.evidence)
 
 
-def _reader_dict(record: Record) -> dict[str, Any]:
+def _counts_and_landmark(record: Record, prefill: Prefill) -> None:
+    """Counts per group go beside the groups ticked; a total with no group counted goes
+    to the one group read, and is said in a note."""
+    counts = {h.category: h.count for h in record.headcounts}
+    groups = prefill.values["participants"]
+    for code in groups:
+        groups[code] = counts.get(code)
+    for h in record.headcounts:
+        _mark(prefill, "participants", h.evidence)
+    total = record.participant_total
+    if total.value is not None:
+        if not counts and len(groups) == 1:
+            groups[next(iter(groups))] = total.value
+        _mark(prefill, "participants", total.evidence)
+        prefill.notes.append(f"Jumlah peserta seluruhnya: {total.value} orang.")
+    if record.landmark.value:
+        prefill.values["landmark"] = record.landmark.value[:200]
+        _mark(prefill, "landmark", record.landmark.evidence)
+
+
+def reader_dict(record: Record) -> dict[str, Any]:
     """The reading as stored with the activity: the contract, and the evidence by field."""
     evidence: dict[str, list[list[Any]]] = {}
 

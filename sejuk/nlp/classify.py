@@ -5,152 +5,56 @@
   words said as happening, double in the headline and the lead.
 - situation: only a situation the text reports ("keadaan kembali kondusif", "acara
   berakhir tertib", "tidak ditemukan hal menonjol"), never one it aims at ("guna
-  mewujudkan suasana yang kondusif"); null when it reports none.
+  mewujudkan suasana yang kondusif"); of several, the one reported last (the state at
+  the end: "sempat memanas ... berangsur kondusif"); null when it reports none.
 - online: the activity was held online ("secara daring", "virtual", "zoom").
-- election: the re-votes of 2025 (PSU), the regional elections of 2024 (Pilkada), or the
-  general election of 2024 (Pemilu), by the words the text uses.
+- election: the kind of election the words name (Pilkada, PSU, Pemilu, Pilkades), placed
+  on the calendar of known elections by the text's date (``elections``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 
 from . import context
 from .document import Document, Match
-from .labels import Found
-from .lexicon import Lexicon, each, words_of
+from .elections import CALENDAR, election_for
+from .labels import RESPONSE, Found
+from .lexicon import Lexicon
 from .normalize import words
+from .phrases import table
 from .record import Evidence, Value
-from .taxonomy import ELECTIONS
+from .taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
 
-# Words between "situasi" and its adjective that do not turn it around ("situasi di desa
-# itu aman", but not "situasi tidak kondusif" or "belum aman").
-_NOT_NEGATED = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b)\w+)"
-# ... nor put it in the past ("situasi sempat memanas namun kini terkendali" is calm now).
-_NOW = r"(?: (?!tidak\b|tak\b|belum\b|bukan\b|sempat\b|sebelumnya\b)\w+)"
-_SITUATION = Lexicon(
-    {
-        "kondusif": (
-            *each(
-                "situasi suasana kondisi keadaan kamtibmas wilayah",
-                # (six words: "situasi kota pasca penetapan paslon terpilih terpantau aman",
-                # "paslon" read as two)
-                rf"{_NOT_NEGATED}{{0,6}} (?:telah |sudah |kembali |tetap |terpantau |masih )?"
-                r"(?:aman|kondusif|terkendali)",
-            ),
-            # Calm restored: "namun kini sudah kembali kondusif".
-            r"kembali (?:aman|kondusif|normal|tenang|pulih)",
-            *each("sudah telah", r" (?:kembali )?(?:kondusif|normal)"),
-            *each(
-                "berjalan berlangsung berakhir selesai",
-                # "berakhir pukul 17.00 Wita dengan aman": the hour may come between
-                r"(?: (?:pada )?(?:pukul|pkl|jam) \d+(?: \d+)?(?: wib| wita| wit)?)?"
-                r" (?:dengan )?(?:aman|lancar|kondusif|tertib|damai)",
-            ),
-            # What a patrol found: "tidak ditemukan hal-hal yang menonjol", "tidak ada
-            # kejadian berarti"; a problem or disturbance it did not find needs no adjective.
-            r"tidak (?:ditemukan|menemukan|ada|terdapat) (?:adanya )?"
-            r"(?:hal|hal hal|kejadian|permasalahan|masalah)(?: yang)? (?:menonjol|berarti)",
-            *each(
-                "tidak belum",
-                r" (?:ditemukan|menemukan) (?:adanya )?(?:permasalahan|masalah|gangguan)",
-            ),
-            *each("tidak belum", r" (?:ada|terdapat) (?:adanya )?gangguan"),
-            r"aman terkendali",
-            r"nihil gangguan",
-            r"tanpa (?:adanya )?gangguan",
-            r"terciptanya situasi(?: \w+)? (?:yang )?(?:aman|kondusif)",
-        ),
-        "waspada": (
-            *each("situasi suasana kondisi status", r"(?: \w+){0,3} (?:waspada|siaga)"),
-            # Tension held in check is not calm: "masih tegang namun terkendali".
-            *each(
-                "situasi suasana kondisi keadaan",
-                rf"{_NOW}{{0,5}} (?:tegang|memanas|panas|genting)"
-                r",? (?:namun|tetapi|tapi|meski|walau|walaupun)(?: \w+){0,3}"
-                r" (?:terkendali|kondusif|aman)",
-            ),
-            # Not yet calm: "kondisi belum kondusif".
-            *each(
-                "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,5} belum (?:sepenuhnya )?(?:aman|kondusif|normal|pulih|terkendali)",
-            ),
-            r"perlu diwaspadai",
-            r"siaga satu",
-            r"siaga 1",
-        ),
-        "rawan": (
-            *each(
-                "situasi suasana kondisi keadaan",
-                r"(?: \w+){0,5} (?:rawan|mencekam|memanas|tegang"
-                r"|(?:tidak|tak) (?:aman|kondusif|terkendali))",
-            ),
-        ),
-    }
-)
+# The phrase tables are data (``language/situation.txt``, ``online.txt``,
+# ``election.txt``, ``kind.txt``; see ``phrases``); what needs code is below, named.
+_SITUATION = Lexicon(table("situation", SITUATIONS))
+# (Not "memastikan": "Kapolsek memastikan keadaan sudah kondusif" vouches for a calm;
+# "untuk memastikan ..." is caught by "untuk".)
 _PURPOSE = words("""
     untuk guna agar supaya demi bertujuan tujuan menjaga jaga menciptakan ciptakan
-    mewujudkan wujudkan memastikan pastikan menjamin harapan diharapkan semoga mendukung
-    menuju memelihara mempertahankan menjadikan upaya mengupayakan
+    mewujudkan wujudkan menjamin harapan diharapkan semoga mendukung menuju memelihara
+    mempertahankan menjadikan upaya mengupayakan rangka
     """)
+# Words that turn an aim into a report between the purpose word and the calm: "guna
+# menjaga kamtibmas, kegiatan yang berlangsung aman ...", "sehingga ... berjalan lancar".
+_REPORTED = words("yang sehingga hingga telah sudah pun kini akhirnya")
 # Unrest said as over: "sempat memanas", "sebelumnya tegang".
 _PAST = words("sempat sebelumnya tadinya semula")
-_ONLINE = Lexicon(
-    {
-        "online": (
-            *words_of("daring virtual zoom vicon vidcon webinar gmeet teleconference"),
-            r"google meet",
-            r"video konferensi",
-            r"telekonferensi",
-            r"secara online",
-            r"video conference",
-            r"live streaming",
-            r"siaran langsung",
-        )
-    }
-)
-_ELECTION = Lexicon(
-    {
-        "psu_2025": (r"psu", r"pemungutan suara ulang", r"pilkada ulang"),
-        "pilkada_2024": (
-            r"pilkada",
-            r"pemilihan kepala daerah",
-            r"pemilihan bupati",
-            r"pemilihan gubernur",
-            r"pemilihan wali kota",
-            r"calon bupati",
-            r"calon gubernur",
-            r"calon wali kota",
-            r"pasangan calon",
-        ),
-        "pemilu_2024": (
-            r"pemilu 2024",
-            r"pemilihan umum 2024",
-            r"pileg",
-            r"pilpres",
-            r"capres",
-            r"cawapres",
-            r"caleg",
-            r"pemilihan presiden",
-            r"pemilihan legislatif",
-        ),
-    }
-)
-_ACTIVITY_WORDS = Lexicon(
-    {
-        "activity": (
-            r"cooling system",
-            *each("melaksanakan menggelar melakukan", " kegiatan"),
-            r"kegiatan (?:ini|tersebut)",
-            # an officer at someone else's event: "menghadiri musyawarah dusun"
-            r"menghadiri",
-            r"hadiri",
-        )
-    }
-)
+_ONLINE = Lexicon(table("online", ("online",)))
+_ELECTION = Lexicon(table("election", (*ELECTION_KINDS, "any")))
+_YEAR = re.compile(r"20\d\d")
+_ACTIVITY_WORDS = Lexicon(table("kind", ("activity",)))
 
 
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
+    # A disturbance told first, with no police step told beside it: the steps told
+    # further down (securing, mediation) answer it and make no activity report.
+    leading = any(_weight(doc, f.match) >= 1.5 and _first_told(doc, f.match) for f in incident)
+    if leading and not any(_first_told(doc, f.match) for f in activity):
+        activity = [f for f in activity if f.code not in RESPONSE]
     act = sum(_weight(doc, f.match) for f in activity)
     act += 0.5 * sum(
         _weight(doc, m)
@@ -175,6 +79,13 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
 
 
+def _first_told(doc: Document, m: Match) -> bool:
+    """In the headline or the first sentence of the body."""
+    s = doc.sentence(m.first)
+    body = [x.number for x in doc.sentences if x.role == "body"][:1]
+    return s.role == "headline" or s.number in body
+
+
 def _weight(doc: Document, m: Match) -> float:
     s = doc.sentence(m.first)
     if s.role == "headline":
@@ -196,20 +107,19 @@ def situation(doc: Document) -> Value:
             continue
         if code != "kondusif" and not _PAST.isdisjoint(m.words.split()):
             continue  # "suasana sempat memanas": a moment that has passed
+        if code == "kondusif" and not context.IRREALIS.isdisjoint(m.words.split()):
+            continue  # "kamtibmas dapat terjaga dan terkendali": a hope, inside the words
         reported.append((code, m))
     if not reported:
         return Value(None, (), "teks tidak melaporkan situasi")
-    # The gravest situation reported wins: a report of unrest outweighs "kondusif".
-    for code in ("rawan", "waspada", "kondusif"):
-        found = [m for c, m in reported if c == code]
-        if found:
-            return Value(
-                code,
-                tuple(
-                    Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[:3]
-                ),
-            )
-    return Value(None)
+    # The state at the end wins: "sempat memanas ... situasi mulai kondusif" ends calm,
+    # "aman ... namun kemudian mencekam" ends in unrest.
+    code = reported[-1][0]
+    found = [m for c, m in reported if c == code]
+    return Value(
+        code,
+        tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[-3:]),
+    )
 
 
 def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
@@ -218,8 +128,14 @@ def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:
     if before and before[-1] in ("yang", "sehingga", "telah", "sudah", "pun"):
         return False
     if m.words.startswith(("berjalan", "berlangsung", "berakhir", "selesai", "tidak", "belum")):
-        clause = context.words_before(doc, m.first, 12, clause=True)
-        return not _PURPOSE.isdisjoint(clause)
+        # The purpose word may stand far back ("Dalam rangka memastikan pelaksanaan Pilkada
+        # Kabupaten ... berlangsung aman"), unless the report turns in between.
+        for w in reversed(before):
+            if w in _REPORTED:
+                return False
+            if w in _PURPOSE:
+                return True
+        return False
     return not _PURPOSE.isdisjoint(before[-10:])
 
 
@@ -230,18 +146,68 @@ def online(doc: Document) -> Value:
     return Value(False, (), "tidak ada tanda kegiatan daring")
 
 
-def election(doc: Document) -> Value:
+def election(doc: Document, on: date | None = None) -> tuple[Value, Value]:
+    """The election the text speaks of (a label of the contract, or null) and its kind.
+
+    The words name a kind; the calendar (``elections``) places it by ``on``, the text's
+    date (its event date, else its publication date), or by a year written with it."""
     found: dict[str, list[Match]] = {}
     for code, m in _ELECTION.find(doc):
         found.setdefault(code, []).append(m)
-    pilkada, pemilu = len(found.get("pilkada_2024", ())), len(found.get("pemilu_2024", ()))
-    if found.get("psu_2025") and (pilkada or not pemilu):
-        code = "psu_2025"  # the re-votes of 2025 followed the Pilkada
+    n = {k: len(v) for k, v in found.items()}
+    psu, pilkada, pemilu = n.get("psu", 0), n.get("pilkada", 0), n.get("pemilu", 0)
+    pilkades = n.get("pilkades", 0)
+    kind: str | None
+    if psu and (pilkada or not pemilu):
+        kind = "psu"  # the re-votes of 2025 followed the Pilkada
+    elif pilkades and pilkades >= max(pilkada, pemilu):
+        kind = "pilkades"
     elif pilkada and pilkada >= pemilu:
-        code = "pilkada_2024"
+        kind = "pilkada"
     elif pemilu:
-        code = "pemilu_2024"  # a PSU too, when the text is about the general election
+        kind = "pemilu"  # a PSU too, when the text is about the general election
+    elif "any" in found:
+        kind = None
     else:
-        return Value(None, (), "tidak menyebut pemilihan")
-    ms = found.get(code) or found["psu_2025"]
-    return Value(code, tuple(Evidence(m.start, m.end, m.text, ELECTIONS[code]) for m in ms[:3]))
+        return Value(None, (), "tidak menyebut pemilihan"), Value(None)
+    ms = found[kind or "any"]
+    evidence = tuple(Evidence(m.start, m.end, m.text, "pemilihan yang disebut") for m in ms[:3])
+    year = _year_named(doc, ms)
+    known = election_for(kind, on, year)
+    if known is None:
+        when = f"tahun {year}" if year else (f"tanggal {on:%d/%m/%Y}" if on else "")
+        note = f"tidak ada di kalender pemilihan untuk {when}" if when else None
+        return Value(None, evidence, note), Value(kind, evidence)
+    if kind is None or (kind == "psu" and known.kind != "psu"):
+        kind = known.kind  # a re-vote demanded after the Pilkada is the Pilkada's
+    why = ELECTIONS[known.code]
+    return (
+        Value(known.code, tuple(Evidence(e.start, e.end, e.text, why) for e in evidence)),
+        Value(kind, evidence),
+    )
+
+
+def election_years(doc: Document) -> set[int]:
+    """The years of the voting days of the kinds of election the text names (Pilkada:
+    2024; PSU: 2025), to fix the year of a weekday with a day and a month."""
+    kinds = {code for code, _ in _ELECTION.find(doc) if code != "any"}
+    return {
+        year
+        for e in CALENDAR
+        if e.kind in kinds
+        for year in range(e.first_vote.year, e.last_vote.year + 1)
+    }
+
+
+def _year_named(doc: Document, matches: list[Match]) -> int | None:
+    """A year written with the election: "Pilkada 2024", "Pilkada Serentak Tahun 2024",
+    "Pemilu 2024"."""
+    for m in matches:
+        inside = _YEAR.search(m.words)
+        if inside:
+            return int(inside.group())
+        after = doc.first_words[m.last : min(m.last + 3, doc.sentence(m.first).last)]
+        for w in after:
+            if len(w) == 4 and _YEAR.fullmatch(w):
+                return int(w)
+    return None

@@ -16,6 +16,10 @@ _SUFFIXES = ("nya", "kan", "an", "i", "lah")
 # Longer prefixes only: "se-", "ke-", "di-" in front of a short root make too many names
 # look like words ("Sekotong" is no "se-kotong").
 _PREFIXES = ("ber", "ter", "mem", "men", "meng", "meny", "pem", "pen", "peng", "peny", "per")
+# A nasal prefix swallows the root's first consonant: "memantau" is mem- + "pantau",
+# "menanam" men- + "tanam", "mengirim" meng- + "kirim", "menyapa" meny- + "sapa".
+_SWALLOWED = {"mem": "p", "men": "t", "meng": "k", "meny": "s", "pem": "p", "pen": "t",
+              "peng": "k", "peny": "s"}  # fmt: skip
 
 
 @cache
@@ -45,3 +49,21 @@ def is_common_word(word: str) -> bool:
 
 def all_common(words: list[str]) -> bool:
     return all(is_common_word(w) or w.isdigit() for w in words)
+
+
+@cache
+def is_word_form(word: str) -> bool:
+    """``is_common_word``, or a word whose nasal prefix swallowed its root's first letter
+    ("memantau", "menyapa"). Not used for place names: names such as "Penajam" would
+    read as words ("pen-" + "tajam")."""
+    if is_common_word(word):
+        return True
+    roots = root_words()
+    for prefix, letter in _SWALLOWED.items():
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            root = letter + word[len(prefix) :]
+            if root in roots or any(
+                root.endswith(s) and root[: -len(s)] in roots for s in _SUFFIXES
+            ):
+                return True
+    return False

@@ -17,12 +17,14 @@ IRREALIS = words("""
     akan berencana rencana rencananya merencanakan direncanakan dijadwalkan menyiapkan
     mempersiapkan persiapan disiapkan siap dapat bisa harus perlu hendaknya diharapkan
     harapkan berharap harapannya semoga mari ayo jangan agar supaya bila apabila jika
-    ingin
+    ingin seharusnya sebaiknya semestinya mestinya hendaknya
     """)
-# General statements: definitions, examples, programmes described in the abstract.
+# General statements: definitions, examples, programmes described in the abstract. (Not
+# "yaitu", "yakni": "melanjutkan cooling system, yaitu patroli ke pangkalan ojek" names
+# what was done.)
 GENERIC = words("""
-    seperti merupakan adalah yakni yaitu misalnya mengedepankan bentuk metode strategi
-    pendekatan program sistem
+    seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
+    program sistem
     """)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""
@@ -81,8 +83,16 @@ def in_example_list(doc: Document, token: int, window: int = 14) -> bool:
 
 def is_warning(doc: Document, token: int, window: int = 14) -> bool:
     """Named to warn against it: "tidak mudah terprovokasi", "menghindari politik uang,
-    hoaks dan ujaran kebencian"."""
-    return not WARNING.isdisjoint(words_before(doc, token, window))
+    hoaks dan ujaran kebencian". ("orang tak dikenal merobek ...": the unknown doer is no
+    negation.)"""
+    before = words_before(doc, token, window)
+    for k, w in enumerate(before):
+        if w in WARNING and not (w == "tidak" and before[k + 1 : k + 2] in _UNKNOWN):
+            return True
+    return False
+
+
+_UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:

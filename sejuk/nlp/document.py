@@ -137,6 +137,8 @@ class Document:
             sent_of.extend([s.number] * (s.last - s.first))
         self.sent_of = sent_of
         self._title_case: dict[int, bool] = {}
+        # Lexicon matches, by lexicon, worked out once per text (``Lexicon.find``).
+        self.found: dict[int, list[tuple[str, Match]]] = {}
         self._capitals: dict[int, bool] = {}
         self.skipped: list[bool] = [False] * len(self.tokens)
         for sentence in self.sentences:
@@ -208,7 +210,7 @@ class Document:
     def _ends_sentence(self, i: int) -> bool:
         gap = self.gaps[i + 1]
         if "\n" in gap:
-            return True
+            return not self._wrapped(i, gap)
         if _SPACE.search(gap) is None:
             return False
         tok = self.tokens[i]
@@ -218,6 +220,24 @@ class Document:
             return False
         nxt = self.text[self.tokens[i + 1].start]
         return nxt.isupper() or nxt.isdigit() or not nxt.isalpha()
+
+    def _wrapped(self, i: int, gap: str) -> bool:
+        """A line broken inside a sentence, as text copied from a page or a PDF is: one
+        line break, no punctuation before it, and the next line goes on in lower case,
+        with a bracket or a number ("Rabu pagi / (16/04/2025) pukul 09.00"), or after a
+        full-width line ("... pengamanan / PSU yang dijadwalkan")."""
+        if gap.count("\n") != 1 or gap.strip(" \t\r\n(") != "":
+            return False
+        starts = [start for start, _, _ in self.lines]
+        number = bisect_right(starts, self.tokens[i].start) - 1
+        start, end, role = self.lines[number]
+        line = self.text[start:end]
+        if len(line.strip()) < 20 or role != "body":
+            return False
+        nxt = self.text[self.tokens[i + 1].start]
+        if "(" in gap or nxt.islower() or nxt.isdigit():
+            return True
+        return len(line) >= 55
 
     # -- questions -----------------------------------------------------------------
 

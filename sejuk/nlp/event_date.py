@@ -21,10 +21,19 @@ it, in its written zone or the zone of the place.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 from . import context
-from .dates import DateMention, TimeMention, complete, find_dates, find_times, years_named
+from .dates import (
+    Completed,
+    DateMention,
+    TimeMention,
+    complete,
+    find_dates,
+    find_times,
+    years_named,
+)
 from .document import Document
 from .normalize import words
 from .record import EventDate, Evidence
@@ -58,26 +67,48 @@ def published_date(doc: Document, given: date | None) -> date | None:
     return None
 
 
-def event_date(doc: Document, published: date | None, zone: str | None) -> EventDate:
+def event_date(
+    doc: Document,
+    published: date | None,
+    zone: str | None,
+    slack: int = 0,
+    election_years: Iterable[int] = (),
+) -> EventDate:
+    """``slack``: days the event may lie after ``published`` (a date read from the
+    article's address can be a day early); ``election_years``: the years of the elections
+    the text names, which fix the year of a weekday with a day and month ("Minggu
+    (17/11)" in a text about the Pilkada)."""
     mentions = find_dates(doc.text, doc.vocabulary)
     times = find_times(doc.text)
     anchors = [d.explicit for d in mentions if d.explicit and not d.weekday_conflict]
     years = years_named(doc.text, doc.vocabulary) | ({published.year} if published else set())
+    latest = published + timedelta(days=slack) if published else None
+    countdowns = _countdowns(doc.text)
     best: tuple[float, DateMention, date, str] | None = None
     doubts: list[tuple[DateMention, str]] = []
     for d in mentions:
         token = doc.token_at(d.start)
-        score = _score(doc, d, token, published)
+        back = _counted_back(doc.text, d, countdowns)
+        score = _score(doc, d, token, published) if back is None else 3.0
         if score is None:
             continue
-        done = complete(d, published, [a for a in anchors if a != d.explicit], years)
-        if done.value is None:
+        others = [a for a in anchors if a != d.explicit]
+        done = complete(d, published, others, years)
+        if done.value is None and d.weekday is not None and election_years:
+            done = complete(d, published, others, years | set(election_years))
+            if done.value is not None:
+                done = Completed(done.value, "tahun dari pemilihan yang disebut")
+        value = done.value
+        if value is None:
             doubts.append((d, done.how))
             continue
-        if published is not None and done.value > published:
+        how = done.how
+        if back is not None:
+            value, how = value - timedelta(days=back), f"hitung mundur H-{back}"
+        if latest is not None and value > latest:
             continue
         if best is None or score > best[0]:
-            best = (score, d, done.value, done.how)
+            best = (score, d, value, how)
     if best is None:
         if doubts:
             d, how = doubts[0]
@@ -101,6 +132,25 @@ def event_date(doc: Document, published: date | None, zone: str | None) -> Event
         tuple(evidence),
         None if how == "tanggal lengkap" else how,
     )
+
+
+# "H-3 pencoblosan Pilkada serentak 27 November 2024": three days before the date.
+_COUNTDOWN = re.compile(r"\bH\s?-\s?(\d{1,2})\b")
+
+
+def _countdowns(text: str) -> list[tuple[int, int]]:
+    """(end offset, days) of each countdown to a date ("H-3")."""
+    return [(m.end(), int(m.group(1))) for m in _COUNTDOWN.finditer(text)]
+
+
+def _counted_back(text: str, d: DateMention, countdowns: list[tuple[int, int]]) -> int | None:
+    """The days a countdown before the date counts back ("H-3 ... 27 November 2024"), when
+    it stands shortly before it with no sentence end between."""
+    for end, days in countdowns:
+        between = text[end : d.start]
+        if 0 <= d.start - end <= 80 and not any(ch in between for ch in ".!?\n"):
+            return days
+    return None
 
 
 def _score(doc: Document, d: DateMention, token: int, published: date | None) -> float | None:

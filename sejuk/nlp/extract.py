@@ -47,4 +47,8 @@ def extract(
         election=draft.election,
         published=draft.published,
         steps=_STEP_NAMES,
+        headcounts=draft.headcounts,
+        participant_total=draft.participant_total,
+        landmark=draft.landmark,
+        election_kind=draft.election_kind,
     )

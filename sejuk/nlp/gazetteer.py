@@ -24,61 +24,30 @@ from rapidfuzz import fuzz, process
 
 from .aliases import KABKOTA_ALIASES, PROVINCE_ALIASES
 from .normalize import Token, compact, tokenize
+from .phrases import LanguageError, word_table
 from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI, RegionRecord, bare_name, load_regions
 
 How = Literal["name", "alias", "acronym", "part", "fuzzy"]
 
 # A cue word and the level it announces; "dusun" and its kin name a hamlet below the desa,
-# which has no code, so a name after them is not a region.
+# which has no code, so a name after them is not a region. The words are data
+# (``language/region_cues.txt``, see ``phrases``); their labels mean:
 HAMLET = 5
-CUES: dict[str, tuple[int, str | None]] = {
+_CUE_LABELS: dict[str, tuple[int, str | None]] = {
     "provinsi": (PROVINSI, None),
-    "propinsi": (PROVINSI, None),
-    "prov": (PROVINSI, None),
     "kabupaten": (KABKOTA, "kabupaten"),
-    "kab": (KABKOTA, "kabupaten"),
     "kota": (KABKOTA, "kota"),
-    "kotamadya": (KABKOTA, "kota"),
-    "kodya": (KABKOTA, "kota"),
     "kecamatan": (KECAMATAN, None),
-    "kec": (KECAMATAN, None),
-    "kcm": (KECAMATAN, None),
-    "distrik": (KECAMATAN, None),
-    # The head of a kecamatan or kelurahan by its name: "Kantor Camat Wara", "Lurah
-    # Macege".
-    "camat": (KECAMATAN, None),
-    # The kecamatan's election committee and watchdog: "PPK Pujut", "Panwascam Wara".
-    "ppk": (KECAMATAN, None),
-    "panwascam": (KECAMATAN, None),
-    # Regional words: Yogyakarta's kapanewon and kemantren (kecamatan), kalurahan
-    # (desa) and padukuhan (hamlet); Kei's ohoi and Tulang Bawang's tiyuh (desa).
-    "kapanewon": (KECAMATAN, None),
-    "kemantren": (KECAMATAN, None),
     "desa": (DESA, "desa"),
-    "ds": (DESA, "desa"),
     "kelurahan": (DESA, "kelurahan"),
-    "kel": (DESA, "kelurahan"),
-    "kalurahan": (DESA, None),
-    "ohoi": (DESA, None),
-    "tiyuh": (DESA, None),
-    "lurah": (DESA, "kelurahan"),
-    "kampung": (DESA, None),
-    "kp": (DESA, None),
-    "gampong": (DESA, None),
-    "pekon": (DESA, None),
-    "nagari": (DESA, None),
-    "lembang": (DESA, None),
-    "negeri": (DESA, None),
+    "desa_kelurahan": (DESA, None),
     "dusun": (HAMLET, None),
-    "dsn": (HAMLET, None),
-    "lingkungan": (HAMLET, None),
-    "ling": (HAMLET, None),
-    "lingk": (HAMLET, None),
-    "jorong": (HAMLET, None),
-    "padukuhan": (HAMLET, None),
-    "banjar": (HAMLET, None),
-    "br": (HAMLET, None),
 }
+CUES: dict[str, tuple[int, str | None]] = {}
+for _word, _label in word_table("region_cues").items():
+    if _label not in _CUE_LABELS:
+        raise LanguageError(f"region_cues.txt: unknown level {_label!r} for {_word!r}")
+    CUES[_word] = _CUE_LABELS[_label]
 # Words that may sit between a cue and a name ("Kota Administrasi Jakarta Pusat").
 _CUE_FILLERS = frozenset({"administrasi", "adm"})
 

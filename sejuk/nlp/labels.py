@@ -1,10 +1,10 @@
 """Activity types, participant categories and incident types, with the words behind each.
 
 Each label has the phrases that signal it (language knowledge: how Indonesian releases
-and field reports name these things). A phrase counts only where the sentence says it
-happened: not in a plan ("akan"), a wish ("agar", "semoga"), an example or a definition
-("seperti", "adalah"), and, for disturbances, not where the text warns against them
-("tidak mudah terprovokasi", "hindari politik uang").
+and field reports name these things), kept as data in ``language/*.txt``. A phrase
+counts only where the sentence says it happened: not in a plan ("akan"), a wish ("agar",
+"semoga"), an example or a definition ("seperti", "adalah"), and, for disturbances, not
+where the text warns against them ("tidak mudah terprovokasi", "hindari politik uang").
 
 Participants are the groups the police met or worked with. Leaders, students and the
 press count wherever the text says they were there; groups that releases name as
@@ -19,583 +19,23 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from . import context
-from .document import Document, Match
-from .lexicon import Lexicon, each, words_of
+from .document import Document, Match, watch
+from .lexicon import Lexicon
 from .normalize import words
+from .phrases import table
 from .record import Evidence, Label
 from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 
-ACTIVITY = Lexicon(
-    {
-        "patroli_dialogis": (
-            r"patroli dialogis",
-            r"patroli humanis",
-            r"patroli dialog",
-        ),
-        "sambang": (
-            *words_of("sambang sambangi sambangan menyambangi menyambang disambangi"),
-            r"silaturahmi",
-            r"silaturahim",
-            r"bersilaturahmi",
-            r"kunjungan(?! kerja)",
-            r"berkunjung",
-            r"mengunjungi",
-            r"dikunjungi",
-            r"door to door",
-            r"anjangsana",
-            r"menemui",
-            r"mendatangi",
-            # headline forms: "Bhabinkamtibmas Datangi Warga", "Kapolsek Kunjungi Ponpes"
-            r"datangi",
-            r"kunjungi",
-            r"temui",
-            r"jumat curhat",
-            r"minggu kasih",
-            r"ngopi bareng",
-            r"ngopi kamtibmas",
-            r"curhat kamtibmas",
-            r"safari (?:jumat|subuh|ramadan|ramadhan|kamtibmas|religi)",
-            r"cangkrukan",
-            r"tatap muka dengan",
-            # at someone's home: "di rumah warga", "kediaman tokoh adat"
-            r"di rumah (?:para )?(?:tokoh|warga|ketua|kepala)",
-            *each("dirumah kediaman", r" (?:para )?(?:tokoh|warga|ketua|kepala)"),
-            r"pendekatan (?:kepada|dengan) (?:para )?(?:tokoh|warga|masyarakat)",
-            r"berbincang (?:\w+ )?dengan",
-            r"menyapa (?:\w+ )?(?:warga|masyarakat)",
-            r"mendengarkan (?:aspirasi|keluhan)",
-        ),
-        "dialog": (
-            r"dialog",
-            r"berdialog",
-            r"dialog interaktif",
-            r"dialog kebangsaan",
-            r"diskusi",
-            r"berdiskusi",
-            r"audiensi",
-            r"focus group discussion",
-            r"fgd",
-            r"sarasehan",
-            r"coffee morning",
-            r"pertemuan dengan",
-            r"menggelar pertemuan",
-            r"duduk bersama",
-            r"rembuk",
-        ),
-        "deklarasi_damai": (
-            r"deklarasi",
-            r"deklarasi damai",
-            r"ikrar damai",
-            r"pakta integritas",
-            r"penandatanganan (?:piagam|pakta|komitmen)",
-        ),
-        "mediasi": (
-            r"mediasi",
-            r"dimediasi",
-            r"memediasi",
-            r"restorative justice",
-            r"restoratif justice",
-            r"keadilan restoratif",
-            r"problem solving",
-            r"islah",
-            r"sepakat berdamai",
-            r"sepakat damai",
-            r"mendamaikan",
-        ),
-        "penyuluhan": (
-            r"penyuluhan",
-            r"sosialisasi",
-            r"pembinaan penyuluhan",
-            r"imbauan",
-            r"himbauan",
-            r"mengimbau",
-            r"menghimbau",
-            r"pesan pesan kamtibmas",
-            r"pesan kamtibmas",
-            r"pesan pesan keamanan",
-            r"pesan keamanan",
-            r"edukasi",
-            r"memberikan pemahaman kepada",
-            r"ceramah kamtibmas",
-            r"police goe?s to (?:school|campus|kampus|sekolah)",
-        ),
-        "patroli_bersama": (
-            r"patroli bersama",
-            r"patroli gabungan",
-            r"patroli skala besar",
-            r"patroli sinergitas",
-            r"patroli tiga pilar",
-            r"patroli bersama tni",
-        ),
-        "pengamanan": (
-            *each(
-                "melakukan memberikan melaksanakan dilakukan diberikan dilaksanakan", " pengamanan"
-            ),
-            r"pengamanan (?:ketat|terhadap|kampanye|tps|psu|pilkada|pemungutan|rekapitulasi"
-            r"|debat|gudang|logistik|jalannya|pelaksanaan|kegiatan|rapat|pleno|di)",
-            r"mengamankan (?:jalannya|pelaksanaan|kegiatan|kampanye|tps|rapat|pleno|lokasi)",
-            r"apel gelar pasukan",
-            # personnel put on the ground or at the polls: "mengerahkan 250 personel",
-            # "30 personel dikerahkan untuk menjaga TPS"
-            *each(
-                "mengerahkan menerjunkan menurunkan menyiagakan",
-                r"(?: \w+){0,3} (?:personel|personil|pasukan)",
-            ),
-            *each(
-                "personel personil",
-                r"(?: \w+){0,3} (?:dikerahkan|diterjunkan|disiagakan)",
-            ),
-            r"menjaga (?:keamanan )?(?:tps|gudang|logistik|kotak suara|lokasi)",
-            # (at the polls: warga "berjaga di pos kamling" keep their own watch)
-            r"berjaga(?: jaga)? di (?:tps|gudang|lokasi|kantor|depan|sekitar)",
-            # checks on the polls and the ballots: "pengecekan gudang logistik"
-            *each(
-                "pengecekan pemantauan mengecek memantau",
-                r" (?:kesiapan |keamanan )?(?:tps|gudang|logistik|kotak suara)",
-            ),
-            r"penjagaan",
-            r"pengawalan",
-            r"pos pengamanan",
-        ),
-        "patroli_siber": (
-            r"patroli siber",
-            r"patroli cyber",
-            r"siber patrol",
-            r"cyber patrol",
-        ),
-        "doa_bersama": (
-            r"doa bersama",
-            r"doa lintas agama",
-            r"doa untuk",
-            r"istighosah",
-            r"istigasah",
-            r"zikir bersama",
-            r"dzikir bersama",
-            r"berdoa bersama",
-        ),
-        "koordinasi": (
-            r"koordinasi dengan",
-            r"rapat koordinasi",
-            r"rakor",
-            # a meeting the police hold with others: "menggelar rapat bersama para camat"
-            *each("menggelar mengadakan memimpin", r" rapat(?! (?:pleno|paripurna))"),
-            r"berkoordinasi",
-        ),
-        "other": (
-            r"jumat bersih",
-            r"bakti sosial",
-            r"baksos",
-            r"bantuan sosial",
-            r"bansos",
-            r"sembako",
-            r"tali asih",
-            r"donor darah",
-            r"kerja bakti",
-            r"gotong royong",
-            r"olahraga bersama",
-            r"pembagian bantuan",
-            r"turnamen",
-        ),
-    }
-)
+# The phrase tables are data: ``language/activity.txt``, ``participant.txt`` and
+# ``incident.txt`` (see ``phrases``). What needs code stays below, named.
+ACTIVITY = Lexicon(table("activity", ACTIVITY_TYPES))
+PARTICIPANT = Lexicon(table("participant", PARTICIPANTS))
+INCIDENT = Lexicon(table("incident", INCIDENT_TYPES))
 
-PARTICIPANT = Lexicon(
-    {
-        "tokoh_agama": (
-            r"tokoh agama",
-            r"tokoh gereja",
-            r"tokoh tokoh agama",
-            r"tokoh (?:lintas |antar |antarumat |umat )(?:agama|beragama)",
-            r"pengurus (?:masjid|musala|mushola|musholla|gereja|pura|vihara|klenteng"
-            r"|rumah ibadah|rumah ibadat)",
-            r"dkm",
-            r"majelis jemaat",
-            r"pedanda",
-            r"pemuka (?:\w+ )?agama",
-            r"ulama",
-            r"ustadz",
-            r"ustaz",
-            r"ustad",
-            r"kyai",
-            r"kiai",
-            r"tgh",
-            r"pendeta",
-            r"pastor",
-            r"biksu",
-            r"romo",
-            r"habib",
-            r"tuan guru",
-            r"fkub",
-            r"mui",
-            r"pengasuh (?:pondok )?pesantren",
-            r"pimpinan (?:pondok )?pesantren",
-            r"imam masjid",
-            r"takmir",
-        ),
-        "tokoh_adat": (
-            r"tokoh adat",
-            r"pemuka adat",
-            r"ketua adat",
-            r"lembaga adat",
-            r"pemangku adat",
-            r"tetua adat",
-            r"tua tua adat",
-            r"kepala adat",
-            r"mantir adat",
-            r"damang",
-            r"raja adat",
-            r"majelis adat",
-            r"ondoafi",
-            r"kepala suku",
-            r"dewan adat",
-            r"ninik mamak",
-            # Adat leaders by their regional titles: Lio (Ende), Melayu (Riau, Jambi),
-            # Bali.
-            r"mosalaki",
-            # (not the regions named after one: Datuk Bandar, Datuk Lima Puluh)
-            r"datuk(?! (?:bandar|lima|tanah|nan))",
-            r"datok(?! pining)",
-            r"penghulu (?:suku|adat)",
-            r"bendesa",
-            r"kelian adat",
-            r"tua adat",
-            r"tokoh tokoh adat",
-            r"tuha peut",
-            r"tuha lapan",
-        ),
-        "tokoh_masyarakat": (
-            r"tokoh masyarakat",
-            r"tokoh tokoh masyarakat",
-            r"pemuka masyarakat",
-            r"sesepuh",
-            r"tokoh setempat",
-            r"tokoh berpengaruh",
-            r"tokoh lokal",
-            r"cerdik pandai",
-            r"cadiak pandai",
-            r"tetua (?:kampung|desa|masyarakat)",
-        ),
-        "tokoh_pemuda": (
-            r"tokoh pemuda",
-            r"karang taruna",
-            r"knpi",
-            r"organisasi kepemudaan",
-            r"pemuda katolik",
-            r"pemuda muhammadiyah",
-            r"gamki",
-        ),
-        "mahasiswa": (
-            r"mahasiswa",
-            r"mahasiswi",
-            r"bem",
-            # student organisations
-            r"pmii",
-            r"hmi",
-            r"gmni",
-            r"kammi",
-            r"gmki",
-            r"pmkri",
-            r"civitas akademika",
-            r"sivitas akademika",
-        ),
-        "pelajar": (
-            r"pelajar",
-            r"siswa",
-            r"siswi",
-            r"osis",
-            r"murid",
-            r"santri",
-            r"santriwati",
-            r"peserta didik",
-        ),
-        "perempuan": (
-            r"kaum perempuan",
-            r"ibu ibu",
-            r"emak emak",
-            r"pkk",
-            r"kaum ibu",
-            r"majelis taklim",
-            r"organisasi perempuan",
-            r"tokoh perempuan",
-            r"tokoh wanita",
-            r"aktivis perempuan",
-            r"kelompok perempuan",
-            r"kaum wanita",
-            r"bundo kanduang",
-            r"muslimat",
-            r"fatayat",
-            r"aisyiyah",
-        ),
-        "penyelenggara_pemilu": (
-            r"kpu",
-            r"komisi pemilihan umum",
-            r"bawaslu",
-            r"badan pengawas pemilu",
-            r"panwaslu",
-            r"panwascam",
-            r"panwas",
-            r"ppk",
-            r"pps",
-            r"kpps",
-            r"pantarlih",
-            r"penyelenggara pemilu",
-            r"penyelenggara pilkada",
-            r"pengawas tps",
-        ),
-        "pemerintah_daerah": (
-            r"pemda",
-            r"pemkab",
-            r"pemkot",
-            r"pemprov",
-            r"pemerintah kabupaten",
-            r"pemerintah kota",
-            r"pemerintah provinsi",
-            r"pemerintah daerah",
-            r"bupati",
-            r"wali kota",
-            r"gubernur",
-            r"camat",
-            r"lurah",
-            r"kepala desa",
-            r"keuchik",
-            r"geuchik",
-            r"kepala kampung",
-            # the head of a village or district by its regional name
-            r"wali nagari",
-            r"kepala nagari",
-            r"kepala distrik",
-            r"kepala pekon",
-            r"kepala lembang",
-            r"kepala gampong",
-            # the head of a hamlet is of the village government ("perangkat desa")
-            r"kepala dusun",
-            r"kepala lingkungan",
-            r"kepala jorong",
-            r"kelian dinas",
-            r"sekretaris desa",
-            r"sekdes",
-            r"badan permusyawaratan desa",
-            r"perangkat (?:desa|kampung|kelurahan|nagari|gampong|pekon)",
-            r"aparat desa",
-            r"aparatur desa",
-            r"muspika",
-            r"forkopimda",
-            r"forkopimcam",
-            r"bakesbangpol",
-            r"kesbangpol",
-            r"satpol pp",
-            r"sekda",
-            r"penjabat bupati",
-            r"penjabat gubernur",
-            # regional agencies that join the police on the ground
-            r"dinas perhubungan",
-            r"dishub",
-            r"dinas kesehatan",
-            r"dinkes",
-            r"bpbd",
-            r"damkar",
-            r"pemadam kebakaran",
-        ),
-        "tni": (
-            r"tni",
-            r"babinsa",
-            r"koramil",
-            r"kodim",
-            r"dandim",
-            r"danramil",
-            r"korem",
-            r"danrem",
-            r"kodam",
-            r"pangdam",
-            r"lanal",
-            r"lanud",
-            r"prajurit",
-        ),
-        "paslon_timses": (
-            r"pasangan calon",
-            r"calon bupati",
-            r"calon wakil bupati",
-            r"calon gubernur",
-            r"calon wakil gubernur",
-            r"calon wali kota",
-            r"calon wakil wali kota",
-            r"tim sukses",
-            r"tim pemenangan",
-            r"tim kampanye",
-            r"relawan",
-            r"simpatisan",
-            r"pendukung",
-            r"partai politik",
-            r"parpol",
-            r"kandidat",
-            r"kubu",
-        ),
-        "warga": (
-            r"warga",
-            r"masyarakat",
-            r"pedagang",
-            r"pengemudi",
-            r"penumpang",
-            r"nelayan",
-            r"petani",
-            r"penduduk",
-            r"jamaah",
-            r"jemaah",
-            r"jemaat",
-            r"umat (?:islam|muslim|kristiani|kristen|nasrani|katolik|hindu|buddha|budha"
-            r"|konghucu|beragama)",
-            r"pengunjung",
-            r"pengendara",
-            # people at work met on a patrol or a visit
-            r"pelaku (?:usaha|wisata|umkm)",
-            r"pengusaha",
-            r"buruh",
-            r"karyawan",
-            r"tukang ojek",
-            r"ojek",
-            r"sopir",
-        ),
-        "ormas": (
-            r"ormas",
-            r"organisasi kemasyarakatan",
-            r"organisasi masyarakat",
-            r"lsm",
-            r"banser",
-            r"ansor",
-            r"pemuda pancasila",
-            # the mass religious organisations, by their boards (a school or campus
-            # named after one is no organisation met)
-            r"nahdlatul ulama",
-            r"pcnu",
-            r"pwnu",
-            r"mwcnu",
-            r"pengurus nu",
-            *each("pengurus pimpinan", r" (?:wilayah |daerah |cabang |ranting )?muhammadiyah"),
-        ),
-        "media": (
-            r"insan pers",
-            r"wartawan",
-            r"jurnalis",
-            r"awak media",
-            r"rekan media",
-            r"media massa",
-            r"insan media",
-            r"pwi",
-        ),
-    }
-)
-
-INCIDENT = Lexicon(
-    {
-        "provokasi": (
-            r"provokasi",
-            r"memprovokasi",
-            r"provokator",
-            r"provokatif",
-            r"menghasut",
-            r"hasutan",
-        ),
-        "ujaran_kebencian": (r"ujaran kebencian", r"hate speech"),
-        "hoaks": (
-            r"hoaks",
-            r"berita bohong",
-            r"kabar bohong",
-            r"berita palsu",
-            r"informasi palsu",
-            r"disinformasi",
-        ),
-        "intimidasi": (
-            r"intimidasi",
-            r"mengintimidasi",
-            r"diintimidasi",
-            r"ancaman",
-            r"mengancam",
-            r"diancam",
-            r"pengancaman",
-            r"teror",
-            # coercion of voters or poll workers: "memaksa petugas mengubah hasil"
-            r"memaksa(?:nya)?",
-            r"dipaksa",
-        ),
-        "bentrokan": (
-            r"bentrok",
-            r"bentrokan",
-            r"ricuh",
-            r"kericuhan",
-            r"rusuh",
-            r"kerusuhan",
-            r"saling serang",
-            r"perang batu",
-            r"lempar batu",
-            r"saling lempar",
-            r"tawuran",
-            r"perkelahian",
-            r"baku hantam",
-            r"keributan",
-            r"bertikai",
-            r"chaos",
-        ),
-        "perusakan": (
-            r"perusakan",
-            r"pengrusakan",
-            r"merusak",
-            r"dirusak",
-            r"pembakaran",
-            r"membakar",
-            r"dibakar",
-            r"terbakar",
-            r"ludes",
-            r"pencopotan",
-            r"dicopot",
-            r"dicoret coret",
-            r"merobek",
-            r"dirobek",
-        ),
-        "unjuk_rasa": (
-            r"unjuk rasa",
-            r"demonstrasi",
-            r"demo",
-            r"aksi massa",
-            r"berunjuk rasa",
-            r"orasi",
-            r"menggeruduk",
-            r"long march",
-            r"massa(?: \w+){0,3}(?= menuntut\b)",  # "menuntut ..." may say what for
-            r"aksi protes",
-        ),
-        "politik_uang": (
-            r"politik uang",
-            r"money politics?",
-            r"serangan fajar",
-            r"bagi bagi uang",
-            # money handed to voters: "membagikan uang kepada warga", "amplop berisi uang"
-            r"membagikan (?:amplop|uang)",
-            r"membagi bagikan (?:amplop|uang)",
-            r"pembagian (?:amplop|uang)",
-            r"amplop berisi uang",
-        ),
-        "penolakan_hasil": (
-            r"menolak hasil",
-            r"penolakan hasil",
-            r"tolak hasil",
-            r"tidak menerima hasil",
-            r"dugaan kecurangan",
-            r"menuding curang",
-            # a recount or a re-vote demanded: "menuntut penghitungan ulang"
-            r"menuntut (?:pemungutan suara ulang|psu|penghitungan (?:suara )?ulang"
-            r"|hitung (?:suara )?ulang|perhitungan (?:suara )?ulang|pemilihan ulang)",
-        ),
-        "pengerahan_massa": (r"pengerahan massa", r"mobilisasi massa", r"mengerahkan massa"),
-        "kriminal_umum": (
-            r"pencurian",
-            r"penganiayaan",
-            r"pengeroyokan",
-            r"pembunuhan",
-            r"narkoba",
-            r"perampokan",
-            r"pemerasan",
-        ),
-    }
+# The police response to a disturbance: kept among the activity types of an incident
+# report, and weighing less toward "activity" when the disturbance leads the text.
+RESPONSE = frozenset(
+    {"pengamanan", "patroli_bersama", "patroli_dialogis", "patroli_siber", "mediasi"}
 )
 
 # Words of taking part. Strong ones hold for the list that follows them in the sentence;
@@ -605,7 +45,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu
+    mendengarkan menampung dibantu mendampingi
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
@@ -625,8 +65,18 @@ NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warg
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
 )
-# A group named after a building is where it happened: "di Gedung PKK".
-_BUILDING = words("gedung aula sekretariat markas wisma graha")
+# A group named after a building is where it happened: "di Gedung PKK", "di kantor KPU",
+# "gudang logistik KPU".
+_BUILDING = words("gedung aula sekretariat markas wisma graha kantor gudang logistik")
+# A visit to a group's building meets the group: "menyambangi kantor Parpol".
+_VISITS = words(
+    "menyambangi mengunjungi mendatangi berkunjung bersilaturahmi silaturahmi sambang kunjungan"
+)
+# Candidates as what was decided or disputed: "penetapan pasangan calon".
+_CANDIDATE_TOPIC = words("""
+    penetapan pengundian pendaftaran pencalonan pelantikan gugatan sengketa diskualifikasi
+    menetapkan ditetapkan mendiskualifikasi didiskualifikasi
+    """)
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
 # A candidate's things are no candidate met: "spanduk pasangan calon", "baliho paslon".
@@ -643,7 +93,10 @@ class Found(NamedTuple):
 
 
 _MEETING = words("koordinasi rakor rapat sektoral")
-_TALK = words("menyapa berdialog berbincang dialog imbauan mengimbau pesan berinteraksi")
+_TALK = words("""
+    menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
+    berinteraksi bercengkerama
+    """)
 
 
 def activity_types(doc: Document) -> list[Found]:
@@ -659,8 +112,6 @@ def activity_types(doc: Document) -> list[Found]:
             continue
         if code == "pengamanan" and not _MEETING.isdisjoint(context.words_before(doc, m.first, 3)):
             continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
-        if code == "dialog" and _patrol_talk(doc, m):
-            continue
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
         if code == "sambang" and not _CROWD.isdisjoint(
@@ -668,7 +119,22 @@ def activity_types(doc: Document) -> list[Found]:
         ):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         out.append(Found(code, m, "kata kegiatan"))
-    return out
+    return _without_weak_appeals(_without_hosted_talk(doc, out))
+
+
+# Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
+# agar", "dihimbau"): counselling when the text names no other activity; beside a patrol
+# or a visit they are what the patrol or the visit said.
+_WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
+
+
+def _without_weak_appeals(found: list[Found]) -> list[Found]:
+    weak = [
+        f for f in found if f.code == "penyuluhan" and f.match.words.split()[0] in _WEAK_APPEALS
+    ]
+    if not weak or not {f.code for f in found} - {"penyuluhan", "other"}:
+        return found
+    return [f for f in found if f not in weak]
 
 
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui".
@@ -680,50 +146,138 @@ def _talking_patrols(doc: Document) -> list[Found]:
     nelayan") is a dialogic patrol, named so or not."""
     out = []
     for _, m in _PATROL.find(doc):
-        s = doc.sentence(m.first)
+        k = doc.sent_of[m.first]
+        s = doc.sentences[k]
         talks = not _TALK.isdisjoint(doc.first_words[s.first : s.last])
+        if not talks and k + 1 < len(doc.sentences):
+            after = doc.sentences[k + 1]
+            talks = not _TALK_NEXT.isdisjoint(doc.first_words[after.first : after.last])
         if talks and not context.is_irrealis(doc, m.first):
             out.append(Found("patroli_dialogis", m, "patroli sambil berdialog"))
     return out
 
 
+# Talk told in the sentence after the patrol's (appeals there may be the unit's own).
+_TALK_NEXT = words("menyapa berdialog berbincang dialog berinteraksi bercengkerama")
+
+
 # Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
 # PP", "patroli tiga pilar".
 _OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
-_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber|skala))",)})
+_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli")})
+_POLICE = words("polsek polres polresta polda personel bhabinkamtibmas polri anggota")
+# Words that join forces: "patroli bersama Koramil", "gabungan personel Polsek, Koramil
+# dan Satpol PP", "melibatkan TNI".
+_JOINING = NEAR_PART | words("gabungan melibatkan dari")
 
 
 def _joint_patrols(doc: Document) -> list[Found]:
-    """A patrol with another force in its clause is a joint patrol, named so or not."""
+    """A patrol with another force in its sentence, or in a sentence of the two before
+    that says who the team was ("Kegiatan ini melibatkan gabungan personel Polsek,
+    Koramil dan Satpol PP. ... tim melakukan patroli"), is a joint patrol."""
     out = []
     for _, m in _ANY_PATROL.find(doc):
         if context.is_irrealis(doc, m.first):
             continue
-        s = doc.sentence(m.first)
-        words_ = doc.first_words[s.first : s.last]
-        norm = " ".join(words_)
-        joint = "tiga pilar" in norm or any(
-            w in NEAR_PART and not _OTHER_FORCES.isdisjoint(words_[k + 1 : k + 4])
-            for k, w in enumerate(words_)
-        )
+        k = doc.sent_of[m.first]
+        joint = False
+        for n in range(k, max(k - 3, -1), -1):
+            s = doc.sentences[n]
+            words_ = doc.first_words[s.first : s.last]
+            near = _JOINING if n < k else NEAR_PART
+            joint = "tiga pilar" in " ".join(words_) or any(
+                w in near
+                and not _OTHER_FORCES.isdisjoint(words_[j + 1 : j + 6 if n < k else j + 4])
+                for j, w in enumerate(words_)
+            )
+            # A sentence before that opens with the team: "Personel Polsek Woha, Babinsa
+            # dan anggota Satpol PP berangkat ..."
+            opening = words_[:12]
+            if n < k and not _POLICE.isdisjoint(opening) and not _OTHER_FORCES.isdisjoint(opening):
+                joint = True
+            if joint:
+                break
         if joint:
             out.append(Found("patroli_bersama", m, "patroli bersama satuan lain"))
     return out
 
 
 _PATROL = Lexicon(
-    {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang|skala))",)}
+    {"patroli": (r"patroli(?! (?:dialogis|bersama|gabungan|siber|cyber|sambang))", r"berpatroli")}
 )
 
 
-def _patrol_talk(doc: Document, m: Match) -> bool:
-    """ "dialog dengan nelayan" in a report of a dialogic patrol is the patrol's
-    talk, not a dialogue of its own."""
-    return (
-        m.words in ("dialog", "berdialog")
-        and "patroli dialogis" in doc.norm
-        and doc.words[m.first - 1] not in ("menggelar", "mengadakan", "melaksanakan")
+# Talk during a patrol or a visit. Which words are talk, not an event of their own:
+_TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
+_TALK_SAMBANG = words("berbincang menyapa mendengarkan berinteraksi bercengkerama tatap")
+# The patrols and visits that talk may belong to.
+_HOSTS = Lexicon(
+    {
+        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli"),
+        "visit": (
+            r"sambang",
+            r"sambangi",
+            r"menyambangi",
+            r"menyambang",
+            r"disambangi",
+            r"silaturahmi",
+            r"silaturahim",
+            r"bersilaturahmi",
+            r"kunjungan(?! kerja)",
+            r"berkunjung",
+            r"mengunjungi",
+            r"door to door",
+            r"anjangsana",
+        ),
+    }
+)
+# A sentence that opens inside the activity told before: "Dalam patroli tersebut, ...",
+# "Saat kunjungan itu ...", "Di sela kegiatan ...".
+_INSIDE = words("dalam saat selama ketika sambil disela sela")
+# Talk held as an event of its own: "menggelar dialog", "mengadakan diskusi".
+_HOLDING = words("menggelar mengadakan melaksanakan menyelenggarakan gelar adakan")
+
+
+def _without_hosted_talk(doc: Document, found: list[Found]) -> list[Found]:
+    """Talk during a patrol or a visit is the patrol's or the visit's, not a dialogue or
+    a visit of its own: "Dalam patroli tersebut, petugas berdialog dengan warga",
+    "berpatroli sambil menyapa warga", "menyambangi ... dan berdialog". Talk held as an
+    event ("menggelar dialog") stays, unless its sentence opens inside the patrol."""
+    hosts: dict[str, set[int]] = {"patrol": set(), "visit": set()}
+    for kind, m in _HOSTS.find(doc):
+        if not context.is_irrealis(doc, m.first):
+            hosts[kind].add(doc.sent_of[m.first])
+    if not hosts["patrol"] and not hosts["visit"]:
+        return found
+    # A report of a dialogic patrol: its talk is the patrol's wherever it is told.
+    dialogic = any(f.code == "patroli_dialogis" and f.why == "kata kegiatan" for f in found)
+    out = []
+    for f in found:
+        m = f.match
+        if f.code == "dialog" and m.words in _TALK_DIALOG:
+            held = not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
+            host = (dialogic and not held) or _hosted(doc, m, hosts["patrol"] | hosts["visit"])
+        elif f.code == "sambang" and m.words.split()[0] in _TALK_SAMBANG:
+            host = _hosted(doc, m, hosts["patrol"])
+        else:
+            host = False
+        if not host:
+            out.append(f)
+    return out
+
+
+def _hosted(doc: Document, m: Match, host_sentences: set[int]) -> bool:
+    k = doc.sent_of[m.first]
+    s = doc.sentences[k]
+    opens_inside = doc.first_words[s.first] in _INSIDE or (
+        doc.first_words[s.first] == "di"
+        and s.first + 1 < s.last
+        and doc.words[s.first + 1] == "sela"
     )
+    if opens_inside and host_sentences & {k, k - 1, k - 2}:
+        return True
+    held = not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
+    return bool(host_sentences & {k - 1, k, k + 1}) and not held
 
 
 _LEADER_KINDS = {
@@ -760,12 +314,17 @@ def participants(doc: Document, incident: bool) -> list[Found]:
     out: list[Found] = []
     listed_until = (-1, -1)  # (sentence, token) where the last accepted group ended
     seen: dict[str, int] = {}
+    leaders_listed: set[int] = set()  # "tokoh agama dan masyarakat": the tokoh's list
     for code, m in PARTICIPANT.find(doc):
         if seen.get(code, 0) >= 3:
             continue  # three pieces of evidence for a group are enough to show why
         before = doc.words[m.first - 1] if m.first > 0 else ""
-        if code == "warga" and (before in _NOT_PEOPLE_BEFORE or _the_public(doc, m)):
+        if code == "warga" and (
+            before in _NOT_PEOPLE_BEFORE or _the_public(doc, m) or m.first in leaders_listed
+        ):
             continue
+        if code == "media" and _told_to(doc, m):
+            continue  # "ujarnya kepada wartawan": whom a statement was made to
         if (
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
@@ -776,11 +335,14 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue
         if _in_time_phrase(doc, m):
             continue
-        if before in _BUILDING:
-            continue  # "di Gedung PKK", "Aula MUI": where, not who
-        if not incident and code == "paslon_timses" and before in _CANDIDATES_THING:
-            continue
-        if incident and code == "paslon_timses":
+        if before in _BUILDING and _VISITS.isdisjoint(context.words_before(doc, m.first - 1, 5)):
+            continue  # "di Gedung PKK", "pengamanan kantor KPU": where, not who
+        if code == "paslon_timses" and (
+            not _CANDIDATE_TOPIC.isdisjoint(context.words_before(doc, m.first, 3, clause=True))
+            or (not incident and before in _CANDIDATES_THING)
+        ):
+            continue  # "penetapan pasangan calon": what was decided, not who was there
+        if incident and (code == "paslon_timses" or _party_to_incident(doc, m)):
             out.append(Found(code, m, "pihak dalam kejadian"))
             continue
         in_list = listed_until[0] == doc.sent_of[m.first] and (
@@ -791,7 +353,9 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
         seen[code] = seen.get(code, 0) + 1
         if code.startswith("tokoh_"):
-            out.extend(_leader_list(doc, m))
+            listed = _leader_list(doc, m)
+            out.extend(listed)
+            leaders_listed.update(f.match.first for f in listed)
         listed_until = (doc.sent_of[m.first], m.last)
     return out
 
@@ -827,13 +391,70 @@ def _the_public(doc: Document, m: Match) -> bool:
     near = " ".join(context.words_before(doc, m.first, 6))
     if "rasa aman" in near or "rasa nyaman" in near:
         return True  # "rasa aman bagi masyarakat": whom the work serves, not people met
+    if before and before[-1] in _UMBRELLA and _a_list_follows(doc, m.last):
+        return True  # "berbagai elemen masyarakat, termasuk Bupati ...": the list's umbrella
+    return (bool(before) and before[-1] in _PUBLIC) or after in ("luas", "umum")
+
+
+_PUBLIC = words("seluruh segenap tengah kalangan")
+# "berbagai elemen masyarakat, termasuk ...", "unsur masyarakat, mulai dari ...": the
+# umbrella of the list that follows (standing alone, the words mean people who came).
+_UMBRELLA = words("elemen unsur komponen lapisan golongan")
+_LIST_OPENERS = words("termasuk antara mulai yakni yaitu seperti baik diantaranya di terdiri")
+
+
+def _a_list_follows(doc: Document, at: int) -> bool:
+    """A list opens after the umbrella: "termasuk", "mulai dari", a colon, or a next
+    sentence that starts naming leaders ("... elemen masyarakat. Tokoh agama, ...")."""
+    if at >= len(doc.words):
+        return False
+    if "." in doc.gaps[at] and doc.first_words[at] in ("tokoh", "para"):
+        return True
+    return ":" in doc.gaps[at] or doc.first_words[at] in _LIST_OPENERS
+
+
+def _told_to(doc: Document, m: Match) -> bool:
+    """ "ujarnya kepada wartawan", "mengatakan kepada awak media": the press a statement
+    was made to."""
+    before = context.words_before(doc, m.first, 14)
     return (
-        bool(before) and before[-1] in ("seluruh", "segenap", "tengah", "kalangan")
-    ) or after == "luas"
+        bool(before)
+        and before[-1] in ("kepada", "pada")
+        and not (context.SPEECH.isdisjoint(before[:-1]))
+    )
+
+
+# A word that opens a clause and its actor: "Seorang anggota KPPS diancam", "Warga
+# menggerebek".
+_CLAUSE_OPENERS = words("seorang sejumlah beberapa para puluhan ratusan sekelompok")
+
+
+def _party_to_incident(doc: Document, m: Match) -> bool:
+    """In a report of an incident, a group that opens a clause and acts or is acted upon
+    ("Warga menggerebek ...", "Seorang anggota KPPS diancam ...") is a party to it."""
+    start = doc.clause_start(m.first)
+    lead = doc.first_words[start : m.first]
+    if len(lead) > 2 or not all(
+        w in _CLAUSE_OPENERS or w == "anggota" or w.isdigit() for w in lead
+    ):
+        return False
+    s = doc.sentence(m.first)
+    nxt = doc.first_words[m.last] if m.last < s.last else ""
+    if nxt in context.SPEECH or nxt in _STATING:
+        return False  # "KPU menyoroti ...": a statement about it, no part in it
+    return nxt.startswith(("me", "di", "ber", "ter")) and len(nxt) > 4
+
+
+_STATING = words("""
+    menyoroti menilai meminta mengimbau memastikan berharap mengapresiasi menyatakan
+    mencatat menyesalkan mengecam mengingatkan menanggapi
+    """)
 
 
 def _taking_part(doc: Document, m: Match) -> bool:
     before = context.words_before(doc, m.first, 60)  # the sentence before it
+    if _list_after_company(doc, m.first):
+        return True
     near = before[-4:]
     # One of the last three words is "dengan", "bersama"...; but "bersama-sama mengajak
     # warga" is "together", no company.
@@ -851,6 +472,26 @@ def _taking_part(doc: Document, m: Match) -> bool:
     return not _PART_AFTER.isdisjoint(after)
 
 
+# What may stand in a list of those who came along: names and ranks (capitalised), list
+# words, and these.
+_IN_A_LIST = words("personel anggota para pihak jajaran unsur dari")
+
+
+def _list_after_company(doc: Document, first: int) -> bool:
+    """ "bersama dengan personel Polsek Woha, Danramil Woha dan Camat Woha": a group
+    further down a list that "bersama" or "dengan" opened, with only names, ranks and
+    list words between."""
+    s = doc.sentence(first)
+    words_ = doc.first_words
+    for k in range(first - 1, max(s.first, first - 16) - 1, -1):
+        w = words_[k]
+        if w in NEAR_PART and w not in ("kepada", "bagi"):
+            return k + 1 < first
+        if not (doc.is_capitalized(k) or w in _LIST_WORDS or w in _IN_A_LIST):
+            return False
+    return False
+
+
 # Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
 _PART_AFTER = words("hadir dilibatkan menghadiri mengikuti")
 
@@ -862,6 +503,62 @@ def incident_types(doc: Document) -> list[Found]:
             continue
         out.append(Found(code, m, "kata kejadian"))
     return out
+
+
+# A gathering told through who attended and who spoke: "Turut dihadiri ...", "Dalam
+# sambutannya ...".
+_GATHERED = words("dihadiri hadir sambutannya arahannya")
+_NOT_A_MEETING = frozenset({"penyuluhan", "other"})
+# Who came decides what it was: leaders and people, a dialogue; officials, coordination.
+_PEOPLE_GROUPS = frozenset({
+    "tokoh_agama", "tokoh_adat", "tokoh_masyarakat", "tokoh_pemuda", "mahasiswa", "pelajar",
+    "perempuan", "warga", "ormas", "paslon_timses", "media",
+})  # fmt: skip
+_OFFICIALS = frozenset({"pemerintah_daerah", "tni", "penyelenggara_pemilu"})
+
+
+def gathering(doc: Document, activity: Sequence[Found], met: Sequence[Found]) -> list[Found]:
+    """An activity told without a word for what it was, only through who attended and who
+    spoke ("kegiatan cooling system ... Turut dihadiri panglima laot, tokoh nelayan ...
+    Dalam sambutannya ..."): a dialogue when leaders or people came, coordination when
+    more kinds of officials did. Nothing when the text says what was done, or names an
+    activity in its headline or lead."""
+    if not codes(activity) <= _NOT_A_MEETING or any(
+        doc.sentence(f.match.first).role == "headline"
+        or doc.sentence(f.match.first).number in doc.lead
+        for f in activity
+    ):
+        return []
+    cues = [
+        i
+        for i in doc.positions(_GATHERED)
+        if not doc.skipped[i] and not context.is_irrealis(doc, i)
+    ]
+    if not cues:
+        return []
+    groups = codes(met)
+    people, officials = len(groups & _PEOPLE_GROUPS), len(groups & _OFFICIALS)
+    if not people and not officials:
+        return []
+    code = "koordinasi" if officials > people else "dialog"
+    i = cues[0]
+    t = doc.tokens[i]
+    match = Match(i, i + 1, t.start, t.end, doc.text[t.start : t.end], doc.words[i])
+    return [Found(code, match, "pertemuan: yang hadir dan yang memberi sambutan")]
+
+
+_GATHERED_WATCH = watch(_GATHERED)
+
+
+def without_goods_of_money_politics(
+    doc: Document, activity: list[Found], incident: list[Found]
+) -> list[Found]:
+    """Goods handed out in a sentence that tells money politics ("membagikan sembako dan
+    uang tunai kepada warga") are the money politics, not a social activity."""
+    sentences = {doc.sent_of[f.match.first] for f in incident if f.code == "politik_uang"}
+    if not sentences:
+        return activity
+    return [f for f in activity if f.code != "other" or doc.sent_of[f.match.first] not in sentences]
 
 
 def to_labels(found: Iterable[Found], names: dict[str, str]) -> tuple[Label, ...]:

@@ -52,6 +52,14 @@ class Lexicon:
             }
 
     def find(self, doc: Document) -> Iterator[tuple[str, Match]]:
+        """The matches in ``doc`` (worked out once per text: several steps ask the same
+        lexicon)."""
+        found = doc.found.get(id(self))
+        if found is None:
+            found = doc.found[id(self)] = list(self._find(doc))
+        return iter(found)
+
+    def _find(self, doc: Document) -> Iterator[tuple[str, Match]]:
         norm, starts, tokens, skipped = doc.norm, doc._word_starts, doc.tokens, doc.skipped
         alone = self._alone
         taken_until = -1

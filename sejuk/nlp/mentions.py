@@ -27,6 +27,7 @@ from .common_words import all_common
 from .document import Document, watch
 from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
 from .normalize import words
+from .phrases import word_table
 from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
 
 CUE_WEIGHT = 4.0
@@ -36,11 +37,9 @@ NAME_WEIGHT = {PROVINSI: 1.5, KABKOTA: 2.0, KECAMATAN: 1.0, DESA: 0.6}
 LOCATIVE = words(
     "di ke dari wilayah daerah kawasan sekitar seputaran kecamatan desa warga masyarakat"
 )
-RANKS = words("""
-    akbp akp iptu ipda aipda aiptu bripka brigpol brigadir bripda briptu bharada kompol kombes
-    irjen brigjen jenderal komjen pol ajun komisaris inspektur bapak ibu pak bu sdr saudara
-    h hj tgh ustadz ustaz kh gus kiai kyai habib dr prof drs ir pdt romo nama berinisial
-    """)
+# Titles before a person's name (ranks, forms of address, religious and academic
+# titles): data in ``language/titles.txt`` (see ``phrases``).
+RANKS = frozenset(word_table("titles"))
 _CUE_WORDS = watch(frozenset(CUES))
 _HAMLET_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level == HAMLET))
 # Cue words that end a dusun name. Not "kampung" or "lingkungan": many hamlets are
@@ -167,6 +166,10 @@ def _cue_starts_name(m: Mention) -> bool:
 
 def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...]] | None:
     if m.cue_level is not None:
+        cue = doc.token_at(m.cue_start) if m.cue_start is not None else m.start - 1
+        scale = _cue_scale(doc, cue, m)
+        if scale is None:
+            return None
         same = [
             h
             for h in m.hits
@@ -174,7 +177,7 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
             and (m.cue_kind is None or m.cue_level != KABKOTA or _kind_fits(h.code, m.cue_kind, m))
         ]
         if same:
-            return tuple(same), tuple([CUE_WEIGHT * h.quality for h in same])
+            return tuple(same), tuple([CUE_WEIGHT * scale * h.quality for h in same])
         return m.hits, (0.3,) * len(m.hits)
     first = m.start
     if not doc.is_capitalized(first):
@@ -187,7 +190,7 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     reliable = doc.capital_means_name(first)
     words = doc.folded[m.start : m.end]
     common = all_common(words)
-    locative = before in LOCATIVE
+    locative = before in LOCATIVE or _listed_after_a_place(doc, first)
     scale = 0.8 if doc.role(first) == "caption" else 1.0
     if _continues_name(doc, m.end, first):
         # "Balai Kota", "Pasar Baru Mall": the start of a longer name, a building's.
@@ -201,7 +204,46 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
     if len(hits) > 1:
         codes = {h.code for h in hits}
         hits = [h for h in hits if not _inside_one_of(h.code, codes)]
+        # A province's name without a cue is the province ("..., Papua"), not one of the
+        # villages named after it.
+        if any(len(h.code) == 2 and h.how == "name" for h in hits):
+            hits = [h for h in hits if len(h.code) <= 5]
     return tuple(hits), tuple([by_length[len(h.code)] * h.quality for h in hits])
+
+
+# Cue words that are people's titles: the name after them is a place only when written
+# with a capital ("Bhabinkamtibmas Paseban", not "Bhabinkamtibmas yang ...").
+_TITLE_CUES = frozenset(("bhabinkamtibmas", "bhabin", "camat", "lurah"))
+# Before "Camat X": the office, a place ("Kantor Camat Dayun"), not the official.
+_OFFICE = words("kantor halaman balai lapangan aula gedung rumah dinas pendopo")
+
+
+def _listed_after_a_place(doc: Document, first: int) -> bool:
+    """The next item of an address a locative opened: "di kawasan Pangkalan Ojek Pomela,
+    Simpang Pematang" (a comma, and "di"/"kawasan" a few words before in the
+    sentence)."""
+    if first == 0 or doc.gaps[first].strip() != ",":
+        return False
+    s = doc.sentence(first)
+    before = doc.words[max(s.first, first - 6) : first]
+    return any(w in LOCATIVE for w in before[:-1])
+
+
+def _cue_scale(doc: Document, cue: int, m: Mention) -> float | None:
+    """How far a cue word vouches for the name after it. An official's title followed by
+    the official's name ("turut dihadiri Camat Siak Wahyudi") names where the official
+    serves, not where it happened: a quarter of a cue's weight."""
+    word = doc.folded[cue] if 0 <= cue < len(doc.folded) else ""
+    if word not in _TITLE_CUES:
+        return 1.0
+    if not doc.is_capitalized(m.start):
+        return None
+    if word in ("camat", "lurah") and (cue == 0 or doc.folded[cue - 1] not in _OFFICE):
+        after = m.end
+        same_sentence = after < len(doc.tokens) and doc.sent_of[after] == doc.sent_of[m.start]
+        if same_sentence and not doc.gaps[after].strip() and doc.is_capitalized(after):
+            return 0.25
+    return 1.0
 
 
 _CODE_LENGTH = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}

@@ -31,16 +31,23 @@ _NOUNS = watch(AFTER_A_NUMBER)
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
 
-def parse_number(words: list[str], i: int) -> tuple[int, int] | None:
+def parse_number(words: list[str], i: int, gaps: list[str] | None = None) -> tuple[int, int] | None:
     """The number that starts at ``words[i]``: (value, words used), or None.
 
-    Digits may carry thousands dots as one token each ("1.250" is "1", "250")."""
+    Digits may carry thousands dots as one token each ("1.250" is "1", "250"). Given the
+    text's ``gaps``, groups join only across a dot or a comma and nothing else
+    ("(27/11/2024). 200 personel" is 2024 and 200)."""
     if i >= len(words):
         return None
     w = words[i]
     if w.isdigit():
         value, used = int(w), 1
-        while i + used < len(words) and len(words[i + used]) == 3 and words[i + used].isdigit():
+        while (
+            i + used < len(words)
+            and len(words[i + used]) == 3
+            and words[i + used].isdigit()
+            and (gaps is None or gaps[i + used] in (".", ","))
+        ):
             value = value * 1000 + int(words[i + used])
             used += 1
         return value, used
@@ -106,11 +113,11 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
             continue
         if i > 0 and words[i - 1] == "salah":
             continue  # "salah satu anggota": one of them, not a count
-        found = parse_number(words, i)
+        found = parse_number(words, i, doc.gaps)
         if found is None:
             continue
         value, used = found
-        again = parse_number(words, i + used)  # spelled out again: "3 (tiga) orang"
+        again = parse_number(words, i + used, doc.gaps)  # spelled out again: "3 (tiga) orang"
         paren = -1  # the token after the ")" that closes it
         if again is not None and again[0] == value and doc.gaps[i + used].strip() == "(":
             closed = i + used + again[1]
@@ -145,8 +152,9 @@ def _pers_label(doc: Document, i: int) -> bool:
         return False
     if ":" in doc.gaps[i + 1] and (i == 0 or "\n" in doc.gaps[i]):
         return True
-    found = parse_number(words, i + 1)
-    return found is not None and words[i + 1 + found[1] : i + 2 + found[1]] == ["orang"]
+    at = i + 2 if words[i + 1] == "pengamanan" else i + 1  # "Pers pam 8 org"
+    found = parse_number(words, at, doc.gaps)
+    return found is not None and words[at + found[1] : at + 1 + found[1]] == ["orang"]
 
 
 def _count_after_noun(doc: Document, i: int) -> Count | None:
@@ -156,6 +164,8 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
     if doc.skipped[i]:
         return None
     at = i + 1
+    if words[i] == "pers" and words[at : at + 1] == ["pengamanan"]:
+        at += 1  # "Pers pam 8 org": the security detail
     s = doc.sentences[doc.sent_of[i]]
     for k in range(i + 1, min(i + 6, s.last)):
         if words[k] == "sebanyak":
@@ -167,11 +177,11 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
             break
     if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:
         at += 2  # "Personel yang terlibat 10 orang"
-    found = parse_number(words, at)
+    found = parse_number(words, at, doc.gaps)
     if found is None:
         return None
     end = at + found[1]
-    again = parse_number(words, end)  # the number spelled out again: "3 (tiga)"
+    again = parse_number(words, end, doc.gaps)  # the number spelled out again: "3 (tiga)"
     if again is not None and again[0] == found[0]:
         end += again[1]
     if end >= len(words) or words[end] in ("orang", "personel", "personil"):

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import classify, labels
-from .document import Document
+from .document import Document, Match
 from .event_date import event_date, published_date
 from .gazetteer import Gazetteer
+from .headcount import headcounts
+from .landmark import landmark
 from .mentions import Dusun, PlaceMention, find_dusun, read_mentions, votes
 from .numbers import personnel_count
 from .places import resolve_place
-from .record import EventDate, Evidence, Place, Unit, Value
+from .record import EventDate, Evidence, Headcount, Place, Unit, Value
 from .units import UnitMention, choose_unit, find_unit_mentions
 from .wilayah import zone_of
 
@@ -47,6 +49,10 @@ class Draft:
     online: Value = field(default_factory=lambda: Value(False))
     personnel: Value = field(default_factory=lambda: Value(None))
     election: Value = field(default_factory=lambda: Value(None))
+    election_kind: Value = field(default_factory=lambda: Value(None))
+    landmark: Value = field(default_factory=lambda: Value(None))
+    headcounts: tuple[Headcount, ...] = ()
+    participant_total: Value = field(default_factory=lambda: Value(None))
 
 
 Step = Callable[[Draft], None]
@@ -78,7 +84,15 @@ def resolve_event_place(d: Draft) -> None:
 
 def read_event_date(d: Draft) -> None:
     code = (d.place.code if d.place else None) or (d.unit.region_code if d.unit else None)
-    d.event_date = event_date(d.doc, d.published, zone_of(code) if code else None)
+    # A publication date read from the article's address can be a day early.
+    slack = 1 if d.given_published is None and d.published is not None else 0
+    d.event_date = event_date(
+        d.doc,
+        d.published,
+        zone_of(code) if code else None,
+        slack,
+        classify.election_years(d.doc),
+    )
 
 
 def read_activity_types(d: Draft) -> None:
@@ -90,15 +104,19 @@ def read_incident_types(d: Draft) -> None:
 
 
 def decide_kind(d: Draft) -> None:
+    d.activity = labels.without_goods_of_money_politics(d.doc, d.activity, d.incident)
     d.kind = classify.kind(d.doc, d.activity, d.incident)
     if d.kind.value == "incident":
-        d.activity = [f for f in d.activity if f.code == "mediasi"]
+        # the police response the text reports stays (securing, patrols, mediation)
+        d.activity = [f for f in d.activity if f.code in labels.RESPONSE]
     else:
         d.incident = []
 
 
 def read_participants(d: Draft) -> None:
     d.participant = labels.participants(d.doc, incident=d.kind.value == "incident")
+    if d.kind.value == "activity":
+        d.activity += labels.gathering(d.doc, d.activity, d.participant)
 
 
 def read_situation(d: Draft) -> None:
@@ -122,7 +140,29 @@ def read_personnel(d: Draft) -> None:
 
 
 def read_election(d: Draft) -> None:
-    d.election = classify.election(d.doc)
+    d.election, d.election_kind = classify.election(d.doc, d.event_date.value or d.published)
+
+
+def read_landmark(d: Draft) -> None:
+    d.landmark = landmark(d.doc)
+
+
+def read_headcounts(d: Draft) -> None:
+    """Counts per group and in all; a group counted in an activity took part."""
+    taken = None
+    if d.personnel.evidence:
+        e = d.personnel.evidence[0]
+        taken = (d.doc.token_at(e.start), d.doc.token_at(e.end - 1) + 1)
+    incident = d.kind.value == "incident"
+    d.headcounts, d.participant_total = headcounts(d.doc, taken, incident)
+    have = labels.codes(d.participant)
+    for h in d.headcounts:
+        if h.category not in have and not incident:
+            e = h.evidence[0]
+            first, last = d.doc.token_at(e.start), d.doc.token_at(e.end - 1) + 1
+            match = Match(first, last, e.start, e.end, e.text, d.doc.norm_of(first, last))
+            d.participant.append(labels.Found(h.category, match, "peserta yang dihitung"))
+            have.add(h.category)
 
 
 STEPS: tuple[tuple[str, Step], ...] = (
@@ -139,5 +179,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("situasi", read_situation),
     ("daring", read_online),
     ("personel", read_personnel),
+    ("jumlah_peserta", read_headcounts),
+    ("tempat_kegiatan", read_landmark),
     ("pemilihan", read_election),
 )

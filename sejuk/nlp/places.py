@@ -41,6 +41,8 @@ _LEVELS_OF = {
 # The least a level's own name must weigh to be kept as the most specific level.
 _KEEP = {PROVINSI: 0.5, KABKOTA: 0.5, KECAMATAN: 0.9, DESA: 1.0}
 UNIT_SUPPORT = 1.0
+# Support from a unit above the acting one, by the length of its region code.
+_CHAIN_SUPPORT = {2: 0.4, 5: 0.8, 8: 0.9}
 AREA_SUPPORT = 1.5
 _WHY_LEVEL = {
     PROVINSI: "nama provinsi",
@@ -130,10 +132,14 @@ class PlaceResolver:
     def _support_of(self, code: str) -> float:
         out = 0.0
         if self.unit is not None:
+            chain = [c for c in self.unit.chain_codes if _related(code, c)]
             if self.unit.region_code and _related(code, self.unit.region_code):
                 out += UNIT_SUPPORT
-            elif any(_related(code, c) for c in self.unit.chain_codes):
-                out += UNIT_SUPPORT * 0.8
+            elif chain:
+                # The deepest unit of the chain that vouches for it: a Polres's kabupaten
+                # says more than a Polda's province (a village name the country repeats
+                # may be unique in the kabupaten).
+                out += UNIT_SUPPORT * _CHAIN_SUPPORT.get(max(map(len, chain)), 0.8)
             elif (
                 self.unit.level == "polsek"
                 and self.unit.region_code
@@ -144,6 +150,21 @@ class PlaceResolver:
         if self.area and any(_related(code, a) for a in self.area):
             out += AREA_SUPPORT
         return out
+
+    def _keep(self, code: str) -> float:
+        """The least a level's own name must weigh; half for a desa or kelurahan inside the
+        acting Polsek's kecamatan ("Bhabinkamtibmas Paseban" of Polsek Senen)."""
+        level = _level(code)
+        unit = self.unit
+        if (
+            level == DESA
+            and unit is not None
+            and unit.level == "polsek"
+            and unit.region_code
+            and code.startswith(unit.region_code + ".")
+        ):
+            return _KEEP[level] * 0.5
+        return _KEEP[level]
 
     def own(self, chain: _Chain, level: int) -> float:
         if level not in chain.used:
@@ -195,7 +216,7 @@ class PlaceResolver:
             if not code:
                 return None
             top = self.chain(code)
-        while _level(code) > PROVINSI and self.own(top, _level(code)) < _KEEP[_level(code)]:
+        while _level(code) > PROVINSI and self.own(top, _level(code)) < self._keep(code):
             code = code[: code.rfind(".")]
         if code != top.code:
             top = self.chain(code)

@@ -74,6 +74,15 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Headcount:
+    """How many of a participant group took part, as the text counts them."""
+
+    category: str  # a code of the participant label set
+    count: int
+    evidence: Evidences
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     kind: Value
     unit: Unit | None
@@ -88,6 +97,13 @@ class Record:
     election: Value
     published: date | None = None  # the publication date used for relative dates
     steps: tuple[str, ...] = field(default=())  # names of the steps that ran, in order
+    # Beyond the extraction contract (the activity form uses them):
+    headcounts: tuple[Headcount, ...] = ()  # per participant group, as counted
+    participant_total: Value = Value(None)  # everyone who took part, said or summed
+    landmark: Value = Value(None)  # the building or spot, as written: "Masjid Nurul Huda"
+    # The kind of election the text names (``taxonomy.ELECTION_KINDS``), also when the
+    # calendar knows no election of that kind at the text's date (``election`` is null).
+    election_kind: Value = Value(None)
 
     def to_contract(self) -> dict[str, Any]:
         """The record in the exact shape of the extraction contract (without ``id``)."""

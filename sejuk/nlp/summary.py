@@ -7,7 +7,7 @@ reader took from a report and why.
 from __future__ import annotations
 
 from .record import Evidence, Label, Record, Value
-from .taxonomy import ELECTIONS, KINDS, SITUATIONS, UNIT_LEVELS
+from .taxonomy import ELECTION_KINDS, ELECTIONS, KINDS, PARTICIPANTS, SITUATIONS, UNIT_LEVELS
 
 _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -72,11 +72,25 @@ def describe(record: Record, title: str | None = None) -> str:
         dusun = f"Dusun {place.dusun}, " if place.dusun else ""
         lines.append(f"  Lokasi    : {dusun}{place.path} ({place.code})" + _quote(place.evidence))
         lines.extend(f"      catatan: {note}" for note in place.notes)
+    if record.landmark.value:
+        lines.append(f"  Tempat    : {_value(record.landmark)}")
     lines.append(f"  Kegiatan  : {_labels(record.activity_types)}")
     lines.append(f"  Peserta   : {_labels(record.participants)}")
+    if record.participant_total.value is not None:
+        per_group = ", ".join(f"{PARTICIPANTS[h.category]} {h.count}" for h in record.headcounts)
+        lines.append(
+            f"  Jumlah    : {record.participant_total.value} orang"
+            + (f" ({per_group})" if per_group else "")
+            + _quote(record.participant_total.evidence)
+        )
     lines.append(f"  Kejadian  : {_labels(record.incident_types)}")
     lines.append(f"  Daring    : {_value(record.online)}")
     lines.append(f"  Situasi   : {_value(record.situation, SITUATIONS)}")
     lines.append(f"  Personel  : {_value(record.personnel_count)}")
-    lines.append(f"  Pemilihan : {_value(record.election, ELECTIONS)}")
+    election = _value(record.election, ELECTIONS)
+    if record.election.value is None and record.election_kind.value:
+        election = ELECTION_KINDS[record.election_kind.value]
+        election += f", {record.election.note}" if record.election.note else ""
+        election += _quote(record.election.evidence)
+    lines.append(f"  Pemilihan : {election}")
     return "\n".join(lines)

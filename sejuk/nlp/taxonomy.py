@@ -82,6 +82,16 @@ ELECTIONS: Final[dict[str, str]] = {
     "pemilu_2024": "Pemilu 2024",
 }
 
+# Kinds of election: each known election (``ELECTIONS``, placed on the calendar in
+# ``sejuk.nlp.elections``) is of one; village-head elections are held by each kabupaten on
+# its own day and have no label in the extraction contract.
+ELECTION_KINDS: Final[dict[str, str]] = {
+    "pemilu": "Pemilihan umum (Pemilu)",
+    "pilkada": "Pemilihan kepala daerah (Pilkada)",
+    "psu": "Pemungutan suara ulang (PSU)",
+    "pilkades": "Pemilihan kepala desa (Pilkades)",
+}
+
 LABEL_SETS: Final[dict[str, dict[str, str]]] = {
     "kind": KINDS,
     "unit_level": UNIT_LEVELS,

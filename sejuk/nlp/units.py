@@ -27,6 +27,7 @@ from typing import NamedTuple
 from .document import Document, watch
 from .gazetteer import Gazetteer
 from .normalize import fold, words
+from .phrases import word_table
 from .police import POLDA_NAMES, POLRES_NAMES
 from .record import Evidence, Unit
 from .wilayah import KABKOTA, KECAMATAN, PROVINSI
@@ -261,12 +262,18 @@ def _place_at(
                 if lvl == 4:
                     codes = tuple(sorted({c[:8] for c in codes}))
                 return end, codes
+    # "Polres Pulau Buru": the island of the kabupaten Buru.
+    if doc.folded[j] == "pulau":
+        island = _place_at(doc, gaz, j + 1, level)
+        if island is not None and island[1]:
+            return island
     # Not in the list: the capitalised words (a Polsek named after a town, not a kecamatan).
     end = j
     while (
         end < limit
         and doc.is_capitalized(end)
         and toks[end].text not in UNIT_WORDS
+        and toks[end].text not in _TITLES
         and (end == j or (not _breaks(doc, end) and doc.folded[end] not in _HEADLINE_VERBS))
         and toks[end].text.isalpha()
     ):
@@ -274,6 +281,10 @@ def _place_at(
     if end == j or level == "polda":
         return None
     return end, ()
+
+
+# Titles and ranks end a unit's name: "Polres Pulau Buru AKBP ...".
+_TITLES = frozenset(word_table("titles"))
 
 
 def _town_after_kota(

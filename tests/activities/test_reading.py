@@ -76,3 +76,27 @@ def test_yesterday_is_yesterday_where_the_officer_is(world):
     v = viewer_for(world.users["bhabin"])
     prefill = read_message(v, MESSAGE)
     assert prefill.values["date"] == today_for(v) - timedelta(days=1)  # in WITA
+
+
+# A report with counts and a landmark (composed for this test).
+COUNTED = (
+    "Giat sambang Bhabinkamtibmas di Masjid Nurul Huda Dsn. Tawun Ds. Sekotong Barat, "
+    "Senin 9/12/2024.\nSasaran : 12 org warga, 2 tomas\nSit aman kondusif."
+)
+
+
+def test_counts_and_the_landmark_of_a_message_fill_the_form(world):
+    prefill = read_message(viewer_for(world.users["bhabin"]), COUNTED, date(2024, 12, 9))
+    v = prefill.values
+    assert v["participants"] == {"warga": 12, "tokoh_masyarakat": 2}
+    assert v["landmark"] == "Masjid Nurul Huda"
+    fields = {h.field for h in prefill.highlights}
+    assert {"participants", "landmark"} <= fields
+    assert any("14" in n for n in prefill.notes)  # the total, said in a note
+
+
+def test_a_total_without_groups_goes_to_the_one_group_read(world):
+    text = "Giat penyuluhan kepada warga di Balai Desa Sekotong Barat. Hadir 8 orang."
+    prefill = read_message(viewer_for(world.users["bhabin"]), text, date(2024, 12, 9))
+    assert prefill.values["participants"] == {"warga": 8}
+    assert prefill.values["landmark"] == "Balai Desa Sekotong Barat"

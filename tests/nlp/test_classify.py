@@ -55,16 +55,16 @@ def test_online_activities():
 
 
 def test_the_election_by_its_words():
-    assert classify.election(Document("Jelang PSU Pilkada, polisi patroli.")).value == "psu_2025"
-    assert classify.election(Document("Jelang Pilkada serentak.")).value == "pilkada_2024"
+    assert classify.election(Document("Jelang PSU Pilkada, polisi patroli."))[0].value == "psu_2025"
+    assert classify.election(Document("Jelang Pilkada serentak."))[0].value == "pilkada_2024"
     general = Document("Pengamanan kampanye caleg Pemilu 2024.")
-    assert classify.election(general).value == "pemilu_2024"
-    assert classify.election(Document("Patroli malam di pasar.")).value is None
+    assert classify.election(general)[0].value == "pemilu_2024"
+    assert classify.election(Document("Patroli malam di pasar."))[0].value is None
 
 
 def test_a_revote_of_the_general_election_is_the_general_election():
     text = "PSU Pemilu 2024 digelar di dua TPS setelah ditemukan pemilih ganda caleg."
-    assert classify.election(Document(text)).value == "pemilu_2024"
+    assert classify.election(Document(text))[0].value == "pemilu_2024"
 
 
 def test_tension_held_in_check_is_waspada_not_kondusif():

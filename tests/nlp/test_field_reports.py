@@ -93,7 +93,8 @@ EXPECTED = {
         "unit": ("Polres Bima", "polres", "52.06"),
         "event_date": "2024-12-02",
         "place": "52.06",
-        "incident_types": {"unjuk_rasa", "penolakan_hasil", "perusakan"},
+        # (tyres burnt in a protest are no damage)
+        "incident_types": {"unjuk_rasa", "penolakan_hasil"},
         "participants": {"paslon_timses"},
         "situation": "kondusif",
         "personnel_count": 250,

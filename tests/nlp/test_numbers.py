@@ -88,3 +88,7 @@ def test_the_personnel_count_written_after_pers_in_a_sentence():
 def test_a_count_after_personnel_who_took_part():
     assert count("Dalam patroli itu, personel yang terlibat 7 orang.") == 7
     assert count("Giat sambang.\nAnggota yang terlibat: 2 org") == 2
+
+
+def test_a_year_that_ends_a_sentence_is_not_the_thousands_of_the_next_number():
+    assert count("Bentrokan pecah Rabu (27/11/2024). 200 personel diterjunkan.") == 200

@@ -1,0 +1,147 @@
+"""Activity types on texts of kinds the reader had not seen: talk during a patrol or a
+visit is the patrol's or the visit's; activities told without an activity noun; a patrol
+type said in a neighbouring sentence; the police response to an incident.
+
+Every sentence is composed for these tests.
+"""
+
+import pytest
+
+from sejuk.nlp.extract import extract
+
+
+def types(text):
+    return {lab.code for lab in extract(text).activity_types}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polsek Woha menggelar patroli dialogis di Desa Risa. Dalam patroli tersebut, petugas "
+        "berdialog interaktif dengan warga dan mendengarkan aspirasi mereka.",
+        "Personel Polsek Woha berpatroli di pasar Desa Risa sambil menyapa warga dan "
+        "mengimbau agar tidak terlibat politik uang.",
+        "Patroli menyusuri permukiman Dusun Tawun. Dalam pelaksanaan patroli, anggota juga "
+        "mengadakan dialog langsung dengan warga.",
+    ],
+)
+def test_talk_during_a_patrol_is_the_patrols(text):
+    found = types(text)
+    assert "patroli_dialogis" in found
+    assert "dialog" not in found and "sambang" not in found
+
+
+def test_talk_during_a_visit_is_the_visits():
+    text = (
+        "Bhabinkamtibmas menyambangi rumah kepala dusun Tawun. Dalam kunjungan tersebut, "
+        "ia berdialog dengan warga tentang situasi kampung."
+    )
+    assert types(text) == {"sambang"}
+
+
+def test_a_meeting_held_besides_a_patrol_is_its_own_activity():
+    text = (
+        "Selain berpatroli ke desa-desa, Polres Bima menggelar pertemuan dengan masyarakat "
+        "dan menggelar dialog dengan tokoh pemuda di aula polres."
+    )
+    assert "dialog" in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # invitations, reminders and passive appeals are counselling
+        ("Kapolsek Woha mengajak masyarakat menggunakan hak pilihnya dengan bijak.", "penyuluhan"),
+        ("Bhabinkamtibmas mengingatkan agar warga tidak mudah percaya kabar bohong.", "penyuluhan"),
+        (
+            "Warga Desa Risa dihimbau tidak terprovokasi isu SARA oleh Bhabinkamtibmas.",
+            "penyuluhan",
+        ),
+        # talk with the people of one's beat is a visit
+        ("Bhabinkamtibmas Desa Risa berinteraksi langsung dengan warga di balai dusun.", "sambang"),
+        ("Bhabinkamtibmas bercengkerama dengan warga binaannya di pos ronda.", "sambang"),
+        # sitting down with the poll committee about the logistics is coordination
+        (
+            "Kapolsek duduk satu meja dengan PPS untuk membicarakan pengamanan logistik.",
+            "koordinasi",
+        ),
+        (
+            "Kapolsek bertemu pihak PPK dan Panwascam untuk membahas kesiapan pengamanan TPS.",
+            "koordinasi",
+        ),
+    ],
+)
+def test_activities_told_without_an_activity_noun(text, want):
+    assert want in types(text)
+
+
+def test_a_gathering_told_through_who_attended_and_spoke():
+    leaders = (
+        "Kapolsek Woha memimpin kegiatan cooling system di dermaga Desa Risa, Senin "
+        "(30/9/2024). Turut dihadiri panglima laot, tokoh nelayan dan tokoh masyarakat. Dalam "
+        "sambutannya Kapolsek meminta warga menjaga kamtibmas."
+    )
+    assert "dialog" in types(leaders)
+    officials = (
+        "Polres Bima menggelar cooling system di halaman Mapolres, Rabu (11/9/2024). Kegiatan "
+        "dihadiri Wakil Bupati Bima, Dandim, Kepala Kesbangpol serta para camat dan lurah."
+    )
+    assert "koordinasi" in types(officials)
+
+
+def test_a_patrol_with_forces_named_in_a_sentence_before_is_a_joint_patrol():
+    text = (
+        "Kegiatan ini melibatkan gabungan personel Polsek Woha, Koramil dan Satpol PP. "
+        "Dalam kegiatan itu, tim melakukan patroli ke desa-desa."
+    )
+    assert "patroli_bersama" in types(text)
+
+
+def test_a_patrol_that_a_programme_consists_of_is_a_patrol_done():
+    text = (
+        "Usai sambang, Polsek Woha melanjutkan cooling system, yaitu patroli dialogis ke "
+        "pangkalan ojek Desa Risa."
+    )
+    assert "patroli_dialogis" in types(text)
+
+
+def test_a_large_scale_patrol_is_not_joint_by_its_size():
+    text = "Polres Bima menggelar patroli skala besar di pusat Kota Bima, Jumat (22/11/2024)."
+    assert "patroli_bersama" not in types(text)
+
+
+def test_the_police_response_to_an_incident_is_recorded():
+    text = (
+        "Bentrokan antarpendukung pasangan calon pecah di depan TPS 03 Desa Risa, Rabu "
+        "(27/11/2024). Sebanyak 200 personel gabungan diterjunkan untuk mengamankan lokasi, "
+        "dan Kapolres memediasi kedua kubu."
+    )
+    record = extract(text)
+    assert record.kind.value == "incident"
+    assert {"pengamanan", "mediasi"} <= {lab.code for lab in record.activity_types}
+
+
+def test_an_invitation_during_a_patrol_is_what_the_patrol_said():
+    text = (
+        "Polsek Woha menggelar patroli dialogis di pasar Desa Risa dan mengajak warga "
+        "menjaga kerukunan usai pilkada."
+    )
+    assert types(text) == {"patroli_dialogis"}
+
+
+def test_a_disturbance_settled_by_mediation_told_first_is_a_mediation():
+    text = (
+        "Setelah dimediasi Polres Bima, dua kelompok pemuda yang sempat bentrok di Desa Risa "
+        "sepakat berdamai, Jumat (11/10/2024)."
+    )
+    record = extract(text)
+    assert record.kind.value == "activity"
+    assert "mediasi" in {lab.code for lab in record.activity_types}
+
+
+def test_a_patrol_whose_team_opens_the_sentence_before_is_a_joint_patrol():
+    text = (
+        "Personel Polsek Woha, Babinsa dan anggota Satpol PP berangkat pukul 08.00. Selain "
+        "berpatroli, rombongan singgah di balai desa untuk berbincang dengan kepala dusun."
+    )
+    assert "patroli_bersama" in types(text)

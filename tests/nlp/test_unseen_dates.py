@@ -1,0 +1,56 @@
+"""Event dates on texts of kinds the reader had not seen: a publication date from the
+address that is a day early, hard-wrapped lines, a weekday and day/month whose year the
+election named fixes, countdowns to the vote.
+
+Every text is composed for these tests.
+"""
+
+from datetime import date
+
+from sejuk.nlp.extract import extract
+
+
+def test_an_address_dated_the_day_before_keeps_the_event_date():
+    text = (
+        "URL: https://berita.example/2024/10/30/polres-bima-patroli-jelang-debat\n\n"
+        "Polres Bima menggelar patroli dialogis jelang debat publik pilkada di Kota Bima, "
+        "Kamis (31/10/2024)."
+    )
+    assert extract(text).event_date.value == date(2024, 10, 31)
+
+
+def test_a_given_publication_date_is_no_earlier_than_the_event():
+    text = "Polres Bima menggelar patroli dialogis di Kota Bima, Kamis (31/10/2024)."
+    assert extract(text, published=date(2024, 10, 30)).event_date.value is None
+
+
+def test_a_hard_wrapped_date_keeps_its_verb_and_beats_a_scheduled_one():
+    text = (
+        "Pengamanan PSU di Kabupaten Bima terus dimatangkan. Kesiapan personel dicek.\n"
+        "Kapolres Bima memimpin apel pasukan pengamanan di halaman Mapolres Bima,\n"
+        "Jalan Soekarno Hatta, Kelurahan Paruga, Kota Bima, Rabu pagi\n"
+        "(16/04/2025) pukul 09.00 WITA. Apel ini\n"
+        "menjadi bagian dari kesiapan pengamanan PSU yang dijadwalkan\n"
+        "berlangsung pada Sabtu, 19 April 2025.\n"
+    )
+    record = extract(text)
+    assert record.event_date.value == date(2025, 4, 16)
+    assert record.event_date.time == "09:00"
+
+
+def test_the_election_named_fixes_the_year_of_a_weekday_and_day_month():
+    text = (
+        "Pilkada Bima diwarnai keributan. Seorang warga dikeroyok di Desa Risa, Minggu "
+        "(17/11), kata Kasat Reskrim."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 17)
+    psu = "Polres Magetan mengamankan PSU di empat TPS, Sabtu (22/3)."
+    assert extract(psu).event_date.value == date(2025, 3, 22)
+
+
+def test_a_countdown_to_the_vote_counts_back_from_it():
+    text = (
+        "Memasuki H-3 pencoblosan Pilkada serentak 27 November 2024, Polres Bima menggelar "
+        "patroli skala besar di Kota Bima."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 24)

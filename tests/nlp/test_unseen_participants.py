@@ -1,0 +1,127 @@
+"""Participants on texts of kinds the reader had not seen: groups named as the topic,
+the site, the addressee of a statement or the umbrella of a list are not people met;
+groups met under titles and words the reader lacked are.
+
+Every sentence is composed for these tests.
+"""
+
+import pytest
+
+from sejuk.nlp import labels
+from sejuk.nlp.document import Document
+from sejuk.nlp.extract import extract
+
+
+def participants(text, incident=False):
+    return {f.code for f in labels.participants(Document(text), incident)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the press a statement was made to
+        ("Situasi di Desa Risa aman, ujar Kapolsek Woha kepada wartawan, Senin.", "media"),
+        ("Kapolres mengatakan kepada awak media bahwa pleno berjalan tertib.", "media"),
+        # the public as the umbrella of a list, or at large
+        ("Rapat dihadiri berbagai elemen masyarakat, antara lain camat dan kepala desa.", "warga"),
+        ("Kapolres bertemu unsur masyarakat, mulai dari tokoh adat hingga tokoh pemuda.", "warga"),
+        (
+            "Kapolsek merangkul berbagai elemen masyarakat. Tokoh agama dan tokoh adat hadir.",
+            "warga",
+        ),
+        ("Kapolsek bersama tokoh agama maupun masyarakat umum menjaga kerukunan.", "warga"),
+        # leaders of religion and of the community, the word tokoh said once
+        ("Bhabinkamtibmas bersilaturahmi dengan tokoh agama dan masyarakat Desa Risa.", "warga"),
+        # an election office as the site guarded
+        (
+            "Polsek Woha dan Koramil menggelar pengamanan bersama di kantor KPU dan gudang "
+            "logistik KPU.",
+            "penyelenggara_pemilu",
+        ),
+        ("Personel gabungan berjaga di depan kantor Bawaslu sejak pagi.", "penyelenggara_pemilu"),
+        # candidates as what was decided on
+        ("Polres mengamankan rapat pleno penetapan pasangan calon bupati.", "paslon_timses"),
+    ],
+)
+def test_a_group_named_as_topic_site_addressee_or_umbrella_is_no_participant(text, absent):
+    assert absent not in participants(text)
+
+
+def test_people_of_many_kinds_who_came_are_residents():
+    text = "Deklarasi damai dihadiri berbagai elemen masyarakat dan tokoh agama."
+    assert "warga" in participants(text)
+
+
+def test_a_visit_to_a_groups_office_meets_the_group():
+    text = "Kapolres menyambangi satu per satu kantor partai politik di Kota Bima."
+    assert "paslon_timses" in participants(text)
+
+
+def test_an_institution_that_comments_on_an_incident_is_no_party():
+    text = "Kotak suara dibakar massa. KPU menyoroti pentingnya menjaga keamanan logistik."
+    assert "penyelenggara_pemilu" not in {lab.code for lab in extract(text).participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat pleno penetapan pasangan calon gubernur diwarnai kericuhan di kantor KPU.",
+        "Kericuhan terjadi usai KPU menetapkan tiga pasangan calon bupati.",
+    ],
+)
+def test_candidates_decided_on_in_an_incident_are_no_party(text):
+    assert "paslon_timses" not in participants(text, incident=True)
+
+
+def test_leaders_met_under_a_shared_tokoh_are_each_counted():
+    found = participants("Kapolsek berdialog dengan tokoh agama dan masyarakat setempat.")
+    assert {"tokoh_agama", "tokoh_masyarakat"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Bhabinkamtibmas mendampingi petugas pantarlih mendatangi rumah warga.",
+            "penyelenggara_pemilu",
+        ),
+        ("Kapolsek bertemu tim kemenangan salah satu calon di Desa Risa.", "paslon_timses"),
+        ("Bhabinkamtibmas berbincang dengan para juru kampanye di posko.", "paslon_timses"),
+        ("Kapolsek menyambangi kelompok pemuda yang berkumpul di pos ronda.", "tokoh_pemuda"),
+        ("Bhabinkamtibmas menyapa mama-mama pedagang di pasar Desa Risa.", "perempuan"),
+        ("Kapolsek bersilaturahmi dengan Ketua RW 03 dan Ketua RT 01.", "tokoh_masyarakat"),
+        ("Kapolres bersilaturahmi dengan pimpinan dayah di Desa Risa.", "tokoh_agama"),
+        ("Kapolres bertemu panglima laot untuk menjaga kamtibmas di pesisir.", "tokoh_adat"),
+        ("Kapolres bersilaturahmi dengan Teungku Imum di meunasah gampong.", "tokoh_agama"),
+        ("Giat patroli bsm Babinsa Koramil Woha.", "tni"),
+    ],
+)
+def test_groups_met_under_words_the_reader_lacked(text, present):
+    assert present in participants(text)
+
+
+def test_a_long_list_after_who_led_still_takes_part():
+    text = (
+        "Kegiatan dipimpin oleh Kapolsek Woha AKP Risa Hidayat, S.H., M.H., bersama dengan "
+        "personel Polsek Woha, Danramil Woha dan Camat Woha."
+    )
+    assert {"tni", "pemerintah_daerah"} <= participants(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Seorang anggota KPPS diancam oleh orang tak dikenal di TPS 03 Desa Risa.",
+            "penyelenggara_pemilu",
+        ),
+        ("Warga menggerebek sebuah rumah yang diduga tempat pembagian uang.", "warga"),
+    ],
+)
+def test_in_an_incident_the_victims_and_the_actors_are_parties(text, present):
+    assert present in {lab.code for lab in extract(text).participants}
+
+
+def test_a_crowd_is_no_residents():
+    record = extract("Massa mengamuk dan merusak kantor PPK Woha, Senin (2/12/2024).")
+    assert "warga" not in {lab.code for lab in record.participants}
