@@ -230,3 +230,19 @@ def test_the_list_filters_by_a_kecamatan_typed_by_name(client, world):
     refused = client.get("/kegiatan/", {"wilayah": "Qwzxv Plorg"})
     assert refused.status_code == 422
     assert "tidak dikenali" in refused.content.decode()
+
+
+def test_counts_a_field_report_gives_reach_the_forms_count_boxes(client, world):
+    client.force_login(world.users["bhabin"])
+    text = (
+        "Giat sambang di Ds. Sekotong Barat pkl 09.00 Wita.\n"
+        "Sasaran : 14 org warga, 3 toga\n"
+        "Situasi aman kondusif"
+    )
+    html = client.post("/kegiatan/baru/", {"action": "baca", "text": text}).content.decode()
+    boxes = {
+        name: value
+        for name, value in re.findall(r'<input[^>]*name="(jumlah_\w+)"[^>]*value="(\d+)"', html)
+    }
+    assert boxes.get("jumlah_warga") == "14"
+    assert boxes.get("jumlah_tokoh_agama") == "3"
