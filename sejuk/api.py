@@ -17,6 +17,7 @@ from sejuk.activities.api import router as activities_router
 from sejuk.bulletins.api import router as bulletins_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.leaders.api import router as leaders_router
+from sejuk.maps.api import router as maps_router
 from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
@@ -48,6 +49,7 @@ api.add_router("/leaders", leaders_router)
 api.add_router("/activities", activities_router)
 api.add_router("/reports", reports_router)
 api.add_router("/bulletins", bulletins_router)
+api.add_router("/map", maps_router)
 api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
 

@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "sejuk.leaders",
     "sejuk.activities",
     "sejuk.reports",
+    "sejuk.maps",
     "sejuk.bulletins",
 ]
 
