@@ -35,9 +35,7 @@ LEVELS = (("prov", 1, "prov"), ("kab", 2, "kab"), ("kec", 3, "kec"))
 
 
 def _features(folder: Path, level: int) -> list[dict[str, Any]]:
-    rows = sorted(
-        (b for b in read_boundaries(folder) if b.level == level), key=lambda b: b.code
-    )
+    rows = sorted((b for b in read_boundaries(folder) if b.level == level), key=lambda b: b.code)
     shapes = simplify([b.geometry for b in rows], PACKAGED[level])
     features = []
     for row, shape in zip(rows, shapes, strict=True):

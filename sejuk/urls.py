@@ -21,6 +21,7 @@ urlpatterns = [
     path("tokoh/", include("sejuk.leaders.urls")),
     path("kegiatan/", include("sejuk.activities.urls")),
     path("buletin/", include("sejuk.bulletins.urls")),
+    path("peta/", include("sejuk.maps.urls")),
     path("", include("sejuk.reports.urls")),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),

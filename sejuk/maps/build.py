@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.db.models import Q
@@ -28,6 +28,13 @@ from sejuk.regions.services import save_boundaries
 
 from . import geometry
 from .models import PackagedFile, Shape
+
+
+class Writer(Protocol):
+    """Where progress goes: a command's stdout."""
+
+    def write(self, text: str) -> Any: ...
+
 
 PACKAGED_DIR = Path(__file__).resolve().parent / "boundaries"
 _BATCH = 1000
@@ -53,7 +60,7 @@ def packaged_files() -> list[tuple[str, str, Path]]:
     ]
 
 
-def install_packaged(out: IO[str] | None = None) -> tuple[InstallResult, tuple[str, ...]]:
+def install_packaged(out: Writer | None = None) -> tuple[InstallResult, tuple[str, ...]]:
     """Give the regions that have none the boundary that ships with Sejuk. A file whose
     digest this database already holds is not read again; a boundary loaded from a finer
     file is never replaced. Returns the result and the codes that changed."""
@@ -98,7 +105,7 @@ def missing_shapes() -> list[str]:
     return [c for c in drawable.values_list("code", flat=True).iterator() if c not in have]
 
 
-def rebuild(codes: Iterable[str] | None = None, out: IO[str] | None = None) -> BuildResult:
+def rebuild(codes: Iterable[str] | None = None, out: Writer | None = None) -> BuildResult:
     """Bring the drawn shapes of ``codes`` (None: every region) in line with their
     boundaries, batch by batch."""
     started = time.perf_counter()
@@ -116,7 +123,7 @@ def rebuild(codes: Iterable[str] | None = None, out: IO[str] | None = None) -> B
     return BuildResult(shapes, points, time.perf_counter() - started)
 
 
-def rebuild_after_load(sender: Any, codes: tuple[str, ...], out: IO[str], **kwargs: Any) -> None:
+def rebuild_after_load(sender: Any, codes: tuple[str, ...], out: Writer, **kwargs: Any) -> None:
     """The receiver of ``regions.signals.boundaries_loaded``."""
     if codes:
         result = rebuild(codes, out)

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 
 from sejuk import dates
 from sejuk.accounts.access import Viewer, region_q
+from sejuk.activities.models import Activity
 from sejuk.activities.services import visible as visible_activities
 from sejuk.activities.services import zone_for
 from sejuk.reports.services import ReportFilter, queue
@@ -61,7 +62,7 @@ class Targets:
 
     level: int
     villages: dict[str, int]
-    within: list[str] | None
+    within: tuple[str, ...] | None
 
 
 Compute = Callable[[Viewer, Targets, Period], dict[str, Reading]]
@@ -95,7 +96,7 @@ def _roll_up(rows: Iterable[tuple[str, int]], targets: Targets) -> Counter[str]:
     return out
 
 
-def _activities(viewer: Viewer, targets: Targets):  # type: ignore[no-untyped-def]
+def _activities(viewer: Viewer, targets: Targets) -> QuerySet[Activity]:
     qs = visible_activities(viewer)
     return qs if targets.within is None else qs.filter(region_q(targets.within, "region__code"))
 
@@ -146,8 +147,7 @@ def _coverage(viewer: Viewer, targets: Targets, period: Period) -> dict[str, Rea
         out[code] = Reading(
             round(share * 100, 1),
             band.key,
-            f"{visited[code]} dari {total} desa dikunjungi dalam {period.days} hari "
-            f"({share:.0%})",
+            f"{visited[code]} dari {total} desa dikunjungi dalam {period.days} hari ({share:.0%})",
         )
     return out
 
@@ -198,7 +198,8 @@ def _open_reports(viewer: Viewer, targets: Targets, period: Period) -> dict[str,
     zone = zone_for(viewer)
     since = dates.day_bounds(date(2000, 1, 1), zone)[0]
     qs = queue(
-        viewer, ReportFilter(view="terbuka", received=(since, dates.day_bounds(period.day, zone)[1]))
+        viewer,
+        ReportFilter(view="terbuka", received=(since, dates.day_bounds(period.day, zone)[1])),
     )
     if targets.within is not None:
         qs = qs.filter(region_q(targets.within, "region__code"))

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
@@ -65,16 +65,16 @@ def parse_codes(text: str) -> list[str]:
     return codes
 
 
-def clip(viewer: Viewer, within: Sequence[str]) -> list[str] | None:
+def clip(viewer: Viewer, within: Sequence[str]) -> tuple[str, ...] | None:
     """The codes asked for, narrowed to the viewer's area (None: the whole country). A
     code above the area gives the area's part of it; a code outside gives nothing."""
     require(viewer, CAPABILITY)
     area = viewer.region_area(CAPABILITY)
     wanted = list(dict.fromkeys(within))
     if area is None:
-        return wanted or None
+        return tuple(wanted) or None
     if not wanted:
-        return list(area)
+        return area
     kept: set[str] = set()
     for code in wanted:
         for mine in area:
@@ -82,10 +82,10 @@ def clip(viewer: Viewer, within: Sequence[str]) -> list[str] | None:
                 kept.add(code)
             elif _inside(mine, code):
                 kept.add(mine)
-    return sorted(c for c in kept if not any(c != o and _inside(c, o) for o in kept))
+    return tuple(sorted(c for c in kept if not any(c != o and _inside(c, o) for o in kept)))
 
 
-def _shapes_within(codes: list[str] | None) -> Q:
+def _shapes_within(codes: tuple[str, ...] | None) -> Q:
     if codes is None:
         return Q()
     q = Q(pk__in=[])
@@ -94,7 +94,7 @@ def _shapes_within(codes: list[str] | None) -> Q:
     return q
 
 
-def _shapes(level: int, codes: list[str] | None) -> QuerySet[Shape]:
+def _shapes(level: int, codes: tuple[str, ...] | None) -> QuerySet[Shape]:
     return Shape.objects.filter(_shapes_within(codes), level=level)
 
 
@@ -123,13 +123,11 @@ class Frame:
 def frame(viewer: Viewer) -> Frame:
     codes = clip(viewer, [])
     roots = _shapes(1, None) if codes is None else Shape.objects.filter(code__in=codes)
-    rows = list(roots.order_by("code").values_list("code", "feature", "west", "south", "east", "north"))
-    have = {r[0] for r in rows}
-    missing = (
-        []
-        if codes is None
-        else [(c, place_name(c)) for c in codes if c not in have]
+    rows = list(
+        roots.order_by("code").values_list("code", "feature", "west", "south", "east", "north")
     )
+    have = {r[0] for r in rows}
+    missing = [] if codes is None else [(c, place_name(c)) for c in codes if c not in have]
     bbox = None
     if rows:
         bbox = (
@@ -188,7 +186,7 @@ def layer(viewer: Viewer, level: int, within: Sequence[str]) -> Layer:
     return Layer(level, features, _missing(level, codes, count))
 
 
-def _missing(level: int, codes: list[str] | None, drawn: int) -> list[tuple[str, str]]:
+def _missing(level: int, codes: tuple[str, ...] | None, drawn: int) -> list[tuple[str, str]]:
     """Regions of the level in ``codes`` that have no shape: listed beside the map. Only
     looked up when the counts say some are missing."""
     if codes is None:
@@ -324,7 +322,7 @@ def points(
         if codes is not None:
             qs = qs.filter(region_q(codes, "region__code"))
         activities = list(
-            qs.order_by("-starts_at").values(
+            qs.order_by("-starts_at").values(  # type: ignore[arg-type]
                 "id", "lat", "lng", "region_id", "region__name", "local_date"
             )[: MAX_POINTS + 1]
         )
@@ -458,11 +456,11 @@ def card(viewer: Viewer, code: str, day: date | None, days: int) -> Card:
     villages = Shape.objects.filter(code=code).values_list("villages", flat=True).first()
     if villages is None:
         villages = (
-            Region.objects.filter(region_q([code], "code"), level=4).count()
+            Region.objects.filter(region_q((code,), "code"), level=4).count()
             if region.level < 4
             else 1
         )
-    targets = Targets(region.level, {code: villages}, [code])
+    targets = Targets(region.level, {code: villages}, (code,))
     readings = []
     for measure in available(viewer):
         assert measure.compute is not None
@@ -526,7 +524,5 @@ def locate(lat: float, lng: float) -> Located | None:
         for code, boundary in boundaries.order_by("code").values_list("code", "boundary"):
             if geometry.contains(json.loads(boundary), lat, lng):
                 drawn = Shape.objects.get(code=code).feature
-                return Located(
-                    code, place_name(code), level, json.loads(drawn)["geometry"]
-                )
+                return Located(code, place_name(code), level, json.loads(drawn)["geometry"])
     return None
