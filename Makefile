@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 
-.PHONY: run test lint format fuzz eval bench install clean
+.PHONY: run test lint format fuzz eval bench bench-map install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ eval: install
 ## Benchmarks that print figures (never timed unit tests).
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
+
+## The map: first views of a Polres, a Polda and the nation in a phone-sized Chromium
+## (bytes, time to draw), server time per map request beside a bare Django view, the
+## build for all of Indonesia, against the targets. SEJUK_DATABASE_URL=postgresql://...
+bench-map: install
+	$(BIN)/python -m bench map
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

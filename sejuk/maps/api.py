@@ -15,6 +15,7 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
+from sejuk.dates import release_date, short_date
 from sejuk.openapi import OneOf
 
 from . import services
@@ -198,6 +199,7 @@ class PointOut(Schema):
     lng: float
     exact: bool
     date: dt.date
+    date_text: str  # "7/12/2024"
     title: str
     place: str
     url: str
@@ -224,7 +226,9 @@ def points(request: HttpRequest, params: Query[PointParams]) -> dict[str, Any]:
         params.type,
     )
     return {
-        "items": [{**p.__dict__, "date": p.day} for p in found.items],
+        "items": [
+            {**p.__dict__, "date": p.day, "date_text": short_date(p.day)} for p in found.items
+        ],
         "truncated": found.truncated,
         "unplaced": found.unplaced,
         "date": found.period.day,
@@ -259,6 +263,7 @@ class CardOut(Schema):
     level: int
     readings: list[CardReading]
     last_visit: dt.date | None
+    last_visit_text: str  # "Sabtu (7/12/2024)", or "belum pernah"
     open_reports: int | None
     links: list[Link]
 
@@ -287,6 +292,7 @@ def region_card(request: HttpRequest, code: str, params: Query[CardParams]) -> d
         "level": c.level,
         "readings": readings,
         "last_visit": c.last_visit,
+        "last_visit_text": release_date(c.last_visit) if c.last_visit else "belum pernah",
         "open_reports": c.open_reports,
         "links": [{"label": label, "url": url} for label, url in c.links],
     }

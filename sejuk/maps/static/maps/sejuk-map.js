@@ -7,8 +7,8 @@ window.SejukMap = (function () {
 
   function newMap(element, options) {
     var map = L.map(element, Object.assign({
-      zoomSnap: 0.5,
-      minZoom: 4,
+      zoomSnap: 0.25,
+      minZoom: 3,
       maxZoom: 17,
       attributionControl: true,
       preferCanvas: false,
@@ -74,6 +74,7 @@ window.SejukMap = (function () {
       var fill = reading ? reading.colour : NONE;
       var isMarked = feature.id === marked;
       return {
+        className: "region",
         color: isMarked ? "#111" : "#3d5a66",
         weight: isMarked ? 3 : 1,
         fillColor: fill,
@@ -115,7 +116,7 @@ window.SejukMap = (function () {
   function pointCard(p) {
     var box = el("div", "point-card");
     box.appendChild(el("strong", "", p.title));
-    box.appendChild(el("div", "muted", KIND[p.kind] + " · " + p.date + " · " + p.place +
+    box.appendChild(el("div", "muted", KIND[p.kind] + " · " + p.date_text + " · " + p.place +
       (p.exact ? "" : " (titik tengah desa)")));
     if (p.url) {
       var link = el("a", "", "Buka");
@@ -204,22 +205,16 @@ window.SejukMap = (function () {
     head.appendChild(shut);
     box.appendChild(head);
     box.appendChild(el("p", "muted", c.path));
-    var facts = el("dl", "facts");
+    var facts = el("ul", "map-facts");
     c.readings.forEach(function (r) {
-      facts.appendChild(el("dt", "", r.label));
-      var dd = el("dd");
+      var item = el("li");
       var chip = el("span", "chip");
       chip.style.background = r.colour;
-      dd.appendChild(chip);
-      dd.appendChild(document.createTextNode(" " + r.text));
-      facts.appendChild(dd);
+      item.appendChild(chip);
+      item.appendChild(el("span", "", " " + r.label + ": " + r.text));
+      facts.appendChild(item);
     });
-    facts.appendChild(el("dt", "", "Kunjungan terakhir"));
-    facts.appendChild(el("dd", "", c.last_visit || "belum pernah"));
-    if (c.open_reports !== null) {
-      facts.appendChild(el("dt", "", "Laporan terbuka"));
-      facts.appendChild(el("dd", "", String(c.open_reports)));
-    }
+    facts.appendChild(el("li", "", "Kunjungan terakhir: " + c.last_visit_text));
     box.appendChild(facts);
     var links = el("p", "actions");
     c.links.forEach(function (link) {

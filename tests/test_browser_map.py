@@ -1,0 +1,108 @@
+"""In a real browser, on a cheap phone (360×740) and a desktop (1280×800): the demo
+commander opens *Peta*, sees the desa of Polres Lombok Barat coloured with the demo
+activities and reports on them, switches the colouring, taps a desa and follows its
+card to the desa's activities; no request leaves Sejuk's own origin. Screenshots are left
+in the test's temporary folder to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.browser import sign_in
+from tests.served import Served, serve
+
+pytestmark = pytest.mark.browser
+PASSWORD = "peta-sejuk-lombok-9"
+SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    # `sejuk setup` as `make run` does it: the packaged boundaries and the demo Polres.
+    with serve(tmp_path_factory.mktemp("served")) as instance:
+        instance.sejuk(
+            "shell",
+            "-c",
+            "from sejuk.accounts.models import User; u = User.objects.get(username="
+            f"'demo.pimpinan'); u.set_password('{PASSWORD}'); u.save()",
+        )
+        yield instance
+
+
+def open_map(page: Page, served: Served, size: str) -> None:
+    sign_in(page, served, "demo.pimpinan", PASSWORD)
+    if size == "phone":
+        page.click("summary[aria-controls=menu]")
+    page.click("nav#menu >> text=Peta")
+    expect(page.locator("#map")).to_have_attribute("data-ready", "1", timeout=20000)
+
+
+def fills(page: Page) -> set[str]:
+    return set(
+        page.eval_on_selector_all(
+            "#map path.region", "paths => paths.map(p => p.getAttribute('fill'))"
+        )
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_commander_reads_the_map_of_the_polres_and_reaches_a_desa(
+    browser: Browser, served: Served, size: str, tmp_path: Path
+):
+    context = browser.new_context(viewport=SIZES[size], locale="id-ID")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_map(page, served, size)
+
+    # The desa of Polres Lombok Barat, coloured by coverage, with the demo points.
+    assert page.get_attribute("#map", "data-level") == "4"
+    assert page.locator("#map path.region").count() > 100
+    coverage = fills(page)
+    assert len(coverage) >= 2, "desa in different coverage classes"
+    expect(page.locator("#map .marker-cluster").first).to_be_visible()
+    legend = page.locator(".map-legend")
+    if size == "phone":
+        legend.locator("summary").click()
+    expect(legend).to_contain_text("belum pernah dikunjungi")
+    page.screenshot(path=str(tmp_path / f"peta-{size}.png"))
+
+    # The colouring switched to the number of activities.
+    page.click("#map-settings > summary")
+    page.select_option("select[name=measure]", "kegiatan")
+    expect(page.locator("#map")).to_have_attribute("data-measure", "kegiatan")
+    expect(legend).to_contain_text("per desa")
+    assert fills(page) != coverage
+    # Points off, so a tap lands on a desa.
+    for box in page.locator("input[name=kinds]").all():
+        box.uncheck()
+    expect(page.locator("#map")).to_have_attribute("data-ready", "1")
+    page.click("#map-settings > summary")
+
+    # A tap on a desa opens its card, named with its kecamatan and kabupaten.
+    tapped = False
+    for region in page.locator("#map path.region").all()[:40]:
+        try:
+            region.click(timeout=1000)
+        except PlaywrightTimeout:  # covered by the legend or a control: try another desa
+            continue
+        tapped = True
+        break
+    assert tapped
+    card = page.locator("#map-card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Kab. Lombok Barat")
+    expect(card).to_contain_text("Kunjungan terakhir")
+    page.screenshot(path=str(tmp_path / f"peta-{size}-kartu.png"))
+    card.locator("a", has_text="Kegiatan di wilayah ini").click()
+    page.wait_for_url("**/kegiatan/?wilayah=52.01.*")
+    expect(page.locator("h1")).to_contain_text("Kegiatan")
+
+    outside = [u for u in requests if not u.startswith((served.url + "/", "data:", "blob:"))]
+    assert outside == []
+    context.close()
