@@ -219,9 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         times = _server_times(views, args.runs)
 
         print("\nFirst view on a 360×740 headless Chromium, empty cache:")
-        print(
-            f"{'view':22} {'level':>5} {'regions':>7} {'requests':>8} {'on wire':>10} {'drawn s':>8}"
-        )
+        head = ("view", "level", "regions", "requests", "on wire", "drawn s")
+        print("{:22} {:>5} {:>7} {:>8} {:>10} {:>8}".format(*head))
         for name, _, _ in PERSONAS:
             v = views[name]
             wire = sum(size for _, size in v["requests"])

@@ -28,8 +28,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         instance.sejuk(
             "shell",
             "-c",
-            "from sejuk.accounts.models import User; u = User.objects.get(username="
-            f"'demo.pimpinan'); u.set_password('{PASSWORD}'); u.save()",
+            "from sejuk.accounts.models import User\n"
+            "for u in User.objects.filter(username__in=['demo.pimpinan', 'demo.operator']):\n"
+            f"    u.set_password('{PASSWORD}'); u.save()",
         )
         yield instance
 
@@ -106,3 +107,44 @@ def test_the_commander_reads_the_map_of_the_polres_and_reaches_a_desa(
     outside = [u for u in requests if not u.startswith((served.url + "/", "data:", "blob:"))]
     assert outside == []
     context.close()
+
+
+def test_an_officer_taps_the_place_of_an_activity_and_the_desa_fills_in(
+    browser: Browser, served: Served
+):
+    page = browser.new_context(viewport=SIZES["phone"], locale="id-ID").new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    sign_in(page, served, "demo.operator", PASSWORD)
+    page.goto(served.url + "/kegiatan/baru/")
+    page.click("summary:has-text('Lokasi rinci')")
+    picker = page.locator(".picker .small-map")
+    expect(picker.locator("path").first).to_be_visible()
+    # Tap the middle of a desa of the Polres: its point on the screen, from the map.
+    page.wait_for_function("document.querySelector('.picker .leaflet-pane path')")
+    box = picker.bounding_box()
+    assert box is not None
+    for fx, fy in ((0.75, 0.4), (0.5, 0.5), (0.3, 0.7), (0.6, 0.3), (0.4, 0.4)):
+        page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+        expect(page.locator(".picker-status")).not_to_have_text("Mencari desa di titik ini…")
+        if page.locator("input[name=region_code]").count():
+            break
+    code = page.input_value("input[name=region_code]")
+    assert code.startswith("52.") and code.count(".") == 3
+    assert page.input_value("#id_region").startswith("Desa ") or page.input_value(
+        "#id_region"
+    ).startswith("Kel. ")
+    assert page.input_value("#id_lat") and page.input_value("#id_lng")
+    expect(page.locator(".picker-status")).to_contain_text("Titik di ")
+    outside = [u for u in requests if not u.startswith((served.url + "/", "data:", "blob:"))]
+    assert outside == []
+
+
+def test_an_activity_page_shows_its_place_on_a_small_map(browser: Browser, served: Served):
+    page = browser.new_context(viewport=SIZES["phone"], locale="id-ID").new_page()
+    sign_in(page, served, "demo.operator", PASSWORD)
+    page.goto(served.url + "/kegiatan/")
+    page.locator("ol.results a").first.click()
+    small = page.locator(".small-map")
+    expect(small.locator("path.leaflet-interactive, path").first).to_be_visible()
+    expect(small.locator(".leaflet-marker-pane, .leaflet-overlay-pane").first).to_be_attached()

@@ -67,6 +67,7 @@ class FrameOut(Schema):
     types: list[Choice]
     today: dt.date
     zone: str
+    whole_country: bool
 
 
 def _collection(features: list[str], **extra: Any) -> HttpResponse:
@@ -92,6 +93,7 @@ def frame(request: HttpRequest) -> HttpResponse:
         types=[{"value": v, "label": label} for v, label in f.types],
         today=f.today.isoformat(),
         zone=f.zone,
+        whole_country=f.whole_country,
     )
 
 

@@ -118,9 +118,12 @@ class Frame:
     types: list[tuple[str, str]]  # activity and incident types to filter points by
     today: date
     zone: str
+    whole_country: bool  # the viewer's area is all of Indonesia
 
 
-def frame(viewer: Viewer) -> Frame:
+def frame(viewer: Viewer, *, features: bool = True) -> Frame:
+    """Where the map opens: the viewer's area (its regions' shapes unless ``features`` is
+    False, for the page that only needs the choices) and what the viewer may choose."""
     codes = clip(viewer, [])
     roots = _shapes(1, None) if codes is None else Shape.objects.filter(code__in=codes)
     rows = list(
@@ -151,6 +154,7 @@ def frame(viewer: Viewer) -> Frame:
         types=types,
         today=today_for(viewer),
         zone=zone_for(viewer),
+        whole_country=codes is None,
     )
 
 

@@ -16,7 +16,7 @@ PERIODS = ((7, "7 hari"), (30, "30 hari"), (90, "90 hari"), (365, "1 tahun"))
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    frame = services.frame(current_viewer(request))
+    frame = services.frame(current_viewer(request), features=False)
     return render(
         request,
         "maps/index.html",

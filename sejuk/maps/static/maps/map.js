@@ -21,8 +21,10 @@
   var map = SM.newMap(root);
   var state = {
     roots: [],
+    wholeCountry: false,
     features: {}, // code -> feature
     loaded: {}, // "level|code" -> true: the regions of that level inside code are here
+    within: {}, // level -> the codes its regions were loaded inside (for their colours)
     missing: {}, // code -> name: regions of the drawn level the map cannot draw
     level: 0,
     drawnWithin: [], // the codes whose regions of `level` are drawn
@@ -102,6 +104,7 @@
         answer.features.forEach(function (f) { state.features[f.id] = f; });
         answer.missing.forEach(function (m) { state.missing[m.code] = m.name; });
         codes.forEach(function (code) { state.loaded[target + "|" + code] = true; });
+        state.within[target] = (state.within[target] || []).concat(codes);
       });
     }));
   }
@@ -159,9 +162,11 @@
       .filter(function (f) { return level(f) === lv; });
     regions.show(shown);
     root.dataset.level = String(lv);
-    var within = {};
-    shown.forEach(function (f) { within[f.id.split(".").slice(0, Math.max(lv - 1, 1)).join(".")] = true; });
-    state.drawnWithin = lv === 1 ? [] : Object.keys(within);
+    // Colours are asked for inside the same regions the shapes were loaded inside (one
+    // kabupaten rather than its ten kecamatan), and the area's own regions of this level.
+    var within = (state.within[lv] || []).concat(
+      state.roots.filter(function (f) { return level(f) === lv; }).map(function (f) { return f.id; }));
+    state.drawnWithin = lv === 1 && state.wholeCountry ? [] : within;
     showMissing(lv);
     return colour();
   }
@@ -214,7 +219,7 @@
   function loadPoints() {
     var s = settings();
     var within = state.roots.filter(inView).map(function (f) { return f.id; });
-    if (state.roots.length === 38 && within.length === 38) within = [];
+    if (state.wholeCountry && within.length === state.roots.length) within = [];
     var key = [within.join(","), s.kinds, s.date, s.days, s.type].join("|");
     if (key === state.pointsKey) return Promise.resolve();
     state.pointsKey = key;
@@ -265,6 +270,7 @@
 
   SM.get(api + "frame", {}).then(function (frame) {
     state.roots = frame.features;
+    state.wholeCountry = frame.whole_country;
     frame.features.forEach(function (f) {
       state.features[f.id] = f;
       state.loaded[level(f) + "|" + f.id] = true;
