@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from rapidfuzz import fuzz
 
+from sejuk import dates
 from sejuk.accounts import audit
 from sejuk.accounts.access import Viewer, get_or_deny, require, require_region, scoped
 from sejuk.accounts.models import AuditAction
@@ -20,6 +21,7 @@ from sejuk.activities.services import visible as visible_activities
 from sejuk.crypto import decrypt
 from sejuk.errors import Conflict, Invalid
 from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.nlp.wilayah import zone_of
 from sejuk.units.models import Officer, Unit
 
 from .models import Event, Incident, Message, Referral, Report, Settlement, State, Urgency
@@ -39,6 +41,21 @@ TRANSITIONS: dict[str, set[str]] = {
     State.DUPLIKAT: set(),
 }
 TRIAGE_MOVES = {State.DIVERIFIKASI, State.DITOLAK, State.DIRUJUK}
+# The order a case usually takes: the first allowed is the usual next step.
+WORKFLOW_ORDER = (
+    State.DIVERIFIKASI,
+    State.DITANGANI,
+    State.SELESAI,
+    State.DIRUJUK,
+    State.DITOLAK,
+)
+MERGEABLE = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
+
+
+def next_states(state: str) -> list[str]:
+    """The states a case may move to from ``state``, the usual next step first."""
+    allowed = TRANSITIONS.get(state, set())
+    return [s for s in WORKFLOW_ORDER if s in allowed]
 
 
 def visible(viewer: Viewer, capability: str = "report.read") -> QuerySet[Report]:
@@ -141,6 +158,29 @@ def get_report(viewer: Viewer, report_id: int) -> Report:
     return get_or_deny(visible(viewer), "report", report_id)
 
 
+def _locked(viewer: Viewer, report_id: int) -> Report:
+    """The report for a step, its row locked until the step's transaction ends: a second
+    step on the same report waits for the first, then reads what the first did, so two
+    operators at once end as one after the other. (SQLite's writers already take turns:
+    their transactions begin IMMEDIATE.) Needs the transaction the edge opens."""
+    return get_or_deny(visible(viewer).select_for_update(of=("self",)), "report", report_id)
+
+
+def refused(report: Report, reason: str) -> Conflict:
+    """A step the case's current state does not allow: 409, saying what the state is now
+    and who last moved it, so a stale page is understood."""
+    last = report.events.filter(to_state=report.state).order_by("-pk").first()
+    by = ""
+    if last is not None and last.from_state:
+        zone = zone_of(report.region_id)
+        at = dates.clock_in_zone(dates.local(last.at, zone), zone)
+        by = f" (diubah oleh {last.by_name} pukul {at})"
+    return Conflict(
+        f"{reason} Laporan {report.code} kini berstatus {State(report.state).label}{by}.",
+        {"state": report.state},
+    )
+
+
 def _event(report: Report, viewer: Viewer | None, action: str, **detail: Any) -> Event:
     return Event.objects.create(
         report=report,
@@ -171,7 +211,9 @@ class Move:
 
 def move(viewer: Viewer, report_id: int, step: Move) -> Report:
     """Move a case to its next state; an illegal move is refused and changes nothing."""
-    report = get_report(viewer, report_id)
+    if step.to not in State.values:
+        raise Invalid("Pilih langkah berikutnya.", {"to": "pilih status baru"})
+    report = _locked(viewer, report_id)
     if _is_assignee(viewer, report):
         require(viewer, "report.write")  # the assigned officer, wherever the case lies
     else:
@@ -179,12 +221,13 @@ def move(viewer: Viewer, report_id: int, step: Move) -> Report:
     allowed = TRANSITIONS.get(report.state, set())
     if step.to not in allowed:
         names = (
-            ", ".join(State(s).label for s in sorted(allowed)) or "tidak ada (kasus sudah ditutup)"
+            ", ".join(State(s).label for s in next_states(report.state))
+            or "tidak ada (kasus sudah ditutup)"
         )
-        target = State(step.to).label if step.to in State.values else repr(step.to)
-        raise Conflict(
-            f"Laporan berstatus {State(report.state).label} tidak dapat menjadi {target}. "
-            f"Langkah berikutnya: {names}."
+        raise refused(
+            report,
+            f"Laporan berstatus {State(report.state).label} tidak dapat menjadi "
+            f"{State(step.to).label}. Langkah berikutnya: {names}.",
         )
     if step.to in TRIAGE_MOVES or report.state == State.SELESAI:
         require(viewer, "report.triage")
@@ -238,7 +281,7 @@ def _check_move(step: Move) -> dict[str, str]:
 def assign(viewer: Viewer, report_id: int, unit_id: int, officer_id: int | None = None) -> Report:
     """Give a case to another unit (and officer) inside the operator's area."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     unit = Unit.objects.filter(pk=unit_id, active=True).first()
     if unit is None or (viewer.unit_ids is not None and unit.pk not in viewer.unit_ids):
         raise Invalid(
@@ -259,7 +302,7 @@ def assign(viewer: Viewer, report_id: int, unit_id: int, officer_id: int | None 
 
 
 def add_message(viewer: Viewer, report_id: int, body: str, *, public: bool = True) -> Message:
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     require(viewer, "report.write")
     body = body.strip()
     if not body or len(body) > 2000:
@@ -335,12 +378,22 @@ def merge(viewer: Viewer, report_id: int, into_id: int) -> Report:
     """Mark a report as a duplicate of another: both texts and both histories are kept,
     and the duplicate's reporter follows the case it joined."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
-    target = get_report(viewer, into_id)
-    if target.pk == report.pk or target.state == State.DUPLIKAT:
-        raise Invalid("Pilih laporan lain yang bukan duplikat.", {"into": "tidak valid"})
-    if report.state in (State.SELESAI, State.DITOLAK, State.DUPLIKAT):
-        raise Conflict(f"Laporan berstatus {State(report.state).label} tidak dapat digabung.")
+    if into_id == report_id:
+        raise Invalid("Pilih laporan lain, bukan laporan ini sendiri.", {"into": "tidak valid"})
+    # Both rows locked, the lower id first, so two merges the other way round wait for
+    # each other instead of deadlocking.
+    locked = {pk: _locked(viewer, pk) for pk in sorted((report_id, into_id))}
+    report, target = locked[report_id], locked[into_id]
+    if report.state not in MERGEABLE:
+        raise refused(
+            report, f"Laporan berstatus {State(report.state).label} tidak dapat digabung."
+        )
+    if target.state in (State.DUPLIKAT, State.DITOLAK):
+        raise refused(
+            target,
+            f"Laporan {report.code} tidak dapat digabung ke laporan yang berstatus "
+            f"{State(target.state).label}.",
+        )
     before = report.state
     report.state, report.duplicate_of = State.DUPLIKAT, target
     _responded(report)
@@ -364,7 +417,7 @@ class IncidentInput:
 def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Incident:
     """A verified incident behind the report, linked to it."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     errors: dict[str, str] = {}
     if not data.types or any(t not in INCIDENT_TYPES for t in data.types):
         errors["types"] = "pilih jenis kejadian"
@@ -376,6 +429,8 @@ def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Inci
             errors[name] = "angka tidak masuk akal"
     if errors:
         raise Invalid("Data kejadian belum benar.", errors)
+    if report.incident_id is not None:
+        raise refused(report, "Kejadian di balik laporan ini sudah dicatat.")
     incident = Incident.objects.create(
         types=data.types,
         occurred_at=report.occurred_at or report.created_at,
@@ -397,7 +452,7 @@ def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Inci
 def link_activity(viewer: Viewer, report_id: int, activity_id: int) -> Report:
     """An activity done in response to the report (a mediation, a patrol)."""
     require(viewer, "report.write")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     activity = get_or_deny(visible_activities(viewer), "activity", activity_id)
     report.activities.add(activity)
     _event(report, viewer, "activity", activity=activity.pk)
