@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, DateTimeField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Replace
 from django.http import HttpRequest
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.nlp.wilayah import zone_of
 from sejuk.units.models import Officer, Unit
 
+from .intake import normalise_code
 from .models import Event, Incident, Message, Referral, Report, Settlement, State, Urgency
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
@@ -133,12 +135,61 @@ def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report
     if flt.region:
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))
     if flt.q:
-        qs = qs.filter(Q(description__icontains=flt.q) | Q(code__iexact=flt.q.strip()))
+        qs = search(qs, flt.q)
     if flt.received:
         qs = qs.filter(created_at__gte=flt.received[0], created_at__lt=flt.received[1])
     if flt.settled:
         qs = qs.filter(settled_at__gte=flt.settled[0], settled_at__lt=flt.settled[1])
-    return qs
+    return most_pressing_first(qs)
+
+
+def search(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
+    """Reports matching every word of ``text`` in their tracking code (with or without
+    its dashes, any case), the name of their desa, the place as the reporter wrote it,
+    or their text; or whose code is ``text`` as a person types a code back."""
+    every_word = Q()
+    for word in text.split()[:6]:
+        fragment = "".join(ch for ch in word if ch.isalnum()).upper()
+        every_word &= (
+            Q(description__icontains=word)
+            | Q(region__name__icontains=word)
+            | Q(place_text__icontains=word)
+            | (Q(_code__contains=fragment) if len(fragment) >= 4 else Q(pk__in=[]))
+        )
+    code = normalise_code(text)
+    return qs.annotate(_code=Replace("code", Value("-"), Value(""))).filter(
+        (every_word | Q(code=code)) if code else every_word
+    )
+
+
+CLOSED_STATES = (State.SELESAI, State.DITOLAK, State.DUPLIKAT)
+URGENCY_RANK = {Urgency.DARURAT: 0, Urgency.SEGERA: 1, Urgency.BIASA: 2}
+
+
+def most_pressing_first(qs: QuerySet[Report], at: datetime | None = None) -> QuerySet[Report]:
+    """The queue's order: cases past their first-response deadline, then cases still
+    waiting for a first response, then cases in hand, each by urgency (darurat first)
+    and the nearest deadline; closed cases last, the newest first."""
+    at = at or timezone.now()
+    waiting = Q(first_response_at__isnull=True) & ~Q(state__in=CLOSED_STATES)
+    return qs.annotate(
+        _pressing=Case(
+            When(waiting & Q(due_at__lt=at), then=Value(0)),
+            When(waiting, then=Value(1)),
+            When(state__in=OPEN_STATES, then=Value(2)),
+            default=Value(3),
+        ),
+        _urgency=Case(
+            When(state__in=CLOSED_STATES, then=Value(0)),
+            *(When(urgency=u, then=Value(rank)) for u, rank in URGENCY_RANK.items()),
+            default=Value(3),
+        ),
+        _deadline=Case(
+            When(state__in=CLOSED_STATES, then=Value(None)),
+            default=F("due_at"),
+            output_field=DateTimeField(),
+        ),
+    ).order_by("_pressing", "_urgency", F("_deadline").asc(nulls_last=True), "-created_at", "-id")
 
 
 def counts(viewer: Viewer) -> dict[str, int]:
