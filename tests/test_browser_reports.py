@@ -49,6 +49,24 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             "--password-stdin",
             stdin=PASSWORD + "\n",
         )
+        instance.sejuk(
+            "users",
+            "create",
+            "--username",
+            "brigpol.budi",
+            "--unit",
+            "Polsek Gerung",
+            "--role",
+            "bhabinkamtibmas",
+            "--name",
+            "Budi Santoso",
+            "--rank",
+            "Brigpol",
+            "--villages",
+            "52.01.01.1001",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )
         yield instance
 
 
@@ -72,11 +90,26 @@ def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser
     expect(operator.locator("h1")).to_contain_text(code)
     operator.select_option("form[action$='/langkah/'] select[name=to]", "diverifikasi")
     operator.click("form[action$='/langkah/'] button[type=submit]")
-    expect(operator.locator("ul.messages")).to_contain_text("Tersimpan")
-    operator.select_option(
-        "form[action$='/tugaskan/'] select[name=to]", label="Bripka Andi Saputra — Polsek Sekotong"
+    expect(operator.locator("ul.messages")).to_contain_text(
+        f"Laporan {code} diverifikasi. Berikutnya: tugaskan kepada personel"
     )
+    # The assign list asks the server as the operator types: an officer of another
+    # Polsek appears without a page load, and the desa's own officer is found again.
+    assignees = operator.locator("select#assignees")
+    expect(assignees).to_contain_text("Bripka Andi Saputra — Polsek Sekotong")
+    expect(assignees).not_to_contain_text("Budi Santoso")
+    operator.fill("input[name=cari]", "santoso")
+    expect(assignees).to_contain_text("Brigpol Budi Santoso — Polsek Gerung")
+    expect(assignees).not_to_contain_text("Andi Saputra")
+    operator.fill("input[name=cari]", "saputra")
+    andi = assignees.locator("option", has_text="Andi Saputra")
+    expect(andi).to_have_count(1)
+    assignees.select_option(andi.get_attribute("value"))
     operator.click("form[action$='/tugaskan/'] button[type=submit]")
+    expect(operator.locator("ul.messages")).to_contain_text(
+        f"Laporan {code} ditugaskan kepada Bripka Andi Saputra (Polsek Sekotong). "
+        "Tanggapan pertama sudah diberikan."
+    )
     expect(operator.locator("dl.facts")).to_contain_text("Bripka Andi Saputra")
 
     officer = phone(browser)

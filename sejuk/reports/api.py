@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import ConfigDict, Field
 
@@ -175,9 +174,7 @@ def _out(r: Report) -> dict[str, Any]:
         "assigned_officer_id": r.assigned_officer_id,
         "due_at": r.due_at,
         "first_response_at": r.first_response_at,
-        "overdue": r.first_response_at is None
-        and r.due_at < timezone.now()
-        and r.state not in ("ditolak", "duplikat"),
+        "overdue": services.is_overdue(r),
         "settlement": r.settlement,
         "parties": r.parties,
         "agreement": r.agreement,

@@ -60,6 +60,16 @@ def next_states(state: str) -> list[str]:
     return [s for s in WORKFLOW_ORDER if s in allowed]
 
 
+def moves_for(viewer: Viewer, report: Report) -> list[str]:
+    """The next states this viewer may move the case to, the usual next step first: a
+    Bhabinkamtibmas handles and settles, triage and reopening are the operators'."""
+    if viewer.can("report.triage"):
+        return next_states(report.state)
+    if report.state == State.SELESAI:
+        return []
+    return [s for s in next_states(report.state) if s not in TRIAGE_MOVES]
+
+
 def visible(viewer: Viewer, capability: str = "report.read") -> QuerySet[Report]:
     """Reports in the viewer's area or of their units; a Bhabinkamtibmas sees those of
     their desa and those assigned to them."""
@@ -190,6 +200,15 @@ def most_pressing_first(qs: QuerySet[Report], at: datetime | None = None) -> Que
             output_field=DateTimeField(),
         ),
     ).order_by("_pressing", "_urgency", F("_deadline").asc(nulls_last=True), "-created_at", "-id")
+
+
+def is_overdue(report: Report, at: datetime | None = None) -> bool:
+    """The case still waits for its first response past its deadline (as ``overdue``)."""
+    return (
+        report.first_response_at is None
+        and report.due_at < (at or timezone.now())
+        and report.state not in (State.DITOLAK, State.DUPLIKAT)
+    )
 
 
 def counts(viewer: Viewer) -> dict[str, int]:
@@ -404,7 +423,10 @@ class Similar:
 def similar(viewer: Viewer, report_id: int, limit: int = 5) -> list[Similar]:
     """Likely duplicates: open reports of the same kecamatan within three days, ranked by
     how alike their texts are (and the same category)."""
-    report = get_report(viewer, report_id)
+    return similar_to(viewer, get_report(viewer, report_id), limit)
+
+
+def similar_to(viewer: Viewer, report: Report, limit: int = 5) -> list[Similar]:
     around = report.created_at
     kecamatan = report.region_id[:8]
     candidates = (
@@ -508,19 +530,3 @@ def link_activity(viewer: Viewer, report_id: int, activity_id: int) -> Report:
     report.activities.add(activity)
     _event(report, viewer, "activity", activity=activity.pk)
     return report
-
-
-def officers_for_assignment(viewer: Viewer) -> QuerySet[Officer]:
-    officers = (
-        Officer.objects.filter(active=True).select_related("unit").order_by("unit__name", "name")
-    )
-    if viewer.unit_ids is not None:
-        officers = officers.filter(unit_id__in=list(viewer.unit_ids))
-    return officers
-
-
-def units_for_assignment(viewer: Viewer) -> QuerySet[Unit]:
-    units = Unit.objects.filter(active=True).exclude(level="mabes")
-    if viewer.unit_ids is not None:
-        units = units.filter(pk__in=list(viewer.unit_ids))
-    return units.order_by("level", "name")
