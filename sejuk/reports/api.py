@@ -57,23 +57,29 @@ class ReportIn(Schema):
 class Receipt(Schema):
     code: str
     state: str
+    first_response_by: dt.datetime = Field(
+        ..., description="batas tanggapan pertama petugas, menurut urgensi laporan"
+    )
     message: str
 
 
 @public_router.post(
     "/reports", response={201: Receipt}, auth=None, summary="Kirim laporan (tanpa akun)"
 )
-def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, str]]:
+def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
     data = intake.ReportInput(**payload.dict())
     with transaction.atomic():
         report = intake.submit(data, channel=Channel.API)
+    given = public.receipt(report.code)
     return Status(
         201,
         {
-            "code": report.code,
+            "code": given.code,
             "state": report.state,
-            "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya.",
+            "first_response_by": given.first_response_by,
+            "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya. "
+            f"Petugas akan menanggapi paling lambat {given.first_response_text}.",
         },
     )
 

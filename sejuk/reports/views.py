@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -83,7 +84,13 @@ def sent(request: HttpRequest) -> HttpResponse:
     code = request.session.pop("sejuk_report_code", None)
     if code is None:
         return redirect("reports:check")
-    return render(request, "reports/sent.html", {"code": code})
+    given = public.receipt(code)
+    check_url = request.build_absolute_uri(reverse("reports:check"))
+    return render(
+        request,
+        "reports/sent.html",
+        {"receipt": given, "whatsapp": given.whatsapp_link(check_url)},
+    )
 
 
 def check(request: HttpRequest) -> HttpResponse:
