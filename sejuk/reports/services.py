@@ -392,8 +392,9 @@ def add_message(viewer: Viewer, report_id: int, body: str, *, public: bool = Tru
 def reveal_reporter(
     viewer: Viewer, report_id: int, request: HttpRequest | None = None
 ) -> dict[str, str]:
-    """The reporter's name and phone, for the roles that may see them; every look is
-    written to the audit log, with who looked, when and from where."""
+    """The reporter's name and phone, and the text as it came in (a forwarded message
+    may carry numbers the working text masks), for the roles that may see them; every
+    look is written to the audit log, with who looked, when and from where."""
     require(viewer, "report.identity")
     report = get_report(viewer, report_id)
     audit.record(
@@ -405,12 +406,14 @@ def reveal_reporter(
         detail={"code": report.code},
     )
     _event(report, viewer, "identity_viewed")
+    original = decrypt(report.source_text)
     if report.anonymous:
-        return {"name": "", "phone": "", "anonymous": "ya"}
+        return {"name": "", "phone": "", "anonymous": "ya", "original_text": original}
     return {
         "name": decrypt(report.reporter_name),
         "phone": decrypt(report.reporter_phone),
         "anonymous": "",
+        "original_text": original,
     }
 
 
