@@ -232,8 +232,13 @@ def _locked(viewer: Viewer, report_id: int) -> Report:
     """The report for a step, its row locked until the step's transaction ends: a second
     step on the same report waits for the first, then reads what the first did, so two
     operators at once end as one after the other. (SQLite's writers already take turns:
-    their transactions begin IMMEDIATE.) Needs the transaction the edge opens."""
-    return get_or_deny(visible(viewer).select_for_update(of=("self",)), "report", report_id)
+    their transactions begin IMMEDIATE.) Needs the transaction the edge opens.
+
+    The row is locked by itself, then read through the area rule: locked through the
+    rule's joins, PostgreSQL would re-check a join against the row as the other step
+    left it and drop it (a report another operator had just reassigned answered 404)."""
+    list(Report.objects.select_for_update().filter(pk=report_id).order_by().only("pk"))
+    return get_or_deny(visible(viewer), "report", report_id)
 
 
 def refused(report: Report, reason: str) -> Conflict:
