@@ -61,6 +61,7 @@ class Command(BaseCommand):
             self.style.WARNING(
                 f"Administrator demo dibuat: nama pengguna '{DEMO_ADMIN}', kata sandi "
                 f"'{password}'. Kata sandi ini hanya ditampilkan sekali: catat sekarang. "
-                "Ganti dengan `sejuk changepassword admin`."
+                "Gantilah setelah masuk, di /akun/sandi/; bila hilang, "
+                f"`sejuk users reset-password {DEMO_ADMIN}` memberi kata sandi sementara."
             )
         )
