@@ -7,6 +7,7 @@ what would be accepted, instead of failing later in a request.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import secrets
@@ -65,6 +66,19 @@ def envrate(name: str, default: str) -> str:
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envaddress(name: str) -> str:
+    """One IP address (IPv4 or IPv6), written as the server sees it, or empty."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError:
+        raise _fail(
+            name, raw, "satu alamat IP, mis. 127.0.0.1 bila nginx di mesin yang sama"
+        ) from None
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -249,7 +263,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Behind a reverse proxy (nginx ending TLS): its address. `sejuk serve` then takes the
+# client's address and the scheme from its X-Forwarded-For and X-Forwarded-Proto, and
+# ignores (removes) those headers from any other address, so a client can neither claim
+# https nor another address to escape the rate limits and the sign-in lock-out.
+TRUSTED_PROXY = envaddress("SEJUK_TRUSTED_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

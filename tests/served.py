@@ -8,12 +8,12 @@ pointing at PostgreSQL, a fresh database on that server, dropped afterwards.
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,28 +83,47 @@ def serve(
         env.update(extra_env or {})
         served = Served(url="", env=env)
         served.sejuk("setup", *setup_args)
-        port = free_port()
-        process = subprocess.Popen(
-            [SEJUK, "serve", "--port", str(port)],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        served.url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(served.url)
+        with _server(env) as url:
+            served.url = url
             yield served
-        finally:
-            process.terminate()
-            process.wait(timeout=15)
 
 
-def _wait_until_up(url: str) -> None:
+@contextmanager
+def serve_again(served: Served, extra_env: dict[str, str]) -> Iterator[Served]:
+    """A second `sejuk serve` on the same data folder and database, with other settings."""
+    env = {**served.env, **extra_env}
+    with _server(env) as url:
+        yield Served(url=url, env=env)
+
+
+@contextmanager
+def _server(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [SEJUK, "serve", "--port", str(port)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up("127.0.0.1", port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_until_up(host: str, port: int) -> None:
+    """Any answer will do (one behind SEJUK_HTTPS=1 is a redirect to https)."""
     for _ in range(150):
+        connection = http.client.HTTPConnection(host, port, timeout=5)
         try:
-            with urllib.request.urlopen(url + "/", timeout=5):
-                return
+            connection.request("GET", "/")
+            connection.getresponse().read()
+            return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"{url} did not come up")
+        finally:
+            connection.close()
+    raise RuntimeError(f"{host}:{port} did not come up")
