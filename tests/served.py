@@ -52,7 +52,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def _database(data_dir: Path) -> Iterator[str]:
+def fresh_database(data_dir: Path) -> Iterator[str]:
     configured = os.environ.get("SEJUK_DATABASE_URL", "")
     if not configured.startswith("postgres"):
         yield f"sqlite:///{data_dir / 'sejuk.sqlite3'}"
@@ -74,7 +74,7 @@ def _database(data_dir: Path) -> Iterator[str]:
 def serve(
     data_dir: Path, *, setup_args: tuple[str, ...] = (), extra_env: dict[str, str] | None = None
 ) -> Iterator[Served]:
-    with _database(data_dir) as database_url:
+    with fresh_database(data_dir) as database_url:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SEJUK_")}
         env.update(SEJUK_DATA_DIR=str(data_dir), SEJUK_DATABASE_URL=database_url)
         # The morning-report scheduler only where a test asks for it (extra_env), so the
@@ -83,7 +83,7 @@ def serve(
         env.update(extra_env or {})
         served = Served(url="", env=env)
         served.sejuk("setup", *setup_args)
-        with _server(env) as url:
+        with server_process(env) as url:
             served.url = url
             yield served
 
@@ -92,12 +92,12 @@ def serve(
 def serve_again(served: Served, extra_env: dict[str, str]) -> Iterator[Served]:
     """A second `sejuk serve` on the same data folder and database, with other settings."""
     env = {**served.env, **extra_env}
-    with _server(env) as url:
+    with server_process(env) as url:
         yield Served(url=url, env=env)
 
 
 @contextmanager
-def _server(env: dict[str, str]) -> Iterator[str]:
+def server_process(env: dict[str, str]) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         [SEJUK, "serve", "--port", str(port)],
