@@ -11,6 +11,7 @@ from django import forms
 from sejuk.accounts.access import Viewer
 from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.params import whole_number
 from sejuk.regions.names import place_name
 from sejuk.regions.services import search_regions
 from sejuk.units.models import Officer, Unit
@@ -203,7 +204,7 @@ class ActivityForm(forms.Form):
         else:
             raw = data.get(name) or []
             raw = raw if isinstance(raw, list) else [raw]
-        return [int(v) for v in raw if str(v).isdigit()]
+        return [n for n in map(whole_number, raw) if n is not None]
 
     def participant_rows(self) -> list[tuple[Any, forms.BoundField]]:
         """Each participant box with its count, for the template."""
@@ -330,9 +331,7 @@ class PlanForm(forms.Form):
     every_days = forms.IntegerField(
         label="atau setiap N hari", min_value=1, max_value=90, required=False
     )
-    starts_on = forms.DateField(
-        label="Mulai", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label="Mulai", required=False, widget=DateInput)
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
