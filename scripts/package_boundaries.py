@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     for province in (p.strip() for p in args.desa.split(",") if p.strip()):
         jobs.append((f"desa-{province}.geojson.gz", source / "kel" / province, 4))
     for name, folder, level in jobs:
+        if not folder.is_dir():
+            print(f"{name}: tidak ada folder {folder.relative_to(source)}, dilewati")
+            continue
         started = time.perf_counter()
         files[name] = _write(args.out / name, _features(folder, level))
         files[name]["level"] = level

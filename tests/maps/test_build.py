@@ -4,6 +4,7 @@ boundary, redrawn when `sejuk regions load-boundaries` changes one."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -47,25 +48,31 @@ def test_the_packaged_boundaries_are_modest_licensed_and_match_their_manifest():
     assert "cahyadsn/wilayah_boundaries" in (PACKAGED_DIR / "README.md").read_text()
 
 
-def test_the_packaging_script_makes_the_same_files_from_the_source(shared_data, tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "scripts/package_boundaries.py",
-            str(shared_data / "wilayah_boundaries"),
-            "--out",
-            str(tmp_path),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    made = json.loads((tmp_path / "manifest.json").read_text())
-    shipped = json.loads((PACKAGED_DIR / "manifest.json").read_text())
-    assert made == shipped
-    assert (tmp_path / "LICENSE").read_text() == (PACKAGED_DIR / "LICENSE").read_text()
+def test_the_packaging_script_makes_from_the_source_rows_what_ships(tmp_path):
+    source = REPO / "tests" / "fixtures" / "wilayah_boundaries"
+    for out in (tmp_path / "first", tmp_path / "second"):
+        result = subprocess.run(
+            [sys.executable, "scripts/package_boundaries.py", str(source), "--out", str(out)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert json.loads((first / "manifest.json").read_text()) == json.loads(
+        (second / "manifest.json").read_text()
+    ), "the same source gives the same bytes"
+    assert (first / "LICENSE").read_text() == (PACKAGED_DIR / "LICENSE").read_text()
+    for name in ("kab.geojson.gz", "kec.geojson.gz", "desa-52.geojson.gz"):
+        made = _features(first / name)
+        shipped = _features(PACKAGED_DIR / name)
+        assert made and all(shipped[code] == feature for code, feature in made.items()), name
+
+
+def _features(path: Path) -> dict[str, dict]:
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    return {f["properties"]["kode"]: f for f in data["features"]}
 
 
 @pytest.mark.django_db(transaction=True)
