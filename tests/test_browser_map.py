@@ -148,3 +148,21 @@ def test_an_activity_page_shows_its_place_on_a_small_map(browser: Browser, serve
     small = page.locator(".small-map")
     expect(small.locator("path.leaflet-interactive, path").first).to_be_visible()
     expect(small.locator(".leaflet-marker-pane, .leaflet-overlay-pane").first).to_be_attached()
+
+
+def test_a_citizen_s_gps_point_shows_on_a_map_and_names_the_desa(browser: Browser, served: Served):
+    # The centre of Desa Sekotong Barat in the shipped boundaries.
+    where = {"latitude": -8.74804, "longitude": 115.99327}
+    context = browser.new_context(
+        viewport=SIZES["phone"], locale="id-ID", geolocation=where, permissions=["geolocation"]
+    )
+    page = context.new_page()
+    page.goto(served.url + "/lapor/")
+    expect(page.locator(".picker")).to_be_hidden()
+    page.click("#gps")
+    picker = page.locator(".picker")
+    expect(picker).to_be_visible()
+    expect(picker.locator(".picker-status")).to_contain_text("Titik di Desa Sekotong Barat")
+    assert page.input_value("#id_region") == "52.01.07.2002"
+    assert page.input_value("#id_lat") == "-8.748040"
+    context.close()

@@ -16,15 +16,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, QuerySet
 
 from sejuk import dates
 from sejuk.accounts.access import Viewer, region_q
-from sejuk.activities.models import Activity
 from sejuk.activities.services import visible as visible_activities
 from sejuk.activities.services import zone_for
 from sejuk.reports.services import ReportFilter, queue
+
+if TYPE_CHECKING:
+    from sejuk.activities.models import Activity
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def _roll_up(rows: Iterable[tuple[str, int]], targets: Targets) -> Counter[str]:
 
 
 def _activities(viewer: Viewer, targets: Targets) -> QuerySet[Activity]:
+    """The activities the viewer may see inside the targets' regions (the service's
+    queryset, narrowed)."""
     qs = visible_activities(viewer)
     return qs if targets.within is None else qs.filter(region_q(targets.within, "region__code"))
 

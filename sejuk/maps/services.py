@@ -27,7 +27,6 @@ from sejuk.errors import Invalid, NotFound
 from sejuk.nlp.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES
 from sejuk.regions.models import Region
 from sejuk.regions.names import place_name
-from sejuk.reports.models import State
 from sejuk.reports.services import OPEN_STATES, ReportFilter, incidents, queue
 
 from . import geometry
@@ -383,7 +382,7 @@ def points(
                 r.pk,
                 *where,
                 dates.local(r.created_at, zone).date(),
-                f"{r.get_category_display()} ({State(r.state).label.lower()}, {r.code})",
+                f"{r.get_category_display()} ({r.get_state_display().lower()}, {r.code})",
                 r.region.name,
                 reverse("reports:detail", args=[r.pk]),
             )

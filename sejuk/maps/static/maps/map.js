@@ -33,6 +33,7 @@
     explain: "",
     selected: null,
     pointsKey: "",
+    coloursKey: "",
     generation: 0,
   };
   var regions = SM.regionLayer(map, function (code) {
@@ -196,6 +197,11 @@
       return Promise.resolve();
     }
     var within = state.drawnWithin;
+    var key = [s.measure, state.level, s.date, s.days, within.join(",")].join("|");
+    if (key === state.coloursKey) {
+      legend.show(state.bands, state.explain, s.kinds);
+      return Promise.resolve();
+    }
     var asks = [];
     if (!within.length) asks.push([]);
     for (var i = 0; i < within.length; i += 100) asks.push(within.slice(i, i + 100));
@@ -209,6 +215,7 @@
         state.explain = answer.explain;
       });
     })).then(function () {
+      state.coloursKey = key;
       state.values = values;
       regions.restyle();
       legend.show(state.bands, state.explain, settings().kinds);
