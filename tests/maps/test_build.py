@@ -75,7 +75,7 @@ def _features(path: Path) -> dict[str, dict]:
     return {f["properties"]["kode"]: f for f in data["features"]}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_setup_gives_every_province_kabupaten_and_kecamatan_a_shape_once():
     installed, codes = install_packaged()
     assert installed.files == 4 and len(codes) > 8900
