@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sejuk.nlp.wilayah import ZONE_TZ as ZONES
+from sejuk.reference.zones import ZONE_TZ as ZONES
 
 WEEKDAYS: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS: tuple[str, ...] = (

@@ -14,9 +14,9 @@ from pydantic import Field
 from sejuk.accounts.access import current_viewer, require
 from sejuk.accounts.auth import signed_in
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer
 from sejuk.paging import page_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 
 from . import exports, imports, photos, plans, reading, recap, services
 from .models import Activity, Source

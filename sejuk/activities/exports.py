@@ -18,8 +18,8 @@ from sejuk.accounts.access import Viewer
 from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
 from sejuk.errors import NotFound
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, PARTICIPANTS, SITUATIONS
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, PARTICIPANTS, SITUATIONS
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.text import printable
 
 from .models import Activity, Source

@@ -10,7 +10,7 @@ from django import forms
 
 from sejuk.accounts.access import Viewer
 from sejuk.leaders.services import LeaderFilter, leaders
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.regions.names import place_name
 from sejuk.regions.services import search_regions
 from sejuk.units.models import Officer, Unit

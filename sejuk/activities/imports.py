@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from sejuk.accounts.access import Viewer, require
 from sejuk.errors import Invalid, SejukError
 from sejuk.nlp.normalize import fold
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
 from sejuk.text import is_refused
 
 from .exports import as_xlsx

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from sejuk.leaders.models import Leader
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from sejuk.accounts.access import Viewer, get_or_deny, require_region, scoped
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 

@@ -11,7 +11,7 @@ from django.db.models import Count, Max
 
 from sejuk.accounts.access import Viewer, area_codes, region_q, subtree_ids
 from sejuk.errors import Invalid, NotFound
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Unit
 

@@ -25,8 +25,8 @@ from sejuk.accounts.access import (
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import Viewer, current_viewer, require
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
 
 from . import exports, history, imports, photos, plans, reading, recap, services

@@ -24,8 +24,8 @@ from sejuk.accounts.access import OutsideArea, Viewer, region_q, require, viewer
 from sejuk.activities.recap import Coverage, Recap, coverage, recap
 from sejuk.activities.services import visible as visible_activities
 from sejuk.errors import Invalid, NotFound
-from sejuk.nlp.taxonomy import SITUATIONS
-from sejuk.nlp.wilayah import zone_of
+from sejuk.reference.taxonomy import SITUATIONS
+from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Incident, Report
 from sejuk.reports.services import ReportFilter, incidents, overdue, queue

@@ -15,9 +15,9 @@ from string import Formatter
 from sejuk import dates
 from sejuk.activities.models import Activity
 from sejuk.activities.services import local_times
-from sejuk.nlp.aliases import PROVINCE_ALIASES
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS
-from sejuk.nlp.wilayah import bare_name
+from sejuk.reference.aliases import PROVINCE_ALIASES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS
+from sejuk.reference.wilayah import bare_name
 from sejuk.regions.models import Kind, Level, Region
 from sejuk.regions.services import parent_codes
 from sejuk.units.models import Unit, UnitLevel

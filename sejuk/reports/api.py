@@ -17,9 +17,9 @@ from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.openapi import Limits, OneOf
 from sejuk.paging import page_of
+from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 
 from . import intake, public, reading, services
 from .models import CATEGORIES, Channel, Referral, Report, Settlement, State, Urgency

@@ -20,7 +20,7 @@ from sejuk.accounts.access import Viewer, require, require_region
 from sejuk.crypto import encrypt
 from sejuk.errors import Invalid
 from sejuk.nlp.gazetteer import default_gazetteer
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Officer, Unit, UnitLevel
 from sejuk.uploads import clean_image

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from sejuk.activities.models import Activity
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 

@@ -19,7 +19,7 @@ from sejuk.accounts.services import acting_user
 from sejuk.activities.services import visible as visible_activities
 from sejuk.crypto import decrypt
 from sejuk.errors import Conflict, Invalid
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.units.models import Officer, Unit
 
 from .models import Event, Incident, Message, Referral, Report, Settlement, State, Urgency
