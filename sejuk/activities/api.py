@@ -65,7 +65,7 @@ class ActivityOut(Schema):
 
 
 def _out(a: Activity) -> dict[str, Any]:
-    local = services.local_times(a)
+    local = a.local_times()
     return {
         "id": a.pk,
         "unit_id": a.unit_id,

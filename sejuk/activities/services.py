@@ -530,42 +530,10 @@ def history(viewer: Viewer, activity_id: int) -> list[Entry]:
     return readable(get_activity(viewer, activity_id))
 
 
-def zone_for(viewer: Viewer) -> str:
-    """WIB, WITA or WIT: the zone where the viewer works (Jakarta's for the whole country)."""
-    code = viewer.villages[0] if viewer.villages else None
-    if code is None and viewer.unit_id:
-        code = (
-            Unit.objects.filter(pk=viewer.unit_id).values_list("home_region_id", flat=True).first()
-        )
-    return zone_of(code or "31")
-
-
-def today_for(viewer: Viewer) -> date:
-    """Today where the viewer works (WIB, WITA or WIT), not where the server stands."""
-    return timezone.now().astimezone(ZoneInfo(ZONE_TZ[zone_for(viewer)])).date()
-
-
-@dataclass(frozen=True)
-class LocalTimes:
-    zone: str
-    day: date
-    start: time
-    end: time | None
-
-
-def local_times(activity: Activity) -> LocalTimes:
-    """Start and end in the place's own zone ("16.30 WITA")."""
-    zone = zone_of(activity.region_id)
-    tz = ZoneInfo(ZONE_TZ[zone])
-    start = activity.starts_at.astimezone(tz)
-    end = activity.ends_at.astimezone(tz).time() if activity.ends_at else None
-    return LocalTimes(zone, activity.local_date, start.time(), end)
-
-
 def activity_values(activity: Activity) -> ActivityInput:
     """An activity in the terms of its input: what an edit form starts from, so that
     saving it untouched gives back the same activity."""
-    local = local_times(activity)
+    local = activity.local_times()
     return ActivityInput(
         unit_id=activity.unit_id,
         region=activity.region_id,

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import Viewer, current_viewer, require
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
@@ -138,14 +139,14 @@ def create(request: HttpRequest) -> HttpResponse:
     require(viewer, "activity.write")
     initial: dict[str, Any] = {
         "unit_id": viewer.unit_id,
-        "date": services.today_for(viewer).isoformat(),
+        "date": today_for(viewer).isoformat(),
     }
     if len(viewer.villages) == 1:
         initial["region"] = viewer.villages[0]
     if request.method != "POST":
         plan = None
         if request.GET.get("rencana", "").isdigit():
-            day = _date(request.GET.get("tanggal")) or services.today_for(viewer)
+            day = _date(request.GET.get("tanggal")) or today_for(viewer)
             plan, values = plans.plan_values(viewer, int(request.GET["rencana"]), day)
             initial.update(initial_from_values(values))
         form = ActivityForm(initial=initial, viewer=viewer)
@@ -198,7 +199,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "can_release": viewer.can("bulletin.write"),
             "photo_form": PhotoForm(),
             "delete_form": DeleteForm(),
-            "local": services.local_times(activity),
+            "local": activity.local_times(),
         },
     )
 
@@ -279,7 +280,7 @@ def photo(request: HttpRequest, photo_id: int) -> FileResponse:
 
 
 def _period(request: HttpRequest) -> tuple[date, date]:
-    end = _date(request.GET.get("sampai")) or services.today_for(current_viewer(request))
+    end = _date(request.GET.get("sampai")) or today_for(current_viewer(request))
     start = _date(request.GET.get("dari")) or end - timedelta(days=29)
     return start, end
 
@@ -389,7 +390,7 @@ def plans_page(request: HttpRequest) -> HttpResponse:
         "activities/plans.html",
         {
             "due": plans.due(viewer),
-            "today": services.today_for(viewer),
+            "today": today_for(viewer),
             "plans": plans.plans(viewer)[:200],
             "form": form,
             "can_write": viewer.can("activity.write"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from sejuk import dates
 from sejuk.accounts.access import current_viewer, get_or_deny, require
 from sejuk.accounts.ratelimit import Rate, limit
-from sejuk.activities.services import zone_for
+from sejuk.accounts.workplace import zone_for
 from sejuk.errors import Invalid, SejukError
 
 from . import intake, public, reading, services

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sejuk import dates
 from sejuk.accounts.access import OutsideArea, RoleDenied, viewer_for
-from sejuk.activities.services import today_for
+from sejuk.accounts.workplace import today_for
 from sejuk.bulletins import services
 from sejuk.bulletins.daily import daily_report
 from sejuk.errors import Invalid
