@@ -14,6 +14,20 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """SQLite tests run on a file, as Sejuk does, not on Django's shared in-memory
+    database: its table locks fail at once where a file's writers wait their turn, so
+    tests of two requests at the same moment would test the wrong thing."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     from sejuk.regions.services import load_region_list
     from sejuk.units.services import load_default_units

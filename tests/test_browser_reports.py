@@ -49,6 +49,24 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             "--password-stdin",
             stdin=PASSWORD + "\n",
         )
+        instance.sejuk(
+            "users",
+            "create",
+            "--username",
+            "brigpol.budi",
+            "--unit",
+            "Polsek Gerung",
+            "--role",
+            "bhabinkamtibmas",
+            "--name",
+            "Budi Santoso",
+            "--rank",
+            "Brigpol",
+            "--villages",
+            "52.01.01.1001",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )
         yield instance
 
 
@@ -72,11 +90,26 @@ def test_a_citizens_report_is_verified_assigned_settled_and_seen_settled(browser
     expect(operator.locator("h1")).to_contain_text(code)
     operator.select_option("form[action$='/langkah/'] select[name=to]", "diverifikasi")
     operator.click("form[action$='/langkah/'] button[type=submit]")
-    expect(operator.locator("ul.messages")).to_contain_text("Tersimpan")
-    operator.select_option(
-        "form[action$='/tugaskan/'] select[name=to]", label="Bripka Andi Saputra — Polsek Sekotong"
+    expect(operator.locator("ul.messages")).to_contain_text(
+        f"Laporan {code} diverifikasi. Berikutnya: tugaskan kepada personel"
     )
+    # The assign list asks the server as the operator types: an officer of another
+    # Polsek appears without a page load, and the desa's own officer is found again.
+    assignees = operator.locator("select#assignees")
+    expect(assignees).to_contain_text("Bripka Andi Saputra — Polsek Sekotong")
+    expect(assignees).not_to_contain_text("Budi Santoso")
+    operator.fill("input[name=cari]", "santoso")
+    expect(assignees).to_contain_text("Brigpol Budi Santoso — Polsek Gerung")
+    expect(assignees).not_to_contain_text("Andi Saputra")
+    operator.fill("input[name=cari]", "saputra")
+    andi = assignees.locator("option", has_text="Andi Saputra")
+    expect(andi).to_have_count(1)
+    assignees.select_option(andi.get_attribute("value"))
     operator.click("form[action$='/tugaskan/'] button[type=submit]")
+    expect(operator.locator("ul.messages")).to_contain_text(
+        f"Laporan {code} ditugaskan kepada Bripka Andi Saputra (Polsek Sekotong). "
+        "Tanggapan pertama sudah diberikan."
+    )
     expect(operator.locator("dl.facts")).to_contain_text("Bripka Andi Saputra")
 
     officer = phone(browser)
@@ -112,3 +145,43 @@ def test_on_a_phone_each_checkbox_of_the_report_form_sits_beside_its_label(brows
         middle = box["y"] + box["height"] / 2
         assert label["y"] <= middle <= label["y"] + label["height"], name
         assert box["x"] + box["width"] <= label["x"], name
+
+
+def report_something(page, served):
+    page.goto(served.url + "/lapor/")
+    page.select_option("select[name=category]", "hoaks")
+    page.fill(
+        "textarea[name=description]", "Beredar pesan berantai bahwa surat suara sudah dicoblos."
+    )
+    page.fill("input[name=place_text]", "Desa Sekotong Barat, Kecamatan Sekotong")
+    page.click("form button[type=submit]")
+    return page.locator("#kode").inner_text().strip()
+
+
+def test_the_citizen_copies_the_code_and_can_send_it_on_whatsapp(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.url)
+    citizen = context.new_page()
+    code = report_something(citizen, served)
+    expect(citizen.locator("#tanggapan")).to_contain_text("Petugas akan menanggapi")
+    expect(citizen.locator("#tanggapan")).to_contain_text("(dalam 24 jam)")  # a hoax: biasa
+    citizen.click("#salin")
+    expect(citizen.locator("#salin-status")).to_have_text("Kode tersalin.")
+    assert citizen.evaluate("navigator.clipboard.readText()") == code
+    link = citizen.locator("#wa").get_attribute("href")
+    assert link.startswith("https://wa.me/?text=") and code in link
+
+
+def test_without_javascript_the_code_is_shown_large_and_selectable(browser, served):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="id-ID", java_script_enabled=False
+    )
+    citizen = context.new_page()
+    code = report_something(citizen, served)
+    expect(citizen.locator("#salin")).to_be_hidden()  # nothing to press that cannot work
+    box = citizen.locator("#kode")
+    assert box.evaluate("el => getComputedStyle(el).userSelect") == "all"
+    assert float(box.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 24
+    box.click()  # one tap selects the whole code
+    assert citizen.evaluate("window.getSelection().toString()").strip() == code
+    expect(citizen.locator("#wa")).to_be_visible()

@@ -154,6 +154,9 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
         302, 302, 403, 302, 403, 404, 404
     ),
     ("POST", "laporan/<int:report_id>/tugaskan/", "rep_own"): REP_OWN_TRIAGE,
+    ("GET", "laporan/<int:report_id>/tugaskan/cari/", "rep_own"): row(
+        302, 200, 403, 200, 403, 403, 404
+    ),
     ("POST", "laporan/<int:report_id>/pesan/", "rep_own"): REP_OWN_HANDLE,
     ("POST", "laporan/<int:report_id>/gabung/", "rep_own"): REP_OWN_TRIAGE,
     ("POST", "laporan/<int:report_id>/kejadian/", "rep_own"): REP_OWN_TRIAGE,

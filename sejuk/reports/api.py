@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import ConfigDict, Field
 
@@ -58,23 +57,29 @@ class ReportIn(Schema):
 class Receipt(Schema):
     code: str
     state: str
+    first_response_by: dt.datetime = Field(
+        ..., description="batas tanggapan pertama petugas, menurut urgensi laporan"
+    )
     message: str
 
 
 @public_router.post(
     "/reports", response={201: Receipt}, auth=None, summary="Kirim laporan (tanpa akun)"
 )
-def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, str]]:
+def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
     data = intake.ReportInput(**payload.dict())
     with transaction.atomic():
         report = intake.submit(data, channel=Channel.API)
+    given = public.receipt(report.code)
     return Status(
         201,
         {
-            "code": report.code,
+            "code": given.code,
             "state": report.state,
-            "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya.",
+            "first_response_by": given.first_response_by,
+            "message": "Laporan diterima. Simpan kode ini untuk mengecek perkembangannya. "
+            f"Petugas akan menanggapi paling lambat {given.first_response_text}.",
         },
     )
 
@@ -175,9 +180,7 @@ def _out(r: Report) -> dict[str, Any]:
         "assigned_officer_id": r.assigned_officer_id,
         "due_at": r.due_at,
         "first_response_at": r.first_response_at,
-        "overdue": r.first_response_at is None
-        and r.due_at < timezone.now()
-        and r.state not in ("ditolak", "duplikat"),
+        "overdue": services.is_overdue(r),
         "settlement": r.settlement,
         "parties": r.parties,
         "agreement": r.agreement,

@@ -26,6 +26,7 @@ from sejuk.units.models import Officer, Unit, UnitLevel
 from sejuk.uploads import clean_image
 
 from .models import CATEGORIES, Channel, Event, Report, ReportPhoto, Urgency
+from .privacy import mask_phones
 
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 CATEGORY_CODES = {code for code, _ in CATEGORIES}
@@ -219,12 +220,13 @@ def submit(
     phone = ""
     if not anonymous and data.phone.strip():
         phone = parse_phone(data.phone).e164 or data.phone.strip()
+    description, verbatim = protected_text(data.description, source_text)
     with transaction.atomic():
         report = _insert(
             Report(
                 category=data.category,
                 urgency=urgency,
-                description=data.description.strip(),
+                description=description,
                 region=region,
                 place_text=data.place_text.strip(),
                 lat=data.lat,
@@ -237,7 +239,7 @@ def submit(
                 assigned_unit=unit,
                 assigned_officer=officer,
                 due_at=deadline(urgency, now),
-                source_text=source_text,
+                source_text=encrypt(verbatim),
                 reader=reader,
                 created_by_id=viewer.user_id if viewer else None,
             )
@@ -259,6 +261,15 @@ def submit(
             },
         )
     return report
+
+
+def protected_text(description: str, source_text: str = "") -> tuple[str, str]:
+    """The report's working text with phone numbers masked, and the text as it came in,
+    to be kept encrypted: the forwarded message an officer pasted, else the reporter's
+    own words when masking changed them (nothing accepted is lost)."""
+    masked, count = mask_phones(description.strip())
+    verbatim = source_text.strip() or (description.strip() if count else "")
+    return masked, verbatim
 
 
 def _insert(report: Report) -> Report:

@@ -157,7 +157,9 @@ class Report(models.Model):
     activities = models.ManyToManyField(
         Activity, verbose_name="kegiatan tanggapan", blank=True, related_name="reports"
     )
-    source_text = models.TextField("teks asli", blank=True)
+    # The text as it came in (a forwarded message, or the reporter's words before phone
+    # numbers were masked in ``description``), encrypted like the contact (reports.privacy).
+    source_text = models.TextField("teks asli (terenkripsi)", blank=True)
     reader = models.JSONField("bacaan pembaca teks", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import quote
 
 from sejuk.errors import Invalid, NotFound
 
 from .intake import normalise_code
-from .models import Event, Message, Report, State
+from .models import Event, Message, Report, State, Urgency
+from .outcomes import moment
 
 STATE_TEXT = {
     State.BARU: "Laporan diterima dan menunggu diperiksa petugas.",
@@ -67,6 +69,50 @@ def case(code: str) -> PublicCase:
         settlement=shown.get_settlement_display() if shown.state == State.SELESAI else "",
         messages=messages,
         followed=followed.code if followed else "",
+    )
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a citizen is told once a report is in: the code, and by when an officer
+    will answer (the deadline of the report's urgency)."""
+
+    code: str
+    urgency: str
+    first_response_by: datetime
+    first_response_text: str  # "Senin (9/12/2024) 14.00 WITA", the place's clock
+    wait: str  # "4 jam"
+
+    @property
+    def emergency(self) -> bool:
+        return self.urgency == Urgency.DARURAT
+
+    def share_text(self, check_url: str) -> str:
+        return (
+            f"Kode laporan saya: {self.code}. Cek perkembangannya di {check_url} dengan kode ini."
+        )
+
+    def whatsapp_link(self, check_url: str) -> str:
+        """A link the citizen follows to send the code on WhatsApp (to themselves or
+        someone they trust); Sejuk loads nothing from WhatsApp."""
+        return "https://wa.me/?text=" + quote(self.share_text(check_url), safe="")
+
+
+def _wait(minutes: int) -> str:
+    if minutes % 60:
+        return f"{minutes} menit"
+    return f"{minutes // 60} jam"
+
+
+def receipt(code: str) -> Receipt:
+    report = _find(code)
+    minutes = round((report.due_at - report.created_at).total_seconds() / 60)
+    return Receipt(
+        code=report.code,
+        urgency=report.urgency,
+        first_response_by=report.due_at,
+        first_response_text=moment(report, report.due_at),
+        wait=_wait(minutes),
     )
 
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, DateTimeField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Replace
 from django.http import HttpRequest
 from django.utils import timezone
 from rapidfuzz import fuzz
 
+from sejuk import dates
 from sejuk.accounts import audit
 from sejuk.accounts.access import Viewer, get_or_deny, require, require_region, scoped
 from sejuk.accounts.models import AuditAction
@@ -20,8 +22,10 @@ from sejuk.activities.services import visible as visible_activities
 from sejuk.crypto import decrypt
 from sejuk.errors import Conflict, Invalid
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.reference.zones import zone_of
 from sejuk.units.models import Officer, Unit
 
+from .intake import normalise_code
 from .models import Event, Incident, Message, Referral, Report, Settlement, State, Urgency
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
@@ -39,6 +43,31 @@ TRANSITIONS: dict[str, set[str]] = {
     State.DUPLIKAT: set(),
 }
 TRIAGE_MOVES = {State.DIVERIFIKASI, State.DITOLAK, State.DIRUJUK}
+# The order a case usually takes: the first allowed is the usual next step.
+WORKFLOW_ORDER = (
+    State.DIVERIFIKASI,
+    State.DITANGANI,
+    State.SELESAI,
+    State.DIRUJUK,
+    State.DITOLAK,
+)
+MERGEABLE = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
+
+
+def next_states(state: str) -> list[str]:
+    """The states a case may move to from ``state``, the usual next step first."""
+    allowed = TRANSITIONS.get(state, set())
+    return [s for s in WORKFLOW_ORDER if s in allowed]
+
+
+def moves_for(viewer: Viewer, report: Report) -> list[str]:
+    """The next states this viewer may move the case to, the usual next step first: a
+    Bhabinkamtibmas handles and settles, triage and reopening are the operators'."""
+    if viewer.can("report.triage"):
+        return next_states(report.state)
+    if report.state == State.SELESAI:
+        return []
+    return [s for s in next_states(report.state) if s not in TRIAGE_MOVES]
 
 
 def visible(viewer: Viewer, capability: str = "report.read") -> QuerySet[Report]:
@@ -116,12 +145,70 @@ def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report
     if flt.region:
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))
     if flt.q:
-        qs = qs.filter(Q(description__icontains=flt.q) | Q(code__iexact=flt.q.strip()))
+        qs = search(qs, flt.q)
     if flt.received:
         qs = qs.filter(created_at__gte=flt.received[0], created_at__lt=flt.received[1])
     if flt.settled:
         qs = qs.filter(settled_at__gte=flt.settled[0], settled_at__lt=flt.settled[1])
-    return qs
+    return most_pressing_first(qs)
+
+
+def search(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
+    """Reports matching every word of ``text`` in their tracking code (with or without
+    its dashes, any case), the name of their desa, the place as the reporter wrote it,
+    or their text; or whose code is ``text`` as a person types a code back."""
+    every_word = Q()
+    for word in text.split()[:6]:
+        fragment = "".join(ch for ch in word if ch.isalnum()).upper()
+        every_word &= (
+            Q(description__icontains=word)
+            | Q(region__name__icontains=word)
+            | Q(place_text__icontains=word)
+            | (Q(_code__contains=fragment) if len(fragment) >= 4 else Q(pk__in=[]))
+        )
+    code = normalise_code(text)
+    return qs.annotate(_code=Replace("code", Value("-"), Value(""))).filter(
+        (every_word | Q(code=code)) if code else every_word
+    )
+
+
+CLOSED_STATES = (State.SELESAI, State.DITOLAK, State.DUPLIKAT)
+URGENCY_RANK = {Urgency.DARURAT: 0, Urgency.SEGERA: 1, Urgency.BIASA: 2}
+
+
+def most_pressing_first(qs: QuerySet[Report], at: datetime | None = None) -> QuerySet[Report]:
+    """The queue's order: cases past their first-response deadline, then cases still
+    waiting for a first response, then cases in hand, each by urgency (darurat first)
+    and the nearest deadline; closed cases last, the newest first."""
+    at = at or timezone.now()
+    waiting = Q(first_response_at__isnull=True) & ~Q(state__in=CLOSED_STATES)
+    return qs.annotate(
+        _pressing=Case(
+            When(waiting & Q(due_at__lt=at), then=Value(0)),
+            When(waiting, then=Value(1)),
+            When(state__in=OPEN_STATES, then=Value(2)),
+            default=Value(3),
+        ),
+        _urgency=Case(
+            When(state__in=CLOSED_STATES, then=Value(0)),
+            *(When(urgency=u, then=Value(rank)) for u, rank in URGENCY_RANK.items()),
+            default=Value(3),
+        ),
+        _deadline=Case(
+            When(state__in=CLOSED_STATES, then=Value(None)),
+            default=F("due_at"),
+            output_field=DateTimeField(),
+        ),
+    ).order_by("_pressing", "_urgency", F("_deadline").asc(nulls_last=True), "-created_at", "-id")
+
+
+def is_overdue(report: Report, at: datetime | None = None) -> bool:
+    """The case still waits for its first response past its deadline (as ``overdue``)."""
+    return (
+        report.first_response_at is None
+        and report.due_at < (at or timezone.now())
+        and report.state not in (State.DITOLAK, State.DUPLIKAT)
+    )
 
 
 def counts(viewer: Viewer) -> dict[str, int]:
@@ -139,6 +226,34 @@ def counts(viewer: Viewer) -> dict[str, int]:
 
 def get_report(viewer: Viewer, report_id: int) -> Report:
     return get_or_deny(visible(viewer), "report", report_id)
+
+
+def _locked(viewer: Viewer, report_id: int) -> Report:
+    """The report for a step, its row locked until the step's transaction ends: a second
+    step on the same report waits for the first, then reads what the first did, so two
+    operators at once end as one after the other. (SQLite's writers already take turns:
+    their transactions begin IMMEDIATE.) Needs the transaction the edge opens.
+
+    The row is locked by itself, then read through the area rule: locked through the
+    rule's joins, PostgreSQL would re-check a join against the row as the other step
+    left it and drop it (a report another operator had just reassigned answered 404)."""
+    list(Report.objects.select_for_update().filter(pk=report_id).order_by().only("pk"))
+    return get_or_deny(visible(viewer), "report", report_id)
+
+
+def refused(report: Report, reason: str) -> Conflict:
+    """A step the case's current state does not allow: 409, saying what the state is now
+    and who last moved it, so a stale page is understood."""
+    last = report.events.filter(to_state=report.state).order_by("-pk").first()
+    by = ""
+    if last is not None and last.from_state:
+        zone = zone_of(report.region_id)
+        at = dates.clock_in_zone(dates.local(last.at, zone), zone)
+        by = f" (diubah oleh {last.by_name} pukul {at})"
+    return Conflict(
+        f"{reason} Laporan {report.code} kini berstatus {State(report.state).label}{by}.",
+        {"state": report.state},
+    )
 
 
 def _event(report: Report, viewer: Viewer | None, action: str, **detail: Any) -> Event:
@@ -171,7 +286,9 @@ class Move:
 
 def move(viewer: Viewer, report_id: int, step: Move) -> Report:
     """Move a case to its next state; an illegal move is refused and changes nothing."""
-    report = get_report(viewer, report_id)
+    if step.to not in State.values:
+        raise Invalid("Pilih langkah berikutnya.", {"to": "pilih status baru"})
+    report = _locked(viewer, report_id)
     if _is_assignee(viewer, report):
         require(viewer, "report.write")  # the assigned officer, wherever the case lies
     else:
@@ -179,12 +296,13 @@ def move(viewer: Viewer, report_id: int, step: Move) -> Report:
     allowed = TRANSITIONS.get(report.state, set())
     if step.to not in allowed:
         names = (
-            ", ".join(State(s).label for s in sorted(allowed)) or "tidak ada (kasus sudah ditutup)"
+            ", ".join(State(s).label for s in next_states(report.state))
+            or "tidak ada (kasus sudah ditutup)"
         )
-        target = State(step.to).label if step.to in State.values else repr(step.to)
-        raise Conflict(
-            f"Laporan berstatus {State(report.state).label} tidak dapat menjadi {target}. "
-            f"Langkah berikutnya: {names}."
+        raise refused(
+            report,
+            f"Laporan berstatus {State(report.state).label} tidak dapat menjadi "
+            f"{State(step.to).label}. Langkah berikutnya: {names}.",
         )
     if step.to in TRIAGE_MOVES or report.state == State.SELESAI:
         require(viewer, "report.triage")
@@ -238,7 +356,7 @@ def _check_move(step: Move) -> dict[str, str]:
 def assign(viewer: Viewer, report_id: int, unit_id: int, officer_id: int | None = None) -> Report:
     """Give a case to another unit (and officer) inside the operator's area."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     unit = Unit.objects.filter(pk=unit_id, active=True).first()
     if unit is None or (viewer.unit_ids is not None and unit.pk not in viewer.unit_ids):
         raise Invalid(
@@ -259,7 +377,7 @@ def assign(viewer: Viewer, report_id: int, unit_id: int, officer_id: int | None 
 
 
 def add_message(viewer: Viewer, report_id: int, body: str, *, public: bool = True) -> Message:
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     require(viewer, "report.write")
     body = body.strip()
     if not body or len(body) > 2000:
@@ -279,8 +397,9 @@ def add_message(viewer: Viewer, report_id: int, body: str, *, public: bool = Tru
 def reveal_reporter(
     viewer: Viewer, report_id: int, request: HttpRequest | None = None
 ) -> dict[str, str]:
-    """The reporter's name and phone, for the roles that may see them; every look is
-    written to the audit log, with who looked, when and from where."""
+    """The reporter's name and phone, and the text as it came in (a forwarded message
+    may carry numbers the working text masks), for the roles that may see them; every
+    look is written to the audit log, with who looked, when and from where."""
     require(viewer, "report.identity")
     report = get_report(viewer, report_id)
     audit.record(
@@ -292,12 +411,14 @@ def reveal_reporter(
         detail={"code": report.code},
     )
     _event(report, viewer, "identity_viewed")
+    original = decrypt(report.source_text)
     if report.anonymous:
-        return {"name": "", "phone": "", "anonymous": "ya"}
+        return {"name": "", "phone": "", "anonymous": "ya", "original_text": original}
     return {
         "name": decrypt(report.reporter_name),
         "phone": decrypt(report.reporter_phone),
         "anonymous": "",
+        "original_text": original,
     }
 
 
@@ -310,7 +431,10 @@ class Similar:
 def similar(viewer: Viewer, report_id: int, limit: int = 5) -> list[Similar]:
     """Likely duplicates: open reports of the same kecamatan within three days, ranked by
     how alike their texts are (and the same category)."""
-    report = get_report(viewer, report_id)
+    return similar_to(viewer, get_report(viewer, report_id), limit)
+
+
+def similar_to(viewer: Viewer, report: Report, limit: int = 5) -> list[Similar]:
     around = report.created_at
     kecamatan = report.region_id[:8]
     candidates = (
@@ -335,12 +459,22 @@ def merge(viewer: Viewer, report_id: int, into_id: int) -> Report:
     """Mark a report as a duplicate of another: both texts and both histories are kept,
     and the duplicate's reporter follows the case it joined."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
-    target = get_report(viewer, into_id)
-    if target.pk == report.pk or target.state == State.DUPLIKAT:
-        raise Invalid("Pilih laporan lain yang bukan duplikat.", {"into": "tidak valid"})
-    if report.state in (State.SELESAI, State.DITOLAK, State.DUPLIKAT):
-        raise Conflict(f"Laporan berstatus {State(report.state).label} tidak dapat digabung.")
+    if into_id == report_id:
+        raise Invalid("Pilih laporan lain, bukan laporan ini sendiri.", {"into": "tidak valid"})
+    # Both rows locked, the lower id first, so two merges the other way round wait for
+    # each other instead of deadlocking.
+    locked = {pk: _locked(viewer, pk) for pk in sorted((report_id, into_id))}
+    report, target = locked[report_id], locked[into_id]
+    if report.state not in MERGEABLE:
+        raise refused(
+            report, f"Laporan berstatus {State(report.state).label} tidak dapat digabung."
+        )
+    if target.state in (State.DUPLIKAT, State.DITOLAK):
+        raise refused(
+            target,
+            f"Laporan {report.code} tidak dapat digabung ke laporan yang berstatus "
+            f"{State(target.state).label}.",
+        )
     before = report.state
     report.state, report.duplicate_of = State.DUPLIKAT, target
     _responded(report)
@@ -364,7 +498,7 @@ class IncidentInput:
 def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Incident:
     """A verified incident behind the report, linked to it."""
     require(viewer, "report.triage")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     errors: dict[str, str] = {}
     if not data.types or any(t not in INCIDENT_TYPES for t in data.types):
         errors["types"] = "pilih jenis kejadian"
@@ -376,6 +510,8 @@ def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Inci
             errors[name] = "angka tidak masuk akal"
     if errors:
         raise Invalid("Data kejadian belum benar.", errors)
+    if report.incident_id is not None:
+        raise refused(report, "Kejadian di balik laporan ini sudah dicatat.")
     incident = Incident.objects.create(
         types=data.types,
         occurred_at=report.occurred_at or report.created_at,
@@ -397,24 +533,8 @@ def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Inci
 def link_activity(viewer: Viewer, report_id: int, activity_id: int) -> Report:
     """An activity done in response to the report (a mediation, a patrol)."""
     require(viewer, "report.write")
-    report = get_report(viewer, report_id)
+    report = _locked(viewer, report_id)
     activity = get_or_deny(visible_activities(viewer), "activity", activity_id)
     report.activities.add(activity)
     _event(report, viewer, "activity", activity=activity.pk)
     return report
-
-
-def officers_for_assignment(viewer: Viewer) -> QuerySet[Officer]:
-    officers = (
-        Officer.objects.filter(active=True).select_related("unit").order_by("unit__name", "name")
-    )
-    if viewer.unit_ids is not None:
-        officers = officers.filter(unit_id__in=list(viewer.unit_ids))
-    return officers
-
-
-def units_for_assignment(viewer: Viewer) -> QuerySet[Unit]:
-    units = Unit.objects.filter(active=True).exclude(level="mabes")
-    if viewer.unit_ids is not None:
-        units = units.filter(pk__in=list(viewer.unit_ids))
-    return units.order_by("level", "name")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("laporan/<int:report_id>/", views.detail, name="detail"),
     path("laporan/<int:report_id>/langkah/", views.move, name="move"),
     path("laporan/<int:report_id>/tugaskan/", views.assign, name="assign"),
+    path("laporan/<int:report_id>/tugaskan/cari/", views.assignees, name="assignees"),
     path("laporan/<int:report_id>/pesan/", views.message, name="message"),
     path("laporan/<int:report_id>/gabung/", views.merge, name="merge"),
     path("laporan/<int:report_id>/kejadian/", views.incident, name="incident"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -21,7 +23,7 @@ from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.accounts.workplace import zone_for
 from sejuk.errors import Invalid, SejukError
 
-from . import intake, public, reading, services
+from . import assignment, intake, outcomes, public, reading, services
 from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
 from .models import CATEGORIES, ReportPhoto, Settlement, State, Urgency
 
@@ -82,7 +84,13 @@ def sent(request: HttpRequest) -> HttpResponse:
     code = request.session.pop("sejuk_report_code", None)
     if code is None:
         return redirect("reports:check")
-    return render(request, "reports/sent.html", {"code": code})
+    given = public.receipt(code)
+    check_url = request.build_absolute_uri(reverse("reports:check"))
+    return render(
+        request,
+        "reports/sent.html",
+        {"receipt": given, "whatsapp": given.whatsapp_link(check_url)},
+    )
 
 
 def check(request: HttpRequest) -> HttpResponse:
@@ -227,6 +235,8 @@ EVENT_LABELS = {
 def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[str, Any]:
     viewer = current_viewer(request)
     report = services.get_report(viewer, report_id)
+    triage = viewer.can("report.triage")
+    query = request.GET.get("cari", "")[:60]
     return {
         "report": report,
         "events": report.events.all(),
@@ -234,19 +244,17 @@ def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[
         "state_labels": dict(State.choices),
         "messages_": report.messages.all(),
         "photos": report.photos.all(),
-        "next_states": [(s, State(s).label) for s in sorted(services.TRANSITIONS[report.state])],
+        "next_states": [(s, State(s).label) for s in services.moves_for(viewer, report)],
         "move_form": MoveForm(),
         "settlements": Settlement.choices,
         "incident_types": CATEGORIES,
-        "similar": services.similar(viewer, report.pk) if viewer.can("report.triage") else [],
-        "units": services.units_for_assignment(viewer) if viewer.can("report.triage") else [],
-        "officers": services.officers_for_assignment(viewer)[:300]
-        if viewer.can("report.triage")
-        else [],
-        "can_triage": viewer.can("report.triage"),
+        "similar": services.similar_to(viewer, report) if triage else [],
+        "assignees": assignment.assignees(viewer, report, query) if triage else [],
+        "assignee_query": query,
+        "can_triage": triage,
         "can_write": viewer.can("report.write"),
         "can_identity": viewer.can("report.identity"),
-        "overdue": services.overdue(services.visible(viewer).filter(pk=report.pk)).exists(),
+        "overdue": services.is_overdue(report),
         **extra,
     }
 
@@ -256,20 +264,33 @@ def detail(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(request, "reports/detail.html", _detail_context(request, report_id))
 
 
-def _step(request: HttpRequest, report_id: int, action: Any) -> HttpResponse:
+@login_required
+def assignees(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The assign form's choices for what the operator typed, as ``<option>``s the page
+    puts in its list (the same template the page renders them with)."""
+    viewer = current_viewer(request)
+    require(viewer, "report.triage")
+    report = services.get_report(viewer, report_id)
+    choices = assignment.assignees(viewer, report, request.GET.get("q", "")[:60])
+    return render(request, "reports/assignees.html", {"assignees": choices})
+
+
+def _step(request: HttpRequest, report_id: int, action: Callable[[], str]) -> HttpResponse:
+    """Run one step in its own transaction and say what it did and what comes next; a
+    step the case no longer allows (409) says the state the case is in now."""
     try:
         with transaction.atomic():
-            action()
+            said = action()
     except Invalid as exc:
         details = "; ".join(exc.fields.values())
         messages.error(request, f"{exc.message} {details}".strip())
     except SejukError as exc:
         if exc.status == 409:
-            messages.error(request, exc.message)
+            messages.error(request, f"Langkah tidak disimpan. {exc.message}")
         else:
             raise
     else:
-        messages.success(request, "Tersimpan.")
+        messages.success(request, said)
     return redirect("reports:detail", report_id=report_id)
 
 
@@ -288,9 +309,8 @@ def move(request: HttpRequest, report_id: int) -> HttpResponse:
         agreement=d.get("agreement", ""),
         follow_up_on=d.get("follow_up_on"),
     )
-    return _step(
-        request, report_id, lambda: services.move(current_viewer(request), report_id, step)
-    )
+    viewer = current_viewer(request)
+    return _step(request, report_id, lambda: outcomes.moved(services.move(viewer, report_id, step)))
 
 
 @login_required
@@ -301,12 +321,14 @@ def assign(request: HttpRequest, report_id: int) -> HttpResponse:
     ident = int(number) if number.isdigit() else 0
     viewer = current_viewer(request)
     if kind == "o":
-        officer = services.officers_for_assignment(viewer).filter(pk=ident).first()
+        officer = assignment.officers(viewer).filter(pk=ident).first()
         unit_id, officer_id = (officer.unit_id, officer.pk) if officer else (0, None)
     else:
         unit_id, officer_id = ident, None
     return _step(
-        request, report_id, lambda: services.assign(viewer, report_id, unit_id, officer_id)
+        request,
+        report_id,
+        lambda: outcomes.assigned(services.assign(viewer, report_id, unit_id, officer_id)),
     )
 
 
@@ -314,24 +336,25 @@ def assign(request: HttpRequest, report_id: int) -> HttpResponse:
 @require_POST
 def message(request: HttpRequest, report_id: int) -> HttpResponse:
     public_ = request.POST.get("public") == "on"
-    return _step(
-        request,
-        report_id,
-        lambda: services.add_message(
-            current_viewer(request), report_id, request.POST.get("body", ""), public=public_
-        ),
-    )
+    viewer = current_viewer(request)
+
+    def send() -> str:
+        sent = services.add_message(viewer, report_id, request.POST.get("body", ""), public=public_)
+        return outcomes.message_sent(sent.report, sent)
+
+    return _step(request, report_id, send)
 
 
 @login_required
 @require_POST
 def merge(request: HttpRequest, report_id: int) -> HttpResponse:
     into = request.POST.get("into", "")
+    viewer = current_viewer(request)
     return _step(
         request,
         report_id,
-        lambda: services.merge(
-            current_viewer(request), report_id, int(into) if into.isdigit() else 0
+        lambda: outcomes.merged(
+            services.merge(viewer, report_id, int(into) if into.isdigit() else 0)
         ),
     )
 
@@ -351,22 +374,26 @@ def incident(request: HttpRequest, report_id: int) -> HttpResponse:
         damaged_buildings=numbers("damaged_buildings"),
         damaged_vehicles=numbers("damaged_vehicles"),
     )
-    return _step(
-        request,
-        report_id,
-        lambda: services.record_incident(current_viewer(request), report_id, data),
-    )
+    viewer = current_viewer(request)
+
+    def record() -> str:
+        recorded = services.record_incident(viewer, report_id, data)
+        return outcomes.incident_recorded(services.get_report(viewer, report_id), recorded)
+
+    return _step(request, report_id, record)
 
 
 @login_required
 @require_POST
 def link_activity(request: HttpRequest, report_id: int) -> HttpResponse:
-    activity = request.POST.get("activity_id", "")
+    given = request.POST.get("activity_id", "")
+    activity_id = int(given) if given.isdigit() else 0
+    viewer = current_viewer(request)
     return _step(
         request,
         report_id,
-        lambda: services.link_activity(
-            current_viewer(request), report_id, int(activity) if activity.isdigit() else 0
+        lambda: outcomes.activity_linked(
+            services.link_activity(viewer, report_id, activity_id), activity_id
         ),
     )
 

@@ -1,4 +1,8 @@
 import re
+from datetime import datetime, timedelta
+from html import unescape
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -84,3 +88,52 @@ def test_the_form_asks_no_political_question(client):
     html = client.get("/lapor/").content.decode().lower()
     assert "pilihan politik anda" in html  # it says it does not ask
     assert "paslon" not in html and "mendukung" not in html
+
+
+def sent_page(client, **fields):
+    data = {
+        "category": "politik_uang",  # segera
+        "description": "Ada pembagian amplop di rumah warga tadi malam.",
+        "region": "52.01.07.2002",
+        "anonymous": "on",
+        **fields,
+    }
+    assert client.post("/lapor/", data).status_code == 302
+    html = client.get("/lapor/terkirim/").content.decode()
+    code = re.search(r'id="kode">([^<]+)<', html).group(1)
+    return html, Report.objects.get(code=code)
+
+
+def test_the_code_page_offers_copy_and_whatsapp_and_says_when_an_officer_answers(client, settings):
+    settings.REPORT_RESPONSE_MINUTES = {**settings.REPORT_RESPONSE_MINUTES, "segera": 90}
+    html, report = sent_page(client)
+    due = report.due_at.astimezone(ZoneInfo("Asia/Makassar"))  # Lombok: WITA
+    weekday = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")[due.weekday()]
+    when = f"{weekday} ({due.day}/{due.month}/{due.year}) {due:%H.%M} WITA"
+    assert f"paling lambat <strong>{when}</strong> (dalam 90 menit)" in html
+    assert "hubungi <strong>110</strong>" not in html
+    link = unescape(re.search(r'id="wa" href="([^"]+)"', html).group(1))
+    assert link.startswith("https://wa.me/?text=")
+    shared = unquote(link.removeprefix("https://wa.me/?text="))
+    assert report.code in shared and "http://testserver/cek/" in shared
+    # Without JavaScript the copy button stays hidden; the code itself is selectable.
+    assert re.search(r'<button[^>]*id="salin"[^>]*hidden', html)
+
+
+def test_a_report_of_something_happening_now_is_told_to_call_110_too(client):
+    html, report = sent_page(client, happening_now="on")
+    assert report.urgency == "darurat" and "(dalam 1 jam)" in html
+    assert "hubungi <strong>110</strong>" in html
+
+
+def test_the_public_api_says_by_when_an_officer_answers(client):
+    body = {
+        "category": "hoaks",
+        "description": "Kabar bohong tentang surat suara beredar.",
+        "region": "52.01.07.2002",
+    }
+    answer = client.post("/api/public/reports", body, content_type="application/json").json()
+    report = Report.objects.get(code=answer["code"])
+    given = datetime.fromisoformat(answer["first_response_by"])
+    assert abs(given - report.due_at) < timedelta(milliseconds=1)  # JSON keeps milliseconds
+    assert "Petugas akan menanggapi paling lambat" in answer["message"]

@@ -142,7 +142,12 @@ def test_likely_duplicates_are_suggested_and_merging_keeps_both(world):
 def test_viewing_the_reporters_identity_is_audited_and_role_limited(world):
     report = file_report(anonymous=False, name="Siti Aminah", phone="081234567890")
     identity = services.reveal_reporter(v(world, "operator"), report.pk)
-    assert identity == {"name": "Siti Aminah", "phone": "+6281234567890", "anonymous": ""}
+    assert identity == {
+        "name": "Siti Aminah",
+        "phone": "+6281234567890",
+        "anonymous": "",
+        "original_text": "",
+    }
     event = AuditEvent.objects.get(action="view_identity")
     assert event.actor == world.users["operator"] and event.object_id == str(report.pk)
     with pytest.raises(RoleDenied):
