@@ -172,3 +172,14 @@ def test_the_registry_holds_the_morning_reports(world, settings, tmp_path):
     assert [(o.job.name, o.ok) for o in outcomes] == [("laporan-pagi", True)]
     assert "3 dibuat" in outcomes[0].result
     assert Bulletin.objects.filter(state="siap").count() == 3
+
+
+def test_sejuk_worker_once_runs_what_is_due_and_says_so(world, settings, tmp_path, capsys):
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("worker", "--once")
+    out = capsys.readouterr().out
+    assert "laporan-pagi\tselesai\t" in out and "Pekerjaan latar: 1 dijalankan." in out
+    call_command("worker", "--once")  # the next run is minutes away
+    assert "Pekerjaan latar: 0 dijalankan." in capsys.readouterr().out
