@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that run whatever the encryption key: copying data out and back in, and help.
+KEYLESS_COMMANDS = {"backup", "restore", "help", "--help", "-h", "version", "--version"}
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sejuk.settings")
@@ -16,6 +19,8 @@ def main() -> None:
     from django.db.utils import OperationalError, ProgrammingError
 
     try:
+        if len(sys.argv) > 1 and sys.argv[1] not in KEYLESS_COMMANDS:
+            _refuse_without_the_key()
         execute_from_command_line(sys.argv)
     except (OperationalError, ProgrammingError) as exc:
         # A command run on a database never set up (or from another folder, whose ./var
@@ -29,6 +34,28 @@ def main() -> None:
             f"Basis data ({settings.DATA_DIR}) belum disiapkan atau belum diperbarui. "
             "Jalankan `sejuk setup` dulu (atau `make run` di folder Sejuk).\n"
         )
+        sys.exit(2)
+
+
+def _refuse_without_the_key() -> None:
+    """Stop before any command runs when the stored contacts cannot be opened with the
+    configured key (a data folder restored without its key, or another key set)."""
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError
+
+    try:
+        django.setup()
+    except ImproperlyConfigured:
+        return  # the command line reports a bad setting its own way
+    from sejuk.crypto import key_problem
+
+    try:
+        problem = key_problem()
+    except DatabaseError:
+        return  # unreachable database: the command meets it and says so
+    if problem:
+        sys.stderr.write(problem + "\n")
         sys.exit(2)
 
 

@@ -7,6 +7,7 @@ what would be accepted, instead of failing later in a request.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import secrets
@@ -67,7 +68,20 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def _secret_key(data_dir: Path) -> str:
+def envaddress(name: str) -> str:
+    """One IP address (IPv4 or IPv6), written as the server sees it, or empty."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError:
+        raise _fail(
+            name, raw, "satu alamat IP, mis. 127.0.0.1 bila nginx di mesin yang sama"
+        ) from None
+
+
+def _secret_key(path: Path) -> str:
     """The key from SEJUK_SECRET_KEY, else one generated once and kept in the data folder,
     so sessions survive a restart of a laptop install without anyone choosing a key."""
     configured = os.environ.get("SEJUK_SECRET_KEY")
@@ -75,37 +89,28 @@ def _secret_key(data_dir: Path) -> str:
         if len(configured) < 32:
             raise _fail("SEJUK_SECRET_KEY", "***", "minimal 32 karakter")
         return configured
-    path = data_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     path.write_text(key)
     path.chmod(0o600)
     return key
 
 
-def _encryption_keys(data_dir: Path) -> list[str]:
-    """Keys for the reporter's contact details (Fernet). SEJUK_ENCRYPTION_KEYS holds one or
-    more, comma separated, newest first (older ones still decrypt, for rotation); without
-    it one key is generated once and kept beside the database. Losing the key loses the
-    contact details, so back the data folder up whole."""
+def _encryption_keys() -> list[str]:
+    """Keys for the reporter's contact details (Fernet) from SEJUK_ENCRYPTION_KEYS: one or
+    more, comma separated, newest first (older ones still decrypt, for rotation). Without
+    it the key is the data folder's `encryption_key`, which sejuk.crypto generates, once,
+    only while nothing is encrypted (never here: a data folder restored without its key
+    must be refused, not given a new key)."""
     configured = os.environ.get("SEJUK_ENCRYPTION_KEYS")
-    if configured is not None:
-        keys = [k.strip() for k in configured.split(",") if k.strip()]
-        if not keys or any(len(k) != 44 for k in keys):
-            raise _fail("SEJUK_ENCRYPTION_KEYS", "***", "kunci Fernet 44 karakter, dipisah koma")
-        return keys
-    path = data_dir / "encryption_key"
-    if path.exists():
-        return [path.read_text().strip()]
-    from cryptography.fernet import Fernet
-
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key().decode()
-    path.write_text(key)
-    path.chmod(0o600)
-    return [key]
+    if configured is None:
+        return []
+    keys = [k.strip() for k in configured.split(",") if k.strip()]
+    if not keys or any(len(k) != 44 for k in keys):
+        raise _fail("SEJUK_ENCRYPTION_KEYS", "***", "kunci Fernet 44 karakter, dipisah koma")
+    return keys
 
 
 def _database(url: str, data_dir: Path) -> dict[str, object]:
@@ -144,8 +149,11 @@ def _database(url: str, data_dir: Path) -> dict[str, object]:
 
 DATA_DIR = Path(envstr("SEJUK_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 DEBUG = envbool("SEJUK_DEBUG", False)
-SECRET_KEY = _secret_key(DATA_DIR)
-ENCRYPTION_KEYS = _encryption_keys(DATA_DIR)
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+SECRET_KEY = _secret_key(SECRET_KEY_FILE)
+SECRET_KEY_CONFIGURED = "SEJUK_SECRET_KEY" in os.environ
+ENCRYPTION_KEYS = _encryption_keys()
+ENCRYPTION_KEY_FILE = DATA_DIR / "encryption_key"
 ALLOWED_HOSTS = envlist("SEJUK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SEJUK_CSRF_TRUSTED_ORIGINS", "")
 
@@ -250,7 +258,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Behind a reverse proxy (nginx ending TLS): its address. `sejuk serve` then takes the
+# client's address and the scheme from its X-Forwarded-For and X-Forwarded-Proto, and
+# ignores (removes) those headers from any other address, so a client can neither claim
+# https nor another address to escape the rate limits and the sign-in lock-out.
+TRUSTED_PROXY = envaddress("SEJUK_TRUSTED_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

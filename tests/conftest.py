@@ -1,16 +1,33 @@
 """Shared test set-up: a real database (SQLite by default, PostgreSQL when
 SEJUK_DATABASE_URL says so), migrated by the real migrations and loaded once per session
-with the full region list and the default units, as `sejuk setup` loads them."""
+with the full region list and the default units, as `sejuk setup` loads them.
+
+Tests carry their own reference data (tests/fixtures/). A test that needs a system
+program asks for it with `requires_program`: on a developer's machine without it the test
+skips and names the Debian package to install; where SEJUK_REQUIRE_ALL=1 (CI) it fails.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+import shutil
 
 import pytest
 from django.db import transaction
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+REQUIRE_ALL = os.environ.get("SEJUK_REQUIRE_ALL", "").strip().lower() not in {"", "0", "no"}
+
+
+def requires_program(program: str, packages: str) -> str:
+    """The path of ``program``; without it the calling test skips, saying which Debian
+    packages bring it, or fails when SEJUK_REQUIRE_ALL asks for every test to run."""
+    found = shutil.which(program)
+    if found:
+        return found
+    reason = f"{program} not found: sudo apt-get install {packages}"
+    if REQUIRE_ALL:
+        pytest.fail(f"{reason} (SEJUK_REQUIRE_ALL is set, so no test may skip for it)")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -35,15 +52,6 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     with django_db_blocker.unblock(), transaction.atomic():
         load_region_list()
         load_default_units()
-
-
-@pytest.fixture
-def shared_data() -> Path:
-    """../shared/data: reference data for tests (never read by the product)."""
-    path = SHARED / "data"
-    if not path.is_dir():
-        pytest.skip(f"shared reference data not found at {path}")
-    return path
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ pointing at PostgreSQL, a fresh database on that server, dropped afterwards.
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,7 +52,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def _database(data_dir: Path) -> Iterator[str]:
+def fresh_database(data_dir: Path) -> Iterator[str]:
     configured = os.environ.get("SEJUK_DATABASE_URL", "")
     if not configured.startswith("postgres"):
         yield f"sqlite:///{data_dir / 'sejuk.sqlite3'}"
@@ -74,7 +74,7 @@ def _database(data_dir: Path) -> Iterator[str]:
 def serve(
     data_dir: Path, *, setup_args: tuple[str, ...] = (), extra_env: dict[str, str] | None = None
 ) -> Iterator[Served]:
-    with _database(data_dir) as database_url:
+    with fresh_database(data_dir) as database_url:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SEJUK_")}
         env.update(SEJUK_DATA_DIR=str(data_dir), SEJUK_DATABASE_URL=database_url)
         # The morning-report scheduler only where a test asks for it (extra_env), so the
@@ -83,28 +83,47 @@ def serve(
         env.update(extra_env or {})
         served = Served(url="", env=env)
         served.sejuk("setup", *setup_args)
-        port = free_port()
-        process = subprocess.Popen(
-            [SEJUK, "serve", "--port", str(port)],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        served.url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(served.url)
+        with server_process(env) as url:
+            served.url = url
             yield served
-        finally:
-            process.terminate()
-            process.wait(timeout=15)
 
 
-def _wait_until_up(url: str) -> None:
+@contextmanager
+def serve_again(served: Served, extra_env: dict[str, str]) -> Iterator[Served]:
+    """A second `sejuk serve` on the same data folder and database, with other settings."""
+    env = {**served.env, **extra_env}
+    with server_process(env) as url:
+        yield Served(url=url, env=env)
+
+
+@contextmanager
+def server_process(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [SEJUK, "serve", "--port", str(port)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up("127.0.0.1", port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_until_up(host: str, port: int) -> None:
+    """Any answer will do (one behind SEJUK_HTTPS=1 is a redirect to https)."""
     for _ in range(150):
+        connection = http.client.HTTPConnection(host, port, timeout=5)
         try:
-            with urllib.request.urlopen(url + "/", timeout=5):
-                return
+            connection.request("GET", "/")
+            connection.getresponse().read()
+            return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"{url} did not come up")
+        finally:
+            connection.close()
+    raise RuntimeError(f"{host}:{port} did not come up")

@@ -59,3 +59,19 @@ def test_every_setting_the_readme_documents_is_read_by_settings():
     assert documented
     for name in documented:
         assert f'"{name}"' in settings_text, name
+
+
+def apt_packages(text: str) -> set[str]:
+    """The Debian packages that the `apt-get install` commands of a script or page name."""
+    packages: set[str] = set()
+    for line in text.replace("\\\n", " ").splitlines():
+        if "apt-get install" in line:
+            words = line.split("apt-get install", 1)[1].split(">", 1)[0].split()
+            packages |= {w for w in words if re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", w)}
+    return packages
+
+
+def test_the_readme_installs_every_system_package_ci_installs_for_the_suite():
+    needed = apt_packages(CI)
+    assert {"postgresql", "chromium", "libreoffice-writer-nogui"} <= needed
+    assert needed - apt_packages(README) == set()

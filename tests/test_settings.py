@@ -33,6 +33,7 @@ def start_django(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]
         ("SEJUK_DATABASE_URL", "mysql://u:p@localhost/db", "hanya sqlite:/// atau postgresql://"),
         ("SEJUK_SECRET_KEY", "pendek", "minimal 32 karakter"),
         ("SEJUK_LANGUAGE", "fr", "pilih id atau en"),
+        ("SEJUK_TRUSTED_PROXY", "nginx.lokal", "satu alamat IP"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_hint(tmp_path, variable, value, hint):

@@ -2,6 +2,7 @@
 answering over real HTTP."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -35,6 +36,7 @@ def test_setup_prepares_an_empty_database_and_serve_answers(tmp_path):
     assert "91599 baru" in first.stdout
     assert "38 polda" in first.stdout
     assert "kata sandi" in first.stdout  # the demo administrator, once
+    assert_hints_are_documented_commands(first.stdout, env)
 
     again = subprocess.run(
         [SEJUK, "setup"], capture_output=True, text=True, env=env, cwd=REPO, timeout=300
@@ -72,6 +74,26 @@ def test_setup_prepares_an_empty_database_and_serve_answers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def assert_hints_are_documented_commands(output: str, env: dict[str, str]) -> None:
+    """Every command setup tells the user to run is one the README documents (the same
+    words up to the user name it is given) and one that exists."""
+    readme = (REPO / "README.md").read_text()
+    hints = re.findall(r"`(sejuk [^`]+)`", output)
+    assert hints, output
+    for hint in hints:
+        command = hint.rsplit(" ", 1)[0] if hint.count(" ") > 1 else hint
+        assert f"`{command} " in readme or f"`{command}`" in readme, hint
+        helped = subprocess.run(
+            [SEJUK, *command.split()[1:], "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=120,
+        )
+        assert helped.returncode == 0, helped.stderr
 
 
 def test_serve_on_an_empty_database_says_to_run_setup(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 REPO = Path(__file__).resolve().parents[2]
+BOUNDARIES = REPO / "tests" / "fixtures" / "wilayah_boundaries"
 
 
 def run_sejuk(*args: str) -> subprocess.CompletedProcess[str]:
@@ -54,14 +55,13 @@ def test_count_prints_each_kind():
 
 
 @pytest.mark.django_db
-def test_load_boundaries_refuses_unknown_levels(shared_data):
+def test_load_boundaries_refuses_unknown_levels():
     with pytest.raises(CommandError, match="Tingkat tidak dikenal: rt"):
-        call_command("regions", "load-boundaries", str(shared_data), "--levels", "kab,rt")
+        call_command("regions", "load-boundaries", str(BOUNDARIES), "--levels", "kab,rt")
 
 
 @pytest.mark.django_db
-def test_load_boundaries_from_the_shared_folder(shared_data):
+def test_load_boundaries_from_a_folder_in_the_source_layout():
     out = StringIO()
-    path = shared_data / "wilayah_boundaries" / "prov"
-    call_command("regions", "load-boundaries", str(path), "--levels", "prov", stdout=out)
-    assert "38 wilayah diperbarui" in out.getvalue()
+    call_command("regions", "load-boundaries", str(BOUNDARIES), "--levels", "kec", stdout=out)
+    assert "2 wilayah diperbarui, 0 kode tidak dikenal, 5 dilewati" in out.getvalue()

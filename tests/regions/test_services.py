@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,12 @@ from sejuk.regions import services
 from sejuk.regions.models import Region
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def boundaries() -> Path:
+    """A few polygons cut from cahyadsn/wilayah_boundaries (tests/fixtures/README.md)."""
+    return Path(__file__).resolve().parents[1] / "fixtures" / "wilayah_boundaries"
 
 
 def test_the_database_holds_every_region_of_the_decree():
@@ -66,14 +73,11 @@ def test_an_unknown_code_is_not_found():
         services.get_region("99.99")
 
 
-def test_boundaries_load_from_the_shared_sql_files(shared_data):
-    folder = shared_data / "wilayah_boundaries"
-    result = services.load_boundaries(folder / "kel" / "52", levels={4})
-    assert result.updated > 100 and result.unknown == 0
+def test_boundaries_load_from_the_sql_files_of_the_source(boundaries):
+    result = services.load_boundaries(boundaries / "kel" / "52", levels={4})
+    assert (result.updated, result.unknown, result.skipped) == (4, 0, 0)
     desa = Region.objects.get(code="52.01.07.2002")
     assert -9.2 < desa.lat < -8.5 and 115.7 < desa.lng < 116.3
-    import json
-
     geometry = json.loads(desa.boundary)
     assert geometry["type"] in {"Polygon", "MultiPolygon"}
     first_point = (
@@ -82,14 +86,30 @@ def test_boundaries_load_from_the_shared_sql_files(shared_data):
         else geometry["coordinates"][0][0][0]
     )
     assert 115 < first_point[0] < 117  # GeoJSON order: longitude first
+    assert Region.objects.get(code="52.01.07.2003").boundary == ""  # not in the files
 
 
-def test_boundaries_skip_levels_not_asked_for(shared_data):
+def test_boundaries_skip_levels_not_asked_for(boundaries):
     result = services.load_boundaries(
-        shared_data / "wilayah_boundaries" / "kab" / "wilayah_boundaries_kab_52.sql", levels={1}
+        boundaries / "kab" / "wilayah_boundaries_kab_52.sql", levels={1}
     )
-    assert result.updated == 0 and result.skipped > 0
+    assert result.updated == 0 and result.skipped == 1
     assert Region.objects.get(code="52.01").lat is None
+
+
+def test_the_geojson_of_a_kecamatan_gives_the_same_shapes_as_the_sql(boundaries):
+    services.load_boundaries(boundaries / "kel" / "52")
+    services.load_boundaries(boundaries / "kec")
+    from_sql = dict(
+        Region.objects.filter(code__startswith="52.01.07").values_list("code", "boundary")
+    )
+    Region.objects.filter(code__startswith="52.01.07").update(lat=None, lng=None, boundary="")
+    result = services.load_boundaries(boundaries.parent / "sekotong.geojson")
+    assert (result.updated, result.unknown) == (4, 0)
+    for code in ("52.01.07", "52.01.07.2001", "52.01.07.2002", "52.01.07.2005"):
+        region = Region.objects.get(code=code)
+        assert json.loads(region.boundary) == json.loads(from_sql[code])
+        assert -9.2 < region.lat < -8.5 and 115.7 < region.lng < 116.3  # computed centre
 
 
 GEOJSON = """{"type": "FeatureCollection", "features": [

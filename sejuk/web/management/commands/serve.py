@@ -35,7 +35,11 @@ class Command(BaseCommand):
             )
         # Bind first: a port already taken stops here, before any background work starts.
         server = create_server(
-            application, host=options["host"], port=options["port"], threads=options["threads"]
+            application,
+            host=options["host"],
+            port=options["port"],
+            threads=options["threads"],
+            **_proxy_options(),
         )
         # Build the region index now rather than on the first search.
         threading.Thread(target=default_gazetteer, daemon=True).start()
@@ -46,10 +50,32 @@ class Command(BaseCommand):
             from sejuk.jobs.runner import RunnerThread
 
             RunnerThread(REGISTRY).start()
+        if settings.HTTPS and not settings.TRUSTED_PROXY:
+            self.stdout.write(
+                self.style.WARNING(
+                    "SEJUK_HTTPS=1 tanpa SEJUK_TRUSTED_PROXY: di balik proxy (nginx) setiap "
+                    "halaman akan dialihkan ke https tanpa henti. Isi SEJUK_TRUSTED_PROXY "
+                    "dengan alamat proxy itu."
+                )
+            )
         self.stdout.write(
             f"Sejuk berjalan di http://{options['host']}:{options['port']}/ (Ctrl+C untuk berhenti)"
         )
         server.run()
+
+
+def _proxy_options() -> dict[str, Any]:
+    """Waitress believes the forwarded headers of the trusted proxy only, and removes them
+    from every other request (its default). One proxy: the last address nginx appends to
+    X-Forwarded-For is the client it saw; anything before it the client wrote itself."""
+    if not settings.TRUSTED_PROXY:
+        return {}
+    return {
+        "trusted_proxy": settings.TRUSTED_PROXY,
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 def _pending_migrations() -> bool:

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from sejuk import crypto
 from sejuk.accounts.models import Role, UserRole
 from sejuk.activities.models import Activity
 from sejuk.errors import SejukError
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         call_command("migrate", interactive=False, verbosity=0)
         try:
+            # The key of the reporters' contacts, now, so a backup of a new install has it.
+            crypto.ensure_key()
             with transaction.atomic():
                 regions = load_region_list()
             self.stdout.write(f"Wilayah: {regions.summary()}.")
@@ -61,6 +64,7 @@ class Command(BaseCommand):
             self.style.WARNING(
                 f"Administrator demo dibuat: nama pengguna '{DEMO_ADMIN}', kata sandi "
                 f"'{password}'. Kata sandi ini hanya ditampilkan sekali: catat sekarang. "
-                "Ganti dengan `sejuk changepassword admin`."
+                "Gantilah setelah masuk, di /akun/sandi/; bila hilang, "
+                f"`sejuk users reset-password {DEMO_ADMIN}` memberi kata sandi sementara."
             )
         )
