@@ -180,6 +180,7 @@ INSTALLED_APPS = [
     "sejuk.jobs",
     "sejuk.activities",
     "sejuk.reports",
+    "sejuk.incidents",
     "sejuk.bulletins",
 ]
 

@@ -1,6 +1,7 @@
-"""The background jobs for the installation's administrator: each job's last run, next
-run, tries and last failure with its error. Read-only; "Jalankan lagi" makes the chosen
-jobs due at once (the runner of `sejuk serve` or `sejuk worker` picks them up)."""
+"""The background jobs for administrators: each job's last run, next run, tries and last
+failure with its error. Read-only; "Jalankan lagi" makes the chosen jobs due at once (the
+runner of `sejuk serve` or `sejuk worker` picks them up). The jobs serve the whole
+installation, so every administrator sees them all, like the admin's other pages."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from sejuk.accounts.admin import ScopedAdmin
+
 from . import services
 from .models import Job
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ScopedAdmin):
     list_display = (
         "name",
         "kind",
@@ -52,6 +55,9 @@ class JobAdmin(admin.ModelAdmin):
                 f"{left} pekerjaan tidak diubah: sedang berjalan, atau yang sama sudah menunggu.",
                 messages.WARNING,
             )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Job]:
+        return admin.ModelAdmin.get_queryset(self, request)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

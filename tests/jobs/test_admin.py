@@ -61,6 +61,9 @@ def test_a_running_job_is_left_to_finish(client):
     assert job.state == State.RUNNING
 
 
-def test_a_unit_administrator_does_not_manage_the_installations_jobs(client, world):
+def test_an_administrator_of_a_polres_sees_the_jobs_and_others_do_not(client, world):
+    failed_job()
     client.force_login(world.users["admin"])
-    assert client.get(CHANGELIST).status_code == 403
+    assert "kirim-pesan" in client.get(CHANGELIST).content.decode()
+    client.force_login(world.users["operator"])
+    assert client.get(CHANGELIST).status_code == 302  # to the admin's sign-in
