@@ -375,10 +375,10 @@ def import_file(
 ) -> dict[str, Any]:
     """All rows or none; with ``partial`` the good rows. A file that imports nothing
     answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
+    viewer = current_viewer(request)
+    rows = imports.check_rows(viewer, file.name or "", file.read(), partial=partial)
     with transaction.atomic():
-        result = imports.import_activities(
-            current_viewer(request), file.name or "", file.read(), partial=partial
-        )
+        result = imports.write_rows(viewer, rows)
     if result.failed and not result.imported:
         fields = {
             f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()
@@ -532,7 +532,8 @@ def upload_photo(
     keep_location: Form[bool] = False,
 ) -> Status[dict[str, int]]:
     viewer = current_viewer(request)
-    with transaction.atomic():
-        activity = services.get_activity(viewer, activity_id)
-        record = photos.add_photo(viewer, activity, photo.read(), keep_location=keep_location)
+    activity = services.get_activity(viewer, activity_id)
+    ready = photos.prepare(photo.read(), keep_location=keep_location)
+    with photos.kept_if_saved([ready]), transaction.atomic():
+        (record,) = photos.save_photos(viewer, activity, [ready])
     return Status(201, {"id": record.pk, "width": record.width, "height": record.height})

@@ -92,19 +92,23 @@ def index(request: HttpRequest) -> HttpResponse:
 def _save_form(
     request: HttpRequest, viewer: Viewer, form: ActivityForm, activity_id: int | None
 ) -> HttpResponse | None:
-    """Save a valid form; on a refusal, put the reasons on the form and return None."""
+    """Save a valid form; on a refusal, put the reasons on the form and return None. The
+    slow work (reading a pasted message, checking and storing photos) comes first; the
+    transaction holds only the writes."""
     data = form.to_input()
     text = form.cleaned_data["text"].strip()
     try:
-        with transaction.atomic():
-            if activity_id is None:
+        if activity_id is None:
+            reader = reading.read_message(viewer, text).reader if text else None
+            ready = photos.prepare_uploads(request)
+            with photos.kept_if_saved(ready), transaction.atomic():
                 source = Source.TEXT if text else Source.FORM
-                reader = reading.read_message(viewer, text).reader if text else None
                 activity = services.create_activity(
                     viewer, data, source=source, raw_text=text, reader=reader
                 )
-                photos.attach_from_request(viewer, activity, request)
-            else:
+                photos.save_photos(viewer, activity, ready)
+        else:
+            with transaction.atomic():
                 activity = services.update_activity(
                     viewer,
                     activity_id,
@@ -263,9 +267,10 @@ def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
 def add_photo(request: HttpRequest, activity_id: int) -> HttpResponse:
     viewer = current_viewer(request)
     try:
-        with transaction.atomic():
-            activity = services.get_activity(viewer, activity_id)
-            count = photos.attach_from_request(viewer, activity, request)
+        activity = services.get_activity(viewer, activity_id)
+        ready = photos.prepare_uploads(request)
+        with photos.kept_if_saved(ready), transaction.atomic():
+            count = len(photos.save_photos(viewer, activity, ready))
     except Invalid as exc:
         messages.error(request, exc.message)
         return redirect("activities:detail", activity_id=activity_id)
@@ -344,10 +349,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            rows = imports.check_rows(
+                viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
+            )
             with transaction.atomic():
-                result = imports.import_activities(
-                    viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
-                )
+                result = imports.write_rows(viewer, rows)
         except Invalid as exc:
             form.add_error("file", exc.message)
     status = (

@@ -67,9 +67,9 @@ class Receipt(Schema):
 )
 def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
-    data = intake.ReportInput(**payload.dict())
-    with transaction.atomic():
-        report = intake.submit(data, channel=Channel.API)
+    prepared = intake.prepare(intake.ReportInput(**payload.dict()), channel=Channel.API)
+    with prepared.kept_if_written(), transaction.atomic():
+        report = intake.write(prepared)
     given = public.receipt(report.code)
     return Status(
         201,
@@ -248,13 +248,14 @@ def create(request: HttpRequest, payload: OfficerReportIn) -> Status[dict[str, A
     channel, source_text = data.pop("channel"), data.pop("source_text")
     if channel not in Channel.values:
         raise Invalid("Saluran tidak dikenal.", {"channel": "tidak dikenal"})
-    with transaction.atomic():
-        report = intake.submit(
-            intake.ReportInput(**data),
-            channel=channel,
-            viewer=current_viewer(request),
-            source_text=source_text,
-        )
+    prepared = intake.prepare(
+        intake.ReportInput(**data),
+        channel=channel,
+        viewer=current_viewer(request),
+        source_text=source_text,
+    )
+    with prepared.kept_if_written(), transaction.atomic():
+        report = intake.write(prepared)
     return Status(201, report_out(report))
 
 

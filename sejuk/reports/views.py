@@ -66,8 +66,9 @@ def report_form(request: HttpRequest) -> HttpResponse:
             data = dict(form.cleaned_data)
             upload = request.FILES.get("photo")
             try:
-                with transaction.atomic():
-                    report = intake.submit(_input(data, upload.read() if upload else None))
+                prepared = intake.prepare(_input(data, upload.read() if upload else None))
+                with prepared.kept_if_written(), transaction.atomic():
+                    report = intake.write(prepared)
             except intake.AmbiguousPlace as exc:
                 choices = exc.choices
                 _put_errors(form, exc)
@@ -201,13 +202,14 @@ def create(request: HttpRequest) -> HttpResponse:
                 )
             return render(request, "reports/new.html", {"form": form})
         try:
-            with transaction.atomic():
-                report = intake.submit(
-                    _input({**data, "anonymous": True}),
-                    channel=data["channel"],
-                    viewer=viewer,
-                    source_text=data["text"],
-                )
+            prepared = intake.prepare(
+                _input({**data, "anonymous": True}),
+                channel=data["channel"],
+                viewer=viewer,
+                source_text=data["text"],
+            )
+            with prepared.kept_if_written(), transaction.atomic():
+                report = intake.write(prepared)
         except Invalid as exc:
             _put_errors(form, exc)
         else:
