@@ -4,7 +4,7 @@ recorded from what revealed them (``POST /api/reports/{id}/incident``)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -12,29 +12,19 @@ from pydantic import Field
 
 from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
-from sejuk.openapi import Limits, OneOf
+from sejuk.openapi import OneOf, input_schema
 from sejuk.paging import page_of
-from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.reference.taxonomy import INCIDENT_TYPES
 
 from . import services
 from .models import Incident
 
 router = Router(tags=["kejadian"], auth=signed_in)
-Count = Annotated[int, Limits(minimum=0, maximum=100_000)]
-
-
-class IncidentIn(Schema):
-    """An incident as an officer records it (``services.IncidentInput``)."""
-
-    types: list[Annotated[str, OneOf(INCIDENT_TYPES)]] = Field(
-        ..., max_length=12, json_schema_extra={"minItems": 1}
-    )
-    description: str = Field("", max_length=5000)
-    actors: dict[Annotated[str, OneOf(PARTICIPANTS)], Count] = Field(default_factory=dict)
-    dead: Count = 0
-    injured: Count = 0
-    damaged_buildings: Count = 0
-    damaged_vehicles: Count = 0
+# An incident as an officer records it: the fields and rules of services.IncidentInput.
+if TYPE_CHECKING:
+    IncidentIn = Any
+else:
+    IncidentIn = input_schema("IncidentIn", services.IncidentInput)
 
 
 class IncidentOut(Schema):
@@ -69,7 +59,7 @@ def incident_out(i: Incident) -> dict[str, Any]:
     }
 
 
-class ListParams(Schema):
+class IncidentParams(Schema):
     type: Annotated[str, OneOf(INCIDENT_TYPES, blank=True)] = ""
     region: str = Field("", max_length=13)
     q: str = Field("", max_length=100)
@@ -85,7 +75,7 @@ class IncidentPage(Schema):
 
 
 @router.get("", response=IncidentPage, summary="Kejadian di wilayah Anda")
-def index(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
+def index(request: HttpRequest, params: Query[IncidentParams]) -> dict[str, Any]:
     flt = services.IncidentFilter(type=params.type, region=params.region, q=params.q)
     qs = services.list_incidents(current_viewer(request), flt)
     return page_of(qs, params.page, params.size, incident_out)

@@ -3,7 +3,7 @@ and the incidents of a span of time (the daily situation report)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from sejuk.accounts.access import Viewer, get_or_deny, require, require_region, scoped
 from sejuk.errors import Invalid
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.rules import rule, rules
 
 from .models import Incident
 
@@ -23,24 +24,32 @@ class IncidentInput:
     """What an officer says about an incident: its types, the parties by category and how
     many, the toll. Where and when come from what revealed it (a report, an activity)."""
 
-    types: list[str]
-    description: str = ""
-    actors: dict[str, int] = field(default_factory=dict)
-    dead: int = 0
-    injured: int = 0
-    damaged_buildings: int = 0
-    damaged_vehicles: int = 0
+    types: list[str] = rule(choices=INCIDENT_TYPES, max_items=12)
+    description: str = rule("", max_length=5000)
+    # participant category -> how many took part
+    actors: dict[str, int] = rule(factory=dict, choices=PARTICIPANTS, minimum=0, maximum=100_000)
+    dead: int = rule(0, minimum=0, maximum=100_000)
+    injured: int = rule(0, minimum=0, maximum=100_000)
+    damaged_buildings: int = rule(0, minimum=0, maximum=100_000)
+    damaged_vehicles: int = rule(0, minimum=0, maximum=100_000)
+
+
+RULES = rules(IncidentInput)
 
 
 def check(data: IncidentInput) -> None:
     """Refuse an incident that cannot be recorded, naming each wrong field."""
     errors: dict[str, str] = {}
-    if not data.types or any(t not in INCIDENT_TYPES for t in data.types):
+    kinds = RULES["types"].choices or {}
+    if not data.types or any(t not in kinds for t in data.types):
         errors["types"] = "pilih jenis kejadian"
-    if any(a not in PARTICIPANTS or n < 0 for a, n in (data.actors or {}).items()):
+    parties = RULES["actors"]
+    if any(a not in (parties.choices or {}) for a in data.actors):
         errors["actors"] = "pihak tidak dikenal"
+    elif not all(parties.within(n) for n in data.actors.values()):
+        errors["actors"] = "jumlah pihak tidak masuk akal"
     for name in COUNTS:
-        if not 0 <= getattr(data, name) <= 100_000:
+        if not RULES[name].within(getattr(data, name)):
             errors[name] = "angka tidak masuk akal"
     if errors:
         raise Invalid("Data kejadian belum benar.", errors)
