@@ -10,6 +10,7 @@ from django import forms
 
 from sejuk.accounts.access import Viewer
 from sejuk.leaders.services import LeaderFilter, leaders
+from sejuk.params import whole_number
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, PARTICIPANTS
 from sejuk.regions.names import place_name
 from sejuk.regions.services import search_regions
@@ -225,7 +226,7 @@ class ActivityForm(forms.Form):
         else:
             raw = data.get(name) or []
             raw = raw if isinstance(raw, list) else [raw]
-        return [int(v) for v in raw if str(v).isdigit()]
+        return [n for n in map(whole_number, raw) if n is not None]
 
     def participant_rows(self) -> list[tuple[Any, forms.BoundField]]:
         """Each participant box with its count, for the template."""
@@ -352,9 +353,7 @@ class PlanForm(forms.Form):
     every_days = forms.IntegerField(
         label="atau setiap N hari", min_value=1, max_value=90, required=False
     )
-    starts_on = forms.DateField(
-        label="Mulai", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label="Mulai", required=False, widget=DateInput)
 
     def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

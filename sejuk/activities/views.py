@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from sejuk.accounts.access import Viewer, current_viewer, require
 from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
+from sejuk.params import whole_number
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
 
@@ -56,11 +57,10 @@ def _region(request: HttpRequest, value: str) -> str:
 
 def _filter(request: HttpRequest) -> services.ActivityFilter:
     g = request.GET
-    unit = g.get("satuan", "")
     return services.ActivityFilter(
         start=_date(g.get("dari")),
         end=_date(g.get("sampai")),
-        unit_id=int(unit) if unit.isdigit() else None,
+        unit_id=whole_number(g.get("satuan")),
         region=_region(request, g.get("wilayah", "")[:200]),
         type=g.get("jenis", ""),
         situation=g.get("situasi", ""),
@@ -149,9 +149,10 @@ def create(request: HttpRequest) -> HttpResponse:
         initial["region"] = viewer.villages[0]
     if request.method != "POST":
         plan = None
-        if request.GET.get("rencana", "").isdigit():
+        plan_id = whole_number(request.GET.get("rencana"))
+        if plan_id is not None:
             day = _date(request.GET.get("tanggal")) or today_for(viewer)
-            plan, values = plans.plan_values(viewer, int(request.GET["rencana"]), day)
+            plan, values = plans.plan_values(viewer, plan_id, day)
             initial.update(initial_from_values(values))
         form = ActivityForm(initial=initial, viewer=viewer)
         return _form_page(request, form, new=True, plan=plan)
@@ -294,12 +295,11 @@ def _period(request: HttpRequest) -> tuple[date, date]:
 def recap_page(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
     start, end = _period(request)
-    unit = request.GET.get("satuan", "")
-    unit_id = int(unit) if unit.isdigit() else None
-    days = request.GET.get("hari", "30")
+    unit_id = whole_number(request.GET.get("satuan"))
+    days = whole_number(request.GET.get("hari")) or 30
     result = recap.recap(viewer, start, end, unit_id)
     # Coverage as of the last day shown, so a past period shows its own coverage.
-    cover = recap.coverage(viewer, unit_id, int(days) if days.isdigit() else 30, today=end)
+    cover = recap.coverage(viewer, unit_id, days, today=end)
     chart = bar_chart([(label, result.totals.get(code, 0)) for code, label in result.types])
     return render(
         request,
@@ -331,8 +331,7 @@ def export_list(request: HttpRequest, fmt: str) -> HttpResponse:
 def export_recap(request: HttpRequest, fmt: str) -> HttpResponse:
     viewer = current_viewer(request)
     start, end = _period(request)
-    unit = request.GET.get("satuan", "")
-    result = recap.recap(viewer, start, end, int(unit) if unit.isdigit() else None)
+    result = recap.recap(viewer, start, end, whole_number(request.GET.get("satuan")))
     header, rows = exports.recap_rows(result)
     exports.audit_export(
         viewer, "activity_recap", len(rows), request, format=fmt, start=start, end=end

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from sejuk.accounts.access import current_viewer, require
 from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
+from sejuk.params import whole_number
 
 from . import services
 from .forms import ReleaseForm
@@ -28,8 +29,7 @@ def _date(value: str | None) -> date | None:
 
 
 def _unit(request: HttpRequest) -> int | None:
-    value = request.GET.get("satuan", "")
-    return int(value) if value.isdigit() else None
+    return whole_number(request.GET.get("satuan"))
 
 
 def download(file: services.File) -> HttpResponse:

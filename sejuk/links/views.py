@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import current_viewer
 from sejuk.incidents.services import IncidentInput
+from sejuk.params import whole_number
 from sejuk.reports import services as reports
 from sejuk.reports.models import CATEGORIES, Report
 from sejuk.reports.views import case_page, take_step
@@ -40,8 +41,8 @@ def reveal(request: HttpRequest, report_id: int) -> HttpResponse:
 @require_POST
 def incident(request: HttpRequest, report_id: int) -> HttpResponse:
     def number(name: str) -> int:
-        value = request.POST.get(name, "0") or "0"
-        return int(value) if value.isdigit() else -1
+        found = whole_number(request.POST.get(name) or "0")
+        return -1 if found is None else found  # refused by the service, in its words
 
     data = IncidentInput(
         types=request.POST.getlist("types"),
@@ -63,8 +64,7 @@ def incident(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def link_activity(request: HttpRequest, report_id: int) -> HttpResponse:
-    given = request.POST.get("activity_id", "")
-    activity_id = int(given) if given.isdigit() else 0
+    activity_id = whole_number(request.POST.get("activity_id")) or 0
     viewer = current_viewer(request)
     return take_step(
         request,

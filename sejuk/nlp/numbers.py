@@ -31,6 +31,9 @@ _NOUNS = watch(AFTER_A_NUMBER)
 NOT_POLICE = words("tni linmas satpol warga massa orang pendukung korban")
 
 
+MAX_DIGITS = 9
+
+
 def parse_number(words: list[str], i: int, gaps: list[str] | None = None) -> tuple[int, int] | None:
     """The number that starts at ``words[i]``: (value, words used), or None.
 
@@ -40,12 +43,14 @@ def parse_number(words: list[str], i: int, gaps: list[str] | None = None) -> tup
     if i >= len(words):
         return None
     w = words[i]
-    if w.isdigit():
+    # isdecimal, not isdigit: "²" is a digit int() refuses. No count in a text runs past
+    # MAX_DIGITS; a longer run of digits is an id, a phone number or noise.
+    if w.isdecimal() and len(w) <= MAX_DIGITS:
         value, used = int(w), 1
         while (
             i + used < len(words)
             and len(words[i + used]) == 3
-            and words[i + used].isdigit()
+            and words[i + used].isdecimal()
             and (gaps is None or gaps[i + used] in (".", ","))
         ):
             value = value * 1000 + int(words[i + used])

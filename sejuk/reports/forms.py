@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from sejuk.widgets import DateInput, TimeInput
+
 from .models import CATEGORIES, Referral, Settlement, State, Urgency
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
@@ -27,12 +29,8 @@ class ReportForm(forms.Form):
         "Kec. Sekotong, dekat pasar",
     )
     region = forms.CharField(required=False, max_length=13, widget=forms.HiddenInput)
-    occurred_on = forms.DateField(
-        label="Kapan?", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    occurred_time = forms.TimeField(
-        label="Jam", required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    occurred_on = forms.DateField(label="Kapan?", required=False, widget=DateInput)
+    occurred_time = forms.TimeField(label="Jam", required=False, widget=TimeInput)
     happening_now = forms.BooleanField(label="Kejadian sedang berlangsung sekarang", required=False)
     photo = forms.FileField(label="Foto (boleh kosong)", required=False)
     anonymous = forms.BooleanField(
@@ -71,9 +69,7 @@ class MoveForm(forms.Form):
         required=False,
         max_length=2000,
     )
-    follow_up_on = forms.DateField(
-        label="Tindak lanjut pada", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    follow_up_on = forms.DateField(label="Tindak lanjut pada", required=False, widget=DateInput)
 
 
 class OfficerReportForm(forms.Form):
@@ -89,9 +85,7 @@ class OfficerReportForm(forms.Form):
     description = forms.CharField(label="Uraian", widget=TEXTAREA, max_length=5000, required=False)
     region = forms.CharField(label="Kode wilayah", max_length=13, required=False)
     place_text = forms.CharField(label="atau nama tempat", max_length=200, required=False)
-    occurred_on = forms.DateField(
-        label="Tanggal kejadian", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    occurred_on = forms.DateField(label="Tanggal kejadian", required=False, widget=DateInput)
     channel = forms.ChoiceField(
         label="Diterima lewat",
         choices=[

@@ -55,3 +55,15 @@ def test_the_case_page_names_its_incident_and_links_to_it(client, world):
     page = response.content.decode()
     assert "Kejadian (provokasi) dicatat untuk laporan" in page
     assert f'href="/kejadian/{incident.pk}/"' in page and "Provokasi di Sekotong Barat" in page
+
+
+def test_odd_numbers_on_the_case_page_forms_are_refused_in_words_not_a_500(client, world):
+    report = file_report()
+    client.force_login(world.users["operator"])
+    response = client.post(
+        f"/laporan/{report.pk}/kejadian/", {"types": ["provokasi"], "injured": "²"}, follow=True
+    )
+    assert response.status_code == 200 and "angka tidak masuk akal" in response.content.decode()
+    linked = client.post(f"/laporan/{report.pk}/kegiatan/", {"activity_id": "²"})
+    assert linked.status_code == 404  # no such activity, as for any number that is none
+    assert not Incident.objects.exists()
