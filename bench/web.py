@@ -144,9 +144,8 @@ def _prepared(database: Database, args: argparse.Namespace) -> Iterator[dict[str
         ]  # fmt: skip
         if args.area:
             generate += ["--area", args.area]
-        printed = _sejuk(env, *generate)
+        subprocess.run([SEJUK, *generate], env=env, cwd=REPO, check=True)  # progress shown
         total = time.perf_counter() - started
-        print(printed.strip().splitlines()[-1])
         print(f"   set up in {setup:.0f} s, generated in {total - setup:.0f} s", flush=True)
         (database.data_dir / "generated.txt").write_text(
             f"{args.scale} activities generated in {total - setup:.0f} s (setup {setup:.0f} s)\n"
@@ -237,6 +236,14 @@ def _run(database: Database, env: dict[str, str], args: argparse.Namespace) -> i
             flush=True,
         )
         print("   scopes: " + "; ".join(f"{s.label}: {s.unit}{s.note}" for s in scopes))
+        print(
+            "   cpu ms: CPU time of the server process per request"
+            + (
+                " (PostgreSQL's own work runs in its processes: not counted)"
+                if database.url
+                else ""
+            )
+        )
         print(f"{'scenario':<46}{'req':>6}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}"
               f"{'cpu ms':>8}{'×floor':>8}{'load':>6}")  # fmt: skip
         bench = _Bench(port, server.pid, args)

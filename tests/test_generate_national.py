@@ -198,6 +198,15 @@ def test_removal_takes_generated_rows_away_and_leaves_real_records(world):
 
 
 @pytest.mark.django_db
+def test_it_refuses_a_future_window_and_counts_below_zero():
+    with pytest.raises(CommandError, match="--end"):
+        call_command("generate", "national", "--end", "2999-01-01", stdout=StringIO())
+    with pytest.raises(CommandError, match="--reports paling kecil 0"):
+        generate("--reports", "-1")
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
 def test_it_refuses_to_run_beside_demo_data():
     generate("--area", NTB, "--activities", "10", "--reports", "0", "--incidents", "0")
     with pytest.raises(CommandError, match="--remove"):

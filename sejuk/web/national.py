@@ -228,11 +228,14 @@ class Plan:
                 "`sejuk demo --remove` atau `sejuk generate national --remove`."
             )
         for name in ("activities", "reports", "incidents", "days", "chunk"):
-            if getattr(scale, name) < (1 if name in ("days", "chunk") else 0):
-                raise Invalid(f"--{name} terlalu kecil.")
+            minimum = 1 if name in ("days", "chunk") else 0
+            if getattr(scale, name) < minimum:
+                raise Invalid(f"--{name} paling kecil {minimum}.")
         self.scale, self.log = scale, log
         self.rng = random.Random(scale.seed)
         self.end = scale.end or timezone.localdate()
+        if self.end > timezone.localdate():
+            raise Invalid("--end tidak boleh sesudah hari ini: data bangkitan tidak di masa depan.")
         self.now = min(timezone.now(), datetime.combine(self.end, datetime.max.time(), tzinfo=UTC))
         self.days = [self.end - timedelta(days=n) for n in range(scale.days - 1, -1, -1)]
         self.result = Result()
@@ -247,9 +250,6 @@ class Plan:
         self.desa_names = {c: n for c, n in desa if not area or any(_within(c, a) for a in area)}
         if not self.desa_names:
             raise Invalid("Tidak ada desa di wilayah itu: muat dulu dengan `sejuk setup`.")
-        by_kecamatan: dict[str, list[str]] = {}
-        for code in sorted(self.desa_names):
-            by_kecamatan.setdefault(code[:8], []).append(code)
         units = {
             u.pk: u
             for u in Unit.objects.filter(active=True).only("pk", "name", "level", "parent_id")
@@ -431,7 +431,8 @@ class Plan:
                         self.reports.link_incident(eligible.pop(rng.randrange(len(eligible))))
                     else:
                         self.incidents.add(self._moment(day, desa), desa)
-            if len(self.activities.pending) >= scale.chunk or n == len(self.days) - 1:
+            pending = max(len(self.activities.pending), len(self.reports.pending))
+            if pending >= scale.chunk or n == len(self.days) - 1:
                 yield n
 
     def _activity(self, day: date, actor: Actor, heat: float) -> None:
