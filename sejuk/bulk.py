@@ -123,3 +123,16 @@ def reset_sequences(*tables: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
+
+
+def analyze(*tables: type[models.Model]) -> None:
+    """After many rows: fresh planner statistics on PostgreSQL, as its autovacuum would
+    gather them a little later. They also make this connection plan again the queries it
+    keeps (the foreign-key checks among them), which it may have planned when the table
+    was nearly empty: a scan of the whole table per row checked. SQLite's planner keeps
+    no statistics unless asked (Sejuk never asks), so nothing is done there."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(str(model._meta.db_table))}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sejuk.bulk import claim_ids, insert, reset_sequences
+from sejuk.bulk import analyze, claim_ids, insert, reset_sequences
 from sejuk.nlp.elections import election_for
 from sejuk.nlp.wilayah import zone_of
 
@@ -254,6 +254,13 @@ class ActivityWriter:
         reset_sequences(Activity)
         self.written += len(pending)
         return len(pending)
+
+    def finish(self) -> None:
+        """Fresh statistics once everything is written (see ``sejuk.bulk.analyze``)."""
+        analyze(
+            Activity, ActivityType, Participation, Activity.officers.through,
+            Activity.leaders.through, Change,
+        )  # fmt: skip
 
 
 def remove_activities(by: int, chunk: int = 5000) -> int:

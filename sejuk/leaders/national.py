@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
-from sejuk.bulk import claim_ids, insert, reset_sequences
+from sejuk.bulk import analyze, claim_ids, insert, reset_sequences
 
 from .models import Leader
 
@@ -50,6 +50,7 @@ def write_leaders(rng: random.Random, villages: Sequence[str], by: int) -> dict[
         by_desa.setdefault(code, []).append(pk)
     insert(Leader, LEADER_FIELDS, rows)
     reset_sequences(Leader)
+    analyze(Leader)
     return by_desa
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 
-from sejuk.bulk import claim_ids, insert, reset_sequences
+from sejuk.bulk import analyze, claim_ids, insert, reset_sequences
 from sejuk.crypto import encrypt
 from sejuk.nlp.taxonomy import INCIDENT_TYPES
 
@@ -285,6 +285,10 @@ class ReportWriter:
         reset_sequences(Report)
         self.written += len(pending)
         return len(pending)
+
+    def finish(self) -> None:
+        """Fresh statistics once everything is written (see ``sejuk.bulk.analyze``)."""
+        analyze(Incident, Report, Event)
 
 
 def remove_reports(by: int, chunk: int = 5000) -> int:

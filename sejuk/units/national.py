@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from sejuk.bulk import claim_ids, insert, reset_sequences
+from sejuk.bulk import analyze, claim_ids, insert, reset_sequences
 
 from .models import Officer, Unit, UnitLevel
 
@@ -119,6 +119,7 @@ def write_officers(
     insert(Officer, OFFICER_FIELDS, rows)
     insert(Officer.villages.through, ("officer_id", "region_id"), villages)
     reset_sequences(Officer)
+    analyze(Officer, Officer.villages.through)
     table = connection.ops.quote_name(Unit._meta.db_table)
     with connection.cursor() as cursor:
         # A generated commander only where the unit has none of its own.

@@ -219,7 +219,8 @@ def _allocate(total: int, weights: Sequence[float]) -> list[int]:
 
 
 class Plan:
-    """The whole generation; read the reference data, then ``people`` and ``chunks``."""
+    """The whole generation: read the reference data, then ``people``, then ``flush``
+    at each step of ``chunks``, then ``finish``; each in the caller's transaction."""
 
     def __init__(self, scale: Scale, log: Callable[[str], None] = print) -> None:
         if Activity.objects.filter(is_demo=True).exists():
@@ -458,6 +459,11 @@ class Plan:
         officer = self.route_officer.get(desa)
         unit = self.route_officer_unit[desa] if officer else self.route_unit[desa]
         return self.reports.add(self._moment(day, desa), desa, unit, officer)
+
+    def finish(self) -> None:
+        """After the last chunk (in a transaction): fresh planner statistics."""
+        self.activities.finish()
+        self.reports.finish()
 
     def flush(self) -> str:
         """Write the chunk planned so far (call inside a transaction); a progress line."""

@@ -59,6 +59,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     line = plan.flush()
                 self.stdout.write(line)
+            with transaction.atomic():
+                plan.finish()
         except SejukError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(f"Data bangkitan: {plan.result.summary()}.")
