@@ -224,8 +224,8 @@ class Document:
     def _wrapped(self, i: int, gap: str) -> bool:
         """A line broken inside a sentence, as text copied from a page or a PDF is: one
         line break, no punctuation before it, and the next line goes on in lower case,
-        with a bracket or a number ("Rabu pagi / (16/04/2025) pukul 09.00"), or after a
-        full-width line ("... pengamanan / PSU yang dijadwalkan")."""
+        with a bracket or a number ("Selasa siang / (22/04/2025) pukul 13.00"), or after a
+        full-width line ("... persiapan / PSU yang direncanakan")."""
         if gap.count("\n") != 1 or gap.strip(" \t\r\n(") != "":
             return False
         starts = [start for start, _, _ in self.lines]

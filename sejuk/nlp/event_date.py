@@ -49,7 +49,11 @@ _DATE_LABELS = words("hari tgl tanggal waktu")
 # A time said as a report says it: "Sabtu, 7 Desember 2024 pkl 16.00 Wita" on a line of
 # its own is when the activity took place; a stamp gives the time bare ("| 14:30 WIB").
 _TIME_WORDS = words("pukul pkl jam sekira sekitar")
-_FUTURE = words("akan besok mendatang nanti rencana rencananya dijadwalkan")
+# A date that is still to come: a plan or a schedule ("dijadwalkan", "direncanakan").
+_FUTURE = words(
+    "akan besok mendatang nanti rencana rencananya berencana merencanakan direncanakan "
+    "dijadwalkan terjadwal"
+)
 _OTHER_EVENT = words("usai pasca setelah sebelum jelang menjelang sejak")
 _ELECTION_NOUNS = words(
     "pilkada psu pemilu pemungutan pencoblosan pemilihan pelantikan penetapan putusan"

@@ -63,12 +63,12 @@ def test_no_landmark_where_the_text_names_none(text):
     ("text", "want"),
     [
         (
-            "Bertempat di Lapangan Kantor Camat Dayun, Polsek Siak menggelar apel.",
-            "Lapangan Kantor Camat Dayun",
+            "Bertempat di Aula Kantor Lurah Bintaro, Polsek Pesanggrahan menggelar rapat.",
+            "Aula Kantor Lurah Bintaro",
         ),
         (
-            "Bhabinkamtibmas menyambangi warga di Jalan Salemba Raya RT 01 RW 02, Senin.",
-            "Jalan Salemba Raya RT 01 RW 02",
+            "Bhabinkamtibmas mendatangi warga di Jalan Merdeka Barat RT 03 RW 05, Kamis.",
+            "Jalan Merdeka Barat RT 03 RW 05",
         ),
     ],
 )

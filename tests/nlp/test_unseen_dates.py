@@ -26,16 +26,16 @@ def test_a_given_publication_date_is_no_earlier_than_the_event():
 
 def test_a_hard_wrapped_date_keeps_its_verb_and_beats_a_scheduled_one():
     text = (
-        "Pengamanan PSU di Kabupaten Bima terus dimatangkan. Kesiapan personel dicek.\n"
-        "Kapolres Bima memimpin apel pasukan pengamanan di halaman Mapolres Bima,\n"
-        "Jalan Soekarno Hatta, Kelurahan Paruga, Kota Bima, Rabu pagi\n"
-        "(16/04/2025) pukul 09.00 WITA. Apel ini\n"
-        "menjadi bagian dari kesiapan pengamanan PSU yang dijadwalkan\n"
-        "berlangsung pada Sabtu, 19 April 2025.\n"
+        "Persiapan PSU di Kabupaten Dompu terus dilakukan. Perlengkapan personel diperiksa.\n"
+        "Kapolres Dompu mengecek kesiapan pasukan di lapangan Mapolres Dompu,\n"
+        "Jalan Sudirman, Kelurahan Bada, Dompu, Selasa siang\n"
+        "(22/04/2025) pukul 13.00 WITA. Pengecekan tersebut\n"
+        "merupakan bagian dari persiapan PSU yang direncanakan\n"
+        "digelar pada Minggu, 27 April 2025.\n"
     )
     record = extract(text)
-    assert record.event_date.value == date(2025, 4, 16)
-    assert record.event_date.time == "09:00"
+    assert record.event_date.value == date(2025, 4, 22)
+    assert record.event_date.time == "13:00"
 
 
 def test_the_election_named_fixes_the_year_of_a_weekday_and_day_month():

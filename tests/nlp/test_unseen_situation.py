@@ -44,12 +44,12 @@ def test_a_situation_reported(text, want):
     [
         # an aim, its purpose word far before the words of calm
         (
-            "Dalam rangka memastikan pelaksanaan Pemilihan Kepala Daerah (Pilkada) Kabupaten "
-            "Bima tahun ini berlangsung aman dan kondusif, Kapolres Bima menggelar apel."
+            "Guna memastikan penyelenggaraan Pemilihan Bupati (Pilbup) Kabupaten Sumbawa "
+            "tahun ini berjalan aman dan kondusif, Kapolres Sumbawa memimpin apel."
         ),
         # a modal inside the words of calm, and "seharusnya"
         "Patroli digelar terus sehingga kamtibmas dapat terjaga dan terkendali.",
-        "Menurut Kapolres, seharusnya situasi kamtibmas jelang Pilkada itu aman dan kondusif.",
+        "Kapolsek menilai seharusnya keadaan menjelang pencoblosan tetap aman dan kondusif.",
     ],
 )
 def test_an_aim_or_a_wish_is_no_situation_reported(text):
