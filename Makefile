@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
+BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-map install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,11 @@ bench: $(BENCH_STAMP)
 ## build for all of Indonesia, against the targets. SEJUK_DATABASE_URL=postgresql://...
 bench-map: install
 	$(BIN)/python -m bench map
+
+## Sejuk served on generated national data (BENCH_SCALE activities; 5000000 for the nation)
+## against bare Django views on the same server: req/s, p50/p95, CPU per request, targets.
+bench-web: install
+	$(BIN)/python -m bench web --scale $(BENCH_SCALE)
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

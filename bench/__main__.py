@@ -1,7 +1,8 @@
 """`python -m bench [NAME ...]`: run the benchmarks and print their figures.
 
 Benchmarks are listed in ``BENCHMARKS``; each is a module with ``main(argv) -> int``.
-With no name, all of them run in order; options after the names go to each.
+With no name, those in ``DEFAULT`` run in order (``web`` serves Sejuk on generated
+national data and takes minutes: `make bench-web`); options after the names go to each.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import extract
+from bench import extract, web
 from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
     "map": map_bench.main,
+    "web": web.main,
 }
+DEFAULT = ("extract",)
 
 
 def main(argv: list[str]) -> int:
@@ -27,7 +30,7 @@ def main(argv: list[str]) -> int:
         print(f"Unknown benchmark: {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
         return 2
     status = 0
-    for name in names or list(BENCHMARKS):
+    for name in names or list(DEFAULT):
         print(f"== {name} ==")
         status |= BENCHMARKS[name](list(argv))
     return status

@@ -118,7 +118,7 @@ def _id_location_ner(
 
 def _write_csv() -> Path:
     """The region list as the Kemendagri-style CSV id-location-ner reads."""
-    from sejuk.nlp.wilayah import load_regions
+    from sejuk.reference.wilayah import load_regions
 
     path = WORK / "wilayah_kemendagri.csv"
     if path.exists():

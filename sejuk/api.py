@@ -16,7 +16,9 @@ from sejuk.accounts.audit import record_denial
 from sejuk.activities.api import router as activities_router
 from sejuk.bulletins.api import router as bulletins_router
 from sejuk.errors import Invalid, SejukError, error_body
+from sejuk.incidents.api import router as incidents_router
 from sejuk.leaders.api import router as leaders_router
+from sejuk.links.api import router as links_router
 from sejuk.maps.api import router as maps_router
 from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
@@ -48,6 +50,8 @@ api.add_router("/officers", officers_router)
 api.add_router("/leaders", leaders_router)
 api.add_router("/activities", activities_router)
 api.add_router("/reports", reports_router)
+api.add_router("/reports", links_router)  # a case's incident and response activities
+api.add_router("/incidents", incidents_router)
 api.add_router("/bulletins", bulletins_router)
 api.add_router("/map", maps_router)
 api.add_router("/public", public_reports_router)

@@ -9,10 +9,11 @@ zone of the place it happened, then written, so 23.30 WIT on the 8th stays the 8
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sejuk.nlp.wilayah import ZONE_TZ as ZONES
+from sejuk.reference.zones import ZONE_TZ as ZONES
 
 WEEKDAYS: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS: tuple[str, ...] = (
@@ -109,6 +110,29 @@ def period(start: date, end: date) -> str:
 def local(moment: datetime, zone: str) -> datetime:
     """An aware moment as it reads in WIB, WITA or WIT."""
     return moment.astimezone(ZoneInfo(ZONES[zone]))
+
+
+def today_in(zone: str, now: datetime) -> date:
+    """The day it is in WIB, WITA or WIT at an aware moment: at 23.30 WIB on the 8th it
+    is already the 9th in WIT."""
+    return local(now, zone).date()
+
+
+@dataclass(frozen=True)
+class LocalTimes:
+    """A span of time on the clocks of a place: its zone, day, start and end."""
+
+    zone: str
+    day: date
+    start: time
+    end: time | None
+
+
+def local_times(zone: str, starts_at: datetime, ends_at: datetime | None) -> LocalTimes:
+    """Start and end as they read in a zone ("16.30 WITA"); the day is the start's."""
+    start = local(starts_at, zone)
+    end = local(ends_at, zone).time() if ends_at else None
+    return LocalTimes(zone, start.date(), start.time(), end)
 
 
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:

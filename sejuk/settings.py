@@ -177,8 +177,10 @@ INSTALLED_APPS = [
     "sejuk.units",
     "sejuk.accounts",
     "sejuk.leaders",
+    "sejuk.jobs",
     "sejuk.activities",
     "sejuk.reports",
+    "sejuk.incidents",
     "sejuk.maps",
     "sejuk.bulletins",
 ]
@@ -325,8 +327,13 @@ REPORT_RESPONSE_MINUTES = {
     "biasa": envint("SEJUK_RESPONSE_BIASA_MINUTES", 24 * 60, minimum=1),
 }
 
+# Background jobs (sejuk.background): `sejuk serve` runs them in a thread of its own, so a
+# laptop needs nothing else; 0 where `sejuk worker` runs them apart (servers).
+SERVE_JOBS = envbool("SEJUK_SERVE_JOBS", True)
+
 # The morning situation report of each Polda and Polres in use: from this hour, in the
-# unit's own zone, `sejuk serve` (checking every few minutes) makes the previous day's.
+# unit's own zone, the background job (checking every few minutes) makes the previous
+# day's.
 BULLETIN_SCHEDULE = envbool("SEJUK_BULLETIN_SCHEDULE", True)
 DAILY_REPORT_HOUR = envint("SEJUK_DAILY_REPORT_HOUR", 6, minimum=0)
 if DAILY_REPORT_HOUR > 23:

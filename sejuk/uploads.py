@@ -5,13 +5,22 @@ WebP, within a size and a pixel count. It is then turned upright, shrunk to at m
 1,600 pixels on its longer side (a phone photo of 4 MB becomes about 300 KB, which a
 weak signal can still carry to a commander) and saved again as JPEG, which drops every
 metadata block; the location the phone wrote into it is kept only when the user asks.
+
+All of it is slow work, so it runs before the write transaction opens: ``store_photo``
+checks, resizes and stores the file, and the write then only records its name; when the
+write fails, ``removed_on_failure`` takes the files it would have named away again.
 """
 
 from __future__ import annotations
 
 import io
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
+from django.db.models import FileField
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sejuk.errors import Invalid
@@ -68,6 +77,41 @@ def clean_image(raw: bytes, *, keep_location: bool = False) -> CleanImage:
         save_exif[_GPS_TAG] = exif.get_ifd(_GPS_TAG)
     image.save(out, "JPEG", quality=82, optimize=True, exif=save_exif.tobytes())
     return CleanImage(out.getvalue(), image.width, image.height, location)
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    """A photo checked, resized and stored, waiting for the row that names it."""
+
+    name: str  # in the field's storage
+    width: int
+    height: int
+    location: tuple[float, float] | None
+
+
+def store_photo(raw: bytes, field: FileField, *, keep_location: bool = False) -> StoredPhoto:
+    """Check and resize a photo (``clean_image``) and store it where ``field`` keeps its
+    files. No transaction may be open: this is the slow part of adding a photo."""
+    return store_image(clean_image(raw, keep_location=keep_location), field)
+
+
+def store_image(image: CleanImage, field: FileField) -> StoredPhoto:
+    """A checked photo stored where ``field`` keeps its files, under a random name."""
+    path = field.generate_filename(None, f"{uuid.uuid4().hex}.jpg")
+    name = field.storage.save(path, ContentFile(image.data))
+    return StoredPhoto(name, image.width, image.height, image.location)
+
+
+@contextmanager
+def removed_on_failure(photos: Iterable[StoredPhoto], field: FileField) -> Iterator[None]:
+    """Around the write that records stored photos: if it fails, no row names them, so
+    their files go too."""
+    try:
+        yield
+    except BaseException:
+        for photo in photos:
+            field.storage.delete(photo.name)
+        raise
 
 
 def _too_many_pixels() -> Invalid:

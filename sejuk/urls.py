@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.views.generic.base import RedirectView
 
 from sejuk.api import api
+from sejuk.links import urls as links_urls
+from sejuk.reports import urls as reports_urls
 from sejuk.web import views as web
 
 handler400 = "sejuk.web.errors.bad_request"
@@ -20,9 +22,11 @@ urlpatterns = [
     path("satuan/", include("sejuk.units.urls")),
     path("tokoh/", include("sejuk.leaders.urls")),
     path("kegiatan/", include("sejuk.activities.urls")),
+    path("kejadian/", include("sejuk.incidents.urls")),
     path("buletin/", include("sejuk.bulletins.urls")),
     path("peta/", include("sejuk.maps.urls")),
-    path("", include("sejuk.reports.urls")),
+    # A case's own pages and the steps linking it to other work, under one namespace.
+    path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

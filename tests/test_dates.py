@@ -111,3 +111,17 @@ def test_a_moment_is_written_short_in_the_zone_of_its_place():
     assert dates.moment_in_zone(datetime(2024, 12, 7, 16, 0, tzinfo=UTC), "WIT") == (
         "Minggu (8/12/2024) 01.00 WIT"
     )
+
+
+def test_a_span_reads_on_the_clocks_of_its_zone_and_keeps_the_day_it_started():
+    # 22.00 WIT on the 8th until 00.30 the next morning: a span of the 8th in Papua.
+    span = dates.local_times(
+        "WIT", datetime(2024, 12, 8, 13, 0, tzinfo=UTC), datetime(2024, 12, 8, 15, 30, tzinfo=UTC)
+    )
+    assert (span.zone, span.day, span.start, span.end) == (
+        "WIT",
+        date(2024, 12, 8),
+        time(22, 0),
+        time(0, 30),
+    )
+    assert dates.local_times("WIB", datetime(2024, 12, 8, 1, 0, tzinfo=UTC), None).end is None

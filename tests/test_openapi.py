@@ -5,7 +5,7 @@ and endpoints that answer with files say which."""
 import pytest
 
 from sejuk.activities.models import Source
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, PARTICIPANTS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, PARTICIPANTS
 from sejuk.reports.models import CATEGORIES, State
 
 pytestmark = pytest.mark.django_db

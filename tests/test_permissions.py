@@ -31,6 +31,7 @@ from sejuk.activities.models import Plan
 from sejuk.activities.photos import add_photo
 from sejuk.api import api
 from sejuk.bulletins.models import Bulletin
+from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
@@ -76,6 +77,9 @@ BULLETIN_OWN_PAGE = row(302, 200, 200, 200, 200, 403, 404)
 BULLETIN_OWN_API = row(401, 200, 200, 200, 200, 403, 404)
 RELEASE_OWN_PAGE = row(302, 200, 403, 403, 200, 403, 403)
 RELEASE_OWN_API = row(401, 200, 403, 403, 200, 403, 403)
+# Incidents are read where reports are read: humas has no part in them.
+INCIDENT_READ_PAGE = REPORT_READ_PAGE
+INCIDENT_READ_API = REPORT_READ_API
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -165,6 +169,9 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "laporan/<int:report_id>/identitas/", "rep_own"): row(
         302, 200, 200, 200, 403, 403, 404
     ),
+    ("GET", "kejadian/", ""): INCIDENT_READ_PAGE,
+    ("GET", "kejadian/<int:incident_id>/", "inc_own"): row(302, 200, 200, 200, 403, 200, 404),
+    ("GET", "kejadian/<int:incident_id>/", "inc_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -238,6 +245,11 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
         401, 200, 403, 200, 403, 200, 404
     ),
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
+    ("GET", "/api/incidents", ""): INCIDENT_READ_API,
+    ("GET", "/api/incidents/{incident_id}", "inc_own"): row(401, 200, 200, 200, 403, 200, 404),
+    ("GET", "/api/incidents/{incident_id}", "inc_neighbour"): row(
+        401, 404, 404, 404, 403, 404, 200
+    ),
     ("GET", "/api/bulletins", ""): BULLETIN_READ_API,
     ("GET", "/api/bulletins/daily", ""): BULLETIN_READ_API,
     ("GET", "/api/bulletins/daily.{fmt}", ""): BULLETIN_READ_API,
@@ -314,7 +326,11 @@ def targets(world, tmp_path, settings):
         claimed_at=timezone.now(),
     )
     bulletin.pdf.save("lapsit.pdf", ContentFile(b"%PDF-1.4 uji"), save=True)
+    inc_own = Incident.objects.create(types=["provokasi"], region_id=SEKOTONG_BARAT)
+    inc_neighbour = Incident.objects.create(types=["hoaks"], region_id=LOTENG_DESA)
     return {
+        "inc_own": inc_own.pk,
+        "inc_neighbour": inc_neighbour.pk,
         "bulletin": bulletin.pk,
         "rep_own": rep_own.pk,
         "rep_other": rep_other.pk,
@@ -354,6 +370,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:activity_id>",
         "<int:photo_id>",
         "<int:report_id>",
+        "<int:incident_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -389,6 +406,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{photo_id}",
         "{plan_id}",
         "{report_id}",
+        "{incident_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))

@@ -48,6 +48,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "report.write": frozenset({ADMIN, OPERATOR, BHABIN}),
     "report.triage": frozenset({ADMIN, OPERATOR}),
     "report.identity": frozenset({ADMIN, PIMPINAN, OPERATOR}),
+    # Incidents: read where reports are read; recorded by those who triage reports.
+    "incident.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
+    "incident.write": frozenset({ADMIN, OPERATOR}),
     "bulletin.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
     "bulletin.write": frozenset({ADMIN, HUMAS}),
     "audit.read": frozenset({ADMIN, PIMPINAN}),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -14,92 +14,15 @@ from pydantic import Field
 from sejuk.accounts.access import current_viewer, require
 from sejuk.accounts.auth import signed_in
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
-from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer
+from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer, input_schema
 from sejuk.paging import page_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 
 from . import exports, imports, photos, plans, reading, recap, services
-from .models import Activity, Source
+from .models import Source
+from .records import RELATED, ActivityOut, activity_out
 
 router = Router(tags=["kegiatan"], auth=signed_in)
-
-
-class ParticipantOut(Schema):
-    category: str
-    count: int | None
-
-
-class ActivityOut(Schema):
-    id: int
-    unit_id: int
-    unit_name: str
-    region: str
-    region_name: str
-    dusun: str
-    landmark: str
-    lat: float | None
-    lng: float | None
-    online: bool
-    date: dt.date
-    start: str  # "16:30", in the place's zone
-    end: str | None
-    zone: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None
-    types: list[str]
-    participants: list[ParticipantOut]
-    personnel_count: int | None
-    officer_ids: list[int]
-    leader_ids: list[int]
-    summary: str
-    findings: str
-    situation: str
-    follow_up: bool
-    follow_up_note: str
-    election: str
-    phase: str
-    source: str
-    is_demo: bool
-    photos: list[int]
-    version: int
-
-
-def _out(a: Activity) -> dict[str, Any]:
-    local = services.local_times(a)
-    return {
-        "id": a.pk,
-        "unit_id": a.unit_id,
-        "unit_name": a.unit.name,
-        "region": a.region_id,
-        "region_name": a.region.name,
-        "dusun": a.dusun,
-        "landmark": a.landmark,
-        "lat": a.lat,
-        "lng": a.lng,
-        "online": a.online,
-        "date": local.day,
-        "start": local.start.strftime("%H:%M"),
-        "end": local.end.strftime("%H:%M") if local.end else None,
-        "zone": local.zone,
-        "starts_at": a.starts_at,
-        "ends_at": a.ends_at,
-        "types": [t.code for t in a.types.all()],
-        "participants": [{"category": p.category, "count": p.count} for p in a.participants.all()],
-        "personnel_count": a.personnel_count,
-        "officer_ids": [o.pk for o in a.officers.all()],
-        "leader_ids": [le.pk for le in a.leaders.all()],
-        "summary": a.summary,
-        "findings": a.findings,
-        "situation": a.situation,
-        "follow_up": a.follow_up,
-        "follow_up_note": a.follow_up_note,
-        "election": a.election,
-        "phase": a.phase,
-        "source": a.source,
-        "is_demo": a.is_demo,
-        "photos": [p.pk for p in a.photos.all()],
-        "version": a.version,
-    }
 
 
 class ActivityPage(Schema):
@@ -111,14 +34,6 @@ class ActivityPage(Schema):
 
 ActivityType = Annotated[str, OneOf(ACTIVITY_TYPES)]
 Situation = Annotated[str, OneOf(SITUATIONS, blank=True)]
-Election = Annotated[str, OneOf(ELECTIONS, blank=True)]
-Phase = Annotated[str, OneOf(PHASES, blank=True)]
-# Limits the service checks with its own words; the schema states them (``Limits``).
-Headcount = Annotated[int, Limits(minimum=0, maximum=100_000)]
-Participants = dict[Annotated[str, OneOf(PARTICIPANTS)], Headcount | None]
-Lat = Annotated[float, Limits(minimum=-11.5, maximum=6.5)]
-Lng = Annotated[float, Limits(minimum=94.5, maximum=141.5)]
-Personnel = Annotated[int, Limits(minimum=1, maximum=10_000)]
 
 
 class ListParams(Schema):
@@ -146,61 +61,36 @@ class ListParams(Schema):
         )
 
 
-class ActivityIn(Schema):
-    unit_id: int | None = None
-    region: str = Field(..., min_length=1, max_length=13)
-    dusun: str = Field("", max_length=120)
-    landmark: str = Field("", max_length=200)
-    lat: Lat | None = None
-    lng: Lng | None = None
-    online: bool = False
-    date: dt.date
-    start_time: dt.time
-    end_time: dt.time | None = None
-    types: list[ActivityType] = Field(..., max_length=12, json_schema_extra={"minItems": 1})
-    participants: Participants = Field(default_factory=dict)
-    personnel_count: Personnel | None = None
-    officer_ids: list[int] = Field(default_factory=list, max_length=100)
-    leader_ids: list[int] = Field(default_factory=list, max_length=100)
-    summary: str = Field(..., max_length=5000, json_schema_extra={"minLength": 1})
-    findings: str = Field("", max_length=5000)
-    situation: Situation = ""
-    follow_up: bool = False
-    follow_up_note: str = Field("", max_length=2000)
-    election: Election = ""
-    phase: Phase = ""
-    raw_text: str = Field("", max_length=20000, description="pesan asli, bila ada")
-
-
-class ActivityPatch(Schema):
-    version: int | None = Field(
-        None,
-        description="versi kegiatan yang diubah (dari GET): bila sudah ada perubahan lain "
-        "sesudahnya, jawabannya 409 dan tidak ada yang berubah",
+# The record's fields and their rules come from the service's input (sejuk.rules). The
+# schemas are made as the module loads; to a type checker they are any object.
+if TYPE_CHECKING:
+    ActivityIn = Any
+    ActivityPatch = Any
+else:
+    ActivityIn = input_schema(
+        "ActivityIn",
+        services.ActivityInput,
+        required=services.REQUIRED,
+        after={
+            "raw_text": (str, Field("", max_length=20000, description="pesan asli, bila ada")),
+        },
     )
-    unit_id: int | None = None
-    region: str | None = Field(None, max_length=13)
-    dusun: str | None = Field(None, max_length=120)
-    landmark: str | None = Field(None, max_length=200)
-    lat: Lat | None = None
-    lng: Lng | None = None
-    online: bool | None = None
-    date: dt.date | None = None
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
-    types: list[ActivityType] | None = Field(None, max_length=12)
-    participants: Participants | None = None
-    personnel_count: Personnel | None = None
-    officer_ids: list[int] | None = Field(None, max_length=100)
-    leader_ids: list[int] | None = Field(None, max_length=100)
-    summary: str | None = Field(None, max_length=5000)
-    findings: str | None = Field(None, max_length=5000)
-    situation: Situation | None = None
-    follow_up: bool | None = None
-    follow_up_note: str | None = Field(None, max_length=2000)
-    election: Election | None = None
-    phase: Phase | None = None
-    reason: str = Field("", max_length=500)
+    ActivityPatch = input_schema(
+        "ActivityPatch",
+        services.ActivityInput,
+        patch=True,
+        before={
+            "version": (
+                int | None,
+                Field(
+                    None,
+                    description="versi kegiatan yang diubah (dari GET): bila sudah ada perubahan "
+                    "lain sesudahnya, jawabannya 409 dan tidak ada yang berubah",
+                ),
+            ),
+        },
+        after={"reason": (str, Field("", max_length=500))},
+    )
 
 
 class DeleteIn(Schema):
@@ -258,12 +148,12 @@ def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
 @router.get("", response=ActivityPage, summary="Daftar kegiatan di wilayah Anda")
 def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
     qs = services.list_activities(current_viewer(request), params.to_filter())
-    qs = qs.prefetch_related("types", "participants", "officers", "leaders", "photos")
-    return page_of(qs, params.page, params.size, _out)
+    qs = qs.prefetch_related(*RELATED)
+    return page_of(qs, params.page, params.size, activity_out)
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
-def create(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
+def create(request: HttpRequest, payload: ActivityIn) -> Status[ActivityOut]:
     viewer = current_viewer(request)
     reader = (
         reading.read_message(viewer, payload.raw_text).reader if payload.raw_text.strip() else None
@@ -276,7 +166,7 @@ def create(request: HttpRequest, payload: ActivityIn) -> Status[dict[str, Any]]:
             raw_text=payload.raw_text,
             reader=reader,
         )
-    return Status(201, _out(activity))
+    return Status(201, activity_out(activity))
 
 
 @router.post("/read", response=ReadOut, summary="Baca pesan menjadi isian kegiatan")
@@ -375,10 +265,10 @@ def import_file(
 ) -> dict[str, Any]:
     """All rows or none; with ``partial`` the good rows. A file that imports nothing
     answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
+    viewer = current_viewer(request)
+    rows = imports.check_rows(viewer, file.name or "", file.read(), partial=partial)
     with transaction.atomic():
-        result = imports.import_activities(
-            current_viewer(request), file.name or "", file.read(), partial=partial
-        )
+        result = imports.write_rows(viewer, rows)
     if result.failed and not result.imported:
         fields = {
             f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()
@@ -476,8 +366,8 @@ def stop_plan(request: HttpRequest, plan_id: int) -> Status[None]:
 
 
 @router.get("/{activity_id}", response=ActivityOut, summary="Satu kegiatan")
-def detail(request: HttpRequest, activity_id: int) -> dict[str, Any]:
-    return _out(services.get_activity(current_viewer(request), activity_id))
+def detail(request: HttpRequest, activity_id: int) -> ActivityOut:
+    return activity_out(services.get_activity(current_viewer(request), activity_id))
 
 
 @router.patch(
@@ -487,7 +377,7 @@ def detail(request: HttpRequest, activity_id: int) -> dict[str, Any]:
     description="Hanya isian yang dikirim yang berubah. Kirim `version` dari GET: bila "
     "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409 dengan versi sekarang.",
 )
-def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> dict[str, Any]:
+def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> ActivityOut:
     with transaction.atomic():
         activity = services.update_activity(
             current_viewer(request),
@@ -496,7 +386,7 @@ def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> di
             payload.reason,
             version=payload.version,
         )
-    return _out(activity)
+    return activity_out(activity)
 
 
 @router.delete("/{activity_id}", response={204: None}, summary="Hapus kegiatan (dengan alasan)")
@@ -532,7 +422,8 @@ def upload_photo(
     keep_location: Form[bool] = False,
 ) -> Status[dict[str, int]]:
     viewer = current_viewer(request)
-    with transaction.atomic():
-        activity = services.get_activity(viewer, activity_id)
-        record = photos.add_photo(viewer, activity, photo.read(), keep_location=keep_location)
+    activity = services.get_activity(viewer, activity_id)
+    ready = photos.prepare(photo.read(), keep_location=keep_location)
+    with photos.kept_if_saved([ready]), transaction.atomic():
+        (record,) = photos.save_photos(viewer, activity, [ready])
     return Status(201, {"id": record.pk, "width": record.width, "height": record.height})

@@ -20,9 +20,9 @@ from django.utils import timezone
 from sejuk.accounts.models import Role, User, UserRole
 from sejuk.errors import Invalid
 from sejuk.leaders.models import Leader
-from sejuk.nlp.elections import election_for
 from sejuk.nlp.extract import extract
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.elections import election_for
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Officer, Unit, UnitLevel
 

@@ -6,7 +6,6 @@ import csv
 import io
 from collections.abc import Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -18,12 +17,12 @@ from sejuk.accounts.access import Viewer
 from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
 from sejuk.errors import NotFound
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, PARTICIPANTS, SITUATIONS
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, PARTICIPANTS, SITUATIONS
 from sejuk.text import printable
 
 from .models import Activity, Source
 from .recap import Recap
+from .records import RELATED, activity_out
 
 LIST_COLUMNS = (
     "nomor",
@@ -46,33 +45,33 @@ LIST_COLUMNS = (
 
 
 def activity_rows(activities: QuerySet[Activity]) -> list[list[Any]]:
+    """One row per activity, from the record the API gives (records.activity_out)."""
     rows = []
     sources = dict(Source.choices)
-    for a in activities.prefetch_related("types", "participants"):
-        zone = zone_of(a.region_id)
-        local = a.starts_at.astimezone(ZoneInfo(ZONE_TZ[zone]))
+    for a in activities.prefetch_related(*RELATED):
+        r = activity_out(a)
         participants = "; ".join(
             f"{PARTICIPANTS.get(p.category, p.category)}{f' ({p.count})' if p.count else ''}"
-            for p in a.participants.all()
+            for p in r.participants
         )
         rows.append(
             [
-                a.pk,
-                a.local_date.strftime("%d/%m/%Y"),
-                local.strftime("%H.%M"),
-                zone,
-                a.unit.name,
-                a.region_id,
-                a.region.name,
-                a.dusun,
-                ", ".join(ACTIVITY_TYPES.get(t.code, t.code) for t in a.types.all()),
+                r.id,
+                r.date.strftime("%d/%m/%Y"),
+                r.start.replace(":", "."),
+                r.zone,
+                r.unit_name,
+                r.region,
+                r.region_name,
+                r.dusun,
+                ", ".join(ACTIVITY_TYPES.get(t, t) for t in r.types),
                 participants,
-                a.personnel_count if a.personnel_count is not None else "",
-                SITUATIONS.get(a.situation, ""),
-                "ya" if a.follow_up else "tidak",
-                sources.get(a.source, a.source),
-                a.summary,
-                a.findings,
+                r.personnel_count if r.personnel_count is not None else "",
+                SITUATIONS.get(r.situation, ""),
+                "ya" if r.follow_up else "tidak",
+                sources.get(r.source, r.source),
+                r.summary,
+                r.findings,
             ]
         )
     return rows

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from sejuk.leaders.models import Leader
 from sejuk.nlp.mask import mask
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
 from sejuk.units.models import Officer
 
 from .models import Activity, Source

@@ -10,14 +10,14 @@ from django import forms
 
 from sejuk.accounts.access import Viewer
 from sejuk.leaders.services import LeaderFilter, leaders
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.params import whole_number
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, PARTICIPANTS
 from sejuk.regions.names import place_name
 from sejuk.regions.services import search_regions
 from sejuk.units.models import Officer, Unit
 from sejuk.widgets import DateInput, TimeInput
 
-from .services import REQUIRED, UNSET, ActivityInput, StaleEdit
+from .services import REQUIRED, RULES, UNSET, ActivityInput, StaleEdit
 
 
 def _units(viewer: Viewer) -> list[tuple[int, str]]:
@@ -29,6 +29,15 @@ def _units(viewer: Viewer) -> list[tuple[int, str]]:
     below2 = Unit.objects.filter(parent__parent_id=viewer.unit_id, active=True)
     units = list(own) + list(below.order_by("name")) + list(below2.order_by("name"))
     return [(u.pk, u.name) for u in units[:400]]
+
+
+def _choices(name: str) -> list[tuple[str, str]]:
+    """A field's vocabulary, from the service's rule for it (services.RULES)."""
+    return list((RULES[name].choices or {}).items())
+
+
+def _whole(bound: float | None) -> int | None:
+    return int(bound) if bound is not None else None
 
 
 CODE = re.compile(r"\d{2}(\.\d{2}){0,2}(\.\d{4})?")
@@ -104,27 +113,34 @@ class ActivityForm(forms.Form):
         help_text=REGION_HELP,
         widget=PlaceInput,
     )
-    dusun = forms.CharField(label="Dusun/lingkungan", max_length=120, required=False)
+    dusun = forms.CharField(
+        label="Dusun/lingkungan", max_length=RULES["dusun"].max_length, required=False
+    )
     landmark = forms.CharField(
-        label="Lokasi (jalan, masjid, pos kamling)", max_length=200, required=False
+        label="Lokasi (jalan, masjid, pos kamling)",
+        max_length=RULES["landmark"].max_length,
+        required=False,
     )
     date = forms.DateField(label="Tanggal", required=False, widget=DateInput)
     start_time = forms.TimeField(label="Jam mulai", required=False, widget=TimeInput)
     end_time = forms.TimeField(label="Jam selesai", required=False, widget=TimeInput)
     types = forms.MultipleChoiceField(
         label="Jenis kegiatan",
-        choices=list(ACTIVITY_TYPES.items()),
+        choices=_choices("types"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     participants = forms.MultipleChoiceField(
         label="Peserta",
-        choices=list(PARTICIPANTS.items()),
+        choices=_choices("participants"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     personnel_count = forms.IntegerField(
-        label="Jumlah personel", min_value=1, max_value=10000, required=False
+        label="Jumlah personel",
+        min_value=_whole(RULES["personnel_count"].minimum),
+        max_value=_whole(RULES["personnel_count"].maximum),
+        required=False,
     )
     online = forms.BooleanField(label="Daring (online)", required=False)
     officer_ids = forms.TypedMultipleChoiceField(label="Personel", coerce=int, required=False)
@@ -135,26 +151,32 @@ class ActivityForm(forms.Form):
         label="Uraian kegiatan",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        max_length=5000,
+        max_length=RULES["summary"].max_length,
     )
     findings = forms.CharField(
         label="Hasil/temuan",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        max_length=5000,
+        max_length=RULES["findings"].max_length,
     )
     situation = forms.ChoiceField(
         label="Situasi",
-        choices=[("", "Tidak disebut"), *SITUATIONS.items()],
+        choices=[("", "Tidak disebut"), *_choices("situation")],
         required=False,
         widget=forms.RadioSelect,
     )
     follow_up = forms.BooleanField(label="Perlu tindak lanjut", required=False)
-    follow_up_note = forms.CharField(label="Catatan tindak lanjut", required=False, max_length=2000)
-    election = forms.ChoiceField(
-        label="Pemilihan", choices=[("", "-"), *ELECTIONS.items()], required=False
+    follow_up_note = forms.CharField(
+        label="Catatan tindak lanjut",
+        required=False,
+        max_length=RULES["follow_up_note"].max_length,
     )
-    phase = forms.ChoiceField(label="Tahapan", choices=[("", "-"), *PHASES.items()], required=False)
+    election = forms.ChoiceField(
+        label="Pemilihan", choices=[("", "-"), *_choices("election")], required=False
+    )
+    phase = forms.ChoiceField(
+        label="Tahapan", choices=[("", "-"), *_choices("phase")], required=False
+    )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, widget=forms.HiddenInput)
     reason = forms.CharField(label="Alasan perubahan", required=False, max_length=500)
@@ -168,8 +190,8 @@ class ActivityForm(forms.Form):
         for code, label in PARTICIPANTS.items():
             self.fields[count_name(code)] = forms.IntegerField(
                 label=f"jumlah {label.lower()}",
-                min_value=0,
-                max_value=100_000,
+                min_value=_whole(RULES["participants"].minimum),
+                max_value=_whole(RULES["participants"].maximum),
                 required=False,
                 widget=forms.NumberInput(
                     attrs={"class": "count", "placeholder": "jml", "aria-label": f"jumlah {label}"}

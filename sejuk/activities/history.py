@@ -15,8 +15,8 @@ from typing import Any
 
 from sejuk import dates
 from sejuk.accounts.access import Viewer
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
-from sejuk.nlp.wilayah import zone_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.zones import zone_of
 from sejuk.regions.names import place_names
 
 from .models import Activity, Change

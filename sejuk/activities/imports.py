@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from sejuk.accounts.access import Viewer, require
 from sejuk.errors import Invalid, SejukError
 from sejuk.nlp.normalize import fold
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SITUATIONS
 from sejuk.text import is_refused
 
 from .exports import as_xlsx
@@ -265,11 +265,23 @@ def row_input(row: dict[str, Any]) -> tuple[ActivityInput, dict[str, str]]:
     return data, errors
 
 
-def import_activities(
+@dataclass
+class CheckedRows:
+    """A table read and every row checked: what ``write_rows`` imports."""
+
+    results: list[RowResult]
+    inputs: list[tuple[RowResult, ActivityInput]]
+    partial: bool
+
+    def importable(self) -> bool:
+        return self.partial or not any(r.errors for r in self.results)
+
+
+def check_rows(
     viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
-) -> ImportResult:
-    """Check every row, then import all of them, or none when any is bad (unless
-    ``partial``: then the good ones). The edge's transaction holds the writes."""
+) -> CheckedRows:
+    """Read the file and check every row, writing nothing: the slow part of an import,
+    before the transaction."""
     require(viewer, "activity.write")
     table = read_table(filename, content)
     results: list[RowResult] = []
@@ -284,12 +296,25 @@ def import_activities(
                 result.errors = exc.fields or {"baris": exc.message}
         results.append(result)
         inputs.append((result, data))
-    if any(r.errors for r in results) and not partial:
-        return ImportResult(results, 0)
+    return CheckedRows(results, inputs, partial)
+
+
+def write_rows(viewer: Viewer, rows: CheckedRows) -> ImportResult:
+    """Import all the checked rows, or none when any is bad (unless ``partial``: then the
+    good ones). The edge's transaction holds the writes."""
+    if not rows.importable():
+        return ImportResult(rows.results, 0)
     imported = 0
-    for result, data in inputs:
+    for result, data in rows.inputs:
         if not result.errors:
             activity: Activity = create_activity(viewer, data, source=Source.IMPORT)
             result.activity_id = activity.pk
             imported += 1
-    return ImportResult(results, imported)
+    return ImportResult(rows.results, imported)
+
+
+def import_activities(
+    viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
+) -> ImportResult:
+    """Check, then write (for callers outside a request's transaction: commands, tests)."""
+    return write_rows(viewer, check_rows(viewer, filename, content, partial=partial))

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from sejuk import dates
 from sejuk.leaders.models import Leader
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
@@ -97,6 +99,10 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.local_date:%d/%m/%Y} {self.unit} {self.region.name}"
+
+    def local_times(self) -> dates.LocalTimes:
+        """Start and end in the place's own zone ("16.30 WITA")."""
+        return dates.local_times(zone_of(self.region_id), self.starts_at, self.ends_at)
 
 
 class ActivityType(models.Model):

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from sejuk.accounts.access import Viewer, get_or_deny, require_region, scoped
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
 from .models import Plan
-from .services import ActivityInput, today_for, visible
+from .services import ActivityInput, visible
 
 
 def plans(viewer: Viewer) -> QuerySet[Plan]:

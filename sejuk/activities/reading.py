@@ -8,12 +8,11 @@ from datetime import date, time
 from typing import Any
 
 from sejuk.accounts.access import Viewer, require
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
 from sejuk.nlp.extract import extract
 from sejuk.nlp.record import Evidence, Record
 from sejuk.units.models import Unit
-
-from .services import today_for
 
 MAX_TEXT = 20_000
 FIELD_LABELS = {

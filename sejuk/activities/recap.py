@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from django.db.models import Count, Max
 
 from sejuk.accounts.access import Viewer, area_codes, region_q, subtree_ids
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid, NotFound
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Unit
 
 from .models import ActivityType
-from .services import today_for, visible
+from .services import visible
 
 MAX_DAYS = 400
 

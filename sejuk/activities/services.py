@@ -25,9 +25,10 @@ from sejuk.accounts.access import (
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
+from sejuk.rules import rule, rules
 from sejuk.units.models import Officer, Unit
 
 from .history import Entry, readable, record_change, snapshot
@@ -45,30 +46,35 @@ UNSET: Any = _Unset()  # a field a change does not touch
 @dataclass
 class ActivityInput:
     """What a person (or the text reader, or an import row) says about an activity.
-    Fields left UNSET keep their value on a change; on creation some are required."""
+    Fields left UNSET keep their value on a change; on creation some are required
+    (``REQUIRED``). Each field's rule (``sejuk.rules``) is what ``_check`` checks and
+    what the API's schemas state."""
 
     unit_id: int | None = UNSET
-    region: str = UNSET
-    dusun: str = UNSET
-    landmark: str = UNSET
-    lat: float | None = UNSET
-    lng: float | None = UNSET
+    region: str = rule(UNSET, max_length=13, description="kode wilayah Kemendagri")
+    dusun: str = rule(UNSET, max_length=120)
+    landmark: str = rule(UNSET, max_length=200)
+    lat: float | None = rule(UNSET, minimum=-11.5, maximum=6.5)
+    lng: float | None = rule(UNSET, minimum=94.5, maximum=141.5)
     online: bool = UNSET
     date: date = UNSET
     start_time: time = UNSET
     end_time: time | None = UNSET
-    types: list[str] = UNSET
-    participants: dict[str, int | None] = UNSET
-    personnel_count: int | None = UNSET
-    officer_ids: list[int] = UNSET
-    leader_ids: list[int] = UNSET
-    summary: str = UNSET
-    findings: str = UNSET
-    situation: str = UNSET
+    types: list[str] = rule(UNSET, choices=ACTIVITY_TYPES, max_items=12)
+    # category -> how many were there (None: not counted)
+    participants: dict[str, int | None] = rule(
+        UNSET, choices=PARTICIPANTS, minimum=0, maximum=100_000
+    )
+    personnel_count: int | None = rule(UNSET, minimum=1, maximum=10_000)
+    officer_ids: list[int] = rule(UNSET, max_items=100)
+    leader_ids: list[int] = rule(UNSET, max_items=100)
+    summary: str = rule(UNSET, max_length=5000)
+    findings: str = rule(UNSET, max_length=5000)
+    situation: str = rule(UNSET, choices=SITUATIONS, blank=True)
     follow_up: bool = UNSET
-    follow_up_note: str = UNSET
-    election: str = UNSET
-    phase: str = UNSET
+    follow_up_note: str = rule(UNSET, max_length=2000)
+    election: str = rule(UNSET, choices=ELECTIONS, blank=True)
+    phase: str = rule(UNSET, choices=PHASES, blank=True)
 
     def given(self) -> dict[str, Any]:
         return {
@@ -76,6 +82,9 @@ class ActivityInput:
             for f in fields(self)
             if getattr(self, f.name) is not UNSET
         }
+
+
+RULES = rules(ActivityInput)
 
 
 @dataclass
@@ -154,15 +163,9 @@ def _check_region(given: dict[str, Any], out: _Checked, errors: dict[str, str]) 
 
 
 def _check_texts(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
-    limits = {
-        "dusun": 120,
-        "landmark": 200,
-        "summary": 5000,
-        "findings": 5000,
-        "follow_up_note": 2000,
-    }
-    for name, limit in limits.items():
+    for name in ("dusun", "landmark", "summary", "findings", "follow_up_note"):
         if name in given:
+            limit = RULES[name].max_length or 0
             # Browsers send a textarea's lines with CRLF: the same text must stay the same.
             value = (given[name] or "").replace("\r\n", "\n").replace("\r", "\n").strip()
             if len(value) > limit:
@@ -176,24 +179,25 @@ def _check_texts(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -
 
 
 def _check_choices(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
-    for name, allowed in (("situation", SITUATIONS), ("election", ELECTIONS), ("phase", PHASES)):
+    for name in ("situation", "election", "phase"):
         if name in given:
             value = given[name] or ""
-            if value and value not in allowed:
+            if value and value not in (RULES[name].choices or {}):
                 errors[name] = "pilihan tidak dikenal"
             out.values[name] = value
     if "types" in given:
         types = list(dict.fromkeys(given["types"] or []))
-        unknown = [t for t in types if t not in ACTIVITY_TYPES]
+        unknown = [t for t in types if t not in (RULES["types"].choices or {})]
         if unknown:
             errors["types"] = f"jenis tidak dikenal: {', '.join(unknown)}"
         elif not types:
             errors["types"] = "pilih minimal satu jenis"
         out.types = types
     if "participants" in given:
+        rule_ = RULES["participants"]
         participants = dict(given["participants"] or {})
-        unknown = [p for p in participants if p not in PARTICIPANTS]
-        bad = [p for p, n in participants.items() if n is not None and (n < 0 or n > 100_000)]
+        unknown = [p for p in participants if p not in (rule_.choices or {})]
+        bad = [p for p, n in participants.items() if n is not None and not rule_.within(n)]
         if unknown:
             errors["participants"] = f"peserta tidak dikenal: {', '.join(unknown)}"
         elif bad:
@@ -204,13 +208,13 @@ def _check_choices(given: dict[str, Any], out: _Checked, errors: dict[str, str])
 def _check_numbers(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> None:
     if "personnel_count" in given:
         n = given["personnel_count"]
-        if n is not None and not (0 < int(n) <= 10_000):
+        if n is not None and not RULES["personnel_count"].within(int(n)):
             errors["personnel_count"] = "antara 1 dan 10.000"
         out.values["personnel_count"] = n
-    for name, low, high in (("lat", -11.5, 6.5), ("lng", 94.5, 141.5)):
+    for name in ("lat", "lng"):
         if name in given:
             value = given[name]
-            if value is not None and not (low <= float(value) <= high):
+            if value is not None and not RULES[name].within(float(value)):
                 errors[name] = "di luar wilayah Indonesia"
             out.values[name] = value
 
@@ -530,42 +534,10 @@ def history(viewer: Viewer, activity_id: int) -> list[Entry]:
     return readable(get_activity(viewer, activity_id))
 
 
-def zone_for(viewer: Viewer) -> str:
-    """WIB, WITA or WIT: the zone where the viewer works (Jakarta's for the whole country)."""
-    code = viewer.villages[0] if viewer.villages else None
-    if code is None and viewer.unit_id:
-        code = (
-            Unit.objects.filter(pk=viewer.unit_id).values_list("home_region_id", flat=True).first()
-        )
-    return zone_of(code or "31")
-
-
-def today_for(viewer: Viewer) -> date:
-    """Today where the viewer works (WIB, WITA or WIT), not where the server stands."""
-    return timezone.now().astimezone(ZoneInfo(ZONE_TZ[zone_for(viewer)])).date()
-
-
-@dataclass(frozen=True)
-class LocalTimes:
-    zone: str
-    day: date
-    start: time
-    end: time | None
-
-
-def local_times(activity: Activity) -> LocalTimes:
-    """Start and end in the place's own zone ("16.30 WITA")."""
-    zone = zone_of(activity.region_id)
-    tz = ZoneInfo(ZONE_TZ[zone])
-    start = activity.starts_at.astimezone(tz)
-    end = activity.ends_at.astimezone(tz).time() if activity.ends_at else None
-    return LocalTimes(zone, activity.local_date, start.time(), end)
-
-
 def activity_values(activity: Activity) -> ActivityInput:
     """An activity in the terms of its input: what an edit form starts from, so that
     saving it untouched gives back the same activity."""
-    local = local_times(activity)
+    local = activity.local_times()
     return ActivityInput(
         unit_id=activity.unit_id,
         region=activity.region_id,

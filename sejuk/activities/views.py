@@ -16,9 +16,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import Viewer, current_viewer, require
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.params import whole_number
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
 
 from . import exports, history, imports, photos, plans, reading, recap, services
@@ -91,19 +92,23 @@ def index(request: HttpRequest) -> HttpResponse:
 def _save_form(
     request: HttpRequest, viewer: Viewer, form: ActivityForm, activity_id: int | None
 ) -> HttpResponse | None:
-    """Save a valid form; on a refusal, put the reasons on the form and return None."""
+    """Save a valid form; on a refusal, put the reasons on the form and return None. The
+    slow work (reading a pasted message, checking and storing photos) comes first; the
+    transaction holds only the writes."""
     data = form.to_input()
     text = form.cleaned_data["text"].strip()
     try:
-        with transaction.atomic():
-            if activity_id is None:
+        if activity_id is None:
+            reader = reading.read_message(viewer, text).reader if text else None
+            ready = photos.prepare_uploads(request)
+            with photos.kept_if_saved(ready), transaction.atomic():
                 source = Source.TEXT if text else Source.FORM
-                reader = reading.read_message(viewer, text).reader if text else None
                 activity = services.create_activity(
                     viewer, data, source=source, raw_text=text, reader=reader
                 )
-                photos.attach_from_request(viewer, activity, request)
-            else:
+                photos.save_photos(viewer, activity, ready)
+        else:
+            with transaction.atomic():
                 activity = services.update_activity(
                     viewer,
                     activity_id,
@@ -138,7 +143,7 @@ def create(request: HttpRequest) -> HttpResponse:
     require(viewer, "activity.write")
     initial: dict[str, Any] = {
         "unit_id": viewer.unit_id,
-        "date": services.today_for(viewer).isoformat(),
+        "date": today_for(viewer).isoformat(),
     }
     if len(viewer.villages) == 1:
         initial["region"] = viewer.villages[0]
@@ -146,7 +151,7 @@ def create(request: HttpRequest) -> HttpResponse:
         plan = None
         plan_id = whole_number(request.GET.get("rencana"))
         if plan_id is not None:
-            day = _date(request.GET.get("tanggal")) or services.today_for(viewer)
+            day = _date(request.GET.get("tanggal")) or today_for(viewer)
             plan, values = plans.plan_values(viewer, plan_id, day)
             initial.update(initial_from_values(values))
         form = ActivityForm(initial=initial, viewer=viewer)
@@ -199,7 +204,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
             "can_release": viewer.can("bulletin.write"),
             "photo_form": PhotoForm(),
             "delete_form": DeleteForm(),
-            "local": services.local_times(activity),
+            "local": activity.local_times(),
         },
     )
 
@@ -263,9 +268,10 @@ def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
 def add_photo(request: HttpRequest, activity_id: int) -> HttpResponse:
     viewer = current_viewer(request)
     try:
-        with transaction.atomic():
-            activity = services.get_activity(viewer, activity_id)
-            count = photos.attach_from_request(viewer, activity, request)
+        activity = services.get_activity(viewer, activity_id)
+        ready = photos.prepare_uploads(request)
+        with photos.kept_if_saved(ready), transaction.atomic():
+            count = len(photos.save_photos(viewer, activity, ready))
     except Invalid as exc:
         messages.error(request, exc.message)
         return redirect("activities:detail", activity_id=activity_id)
@@ -280,7 +286,7 @@ def photo(request: HttpRequest, photo_id: int) -> FileResponse:
 
 
 def _period(request: HttpRequest) -> tuple[date, date]:
-    end = _date(request.GET.get("sampai")) or services.today_for(current_viewer(request))
+    end = _date(request.GET.get("sampai")) or today_for(current_viewer(request))
     start = _date(request.GET.get("dari")) or end - timedelta(days=29)
     return start, end
 
@@ -342,10 +348,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            rows = imports.check_rows(
+                viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
+            )
             with transaction.atomic():
-                result = imports.import_activities(
-                    viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
-                )
+                result = imports.write_rows(viewer, rows)
         except Invalid as exc:
             form.add_error("file", exc.message)
     status = (
@@ -388,7 +395,7 @@ def plans_page(request: HttpRequest) -> HttpResponse:
         "activities/plans.html",
         {
             "due": plans.due(viewer),
-            "today": services.today_for(viewer),
+            "today": today_for(viewer),
             "plans": plans.plans(viewer)[:200],
             "form": form,
             "can_write": viewer.can("activity.write"),

@@ -24,11 +24,13 @@ from sejuk.accounts.access import OutsideArea, Viewer, region_q, require, viewer
 from sejuk.activities.recap import Coverage, Recap, coverage, recap
 from sejuk.activities.services import visible as visible_activities
 from sejuk.errors import Invalid, NotFound
-from sejuk.nlp.taxonomy import SITUATIONS
-from sejuk.nlp.wilayah import zone_of
+from sejuk.incidents.models import Incident
+from sejuk.incidents.services import happened
+from sejuk.reference.taxonomy import SITUATIONS
+from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
-from sejuk.reports.models import Incident, Report
-from sejuk.reports.services import ReportFilter, incidents, overdue, queue
+from sejuk.reports.models import Report
+from sejuk.reports.services import ReportFilter, overdue, queue
 from sejuk.reports.services import visible as visible_reports
 from sejuk.units.models import Unit, UnitLevel
 
@@ -141,7 +143,7 @@ def daily_report(
         overdue=list(overdue(visible_reports(seen), at=at).order_by("due_at")),
         overdue_at=at,
         day_over=at >= span[1],
-        incidents=list(incidents(seen, span).order_by("occurred_at")),
+        incidents=list(happened(seen, span).order_by("occurred_at")),
         worsened=worsened(seen, day),
     )
 

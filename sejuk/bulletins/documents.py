@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sejuk import dates
-from sejuk.nlp.taxonomy import INCIDENT_TYPES
+from sejuk.reference.taxonomy import INCIDENT_TYPES
 from sejuk.units.models import Unit, UnitLevel
 
 from . import charts

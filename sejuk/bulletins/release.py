@@ -14,10 +14,9 @@ from string import Formatter
 
 from sejuk import dates
 from sejuk.activities.models import Activity
-from sejuk.activities.services import local_times
-from sejuk.nlp.aliases import PROVINCE_ALIASES
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS
-from sejuk.nlp.wilayah import bare_name
+from sejuk.reference.aliases import PROVINCE_ALIASES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS
+from sejuk.reference.wilayah import bare_name
 from sejuk.regions.models import Kind, Level, Region
 from sejuk.regions.services import parent_codes
 from sejuk.units.models import Unit, UnitLevel
@@ -115,7 +114,7 @@ def facts(activity: Activity) -> dict[str, str]:
     chain = _region_chain(region)
     unit = activity.unit
     polres = polres_of(unit)
-    local = local_times(activity)
+    local = activity.local_times()
     pasted = " ".join(activity.raw_text.split())
     prose = not pasted or " ".join(activity.summary.split()) != pasted
     officers = [str(o) for o in activity.officers.all()]

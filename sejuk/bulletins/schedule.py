@@ -4,31 +4,26 @@ Each morning, from ``SEJUK_DAILY_REPORT_HOUR`` in the unit's own zone, every Pol
 Polres that has people using Sejuk (an active user in it or in a unit below) gets the
 report of the day before, as PDF and DOCX, kept as a ``Bulletin`` row with its files.
 
-``run_due`` does one round. It runs from the thread ``sejuk serve`` starts (every
-``SEJUK_BULLETIN_CHECK_MINUTES``), or from ``sejuk bulletin run-due`` in cron where Sejuk
-is served otherwise; both may run at once, on several machines. A report is claimed by
-inserting its row: (kind, unit, day) is unique for scheduled reports, so only one process
-gets it and the rest move on. The claim is committed before the slow part (drawing the
-documents), so no write transaction stays open. A claim whose process died is taken over
-after ``STALE`` by a conditional UPDATE that only one process can win, and a failed one
-is tried again up to ``MAX_ATTEMPTS`` times.
-
-Why not a task queue: django-tasks (the backport of Django 6's tasks) with its database
-backend runs tasks in a worker process of its own and keeps no schedule, so it would add
-a process and still need this clock; django-dbtasks, which has one, needs Django 6 and
-Python 3.12. One idempotent round a day, claimed by a row, needs neither.
+``run_due`` does one round. It runs as the background job ``laporan-pagi``
+(``sejuk.background``: every ``SEJUK_BULLETIN_CHECK_MINUTES``, in `sejuk serve` or `sejuk
+worker`), or from ``sejuk bulletin run-due`` in cron; all may run at once, on several
+machines. A report is claimed by inserting its row: (kind, unit, day) is unique for
+scheduled reports, so only one process gets it and the rest move on. The claim is
+committed before the slow part (drawing the documents), so no write transaction stays
+open. A claim whose process died is taken over after ``STALE`` by a conditional UPDATE
+that only one process can win, and a failed one is tried again up to ``MAX_ATTEMPTS``
+times.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -143,27 +138,3 @@ def run_due(now: datetime | None = None, hour: int | None = None, day: date | No
         made = produce(bulletin, now)
         (result.made if made.state == State.READY else result.failed).append(made)
     return result
-
-
-class Scheduler(threading.Thread):
-    """The thread ``sejuk serve`` starts: a round now, then one every few minutes."""
-
-    def __init__(self, every_minutes: int) -> None:
-        super().__init__(name="sejuk-buletin", daemon=True)
-        self.every = every_minutes * 60
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        while not self.stopping.is_set():
-            try:
-                done = run_due()
-                if done.made or done.failed:
-                    log.info("Laporan situasi harian: %s", done.summary())
-            except Exception:  # the server keeps serving; the next round tries again
-                log.exception("Putaran laporan situasi harian gagal")
-            finally:
-                close_old_connections()
-            self.stopping.wait(self.every)
-
-    def stop(self) -> None:
-        self.stopping.set()

@@ -14,9 +14,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from sejuk.accounts.access import Viewer, get_or_deny, require, scoped_units, viewer_of_unit
+from sejuk.accounts.workplace import today_for
 from sejuk.activities.exports import audit_export
 from sejuk.activities.recap import MAX_DAYS, coverage, recap
-from sejuk.activities.services import ActivityFilter, get_activity, list_activities, today_for
+from sejuk.activities.services import ActivityFilter, get_activity, list_activities
 from sejuk.errors import Invalid, NotFound
 from sejuk.units.models import Unit, UnitLevel
 

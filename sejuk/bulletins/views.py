@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from sejuk.accounts.access import current_viewer, require
-from sejuk.activities.services import today_for
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
 from sejuk.params import whole_number
 

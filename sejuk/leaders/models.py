@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from sejuk.nlp.taxonomy import PARTICIPANTS
+from sejuk.reference.taxonomy import PARTICIPANTS
 from sejuk.regions.models import Level, Region
 
 _CATEGORY_CODES = (

@@ -22,8 +22,8 @@ from django.db.models import Count, Max, QuerySet
 
 from sejuk import dates
 from sejuk.accounts.access import Viewer, region_q
+from sejuk.accounts.workplace import zone_for
 from sejuk.activities.services import visible as visible_activities
-from sejuk.activities.services import zone_for
 from sejuk.reports.services import ReportFilter, queue
 
 if TYPE_CHECKING:

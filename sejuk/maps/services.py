@@ -22,12 +22,14 @@ from django.urls import reverse
 
 from sejuk import dates
 from sejuk.accounts.access import OutsideArea, Viewer, region_q, require
-from sejuk.activities.services import ActivityFilter, list_activities, today_for, zone_for
+from sejuk.accounts.workplace import today_for, zone_for
+from sejuk.activities.services import ActivityFilter, list_activities
 from sejuk.errors import Invalid, NotFound
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES
+from sejuk.incidents.services import happened
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES
 from sejuk.regions.models import Region
 from sejuk.regions.names import place_name
-from sejuk.reports.services import OPEN_STATES, ReportFilter, incidents, queue
+from sejuk.reports.services import OPEN_STATES, ReportFilter, queue
 
 from . import geometry
 from .measures import MEASURES, Measure, Period, Reading, Targets, available
@@ -339,13 +341,13 @@ def points(
         if codes is not None:
             rq = rq.filter(region_q(codes, "region__code"))
         reports = list(rq.order_by("-created_at")[: MAX_POINTS + 1])
-    if "incident" in kinds and type_kind in ("", "incident") and viewer.can("report.read"):
-        iq = incidents(viewer, span)
+    if "incident" in kinds and type_kind in ("", "incident") and viewer.can("incident.read"):
+        iq = happened(viewer, span)
         if codes is not None:
             iq = iq.filter(region_q(codes, "region__code"))
         events = [
             i
-            for i in iq.prefetch_related("reports").order_by("-occurred_at")[: MAX_POINTS + 1]
+            for i in iq.order_by("-occurred_at")[: MAX_POINTS + 1]
             if not type_code or type_code in i.types
         ]
     centres = _Centres(
@@ -392,7 +394,6 @@ def points(
         if where is None or i.occurred_at is None:
             unplaced += 1
             continue
-        report = next(iter(i.reports.all()), None)
         found.append(
             Point(
                 "incident",
@@ -401,7 +402,7 @@ def points(
                 dates.local(i.occurred_at, zone).date(),
                 ", ".join(INCIDENT_TYPES.get(t, t) for t in i.types) or "Kejadian",
                 i.region.name,
-                reverse("reports:detail", args=[report.pk]) if report else "",
+                reverse("incidents:detail", args=[i.pk]),
             )
         )
     found.sort(key=lambda p: p.day, reverse=True)

@@ -18,15 +18,16 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from sejuk.reference.elections import CALENDAR, election_for
+from sejuk.reference.taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
+
 from . import context
 from .document import Document, Match
-from .elections import CALENDAR, election_for
 from .labels import RESPONSE, Found
 from .lexicon import Lexicon
 from .normalize import words
 from .phrases import table
 from .record import Evidence, Value
-from .taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
 
 # The phrase tables are data (``language/situation.txt``, ``online.txt``,
 # ``election.txt``, ``kind.txt``; see ``phrases``); what needs code is below, named.

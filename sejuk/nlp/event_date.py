@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from . import context
-from .dates import (
+from .date_phrases import (
     Completed,
     DateMention,
     TimeMention,
@@ -65,7 +65,7 @@ def published_date(doc: Document, given: date | None) -> date | None:
     if given is not None:
         return given
     if doc.url:
-        from .dates import date_in_url
+        from .date_phrases import date_in_url
 
         return date_in_url(doc.url)
     return None

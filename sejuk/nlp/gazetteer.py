@@ -22,10 +22,19 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .aliases import KABKOTA_ALIASES, PROVINCE_ALIASES
+from sejuk.reference.aliases import KABKOTA_ALIASES, PROVINCE_ALIASES
+from sejuk.reference.wilayah import (
+    DESA,
+    KABKOTA,
+    KECAMATAN,
+    PROVINSI,
+    RegionRecord,
+    bare_name,
+    load_regions,
+)
+
 from .normalize import Token, compact, tokenize
 from .phrases import LanguageError, word_table
-from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI, RegionRecord, bare_name, load_regions
 
 How = Literal["name", "alias", "acronym", "part", "fuzzy"]
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from sejuk.reference.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
+
 from . import context
 from .document import Document, Match, watch
 from .lexicon import Lexicon
 from .normalize import words
 from .phrases import table
 from .record import Evidence, Label
-from .taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
 
 # The phrase tables are data: ``language/activity.txt``, ``participant.txt`` and
 # ``incident.txt`` (see ``phrases``). What needs code stays below, named.

@@ -23,12 +23,13 @@ from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
+from sejuk.reference.wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
+
 from .common_words import all_common
 from .document import Document, watch
 from .gazetteer import CUES, HAMLET, Gazetteer, Hit, Mention
 from .normalize import words
 from .phrases import word_table
-from .wilayah import DESA, KABKOTA, KECAMATAN, PROVINSI
 
 CUE_WEIGHT = 4.0
 # Weight of a name without a cue, by level: a kabupaten written with a capital is

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from sejuk.reference.zones import zone_of
+
 from . import classify, labels
 from .document import Document, Match
 from .event_date import event_date, published_date
@@ -21,9 +23,8 @@ from .landmark import landmark
 from .mentions import Dusun, PlaceMention, find_dusun, read_mentions, votes
 from .numbers import personnel_count
 from .places import resolve_place
+from .police_units import UnitMention, choose_unit, find_unit_mentions
 from .record import EventDate, Evidence, Headcount, Place, Unit, Value
-from .units import UnitMention, choose_unit, find_unit_mentions
-from .wilayah import zone_of
 
 
 @dataclass

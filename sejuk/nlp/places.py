@@ -23,12 +23,13 @@ from functools import lru_cache, reduce
 
 from rapidfuzz import fuzz, process
 
+from sejuk.reference.wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionRecord
+
 from .document import Document, watch
 from .gazetteer import CUES, Gazetteer, Hit
 from .mentions import CUE_WEIGHT, Dusun, PlaceMention
 from .normalize import compact
 from .record import Evidence, Place, Unit
-from .wilayah import DESA, KABKOTA, KECAMATAN, LEVEL_NAMES, PROVINSI, RegionRecord
 
 _LOW_CUES = watch(frozenset(w for w, (level, _) in CUES.items() if level in (KECAMATAN, DESA)))
 _PREFIX_LEN = {PROVINSI: 2, KABKOTA: 5, KECAMATAN: 8, DESA: 13}

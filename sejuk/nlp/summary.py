@@ -6,8 +6,16 @@ reader took from a report and why.
 
 from __future__ import annotations
 
+from sejuk.reference.taxonomy import (
+    ELECTION_KINDS,
+    ELECTIONS,
+    KINDS,
+    PARTICIPANTS,
+    SITUATIONS,
+    UNIT_LEVELS,
+)
+
 from .record import Evidence, Label, Record, Value
-from .taxonomy import ELECTION_KINDS, ELECTIONS, KINDS, PARTICIPANTS, SITUATIONS, UNIT_LEVELS
 
 _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.zones import ZONE_TZ, zone_of
 
 
 class Level(models.IntegerChoices):

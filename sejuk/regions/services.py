@@ -11,7 +11,8 @@ from django.db.models import Count
 
 from sejuk.errors import NotFound
 from sejuk.nlp.gazetteer import default_gazetteer
-from sejuk.nlp.wilayah import load_postal_codes, load_regions, zone_of
+from sejuk.reference.wilayah import load_postal_codes, load_regions
+from sejuk.reference.zones import zone_of
 
 from .boundaries import Boundary, read_boundaries
 from .models import Region

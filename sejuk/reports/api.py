@@ -16,7 +16,6 @@ from sejuk.accounts.access import current_viewer
 from sejuk.accounts.auth import signed_in
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.errors import Invalid
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.openapi import Limits, OneOf
 from sejuk.paging import page_of
 
@@ -68,9 +67,9 @@ class Receipt(Schema):
 )
 def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     limit(request, "lapor", Rate.parse(settings.RATE_REPORT))
-    data = intake.ReportInput(**payload.dict())
-    with transaction.atomic():
-        report = intake.submit(data, channel=Channel.API)
+    prepared = intake.prepare(intake.ReportInput(**payload.dict()), channel=Channel.API)
+    with prepared.kept_if_written(), transaction.atomic():
+        report = intake.write(prepared)
     given = public.receipt(report.code)
     return Status(
         201,
@@ -162,7 +161,11 @@ class ReportOut(Schema):
     created_at: dt.datetime
 
 
-def _out(r: Report) -> dict[str, Any]:
+def report_out(r: Report, activity_ids: list[int] | None = None) -> dict[str, Any]:
+    """A report as the API gives it; ``activity_ids`` when the caller read them for many
+    reports at once (``services.response_activity_ids_of``)."""
+    if activity_ids is None:
+        activity_ids = services.response_activity_ids(r)
     return {
         "id": r.pk,
         "code": r.code,
@@ -188,7 +191,7 @@ def _out(r: Report) -> dict[str, Any]:
         "referred_to": r.referred_to,
         "duplicate_of": r.duplicate_of.code if r.duplicate_of else None,
         "incident_id": r.incident_id,
-        "activity_ids": [a.pk for a in r.activities.all()],
+        "activity_ids": activity_ids,
         "created_at": r.created_at,
     }
 
@@ -221,12 +224,11 @@ def queue(request: HttpRequest, params: Query[QueueParams]) -> dict[str, Any]:
         region=params.region,
         q=params.q,
     )
-    qs = (
-        services.queue(current_viewer(request), flt)
-        .select_related("duplicate_of")
-        .prefetch_related("activities")
-    )
-    return page_of(qs, params.page, params.size, _out)
+    qs = services.queue(current_viewer(request), flt).select_related("duplicate_of")
+    page = page_of(qs, params.page, params.size, lambda r: r)
+    linked = services.response_activity_ids_of([r.pk for r in page["items"]])
+    page["items"] = [report_out(r, linked.get(r.pk, [])) for r in page["items"]]
+    return page
 
 
 @router.get("/counts", response=dict[str, int], summary="Jumlah laporan baru, terlambat, terbuka")
@@ -246,14 +248,15 @@ def create(request: HttpRequest, payload: OfficerReportIn) -> Status[dict[str, A
     channel, source_text = data.pop("channel"), data.pop("source_text")
     if channel not in Channel.values:
         raise Invalid("Saluran tidak dikenal.", {"channel": "tidak dikenal"})
-    with transaction.atomic():
-        report = intake.submit(
-            intake.ReportInput(**data),
-            channel=channel,
-            viewer=current_viewer(request),
-            source_text=source_text,
-        )
-    return Status(201, _out(report))
+    prepared = intake.prepare(
+        intake.ReportInput(**data),
+        channel=channel,
+        viewer=current_viewer(request),
+        source_text=source_text,
+    )
+    with prepared.kept_if_written(), transaction.atomic():
+        report = intake.write(prepared)
+    return Status(201, report_out(report))
 
 
 class TextIn(Schema):
@@ -271,7 +274,7 @@ def read(request: HttpRequest, payload: TextIn) -> dict[str, Any]:
 
 @router.get("/{report_id}", response=ReportOut, summary="Satu laporan")
 def detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
-    return _out(services.get_report(current_viewer(request), report_id))
+    return report_out(services.get_report(current_viewer(request), report_id))
 
 
 class MoveIn(Schema):
@@ -288,7 +291,7 @@ class MoveIn(Schema):
 def move(request: HttpRequest, report_id: int, payload: MoveIn) -> dict[str, Any]:
     with transaction.atomic():
         report = services.move(current_viewer(request), report_id, services.Move(**payload.dict()))
-    return _out(report)
+    return report_out(report)
 
 
 class AssignIn(Schema):
@@ -302,7 +305,7 @@ def assign(request: HttpRequest, report_id: int, payload: AssignIn) -> dict[str,
         report = services.assign(
             current_viewer(request), report_id, payload.unit_id, payload.officer_id
         )
-    return _out(report)
+    return report_out(report)
 
 
 class MessageIn(Schema):
@@ -348,44 +351,7 @@ class MergeIn(Schema):
 def merge(request: HttpRequest, report_id: int, payload: MergeIn) -> dict[str, Any]:
     with transaction.atomic():
         report = services.merge(current_viewer(request), report_id, payload.into)
-    return _out(report)
-
-
-Count = Annotated[int, Limits(minimum=0, maximum=100_000)]
-
-
-class IncidentIn(Schema):
-    types: list[Annotated[str, OneOf(INCIDENT_TYPES)]] = Field(
-        ..., max_length=12, json_schema_extra={"minItems": 1}
-    )
-    description: str = Field("", max_length=5000)
-    actors: dict[Annotated[str, OneOf(PARTICIPANTS)], Count] = Field(default_factory=dict)
-    dead: Count = 0
-    injured: Count = 0
-    damaged_buildings: Count = 0
-    damaged_vehicles: Count = 0
-
-
-@router.post(
-    "/{report_id}/incident", response={201: dict[str, int]}, summary="Catat kejadian dari laporan"
-)
-def incident(request: HttpRequest, report_id: int, payload: IncidentIn) -> Status[dict[str, int]]:
-    with transaction.atomic():
-        created = services.record_incident(
-            current_viewer(request), report_id, services.IncidentInput(**payload.dict())
-        )
-    return Status(201, {"id": created.pk})
-
-
-class LinkIn(Schema):
-    activity_id: int
-
-
-@router.post("/{report_id}/activities", response=ReportOut, summary="Kaitkan kegiatan tanggapan")
-def link(request: HttpRequest, report_id: int, payload: LinkIn) -> dict[str, Any]:
-    with transaction.atomic():
-        report = services.link_activity(current_viewer(request), report_id, payload.activity_id)
-    return _out(report)
+    return report_out(report)
 
 
 class EventOut(Schema):

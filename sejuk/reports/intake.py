@@ -1,17 +1,20 @@
 """Receiving a report: from a citizen (web form, later WhatsApp, Telegram, SMS through
-their adapters) or from an officer. Checks everything first, then writes the report, its
-photo and its first history entry in one go, assigned to whoever is responsible for the
-place, with the deadline for a first response."""
+their adapters) or from an officer. ``prepare`` checks everything first (matching the
+place named in words, checking and storing the photo: the slow part, before any
+transaction), then ``write`` records the report, its photo and its first history entry
+in one go, assigned to whoever is responsible for the place, with the deadline for a
+first response."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from lokal.phone import parse_phone
@@ -20,14 +23,15 @@ from sejuk.accounts.access import Viewer, require, require_region
 from sejuk.crypto import encrypt
 from sejuk.errors import Invalid
 from sejuk.nlp.gazetteer import default_gazetteer
-from sejuk.nlp.wilayah import ZONE_TZ, zone_of
+from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.units.models import Officer, Unit, UnitLevel
-from sejuk.uploads import clean_image
+from sejuk.uploads import StoredPhoto, clean_image, removed_on_failure, store_image
 
 from .models import CATEGORIES, Channel, Event, Report, ReportPhoto, Urgency
 from .privacy import mask_phones
 
+PHOTO = ReportPhoto._meta.get_field("image")
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 CATEGORY_CODES = {code for code, _ in CATEGORIES}
 
@@ -182,16 +186,33 @@ def _check(data: ReportInput, errors: dict[str, str], region: Region | None) -> 
     return datetime.combine(data.occurred_on, data.occurred_time or time(12, 0), tzinfo=tz)
 
 
-def submit(
+@dataclass
+class PreparedReport:
+    """A report checked whole and its photo stored, not written yet (``write``)."""
+
+    report: Report
+    photo: StoredPhoto | None
+    viewer: Viewer | None
+
+    @contextmanager
+    def kept_if_written(self) -> Iterator[None]:
+        """Around the write: the stored photo goes again if the write fails."""
+        with removed_on_failure([self.photo] if self.photo else [], PHOTO):
+            yield
+
+
+def prepare(
     data: ReportInput,
     *,
     channel: str = Channel.WEB,
     viewer: Viewer | None = None,
     source_text: str = "",
     reader: dict[str, object] | None = None,
-) -> Report:
-    """Check a report whole, then store it; a bad report stores nothing. ``viewer``: the
-    officer who records it (None for a citizen)."""
+) -> PreparedReport:
+    """Check a report whole (the place matched from the reporter's words, the photo
+    checked and resized), writing nothing to the database: the slow part of receiving a
+    report, before the transaction. A bad report raises and stores nothing. ``viewer``:
+    the officer who records it (None for a citizen)."""
     if viewer is not None:
         require(viewer, "report.write")
     errors: dict[str, str] = {}
@@ -215,39 +236,48 @@ def submit(
         if data.happening_now
         else (data.urgency or CATEGORY_URGENCY.get(data.category, Urgency.BIASA))
     )
-    now = timezone.now()
     anonymous = data.anonymous or not (data.name.strip() or data.phone.strip())
     phone = ""
     if not anonymous and data.phone.strip():
         phone = parse_phone(data.phone).e164 or data.phone.strip()
     description, verbatim = protected_text(data.description, source_text)
+    report = Report(
+        category=data.category,
+        urgency=urgency,
+        description=description,
+        region=region,
+        place_text=data.place_text.strip(),
+        lat=data.lat,
+        lng=data.lng,
+        occurred_at=occurred_at,
+        channel=channel,
+        anonymous=anonymous,
+        reporter_name="" if anonymous else encrypt(data.name.strip()),
+        reporter_phone=encrypt(phone),
+        assigned_unit=unit,
+        assigned_officer=officer,
+        source_text=encrypt(verbatim),
+        reader=reader,
+        created_by_id=viewer.user_id if viewer else None,
+    )
+    stored = store_image(image, PHOTO) if image is not None else None
+    return PreparedReport(report, stored, viewer)
+
+
+def write(prepared: PreparedReport) -> Report:
+    """Store a prepared report, its photo's row and its first history entry in one go,
+    with the deadline for a first response counted from now."""
+    report, viewer = prepared.report, prepared.viewer
+    report.due_at = deadline(report.urgency, timezone.now())
     with transaction.atomic():
-        report = _insert(
-            Report(
-                category=data.category,
-                urgency=urgency,
-                description=description,
-                region=region,
-                place_text=data.place_text.strip(),
-                lat=data.lat,
-                lng=data.lng,
-                occurred_at=occurred_at,
-                channel=channel,
-                anonymous=anonymous,
-                reporter_name="" if anonymous else encrypt(data.name.strip()),
-                reporter_phone=encrypt(phone),
-                assigned_unit=unit,
-                assigned_officer=officer,
-                due_at=deadline(urgency, now),
-                source_text=encrypt(verbatim),
-                reader=reader,
-                created_by_id=viewer.user_id if viewer else None,
+        _insert(report)
+        if prepared.photo is not None:
+            ReportPhoto.objects.create(
+                report=report,
+                image=prepared.photo.name,
+                width=prepared.photo.width,
+                height=prepared.photo.height,
             )
-        )
-        if image is not None:
-            photo = ReportPhoto(report=report, width=image.width, height=image.height)
-            photo.image.save(f"{secrets.token_hex(16)}.jpg", ContentFile(image.data), save=False)
-            photo.save()
         Event.objects.create(
             report=report,
             by_id=viewer.user_id if viewer else None,
@@ -255,12 +285,27 @@ def submit(
             action="received",
             to_state=report.state,
             detail={
-                "channel": channel,
-                "unit": unit.name,
-                "officer": str(officer) if officer else "",
+                "channel": report.channel,
+                "unit": report.assigned_unit.name,
+                "officer": str(report.assigned_officer or ""),
             },
         )
     return report
+
+
+def submit(
+    data: ReportInput,
+    *,
+    channel: str = Channel.WEB,
+    viewer: Viewer | None = None,
+    source_text: str = "",
+    reader: dict[str, object] | None = None,
+) -> Report:
+    """Prepare, then write (for callers outside a request's transaction: commands, the
+    demo, tests); pages and endpoints prepare first and write in their transaction."""
+    prepared = prepare(data, channel=channel, viewer=viewer, source_text=source_text, reader=reader)
+    with prepared.kept_if_written():
+        return write(prepared)
 
 
 def protected_text(description: str, source_text: str = "") -> tuple[str, str]:

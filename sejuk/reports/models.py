@@ -1,13 +1,18 @@
 """Citizen reports as cases: received, verified, handled, settled (or refused, merged,
-referred), each step kept; the reporter's contact encrypted; incidents they reveal."""
+referred), each step kept; the reporter's contact encrypted.
+
+A report links to the incident it revealed and to the activities done in response, by
+the lazy references ``"incidents.Incident"`` and ``"activities.Activity"``: links in the
+database, not imports. Reports, activities and incidents are siblings that never import
+one another (import-linter checks it), and nothing in this app queries their tables;
+``sejuk.links`` above them records and shows those links."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
-from sejuk.activities.models import Activity
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
@@ -56,39 +61,6 @@ class Referral(models.TextChoices):
     GAKKUMDU = "gakkumdu", "Sentra Gakkumdu"
     UNIT = "unit", "Satuan lain"
     DUMAS = "dumas", "Dumas Presisi (pengaduan tentang polisi)"
-
-
-class Incident(models.Model):
-    """A verified disturbance: what happened, where, who was involved (by category, never
-    by name or political side), and what it cost."""
-
-    types = models.JSONField("jenis kejadian", default=list)  # codes of INCIDENT_TYPES
-    occurred_at = models.DateTimeField("waktu kejadian", null=True, blank=True)
-    region = models.ForeignKey(
-        Region, verbose_name="wilayah", on_delete=models.PROTECT, related_name="+"
-    )
-    actors = models.JSONField("pihak terlibat", default=dict)  # participant category -> count
-    dead = models.PositiveIntegerField("korban meninggal", default=0)
-    injured = models.PositiveIntegerField("korban luka", default=0)
-    damaged_buildings = models.PositiveIntegerField("bangunan rusak", default=0)
-    damaged_vehicles = models.PositiveIntegerField("kendaraan rusak", default=0)
-    description = models.TextField("uraian", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="dicatat oleh",
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("dicatat", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "kejadian"
-        verbose_name_plural = "kejadian"
-
-    def __str__(self) -> str:
-        names = ", ".join(INCIDENT_TYPES.get(t, t) for t in self.types)
-        return f"{names} di {self.region.name}"
 
 
 class Report(models.Model):
@@ -147,7 +119,7 @@ class Report(models.Model):
         related_name="duplicates",
     )
     incident = models.ForeignKey(
-        Incident,
+        "incidents.Incident",
         verbose_name="kejadian",
         on_delete=models.SET_NULL,
         null=True,
@@ -155,7 +127,7 @@ class Report(models.Model):
         related_name="reports",
     )
     activities = models.ManyToManyField(
-        Activity, verbose_name="kegiatan tanggapan", blank=True, related_name="reports"
+        "activities.Activity", verbose_name="kegiatan tanggapan", blank=True, related_name="reports"
     )
     # The text as it came in (a forwarded message, or the reporter's words before phone
     # numbers were masked in ``description``), encrypted like the contact (reports.privacy).

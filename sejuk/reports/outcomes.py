@@ -9,10 +9,9 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from sejuk import dates
-from sejuk.nlp.taxonomy import INCIDENT_TYPES
-from sejuk.nlp.wilayah import zone_of
+from sejuk.reference.zones import zone_of
 
-from .models import Incident, Message, Report, State
+from .models import Message, Report, State
 
 
 def moment(report: Report, at: datetime) -> str:
@@ -102,19 +101,3 @@ def message_sent(report: Report, message: Message) -> str:
             f"Pesan terkirim. Pelapor membacanya di halaman Cek laporan dengan kode {report.code}."
         )
     return "Catatan internal disimpan; pelapor tidak melihatnya."
-
-
-def incident_recorded(report: Report, incident: Incident) -> str:
-    kinds = ", ".join(INCIDENT_TYPES.get(t, t) for t in incident.types).lower()
-    return (
-        f"Kejadian ({kinds}) dicatat untuk laporan {report.code} dan masuk ke laporan "
-        "situasi harian."
-    )
-
-
-def activity_linked(report: Report, activity_id: int) -> str:
-    activity = report.activities.get(pk=activity_id)
-    return (
-        f"Kegiatan {activity.pk} ({_day(activity.local_date)}) dikaitkan dengan laporan "
-        f"{report.code} sebagai tanggapannya."
-    )

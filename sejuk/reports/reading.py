@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sejuk.accounts.access import Viewer, require
-from sejuk.activities.services import today_for
+from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
 from sejuk.nlp.extract import extract
 

@@ -18,15 +18,13 @@ from sejuk.accounts import audit
 from sejuk.accounts.access import Viewer, get_or_deny, require, require_region, scoped
 from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
-from sejuk.activities.services import visible as visible_activities
 from sejuk.crypto import decrypt
 from sejuk.errors import Conflict, Invalid
-from sejuk.nlp.taxonomy import INCIDENT_TYPES, PARTICIPANTS
-from sejuk.nlp.wilayah import zone_of
+from sejuk.reference.zones import zone_of
 from sejuk.units.models import Officer, Unit
 
 from .intake import normalise_code
-from .models import Event, Incident, Message, Referral, Report, Settlement, State, Urgency
+from .models import Event, Message, Referral, Report, Settlement, State, Urgency
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
 
@@ -108,16 +106,6 @@ def overdue(qs: QuerySet[Report], at: datetime | None = None) -> QuerySet[Report
         waiting = Q(first_response_at__isnull=True) | Q(first_response_at__gt=at)
         qs = qs.filter(created_at__lt=at)
     return qs.filter(waiting, due_at__lt=at).exclude(state__in=(State.DITOLAK, State.DUPLIKAT))
-
-
-def incidents(viewer: Viewer, span: Span) -> QuerySet[Incident]:
-    """Verified incidents in the viewer's area that happened in a span."""
-    return scoped(
-        Incident.objects.select_related("region"),
-        viewer,
-        "report.read",
-        region_field="region__code",
-    ).filter(occurred_at__gte=span[0], occurred_at__lt=span[1])
 
 
 def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report]:
@@ -484,57 +472,54 @@ def merge(viewer: Viewer, report_id: int, into_id: int) -> Report:
     return report
 
 
-@dataclass
-class IncidentInput:
-    types: list[str]
-    description: str = ""
-    actors: dict[str, int] | None = None
-    dead: int = 0
-    injured: int = 0
-    damaged_buildings: int = 0
-    damaged_vehicles: int = 0
+# -- links to the other work (recorded by sejuk.links, which sees both sides) -----------
 
 
-def record_incident(viewer: Viewer, report_id: int, data: IncidentInput) -> Incident:
-    """A verified incident behind the report, linked to it."""
+def lock_for_incident(viewer: Viewer, report_id: int) -> Report:
+    """The report whose incident is being recorded, locked (see ``_locked``)."""
     require(viewer, "report.triage")
-    report = _locked(viewer, report_id)
-    errors: dict[str, str] = {}
-    if not data.types or any(t not in INCIDENT_TYPES for t in data.types):
-        errors["types"] = "pilih jenis kejadian"
-    actors = data.actors or {}
-    if any(a not in PARTICIPANTS or n < 0 for a, n in actors.items()):
-        errors["actors"] = "pihak tidak dikenal"
-    for name in ("dead", "injured", "damaged_buildings", "damaged_vehicles"):
-        if not 0 <= getattr(data, name) <= 100_000:
-            errors[name] = "angka tidak masuk akal"
-    if errors:
-        raise Invalid("Data kejadian belum benar.", errors)
+    return _locked(viewer, report_id)
+
+
+def refuse_second_incident(report: Report) -> None:
     if report.incident_id is not None:
         raise refused(report, "Kejadian di balik laporan ini sudah dicatat.")
-    incident = Incident.objects.create(
-        types=data.types,
-        occurred_at=report.occurred_at or report.created_at,
-        region=report.region,
-        actors=actors,
-        dead=data.dead,
-        injured=data.injured,
-        damaged_buildings=data.damaged_buildings,
-        damaged_vehicles=data.damaged_vehicles,
-        description=data.description.strip(),
-        created_by_id=viewer.user_id,
-    )
-    report.incident = incident
+
+
+def link_incident(viewer: Viewer, report: Report, incident_id: int) -> Report:
+    """The incident behind the report, recorded by the caller, linked to it."""
+    refuse_second_incident(report)
+    report.incident_id = incident_id
     report.save(update_fields=["incident", "updated_at"])
-    _event(report, viewer, "incident", incident=incident.pk)
-    return incident
-
-
-def link_activity(viewer: Viewer, report_id: int, activity_id: int) -> Report:
-    """An activity done in response to the report (a mediation, a patrol)."""
-    require(viewer, "report.write")
-    report = _locked(viewer, report_id)
-    activity = get_or_deny(visible_activities(viewer), "activity", activity_id)
-    report.activities.add(activity)
-    _event(report, viewer, "activity", activity=activity.pk)
+    _event(report, viewer, "incident", incident=incident_id)
     return report
+
+
+def lock_for_response(viewer: Viewer, report_id: int) -> Report:
+    """The report an activity answered, locked (see ``_locked``)."""
+    require(viewer, "report.write")
+    return _locked(viewer, report_id)
+
+
+def link_activity(viewer: Viewer, report: Report, activity_id: int) -> Report:
+    """An activity done in response to the report (a mediation, a patrol), which the
+    caller found the viewer may see."""
+    report.activities.add(activity_id)
+    _event(report, viewer, "activity", activity=activity_id)
+    return report
+
+
+def response_activity_ids(report: Report) -> list[int]:
+    """The activities done in response, by number (this app reads only its link table)."""
+    return response_activity_ids_of([report.pk]).get(report.pk, [])
+
+
+def response_activity_ids_of(report_ids: list[int]) -> dict[int, list[int]]:
+    """The same for many reports in one query: report id -> activity ids."""
+    links = Report.activities.through.objects.filter(report_id__in=report_ids)
+    found: dict[int, list[int]] = {}
+    for report_id, activity_id in links.order_by("activity_id").values_list(
+        "report_id", "activity_id"
+    ):
+        found.setdefault(report_id, []).append(activity_id)
+    return found

@@ -2,6 +2,9 @@ from django.urls import path
 
 from . import views
 
+# The case page and the steps that reach into the other work (its incident, the
+# activities done in response) are sejuk.links's; sejuk/urls.py serves both lists under
+# the one "reports" namespace.
 app_name = "reports"
 urlpatterns = [
     path("lapor/", views.report_form, name="report"),
@@ -10,13 +13,9 @@ urlpatterns = [
     path("laporan/", views.queue, name="queue"),
     path("laporan/baru/", views.create, name="create"),
     path("laporan/foto/<int:photo_id>/", views.photo, name="photo"),
-    path("laporan/<int:report_id>/", views.detail, name="detail"),
     path("laporan/<int:report_id>/langkah/", views.move, name="move"),
     path("laporan/<int:report_id>/tugaskan/", views.assign, name="assign"),
     path("laporan/<int:report_id>/tugaskan/cari/", views.assignees, name="assignees"),
     path("laporan/<int:report_id>/pesan/", views.message, name="message"),
     path("laporan/<int:report_id>/gabung/", views.merge, name="merge"),
-    path("laporan/<int:report_id>/kejadian/", views.incident, name="incident"),
-    path("laporan/<int:report_id>/kegiatan/", views.link_activity, name="link_activity"),
-    path("laporan/<int:report_id>/identitas/", views.reveal, name="reveal"),
 ]

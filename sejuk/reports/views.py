@@ -20,12 +20,12 @@ from django.views.decorators.http import require_POST
 from sejuk import dates
 from sejuk.accounts.access import current_viewer, get_or_deny, require
 from sejuk.accounts.ratelimit import Rate, limit
-from sejuk.activities.services import zone_for
+from sejuk.accounts.workplace import zone_for
 from sejuk.errors import Invalid, SejukError
 
 from . import assignment, intake, outcomes, public, reading, services
 from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
-from .models import CATEGORIES, ReportPhoto, Settlement, State, Urgency
+from .models import CATEGORIES, Report, ReportPhoto, Settlement, State, Urgency
 
 
 def _put_errors(form: Any, exc: Invalid) -> None:
@@ -66,8 +66,9 @@ def report_form(request: HttpRequest) -> HttpResponse:
             data = dict(form.cleaned_data)
             upload = request.FILES.get("photo")
             try:
-                with transaction.atomic():
-                    report = intake.submit(_input(data, upload.read() if upload else None))
+                prepared = intake.prepare(_input(data, upload.read() if upload else None))
+                with prepared.kept_if_written(), transaction.atomic():
+                    report = intake.write(prepared)
             except intake.AmbiguousPlace as exc:
                 choices = exc.choices
                 _put_errors(form, exc)
@@ -201,13 +202,14 @@ def create(request: HttpRequest) -> HttpResponse:
                 )
             return render(request, "reports/new.html", {"form": form})
         try:
-            with transaction.atomic():
-                report = intake.submit(
-                    _input({**data, "anonymous": True}),
-                    channel=data["channel"],
-                    viewer=viewer,
-                    source_text=data["text"],
-                )
+            prepared = intake.prepare(
+                _input({**data, "anonymous": True}),
+                channel=data["channel"],
+                viewer=viewer,
+                source_text=data["text"],
+            )
+            with prepared.kept_if_written(), transaction.atomic():
+                report = intake.write(prepared)
         except Invalid as exc:
             _put_errors(form, exc)
         else:
@@ -232,12 +234,16 @@ EVENT_LABELS = {
 }
 
 
-def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[str, Any]:
+def case_page(
+    request: HttpRequest, report: Report, links: dict[str, Any], **extra: Any
+) -> HttpResponse:
+    """The case page of a report the viewer may see. ``links`` is what the report is
+    linked to in the other work (its incident, the activities done in response), which
+    ``sejuk.links`` reads and gives here: this app does not read them."""
     viewer = current_viewer(request)
-    report = services.get_report(viewer, report_id)
     triage = viewer.can("report.triage")
     query = request.GET.get("cari", "")[:60]
-    return {
+    context = {
         "report": report,
         "events": report.events.all(),
         "event_labels": EVENT_LABELS,
@@ -247,7 +253,6 @@ def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[
         "next_states": [(s, State(s).label) for s in services.moves_for(viewer, report)],
         "move_form": MoveForm(),
         "settlements": Settlement.choices,
-        "incident_types": CATEGORIES,
         "similar": services.similar_to(viewer, report) if triage else [],
         "assignees": assignment.assignees(viewer, report, query) if triage else [],
         "assignee_query": query,
@@ -255,13 +260,10 @@ def _detail_context(request: HttpRequest, report_id: int, **extra: Any) -> dict[
         "can_write": viewer.can("report.write"),
         "can_identity": viewer.can("report.identity"),
         "overdue": services.is_overdue(report),
+        **links,
         **extra,
     }
-
-
-@login_required
-def detail(request: HttpRequest, report_id: int) -> HttpResponse:
-    return render(request, "reports/detail.html", _detail_context(request, report_id))
+    return render(request, "reports/detail.html", context)
 
 
 @login_required
@@ -275,7 +277,7 @@ def assignees(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(request, "reports/assignees.html", {"assignees": choices})
 
 
-def _step(request: HttpRequest, report_id: int, action: Callable[[], str]) -> HttpResponse:
+def take_step(request: HttpRequest, report_id: int, action: Callable[[], str]) -> HttpResponse:
     """Run one step in its own transaction and say what it did and what comes next; a
     step the case no longer allows (409) says the state the case is in now."""
     try:
@@ -310,7 +312,9 @@ def move(request: HttpRequest, report_id: int) -> HttpResponse:
         follow_up_on=d.get("follow_up_on"),
     )
     viewer = current_viewer(request)
-    return _step(request, report_id, lambda: outcomes.moved(services.move(viewer, report_id, step)))
+    return take_step(
+        request, report_id, lambda: outcomes.moved(services.move(viewer, report_id, step))
+    )
 
 
 @login_required
@@ -325,7 +329,7 @@ def assign(request: HttpRequest, report_id: int) -> HttpResponse:
         unit_id, officer_id = (officer.unit_id, officer.pk) if officer else (0, None)
     else:
         unit_id, officer_id = ident, None
-    return _step(
+    return take_step(
         request,
         report_id,
         lambda: outcomes.assigned(services.assign(viewer, report_id, unit_id, officer_id)),
@@ -342,7 +346,7 @@ def message(request: HttpRequest, report_id: int) -> HttpResponse:
         sent = services.add_message(viewer, report_id, request.POST.get("body", ""), public=public_)
         return outcomes.message_sent(sent.report, sent)
 
-    return _step(request, report_id, send)
+    return take_step(request, report_id, send)
 
 
 @login_required
@@ -350,62 +354,12 @@ def message(request: HttpRequest, report_id: int) -> HttpResponse:
 def merge(request: HttpRequest, report_id: int) -> HttpResponse:
     into = request.POST.get("into", "")
     viewer = current_viewer(request)
-    return _step(
+    return take_step(
         request,
         report_id,
         lambda: outcomes.merged(
             services.merge(viewer, report_id, int(into) if into.isdigit() else 0)
         ),
-    )
-
-
-@login_required
-@require_POST
-def incident(request: HttpRequest, report_id: int) -> HttpResponse:
-    def numbers(name: str) -> int:
-        value = request.POST.get(name, "0") or "0"
-        return int(value) if value.isdigit() else -1
-
-    data = services.IncidentInput(
-        types=request.POST.getlist("types"),
-        description=request.POST.get("description", ""),
-        dead=numbers("dead"),
-        injured=numbers("injured"),
-        damaged_buildings=numbers("damaged_buildings"),
-        damaged_vehicles=numbers("damaged_vehicles"),
-    )
-    viewer = current_viewer(request)
-
-    def record() -> str:
-        recorded = services.record_incident(viewer, report_id, data)
-        return outcomes.incident_recorded(services.get_report(viewer, report_id), recorded)
-
-    return _step(request, report_id, record)
-
-
-@login_required
-@require_POST
-def link_activity(request: HttpRequest, report_id: int) -> HttpResponse:
-    given = request.POST.get("activity_id", "")
-    activity_id = int(given) if given.isdigit() else 0
-    viewer = current_viewer(request)
-    return _step(
-        request,
-        report_id,
-        lambda: outcomes.activity_linked(
-            services.link_activity(viewer, report_id, activity_id), activity_id
-        ),
-    )
-
-
-@login_required
-@require_POST
-def reveal(request: HttpRequest, report_id: int) -> HttpResponse:
-    """Shows the reporter's identity on this one page view; it is never kept on the page
-    afterwards, and the look is in the audit log."""
-    identity = services.reveal_reporter(current_viewer(request), report_id, request)
-    return render(
-        request, "reports/detail.html", _detail_context(request, report_id, identity=identity)
     )
 
 

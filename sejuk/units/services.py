@@ -11,15 +11,15 @@ from django.db.models import Count
 from sejuk.errors import Invalid, NotFound
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.nlp.normalize import fold
-from sejuk.nlp.police import (
+from sejuk.nlp.police_units import parse_unit_name
+from sejuk.reference.police import (
     POLDA_OVERRIDES,
     SHARED_POLRES,
-    parse_unit_name,
     polda_name,
     polres_name,
     polsek_name,
 )
-from sejuk.nlp.wilayah import bare_name
+from sejuk.reference.wilayah import bare_name
 from sejuk.regions.models import Level, Region
 
 from .models import HOME_LEVEL, Officer, Unit, UnitLevel

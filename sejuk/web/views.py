@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sejuk.accounts.access import current_viewer
-from sejuk.activities.services import ActivityFilter, list_activities, today_for
+from sejuk.accounts.workplace import today_for
+from sejuk.activities.services import ActivityFilter, list_activities
 from sejuk.errors import Forbidden
 from sejuk.regions.services import region_counts
 from sejuk.reports.services import counts as report_counts

@@ -1,4 +1,5 @@
 import io
+from datetime import date, timedelta
 
 import pytest
 from PIL import Image
@@ -7,6 +8,7 @@ from sejuk.accounts.access import OutsideArea, viewer_for
 from sejuk.activities import photos
 from sejuk.errors import Invalid
 from tests.factories import log_activity
+from tests.personas import LOTENG_DESA
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,23 @@ def test_photos_upload_through_the_form(world, client):
     response = client.post(f"/kegiatan/{a.pk}/foto/", {"photo": upload})
     assert response.status_code == 302
     assert a.photos.count() == 1
+
+
+def test_a_refused_activity_keeps_none_of_the_photos_sent_with_it(world, client, settings):
+    upload = io.BytesIO(phone_photo((800, 600), gps=False))
+    upload.name = "foto.jpg"
+    client.force_login(world.users["bhabin"])
+    response = client.post(
+        "/kegiatan/baru/",
+        {
+            "action": "simpan",
+            "region": LOTENG_DESA,  # another Polres: refused after the photo was stored
+            "date": (date.today() - timedelta(days=1)).isoformat(),
+            "start_time": "16:30",
+            "types": ["patroli_dialogis"],
+            "summary": "Patroli sore",
+            "photo": upload,
+        },
+    )
+    assert response.status_code == 422 and "di luar wilayah Anda" in response.content.decode()
+    assert list(settings.MEDIA_ROOT.rglob("*.jpg")) == []

@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from sejuk.accounts.access import viewer_for
+from sejuk.accounts.workplace import today_for
 from sejuk.activities.reading import Highlight, highlighted, read_message
-from sejuk.activities.services import today_for
 from sejuk.errors import Invalid
 from tests.personas import SEKOTONG_BARAT
 

@@ -41,7 +41,7 @@ def test_times_are_kept_in_the_zone_of_the_place(world):
     )
     assert a.local_date == date(2024, 12, 8)
     assert a.starts_at.astimezone(UTC).hour == 8  # 16.30 WITA is 08.30 UTC
-    local = services.local_times(a)
+    local = a.local_times()
     assert (local.zone, local.start, local.end) == ("WITA", time(16, 30), time(18, 0))
 
 

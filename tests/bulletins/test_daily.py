@@ -12,10 +12,12 @@ from pypdf import PdfReader
 
 from sejuk import dates
 from sejuk.accounts.access import OutsideArea, RoleDenied, viewer_for
-from sejuk.activities.services import today_for
+from sejuk.accounts.workplace import today_for
 from sejuk.bulletins import services
 from sejuk.bulletins.daily import daily_report
 from sejuk.errors import Invalid
+from sejuk.incidents.services import IncidentInput
+from sejuk.links import services as links
 from sejuk.regions.models import Region
 from sejuk.reports import services as reports
 from sejuk.reports.models import Report
@@ -61,8 +63,8 @@ def a_day_of_work(world, day: date) -> dict[str, Report]:
     Report.objects.filter(pk=answered.pk).update(first_response_at=at(day, 11, "WITA"))
     received_on(file_report(), at(day - timedelta(days=1), 9))
     received_on(file_report(region=LOTENG_DESA), at(day, 9))  # another Polres
-    incident = reports.record_incident(
-        operator, late.pk, reports.IncidentInput(types=["provokasi"], injured=1)
+    _, incident = links.record_incident(
+        operator, late.pk, IncidentInput(types=["provokasi"], injured=1)
     )
     incident.occurred_at = at(day, 9)
     incident.save()

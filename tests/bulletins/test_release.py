@@ -13,7 +13,7 @@ from sejuk.activities.services import create_activity
 from sejuk.bulletins import services
 from sejuk.bulletins.release import QUOTE_SLOT, fill
 from sejuk.bulletins.release_templates import TEMPLATES, templates_for
-from sejuk.nlp.taxonomy import ACTIVITY_TYPES
+from sejuk.reference.taxonomy import ACTIVITY_TYPES
 from sejuk.regions.models import Region
 from sejuk.units.models import Unit
 from sejuk.units.services import set_commander

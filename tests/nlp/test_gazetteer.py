@@ -1,8 +1,8 @@
 import pytest
 
-from sejuk.nlp.aliases import KABKOTA_ALIASES, PROVINCE_ALIASES
 from sejuk.nlp.gazetteer import HAMLET, default_gazetteer
-from sejuk.nlp.wilayah import load_regions
+from sejuk.reference.aliases import KABKOTA_ALIASES, PROVINCE_ALIASES
+from sejuk.reference.wilayah import load_regions
 
 
 @pytest.fixture(scope="module")

@@ -24,13 +24,23 @@ from django.db import connections, transaction
 
 from sejuk.accounts.access import Viewer, viewer_for
 from sejuk.errors import SejukError
+from sejuk.incidents.models import Incident
+from sejuk.incidents.services import IncidentInput
+from sejuk.links import services as links
 from sejuk.reports import services
-from sejuk.reports.models import Event, Incident, Report, State
+from sejuk.reports.models import Event, Report, State
 from sejuk.units.models import Unit
 from tests.factories import file_report
 from tests.personas import make_user
 
-APPS = ["sejuk.accounts", "sejuk.leaders", "sejuk.activities", "sejuk.reports", "sejuk.bulletins"]
+APPS = [
+    "sejuk.accounts",
+    "sejuk.leaders",
+    "sejuk.activities",
+    "sejuk.reports",
+    "sejuk.incidents",
+    "sejuk.bulletins",
+]
 pytestmark = pytest.mark.django_db(transaction=True, available_apps=APPS)
 
 ROUNDS = 3  # concurrent rounds per pair; one bad round fails the pair
@@ -73,8 +83,8 @@ STEPS = (
     Step(
         "kejadian",
         (*OPEN, State.SELESAI),
-        lambda viewer, report_id, _: services.record_incident(
-            viewer, report_id, services.IncidentInput(types=["provokasi"])
+        lambda viewer, report_id, _: links.record_incident(
+            viewer, report_id, IncidentInput(types=["provokasi"])
         ),
     ),
     Step(

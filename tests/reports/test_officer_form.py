@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from sejuk.accounts.access import viewer_for
-from sejuk.activities.services import today_for
+from sejuk.accounts.workplace import today_for
 
 pytestmark = pytest.mark.django_db
 

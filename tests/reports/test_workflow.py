@@ -9,7 +9,7 @@ from sejuk.errors import Conflict, Invalid
 from sejuk.reports import public, services
 from sejuk.reports.models import Report
 from sejuk.units.models import Unit
-from tests.factories import file_report, log_activity
+from tests.factories import file_report
 from tests.personas import GERUNG_UTARA
 
 pytestmark = pytest.mark.django_db
@@ -154,29 +154,6 @@ def test_viewing_the_reporters_identity_is_audited_and_role_limited(world):
         services.reveal_reporter(v(world, "bhabin"), report.pk)
     with pytest.raises(OutsideArea):
         services.reveal_reporter(v(world, "neighbour"), report.pk)
-
-
-def test_an_incident_and_a_response_activity_are_linked(world):
-    report = file_report(category="bentrokan")
-    incident = services.record_incident(
-        v(world, "operator"),
-        report.pk,
-        services.IncidentInput(
-            types=["bentrokan"],
-            actors={"warga": 20, "paslon_timses": 10},
-            injured=2,
-            damaged_vehicles=1,
-        ),
-    )
-    activity = log_activity(world.users["bhabin"], types=["mediasi"])
-    services.link_activity(v(world, "operator"), report.pk, activity.pk)
-    report.refresh_from_db()
-    assert report.incident == incident and incident.injured == 2
-    assert list(report.activities.all()) == [activity]
-    with pytest.raises(Invalid):
-        services.record_incident(
-            v(world, "operator"), report.pk, services.IncidentInput(types=["perang"])
-        )
 
 
 def test_the_reporter_adds_information_by_code(world):

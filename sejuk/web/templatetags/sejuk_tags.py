@@ -6,8 +6,8 @@ from django.http import HttpRequest
 
 from sejuk import dates
 from sejuk.accounts.access import ANONYMOUS, current_viewer
-from sejuk.activities.services import zone_for
-from sejuk.nlp.wilayah import zone_of
+from sejuk.accounts.workplace import zone_for
+from sejuk.reference.zones import zone_of
 from sejuk.web.menu import Menu, may_open, menu_for
 
 register = template.Library()

@@ -43,11 +43,13 @@ class Command(BaseCommand):
         )
         # Build the region index now rather than on the first search.
         threading.Thread(target=default_gazetteer, daemon=True).start()
-        if settings.BULLETIN_SCHEDULE:
-            # The morning situation reports, on the same database, with no other server.
-            from sejuk.bulletins.schedule import Scheduler
+        if settings.SERVE_JOBS:
+            # The background jobs (the morning reports), on the same database, with no
+            # other process; servers that run `sejuk worker` set SEJUK_SERVE_JOBS=0.
+            from sejuk.background import REGISTRY
+            from sejuk.jobs.runner import RunnerThread
 
-            Scheduler(settings.BULLETIN_CHECK_MINUTES).start()
+            RunnerThread(REGISTRY).start()
         if settings.HTTPS and not settings.TRUSTED_PROXY:
             self.stdout.write(
                 self.style.WARNING(

@@ -1,4 +1,4 @@
-"""How Polri names its units, and reading a unit's name back into level and region.
+"""How Polri names its units by default.
 
 The default units follow the administrative map: a Polda per province, a Polres per
 kabupaten/kota, a Polsek per kecamatan. Most Polres are "Polres <name>"; where a kota and
@@ -10,11 +10,6 @@ Keys are official region names from the Kemendagri list, checked by a test.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
-
-from .normalize import fold
 
 POLDA_NAMES: dict[str, str] = {
     "31": "Polda Metro Jaya",
@@ -101,45 +96,6 @@ POLDA_OVERRIDES: dict[str, str] = {
 SHARED_POLRES: dict[str, str] = {
     "Kota Sungai Penuh": "Kabupaten Kerinci",
 }
-
-LEVELS = ("mabes", "polda", "polres", "polsek")
-
-# Unit words as written, longest first, with the level each names.
-_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("mabes polri", "mabes"),
-    ("mabes", "mabes"),
-    ("polda", "polda"),
-    ("polrestabes", "polres"),
-    ("polresta", "polres"),
-    ("polres metro", "polres"),
-    ("polres", "polres"),
-    ("polsubsektor", "polsek"),
-    ("polsek", "polsek"),
-)
-_PREFIX_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p, _ in _PREFIXES) + r")\b")
-
-
-@dataclass(frozen=True, slots=True)
-class UnitName:
-    level: str  # mabes, polda, polres, polsek
-    prefix: str  # "polresta", "polres metro", ... folded
-    place: str  # the place part, folded: "ppu", "bima", "sekotong"
-    kota: bool  # the name ends in "Kota" (Polres Bima Kota) or is a Polrestabes
-
-
-def parse_unit_name(name: str) -> UnitName | None:
-    """Split "Polres Bima Kota" into level, prefix and place; None if not a unit name."""
-    folded = fold(name)
-    match = _PREFIX_RE.match(folded)
-    if match is None:
-        return None
-    prefix = match.group()
-    level = dict(_PREFIXES)[prefix]
-    place = folded[match.end() :].strip()
-    kota = prefix == "polrestabes"
-    if place.endswith(" kota"):
-        place, kota = place[: -len(" kota")], True
-    return UnitName(level, prefix, place, kota)
 
 
 def polda_name(province_code: str, province_name: str) -> str:

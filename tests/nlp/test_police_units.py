@@ -2,7 +2,7 @@ import pytest
 
 from sejuk.nlp.document import Document
 from sejuk.nlp.gazetteer import default_gazetteer
-from sejuk.nlp.units import choose_unit, find_unit_mentions
+from sejuk.nlp.police_units import choose_unit, find_unit_mentions, parse_unit_name
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,28 @@ def test_the_polsek_of_a_main_town_is_its_kecamatan(gaz, text, code):
 )
 def test_hyphenated_names_and_more_short_names(gaz, text, code):
     assert unit(gaz, text).region_code == code
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "place", "kota"),
+    [
+        ("Polres PPU", "polres", "ppu", False),
+        ("Polresta Sidoarjo", "polres", "sidoarjo", False),
+        ("Polrestabes Medan", "polres", "medan", True),
+        ("Polres Metro Jakarta Selatan", "polres", "jakarta selatan", False),
+        ("Polres Bima Kota", "polres", "bima", True),
+        ("Polda Kaltim", "polda", "kaltim", False),
+        ("Polsek Sekotong", "polsek", "sekotong", False),
+        ("Mabes Polri", "mabes", "", False),
+        ("POLRES OKU SELATAN", "polres", "oku selatan", False),
+    ],
+)
+def test_a_unit_name_splits_into_level_and_place(name, level, place, kota):
+    parsed = parse_unit_name(name)
+    assert parsed is not None
+    assert (parsed.level, parsed.place, parsed.kota) == (level, place, kota)
+
+
+def test_a_name_that_is_not_a_unit_is_refused():
+    assert parse_unit_name("Bawaslu Lombok Barat") is None
+    assert parse_unit_name("Polresmana") is None

@@ -83,7 +83,7 @@ ELECTIONS: Final[dict[str, str]] = {
 }
 
 # Kinds of election: each known election (``ELECTIONS``, placed on the calendar in
-# ``sejuk.nlp.elections``) is of one; village-head elections are held by each kabupaten on
+# ``sejuk.reference.elections``) is of one; village-head elections are held by each kabupaten on
 # its own day and have no label in the extraction contract.
 ELECTION_KINDS: Final[dict[str, str]] = {
     "pemilu": "Pemilihan umum (Pemilu)",

@@ -1,4 +1,5 @@
-"""The police unit that ran the activity (or handled the incident), from the text.
+"""The police unit that ran the activity (or handled the incident), from the text; and a
+unit's name read back into its level and place (``parse_unit_name``, for unit search).
 
 Releases name units in many ways: "Polsek Sekotong", "Polres OKU Selatan", "Polresta
 Sidoarjo", "Kepolisian Daerah (Polda) Jawa Timur", "Kapolres Bima", "Sat Binmas Polres
@@ -20,17 +21,20 @@ weight is the one that acted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
+
+from sejuk.reference.police import POLDA_NAMES, POLRES_NAMES
+from sejuk.reference.wilayah import KABKOTA, KECAMATAN, PROVINSI
 
 from .document import Document, watch
 from .gazetteer import Gazetteer
 from .normalize import fold, words
 from .phrases import word_table
-from .police import POLDA_NAMES, POLRES_NAMES
 from .record import Evidence, Unit
-from .wilayah import KABKOTA, KECAMATAN, PROVINSI
 
 LEVEL_RANK = {"mabes": 0, "polda": 1, "polres": 2, "polsek": 3}
 # Folded unit words: (level, how the name is written, role of the word itself).
@@ -497,3 +501,43 @@ def _name(m: UnitMention) -> str:
             w if len(w) <= 3 and w.isupper() else w.capitalize() for w in place.split()
         )
     return f"{m.prefix} {place}{' Kota' if m.kota and m.prefix != 'Polrestabes' else ''}"
+
+
+# -- a unit's name, read back into level and place (``sejuk units find``) ---------------
+
+# Unit words as written, longest first, with the level each names.
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("mabes polri", "mabes"),
+    ("mabes", "mabes"),
+    ("polda", "polda"),
+    ("polrestabes", "polres"),
+    ("polresta", "polres"),
+    ("polres metro", "polres"),
+    ("polres", "polres"),
+    ("polsubsektor", "polsek"),
+    ("polsek", "polsek"),
+)
+_PREFIX_RE = re.compile(r"^(?:" + "|".join(re.escape(p) for p, _ in _PREFIXES) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitName:
+    level: str  # mabes, polda, polres, polsek
+    prefix: str  # "polresta", "polres metro", ... folded
+    place: str  # the place part, folded: "ppu", "bima", "sekotong"
+    kota: bool  # the name ends in "Kota" (Polres Bima Kota) or is a Polrestabes
+
+
+def parse_unit_name(name: str) -> UnitName | None:
+    """Split "Polres Bima Kota" into level, prefix and place; None if not a unit name."""
+    folded = fold(name)
+    match = _PREFIX_RE.match(folded)
+    if match is None:
+        return None
+    prefix = match.group()
+    level = dict(_PREFIXES)[prefix]
+    place = folded[match.end() :].strip()
+    kota = prefix == "polrestabes"
+    if place.endswith(" kota"):
+        place, kota = place[: -len(" kota")], True
+    return UnitName(level, prefix, place, kota)

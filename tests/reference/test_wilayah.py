@@ -1,6 +1,7 @@
 from collections import Counter
 
-from sejuk.nlp.wilayah import bare_name, kind_of, load_regions, zone_of
+from sejuk.reference.wilayah import bare_name, kind_of, load_regions
+from sejuk.reference.zones import zone_of
 
 
 def test_the_installed_list_has_every_region_of_the_2025_decree():

@@ -1,4 +1,4 @@
-from sejuk.nlp import taxonomy
+from sejuk.reference import taxonomy
 
 CONTRACT = {
     "activity_types": "patroli_dialogis sambang dialog deklarasi_damai mediasi penyuluhan "

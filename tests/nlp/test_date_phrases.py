@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sejuk.nlp.dates import complete, date_in_url, find_dates, find_times, years_named
+from sejuk.nlp.date_phrases import complete, date_in_url, find_dates, find_times, years_named
 
 
 def only(text):

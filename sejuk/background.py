@@ -1,0 +1,57 @@
+"""Everything Sejuk does in the background, in one registry.
+
+``SCHEDULED`` holds the jobs that come round on their own, ``QUEUED`` the kinds of job an
+app asks for by name (``sejuk.jobs.services.enqueue("name", {...})``): apps never import
+this module, so the registry may name any of them. The runner (``sejuk.jobs.runner``)
+runs them in a thread of `sejuk serve` (``SEJUK_SERVE_JOBS``, on by default: a laptop needs
+nothing else) or in `sejuk worker` processes on servers; each run is claimed by one
+conditional UPDATE of the job's row, so however many runners share the database a job
+runs once, is retried with a growing wait when it fails, and is taken over when its
+runner died. The admin's *Pekerjaan latar* shows each job's last and next run and its
+failures with the error, and runs one again on request.
+
+Why our own runner rather than django-tasks (the backport of Django 6's ``django.tasks``)
+with its database backend, now the separate package django-tasks-db: that backend runs
+on Django 5.2 and SQLite, but it keeps no schedule (the morning reports would still need
+this clock), retries nothing (a failed task stays failed), never takes back a task whose
+worker died, has no uniqueness key, and runs in its own ``db_worker`` process, where a
+laptop install should need one process. It is also alpha and announces breaking changes.
+Our loop is a table, a claim and a retry rule in a few hundred lines; when Sejuk moves to
+Django 6, the queued kinds can be offered as ``django.tasks`` tasks over the same table.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+
+from sejuk.bulletins import schedule
+from sejuk.jobs.runner import Queued, Registry, Scheduled
+
+
+def morning_reports() -> str:
+    """Yesterday's situation report of every Polda and Polres in use, once the morning
+    hour has come where each is (``sejuk.bulletins.schedule``). A report that could not
+    be drawn fails the job, so it shows here and is tried again sooner."""
+    done = schedule.run_due()
+    if done.failed:
+        names = ", ".join(f"{b.unit.name} {b.day}: {b.error}" for b in done.failed)
+        raise RuntimeError(f"{done.summary()}. Gagal: {names}")
+    return done.summary()
+
+
+SCHEDULED: dict[str, Scheduled] = {
+    "laporan-pagi": Scheduled(
+        run=morning_reports,
+        every=timedelta(minutes=settings.BULLETIN_CHECK_MINUTES),
+        label="Laporan situasi harian tiap pagi",
+        enabled=settings.BULLETIN_SCHEDULE,
+    ),
+}
+
+# No queued kind yet: the first ones are messages out (channels) and tile rebuilds
+# (maps); the README lists what is planned.
+QUEUED: dict[str, Queued] = {}
+
+REGISTRY = Registry(scheduled=SCHEDULED, queued=QUEUED)

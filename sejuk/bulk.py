@@ -1,0 +1,138 @@
+"""Writing many rows fast: plain tuples straight to the table, no model instances.
+
+For generated data at national scale (millions of rows), where building a Django object
+per row costs more than the database does. The caller owns the transaction and keeps
+each one short (a chunk of rows). Columns are named by model field, so a model that moves
+to another app or table needs no change here. SQLite gets ``executemany``, PostgreSQL
+``COPY``; values are adapted the way Django would adapt them for that database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.core.management.color import no_style
+from django.db import connection, models
+
+Adapt = Callable[[Any], Any]
+_sqlite_tuned: dict[int, bool] = {}
+
+
+def _adapter(field: models.Field[Any, Any]) -> Adapt | None:
+    kind = field.get_internal_type()
+    if kind == "JSONField":
+        return _json
+    if connection.vendor != "sqlite":
+        return None  # psycopg's COPY takes dates, datetimes and booleans as they are
+    if kind == "DateTimeField":
+        return _sqlite_datetime
+    if kind == "DateField":
+        return date.isoformat
+    return None
+
+
+def _json(value: Any) -> str:
+    return "{}" if value == {} else json.dumps(value, ensure_ascii=False)
+
+
+def _sqlite_datetime(value: datetime) -> str:
+    """What Django's SQLite backend stores for an aware datetime (naive UTC as text),
+    without its per-value checks: millions of values."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return str(value)
+
+
+def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Insert ``rows`` (tuples in the order of ``fields``, model field names; a foreign
+    key by its ``<name>_id``) into ``model``'s table; return how many."""
+    meta = model._meta
+    resolved = [meta.get_field(name.removesuffix("_id")) for name in fields]
+    concrete = [f for f in resolved if isinstance(f, models.Field)]
+    assert len(concrete) == len(resolved), "only a model's own columns"
+    columns = [str(f.column) for f in concrete]
+    adapters = [(i, a) for i, f in enumerate(concrete) if (a := _adapter(f)) is not None]
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    table = connection.ops.quote_name(str(meta.db_table))
+    count = 0
+    connection.ensure_connection()
+    raw = connection.connection
+    assert raw is not None
+    if connection.vendor == "postgresql":
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(_adapted(row, adapters))
+                count += 1
+        return count
+    marks = ", ".join("?" for _ in columns)
+    # Names from the model's own metadata, quoted; values always as parameters.
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({marks})"  # noqa: S608
+    if not _sqlite_tuned.get(id(raw)):
+        # A larger page cache for this connection: indexes of millions of rows are
+        # updated without reading their pages back from the file again and again.
+        raw.execute("PRAGMA cache_size = -262144")  # 256 MiB
+        _sqlite_tuned[id(raw)] = True
+    batch: list[Sequence[Any]] = []
+    cursor = raw.cursor()
+    try:
+        for row in rows:
+            batch.append(_adapted(row, adapters))
+            if len(batch) >= 5000:
+                cursor.executemany(sql, batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    finally:
+        cursor.close()
+    return count
+
+
+def _adapted(row: Sequence[Any], adapters: list[tuple[int, Adapt]]) -> Sequence[Any]:
+    if not adapters:
+        return row
+    out = list(row)
+    for i, adapt in adapters:
+        if out[i] is not None:
+            out[i] = adapt(out[i])
+    return out
+
+
+def claim_ids(model: type[models.Model], count: int) -> range:
+    """``count`` new primary keys for rows the caller inserts with explicit ids, in the
+    caller's transaction. The table is locked for writers until it commits (SQLite's
+    immediate transactions do that already), so no other writer takes the same ids;
+    ``reset_sequences`` afterwards moves PostgreSQL's sequence past them."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute(f"SELECT COALESCE(MAX({pk}), 0) FROM {table}")  # noqa: S608
+        start = int(cursor.fetchone()[0]) + 1
+    return range(start, start + count)
+
+
+def reset_sequences(*tables: type[models.Model]) -> None:
+    """After explicit ids: PostgreSQL's next id past the highest (SQLite needs nothing)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(tables))
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def analyze(*tables: type[models.Model]) -> None:
+    """After many rows: fresh planner statistics on PostgreSQL, as its autovacuum would
+    gather them a little later. They also make this connection plan again the queries it
+    keeps (the foreign-key checks among them), which it may have planned when the table
+    was nearly empty: a scan of the whole table per row checked. SQLite's planner keeps
+    no statistics unless asked (Sejuk never asks), so nothing is done there."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(str(model._meta.db_table))}")

@@ -1,0 +1,43 @@
+"""`make bench-web` runs end to end at a tiny scale (one province, a second per
+scenario): generated data, Sejuk and the floor served together, every scenario measured
+with its target, and the intake's acknowledged reports all stored. On PostgreSQL too when
+the suite runs there. Nothing here is timed: the figures are printed, not checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bench import web
+
+SCENARIOS = (
+    "floor: bare insert",
+    "intake: POST /api/public/reports",
+    "floor: bare read",
+    *(
+        f"{scope}: {page}"
+        for scope in ("Polres", "Polda", "nasional")
+        for page in ("activity list page", "activity list API", "report queue", "home page")
+    ),
+)
+
+
+def test_bench_web_runs_end_to_end_at_a_tiny_scale(tmp_path: Path, capsys):
+    status = web.main(
+        [
+            "--scale", "300", "--area", "52", "--seconds", "1", "--reads", "4",
+            "--writes", "40", "--clients", "2", "--threads", "2", "--work", str(tmp_path),
+            "--throwaway",
+        ]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert status == 0, out
+    runs = out.count("waitress with 2 threads")
+    assert runs >= 1
+    for scenario in SCENARIOS:
+        assert out.count(scenario) == runs, scenario
+    lost = re.findall(r"nothing lost: (\d+) acknowledged, (\d+) stored .*: met", out)
+    assert len(lost) == runs and all(int(a) == int(s) > 0 for a, s in lost)
+    assert out.count("target p95 ≤ 50 ms") == 12 * runs
+    assert out.count("acknowledged/s:") == runs
+    assert "answers other than 2xx" not in out
