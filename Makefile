@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ eval: install
 ## Benchmarks that print figures (never timed unit tests).
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
+
+## The map: first views of a Polres, a Polda and the nation in a phone-sized Chromium
+## (bytes, time to draw), server time per map request beside a bare Django view, the
+## build for all of Indonesia, against the targets. SEJUK_DATABASE_URL=postgresql://...
+bench-map: install
+	$(BIN)/python -m bench map
 
 ## Sejuk served on generated national data (BENCH_SCALE activities; 5000000 for the nation)
 ## against bare Django views on the same server: req/s, p50/p95, CPU per request, targets.

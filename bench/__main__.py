@@ -11,9 +11,11 @@ import sys
 from collections.abc import Callable
 
 from bench import extract, web
+from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
+    "map": map_bench.main,
     "web": web.main,
 }
 DEFAULT = ("extract",)

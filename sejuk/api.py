@@ -19,6 +19,7 @@ from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.incidents.api import router as incidents_router
 from sejuk.leaders.api import router as leaders_router
 from sejuk.links.api import router as links_router
+from sejuk.maps.api import router as maps_router
 from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
@@ -52,6 +53,7 @@ api.add_router("/reports", reports_router)
 api.add_router("/reports", links_router)  # a case's incident and response activities
 api.add_router("/incidents", incidents_router)
 api.add_router("/bulletins", bulletins_router)
+api.add_router("/map", maps_router)
 api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
 

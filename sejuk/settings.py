@@ -181,6 +181,7 @@ INSTALLED_APPS = [
     "sejuk.activities",
     "sejuk.reports",
     "sejuk.incidents",
+    "sejuk.maps",
     "sejuk.bulletins",
 ]
 

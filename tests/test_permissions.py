@@ -119,6 +119,7 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kegiatan/impor/", ""): ACTIVITY_WRITE_PAGE,
     ("GET", "kegiatan/templat.xlsx", ""): ACTIVITY_WRITE_PAGE,
     ("GET", "kegiatan/rencana/", ""): ACTIVITY_READ_PAGE,
+    ("GET", "peta/", ""): ACTIVITY_READ_PAGE,
     ("POST", "kegiatan/rencana/", ""): row(302, 302, 403, 302, 403, 302, 422),
     ("GET", "kegiatan/foto/<int:photo_id>/", "photo"): ACT_OWN_READ,
     ("GET", "kegiatan/<int:activity_id>/", "act_own"): ACT_OWN_READ,
@@ -259,6 +260,15 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
         401, 404, 403, 403, 404, 403, 403
     ),
     ("POST", "/api/bulletins/releases/{activity_id}/file.{fmt}", "act_own"): RELEASE_OWN_API,
+    # The map: every answer is narrowed to the viewer's area (tests/maps/test_api.py checks
+    # what each persona gets); a region's card outside the area is not found.
+    ("GET", "/api/map/frame", ""): ACTIVITY_READ_API,
+    ("GET", "/api/map/layer", ""): ACTIVITY_READ_API,
+    ("GET", "/api/map/colours", ""): ACTIVITY_READ_API,
+    ("GET", "/api/map/points", ""): ACTIVITY_READ_API,
+    ("GET", "/api/map/regions/{code}", ""): row(401, 200, 200, 200, 200, 404, 404),
+    # Which region a point lies in: public reference data, like /api/regions.
+    ("GET", "/api/map/locate", ""): PUBLIC,
 }
 
 # Served by django-ninja itself, not by a handler of ours.
@@ -371,6 +381,9 @@ API_QUERY = {
     "/api/units": "?q=Polres+Lombok+Barat",
     "/api/regions": "?q=Sekotong",
     "/api/activities/recap": f"?start={date.today() - timedelta(days=7)}&end={date.today()}",
+    "/api/map/layer": "?level=4",
+    "/api/map/colours": "?measure=cakupan&level=4",
+    "/api/map/locate": "?lat=-8.75&lng=115.95",
 }
 
 

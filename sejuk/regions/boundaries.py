@@ -6,7 +6,8 @@ Two formats are read:
   [lat, lng] (the reverse of GeoJSON), a Polygon as a list of rings, a MultiPolygon as a
   list of polygons;
 - GeoJSON FeatureCollections whose features carry the Kemendagri code in a property
-  (``kode``, ``code``, ``kode_wilayah`` or ``id``).
+  (``kode``, ``code``, ``kode_wilayah`` or ``id``), plain or gzipped (``.geojson.gz``,
+  the form of the boundaries that ship with Sejuk).
 
 Both yield ``Boundary`` records with a GeoJSON geometry in [lng, lat] order. The files are
 read as a stream, one row at a time, so a folder of several hundred MB does not sit in
@@ -15,6 +16,7 @@ memory.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -50,9 +52,7 @@ class Boundary:
 def read_boundaries(path: Path) -> Iterator[Boundary]:
     """Every boundary in a file, or in the .sql/.geojson/.json files below a folder."""
     if path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*") if p.suffix.lower() in {".sql", ".geojson", ".json"}
-        )
+        files = sorted(p for p in path.rglob("*") if _kind(p))
         if not files:
             raise Invalid(f"Tidak ada berkas .sql, .geojson atau .json di {path}.")
         for file in files:
@@ -60,14 +60,24 @@ def read_boundaries(path: Path) -> Iterator[Boundary]:
         return
     if not path.exists():
         raise Invalid(f"Berkas {path} tidak ditemukan.")
-    if path.suffix.lower() == ".sql":
+    kind = _kind(path)
+    if kind == "sql":
         yield from _read_sql(path)
-    elif path.suffix.lower() in {".geojson", ".json"}:
+    elif kind == "geojson":
         yield from _read_geojson(path)
     else:
         raise Invalid(
             f"Format {path.suffix or '(tanpa akhiran)'} tidak dikenal: pakai .sql atau .geojson."
         )
+
+
+def _kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".sql"):
+        return "sql"
+    if name.endswith((".geojson", ".json", ".geojson.gz", ".json.gz")):
+        return "geojson"
+    return ""
 
 
 def _read_sql(path: Path) -> Iterator[Boundary]:
@@ -115,7 +125,12 @@ def _latlng_to_geojson(rings: Any, name: str, number: int) -> dict[str, Any]:
 
 def _read_geojson(path: Path) -> Iterator[Boundary]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        if path.name.lower().endswith(".gz"):
+            raw = gzip.decompress(raw)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, EOFError, UnicodeDecodeError):
+        raise Invalid(f"{path.name}: berkas rusak atau bukan gzip/UTF-8.") from None
     except json.JSONDecodeError as exc:
         raise Invalid(
             f"{path.name}: bukan JSON yang sah ({exc.msg}, baris {exc.lineno})."

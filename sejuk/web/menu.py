@@ -40,6 +40,7 @@ class MenuItem:
 MENU: tuple[MenuItem, ...] = (
     MenuItem("Laporan", "reports:queue", "report.read", quick_for="report.triage"),
     MenuItem("Kegiatan", "activities:index", "activity.read", quick_for="activity.read"),
+    MenuItem("Peta", "maps:index", "activity.read"),
     MenuItem("Tokoh", "leaders:index", "leader.read"),
     MenuItem("Buletin", "bulletins:index", "bulletin.read"),
     MenuItem("Lapor", "reports:report", SIGNED_OUT, quick_for=SIGNED_OUT),

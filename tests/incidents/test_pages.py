@@ -33,6 +33,9 @@ def test_an_operator_lists_the_incidents_of_the_area_and_opens_one(client, world
     detail = client.get(f"/kejadian/{own.pk}/").content.decode()
     assert "Sekotong Barat" in detail and "08/12/2024 09.00 WITA" in detail
     assert "Warga: 20" in detail and "Dua kelompok pemuda bentrok" in detail
+    # where it happened, on a small map of its desa (no GPS point: the desa's centre)
+    assert 'class="small-map"' in detail and f'data-code="{SEKOTONG_BARAT}"' in detail
+    assert "data-lat=" not in detail
 
 
 def test_the_api_gives_the_area_s_incidents(client, world, incidents):

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from sejuk.errors import SejukError
 from sejuk.regions import services
+from sejuk.regions.signals import boundaries_loaded
 
 _LEVELS = {
     "prov": 1,
@@ -82,6 +83,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Batas wilayah: {result.summary()} ({time.perf_counter() - started:.1f} detik)."
         )
+        # After the commit: what is drawn from the boundaries (the map) is brought up to
+        # date by its own app, in its own transactions.
+        boundaries_loaded.send(sender=self.__class__, codes=result.codes, out=self.stdout)
 
     def _count(self, options: dict[str, Any]) -> None:
         for kind, n in services.region_counts().items():

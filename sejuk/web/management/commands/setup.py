@@ -44,6 +44,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Satuan: {units.summary()}.")
         except SejukError as exc:
             raise CommandError(exc.message) from None
+        # The boundaries that ship with Sejuk, so a new install has a map.
+        call_command("map", "install", stdout=self.stdout)
         call_command("collectstatic", interactive=False, verbosity=0)
         self._demo_admin()
         if not options["no_demo"] and not Activity.objects.exists():
