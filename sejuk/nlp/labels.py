@@ -46,13 +46,13 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu mendampingi
+    mendengarkan menampung dibantu mendampingi diterima
     """)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
     "dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk disaksikan"
 )
-NEAR_PART = words("dengan bersama kepada para bagi")
+NEAR_PART = words("dengan bersama bareng kepada para bagi")
 # "ke rumah warga", "ke permukiman warga": where a visit went, so whom it met.
 _VISITED = words("rumah kediaman permukiman pemukiman lingkungan pangkalan pos posko kampung")
 # A group named in a time phrase is no one met: "jelang pleno KPU", "usai pelantikan
@@ -62,6 +62,11 @@ _TIME_BEFORE = words("jelang menjelang usai seusai pasca paska setelah sesudah s
 # Participant categories that need a word of taking part nearby.
 NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
                        "paslon_timses", "media"})  # fmt: skip
+# Plain nouns of a group that need a word of taking part as well, whatever their group:
+# "berbincang dengan beberapa pemuda" (but "Sumpah Pemuda" is a day).
+_BARE_GROUPS = frozenset({"pemuda"})
+# One person is no group: "seorang pemuda ditangkap".
+_ONE = words("seorang sang si")
 # "masyarakat" after these words is no group of people: "ketertiban masyarakat".
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
@@ -76,7 +81,7 @@ _VISITS = words(
 # Candidates as what was decided or disputed: "penetapan pasangan calon".
 _CANDIDATE_TOPIC = words("""
     penetapan pengundian pendaftaran pencalonan pelantikan gugatan sengketa diskualifikasi
-    menetapkan ditetapkan mendiskualifikasi didiskualifikasi
+    menetapkan ditetapkan mendiskualifikasi didiskualifikasi pilihan soal tentang mengenai
     """)
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
@@ -324,6 +329,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             before in _NOT_PEOPLE_BEFORE or _the_public(doc, m) or m.first in leaders_listed
         ):
             continue
+        if m.words in _BARE_GROUPS and before in _ONE:
+            continue  # "seorang pemuda": one young man, no group of youths
         if code == "media" and _told_to(doc, m):
             continue  # "ujarnya kepada wartawan": whom a statement was made to
         if (
@@ -349,7 +356,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         in_list = listed_until[0] == doc.sent_of[m.first] and (
             m.first - listed_until[1] <= 3 or _named_between(doc, listed_until[1], m.first)
         )
-        if code in NEED_PART and not in_list and not _taking_part(doc, m):
+        needs_part = code in NEED_PART or m.words in _BARE_GROUPS
+        if needs_part and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
         seen[code] = seen.get(code, 0) + 1
@@ -440,10 +448,26 @@ def _party_to_incident(doc: Document, m: Match) -> bool:
     ):
         return False
     s = doc.sentence(m.first)
-    nxt = doc.first_words[m.last] if m.last < s.last else ""
+    at = _past_address(doc, m.last, s.last)
+    nxt = doc.first_words[at] if at < s.last else ""
     if nxt in context.SPEECH or nxt in _STATING:
         return False  # "KPU menyoroti ...": a statement about it, no part in it
     return nxt.startswith(("me", "di", "ber", "ter")) and len(nxt) > 4
+
+
+# Words of an address put after a group: "Warga Desa Lape, Kecamatan Lape, menggerebek".
+_ADDRESS = words("di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps")
+
+
+def _past_address(doc: Document, at: int, end: int) -> int:
+    """The token after the address that follows a group ("di Desa X, Kecamatan Y,"), or
+    ``at`` itself when no address follows."""
+    k = at
+    while k < end and k - at < 12 and (
+        doc.first_words[k] in _ADDRESS or doc.is_capitalized(k) or doc.first_words[k].isdigit()
+    ):
+        k += 1
+    return k if k > at and "," in doc.gaps[k] else at
 
 
 _STATING = words("""
