@@ -120,10 +120,10 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
-        if code == "sambang" and not _CROWD.isdisjoint(
-            context.words_before(doc, m.first, 10, clause=True)
-        ):
+        if code == "sambang" and _a_crowd_before(doc, m.first):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
+        if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
+            continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
         out.append(Found(code, m, "kata kegiatan"))
     return _without_weak_appeals(_without_hosted_talk(doc, out))
 
@@ -143,8 +143,20 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
     return [f for f in found if f not in weak]
 
 
-# A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui".
+# A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
+# "ratusan orang mendatangi" (but "puluhan personel mendatangi" is the police).
 _CROWD = words("massa pendukung sekelompok demonstran pengunjuk")
+_MANY = words("puluhan ratusan ribuan")
+_PEOPLE = words("orang warga")
+# The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
+_SCENE = words("lokasi tkp")
+
+
+def _a_crowd_before(doc: Document, at: int) -> bool:
+    before = context.words_before(doc, at, 10, clause=True)
+    if not _CROWD.isdisjoint(before):
+        return True
+    return any(a in _MANY and b in _PEOPLE for a, b in zip(before, before[1:], strict=False))
 
 
 def _talking_patrols(doc: Document) -> list[Found]:
