@@ -101,6 +101,14 @@ def is_attribution(doc: Document, token: int, window: int = 10) -> bool:
     return not SPEECH.isdisjoint(words_before(doc, token, window))
 
 
+# What something is compared with: "lebih didengar daripada imbauan kami".
+_COMPARED = words("daripada ketimbang dibanding dibandingkan")
+
+
+def in_comparison(doc: Document, token: int) -> bool:
+    return not _COMPARED.isdisjoint(words_before(doc, token, 2, clause=True))
+
+
 def is_negated(doc: Document, token: int, window: int = 3) -> bool:
     words = words_before(doc, token, window, clause=True)
     return not _NEGATION.isdisjoint(words)

@@ -124,8 +124,21 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
+        if context.in_comparison(doc, m.first):
+            continue  # "lebih didengar daripada imbauan kami": compared, not held
+        if (
+            code == "sambang"
+            and m.words.split()[0] in _MEETING_WHEN_HELD
+            and not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
+        ):
+            code = "dialog"  # "menggelar tatap muka dengan tokoh adat": a meeting held
         out.append(Found(code, m, "kata kegiatan"))
     return _without_weak_appeals(_without_hosted_talk(doc, out))
+
+
+# Meeting people face to face is a visit when the police go to them, a dialogue when it
+# is held as an event ("menggelar tatap muka").
+_MEETING_WHEN_HELD = words("tatap bertatap")
 
 
 # Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
@@ -227,7 +240,9 @@ _PATROL = Lexicon(
 
 # Talk during a patrol or a visit. Which words are talk, not an event of their own:
 _TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
-_TALK_SAMBANG = words("berbincang menyapa mendengarkan berinteraksi bercengkerama tatap")
+_TALK_SAMBANG = words(
+    "berbincang menyapa mendengarkan berinteraksi bercengkerama tatap ngopi ngobrol mengobrol"
+)
 # The patrols and visits that talk may belong to.
 _HOSTS = Lexicon(
     {
