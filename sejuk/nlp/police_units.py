@@ -238,7 +238,11 @@ def _place_at(
     )
     # The runs from j that name some region, found word by word while a longer name
     # could still follow; then tried from the longest.
-    texts = doc.folded[j:reach]
+    # Place words shortened inside the name are read spelled out: "Polsek Tnh Abang".
+    texts = [
+        w if w in _PLACE_WORDS else f
+        for f, w in zip(doc.folded[j:reach], doc.words[j:reach], strict=True)
+    ]
     runs: list[tuple[int, str]] = []
     key = ""
     for end in range(j + 1, reach + 1):
@@ -286,6 +290,10 @@ def _place_at(
         return None
     return end, ()
 
+
+# Words of place names that field reports shorten ("tnh", "tjg", "kbn"; the shorthand
+# table spells them out).
+_PLACE_WORDS = frozenset({"tanah", "tanjung", "kebon", "kampung", "bukit", "sungai"})
 
 # Titles and ranks end a unit's name: "Polres Pulau Buru AKBP ...".
 _TITLES = frozenset(word_table("titles"))
