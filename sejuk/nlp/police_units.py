@@ -345,6 +345,10 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif m.role == "chief":
         after = doc.first_words[m.last : m.last + 10]
         role, weight = ("speaker", 0.4) if "melalui" in after else ("chief", 0.7)
+    elif not _COMPANY.isdisjoint(before) and m.first > s.first + 3:
+        # "Kapolsek Cibeber bersama personel Brimob Polda Jabar": the force that came
+        # along with the one in charge
+        role, weight = "company", 0.3
     elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
     if s.role == "headline" or s.number <= min(doc.lead, default=0) + 1:
@@ -356,6 +360,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
 
 
 _DASHES = frozenset("-–—")
+_COMPANY = frozenset({"bersama", "beserta", "dibantu", "didukung", "dibackup", "bantuan"})
 
 
 def _subject(doc: Document, m: UnitMention) -> bool:
@@ -452,6 +457,7 @@ def choose_unit(
 _WHY = {
     "actor": "satuan yang melaksanakan",
     "unit": "satuan disebut",
+    "company": "satuan yang ikut membantu",
     "chief": "pimpinan satuan",
     "speaker": "pimpinan satuan (melalui juru bicara)",
     "hq": "markas satuan",
