@@ -47,7 +47,9 @@ TAKING_PART = words("""
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
     mendengarkan menampung dibantu mendampingi diterima
+    sapa sambangi temui kunjungi datangi rangkul
     """)
+# (The bare stems, "Sapa Jemaat", "Sambangi Nelayan", are how headlines say the verbs.)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
     "dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk disaksikan"
@@ -126,14 +128,21 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
         if context.in_comparison(doc, m.first):
             continue  # "lebih didengar daripada imbauan kami": compared, not held
-        if (
-            code == "sambang"
-            and m.words.split()[0] in _MEETING_WHEN_HELD
-            and not _HOLDING.isdisjoint(context.words_before(doc, m.first, 2))
-        ):
-            code = "dialog"  # "menggelar tatap muka dengan tokoh adat": a meeting held
         out.append(Found(code, m, "kata kegiatan"))
-    return _without_weak_appeals(_without_hosted_talk(doc, out))
+    return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+
+
+def _meetings_held(doc: Document, found: list[Found]) -> list[Found]:
+    """ "menggelar tatap muka dengan tokoh adat": a face-to-face meeting held as an event
+    is a dialogue, and so is every mention of it (the headline's "Tatap Muka dengan ...")."""
+    meeting = [
+        f for f in found if f.code == "sambang" and f.match.words.split()[0] in _MEETING_WHEN_HELD
+    ]
+    if not any(
+        not _HOLDING.isdisjoint(context.words_before(doc, f.match.first, 2)) for f in meeting
+    ):
+        return found
+    return [Found("dialog", f.match, f.why) if f in meeting else f for f in found]
 
 
 # Meeting people face to face is a visit when the police go to them, a dialogue when it
@@ -490,8 +499,12 @@ def _past_address(doc: Document, at: int, end: int) -> int:
     """The token after the address that follows a group ("di Desa X, Kecamatan Y,"), or
     ``at`` itself when no address follows."""
     k = at
-    while k < end and k - at < 12 and (
-        doc.first_words[k] in _ADDRESS or doc.is_capitalized(k) or doc.first_words[k].isdigit()
+    while (
+        k < end
+        and k - at < 12
+        and (
+            doc.first_words[k] in _ADDRESS or doc.is_capitalized(k) or doc.first_words[k].isdigit()
+        )
     ):
         k += 1
     return k if k > at and "," in doc.gaps[k] else at

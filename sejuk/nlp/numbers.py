@@ -201,7 +201,9 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
         if doc.gaps[k].strip() == "(" and words[k].isdecimal():
             # "personil Polsek Cibeber (5 org)": the count in brackets after the unit
             between = range(i + 1, k)
-            if between and all(words[j].startswith("pol") or doc.is_capitalized(j) for j in between):
+            if between and all(
+                words[j].startswith("pol") or doc.is_capitalized(j) for j in between
+            ):
                 at = k
             break
     if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:

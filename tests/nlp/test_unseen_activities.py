@@ -180,3 +180,17 @@ def test_counselling_named_in_a_comparison_is_not_held():
         "ujarnya."
     )
     assert "penyuluhan" not in types(text)
+
+
+# -- what the tune half still showed --------------------------------------------------
+
+
+def test_a_meeting_held_as_an_event_is_a_dialogue_in_its_headline_too():
+    text = (
+        "Kapolsek Woha Tatap Muka dengan Tetua Kampung\n\n"
+        "BIMA – Kapolsek Woha mengadakan tatap muka dengan tetua kampung dan tokoh pemuda di "
+        "balai Desa Risa, Rabu (6/11/2024)."
+    )
+    found = types(text)
+    assert "dialog" in found
+    assert "sambang" not in found

@@ -193,3 +193,17 @@ def test_a_party_to_an_incident_named_with_its_village(text, want):
 )
 def test_candidates_as_the_subject_of_an_argument_are_no_party(text):
     assert "paslon_timses" not in participants(text, incident=True)
+
+
+# -- what the tune half still showed --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bhabinkamtibmas Sapa Nelayan di Dermaga Desa Risa", "warga"),
+        ("Kapolsek Woha Temui Tim Sukses Jelang Pleno", "paslon_timses"),
+    ],
+)
+def test_a_headline_says_the_verb_of_meeting_by_its_stem(text, want):
+    assert want in participants(text)
