@@ -52,10 +52,15 @@ eval: install
 ## (bench/score.py, the same fields and definitions): the tune half may be read to find
 ## misses; the holdout half only scored.
 HOLDOUT := tests/fixtures/reader_holdout
-eval-tune eval-holdout: eval-%: install
+eval-tune: install
 	mkdir -p var/eval
-	$(BIN)/sejuk extract $(HOLDOUT)/$*/texts/*.txt > var/eval/$*.jsonl
-	$(BIN)/python -m bench.score $(HOLDOUT)/$*/gold.jsonl var/eval/$*.jsonl
+	$(BIN)/sejuk extract $(HOLDOUT)/tune/texts/*.txt > var/eval/tune.jsonl
+	$(BIN)/python -m bench.score $(HOLDOUT)/tune/gold.jsonl var/eval/tune.jsonl
+
+eval-holdout: install
+	mkdir -p var/eval
+	$(BIN)/sejuk extract $(HOLDOUT)/holdout/texts/*.txt > var/eval/holdout.jsonl
+	$(BIN)/python -m bench.score $(HOLDOUT)/holdout/gold.jsonl var/eval/holdout.jsonl
 
 ## Benchmarks that print figures (never timed unit tests).
 bench: $(BENCH_STAMP)
