@@ -16,6 +16,7 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
@@ -178,7 +179,7 @@ def _a_crowd_before(doc: Document, at: int) -> bool:
     before = context.words_before(doc, at, 10, clause=True)
     if not _CROWD.isdisjoint(before):
         return True
-    return any(a in _MANY and b in _PEOPLE for a, b in zip(before, before[1:], strict=False))
+    return any(a in _MANY and b in _PEOPLE for a, b in pairwise(before))
 
 
 def _talking_patrols(doc: Document) -> list[Found]:

@@ -200,10 +200,8 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
     for k in range(i + 1, min(i + 6, s.last)):
         if doc.gaps[k].strip() == "(" and words[k].isdecimal():
             # "personil Polsek Cibeber (5 org)": the count in brackets after the unit
-            between = range(i + 1, k)
-            if between and all(
-                words[j].startswith("pol") or doc.is_capitalized(j) for j in between
-            ):
+            inner = range(i + 1, k)
+            if inner and all(words[j].startswith("pol") or doc.is_capitalized(j) for j in inner):
                 at = k
             break
     if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:

@@ -176,7 +176,7 @@ def test_a_meeting_held_as_an_event_is_a_dialogue_not_a_visit(text):
 def test_counselling_named_in_a_comparison_is_not_held():
     text = (
         "Kapolres Sumbawa bersilaturahmi ke rumah tokoh adat di Desa Lape, Kamis "
-        "(21/11/2024). \"Nasihat beliau lebih didengar warga daripada imbauan kami,\" "
+        '(21/11/2024). "Nasihat beliau lebih didengar warga daripada imbauan kami," '
         "ujarnya."
     )
     assert "penyuluhan" not in types(text)

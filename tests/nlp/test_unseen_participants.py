@@ -134,7 +134,10 @@ def test_a_crowd_is_no_residents():
     ("text", "want"),
     [
         # youths met as a group, the word "tokoh" not said
-        ("Bhabinkamtibmas berbincang dengan beberapa pemuda di pos ronda Desa Lape.", "tokoh_pemuda"),
+        (
+            "Bhabinkamtibmas berbincang dengan beberapa pemuda di pos ronda Desa Lape.",
+            "tokoh_pemuda",
+        ),
         ("Kapolsek ngopi bareng pemuda di pos kamling Desa Lape.", "tokoh_pemuda"),
         # Maluku's customary heads, a congregation's shepherd and elders
         ("Kapolres bertemu para raja petuanan di Namrole.", "tokoh_adat"),
