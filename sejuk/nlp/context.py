@@ -33,7 +33,7 @@ WARNING = words("""
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
-    lawan perangi berantas memberantas mengenali kenali mewaspadai
+    ajak perangi berantas memberantas mengenali kenali mewaspadai
     """)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
 SPEECH = words("""
