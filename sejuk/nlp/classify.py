@@ -53,6 +53,7 @@ _ACTIVITY_WORDS = Lexicon(table("kind", ("activity",)))
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
     # A disturbance told first, with no police step told beside it: the steps told
     # further down (securing, mediation) answer it and make no activity report.
+    incident = [f for f in incident if not _found_on_patrol(doc, f, activity)]
     leading = any(_weight(doc, f.match) >= 1.5 and _first_told(doc, f.match) for f in incident)
     if leading and not any(_first_told(doc, f.match) for f in activity):
         activity = [f for f in activity if f.code not in RESPONSE]
@@ -78,6 +79,17 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+# What a cyber patrol found ("Tim Siber menemukan 12 unggahan provokatif dalam patroli
+# siber") is the patrol's result: it weighs nothing toward a report of a disturbance.
+_FINDING = words("menemukan temukan ditemukan mendapati didapati menjaring terjaring")
+
+
+def _found_on_patrol(doc: Document, f: Found, activity: Sequence[Found]) -> bool:
+    if not any(a.code == "patroli_siber" for a in activity):
+        return False
+    return not _FINDING.isdisjoint(context.words_before(doc, f.match.first, 6, clause=True))
 
 
 def _first_told(doc: Document, m: Match) -> bool:

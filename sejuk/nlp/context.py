@@ -33,6 +33,7 @@ WARNING = words("""
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
+    ajak perangi berantas memberantas mengenali kenali mewaspadai
     """)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
 SPEECH = words("""
@@ -98,6 +99,14 @@ _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:
     """Follows "ujar Kapolres X," or "dalam keterangannya": when something was said."""
     return not SPEECH.isdisjoint(words_before(doc, token, window))
+
+
+# What something is compared with: "lebih didengar daripada imbauan kami".
+_COMPARED = words("daripada ketimbang dibanding dibandingkan")
+
+
+def in_comparison(doc: Document, token: int) -> bool:
+    return not _COMPARED.isdisjoint(words_before(doc, token, 2, clause=True))
 
 
 def is_negated(doc: Document, token: int, window: int = 3) -> bool:

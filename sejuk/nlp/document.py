@@ -41,6 +41,8 @@ _ABBREVIATIONS = words("""
     """)
 _BOUNDARY_CHARS = re.compile(r"[.!?\n]")
 _SPACE = re.compile(r"\s")
+# A line of a field report that opens with its label: "Sit : aman", "Jml pers: 4 org".
+_FIELD_LABEL = re.compile(r"[A-Za-z][A-Za-z.]*(?: [A-Za-z][A-Za-z.]*){0,2} ?:(?!\d)")
 _PUNCTUATION = re.compile(r"[,.;:!?()\"“”\n–—-]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 _SKIP_STARTS = (
@@ -234,7 +236,10 @@ class Document:
         line = self.text[start:end]
         if len(line.strip()) < 20 or role != "body":
             return False
-        nxt = self.text[self.tokens[i + 1].start]
+        nxt_start = self.tokens[i + 1].start
+        if _FIELD_LABEL.match(self.text, nxt_start):
+            return False  # "Sit : aman": a labelled line of a field report opens a field
+        nxt = self.text[nxt_start]
         if "(" in gap or nxt.islower() or nxt.isdigit():
             return True
         return len(line) >= 55

@@ -168,10 +168,15 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
     if len(line.strip()) - len(d.text) < 16 and d.explicit is not None:
         # A publication stamp on a line of its own; but "Hari/Tgl : Rabu, 11 Desember
         # 2024" is the date field of a field report.
+        # So is a date line of a report whose next line opens with the time ("Rabu, 13
+        # November 2024" / "Pkl 19.30 wib Bhabinkamtibmas ...").
         label = line[: d.start - line_start].lower()
         after = line[d.end - line_start :].lower()
-        if _DATE_LABELS.isdisjoint(re.findall(r"[a-z]+", label)) and _TIME_WORDS.isdisjoint(
-            re.findall(r"[a-z]+", after)
+        next_line = doc.text[line_end : line_end + 40].lstrip().lower()
+        if (
+            _DATE_LABELS.isdisjoint(re.findall(r"[a-z]+", label))
+            and _TIME_WORDS.isdisjoint(re.findall(r"[a-z]+", after))
+            and _TIME_WORDS.isdisjoint(re.findall(r"[a-z]+", next_line)[:1])
         ):
             return None
     if d.relative is not None and d.relative > 0:

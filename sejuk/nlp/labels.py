@@ -16,6 +16,7 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, INCIDENT_TYPES, PARTICIPANTS
@@ -46,13 +47,15 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu mendampingi
+    mendengarkan menampung dibantu mendampingi diterima
+    sapa sambangi temui kunjungi datangi rangkul
     """)
+# (The bare stems, "Sapa Jemaat", "Sambangi Nelayan", are how headlines say the verbs.)
 # Attendance: holds for the whole list that follows, to the end of the sentence.
 ATTENDING = words(
     "dihadiri hadir dihadirkan menghadirkan diikuti mengikuti turut beserta termasuk disaksikan"
 )
-NEAR_PART = words("dengan bersama kepada para bagi")
+NEAR_PART = words("dengan bersama bareng kepada para bagi")
 # "ke rumah warga", "ke permukiman warga": where a visit went, so whom it met.
 _VISITED = words("rumah kediaman permukiman pemukiman lingkungan pangkalan pos posko kampung")
 # A group named in a time phrase is no one met: "jelang pleno KPU", "usai pelantikan
@@ -62,6 +65,11 @@ _TIME_BEFORE = words("jelang menjelang usai seusai pasca paska setelah sesudah s
 # Participant categories that need a word of taking part nearby.
 NEED_PART = frozenset({"penyelenggara_pemilu", "pemerintah_daerah", "tni", "warga",
                        "paslon_timses", "media"})  # fmt: skip
+# Plain nouns of a group that need a word of taking part as well, whatever their group:
+# "berbincang dengan beberapa pemuda" (but "Sumpah Pemuda" is a day).
+_BARE_GROUPS = frozenset({"pemuda"})
+# One person is no group: "seorang pemuda ditangkap".
+_ONE = words("seorang sang si")
 # "masyarakat" after these words is no group of people: "ketertiban masyarakat".
 _NOT_PEOPLE_BEFORE = words(
     "ketertiban tokoh perpolisian pembinaan pelayanan kehidupan pengaduan kepercayaan"
@@ -76,7 +84,7 @@ _VISITS = words(
 # Candidates as what was decided or disputed: "penetapan pasangan calon".
 _CANDIDATE_TOPIC = words("""
     penetapan pengundian pendaftaran pencalonan pelantikan gugatan sengketa diskualifikasi
-    menetapkan ditetapkan mendiskualifikasi didiskualifikasi
+    menetapkan ditetapkan mendiskualifikasi didiskualifikasi pilihan soal tentang mengenai
     """)
 # "bupati" after these words names a candidate or an office, not the government.
 _CANDIDATE_BEFORE = words("calon pasangan pilkada pemilihan wakil kepala")
@@ -115,12 +123,32 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "rakor lintas sektoral pengamanan Pilkada": what a meeting was about
         if code == "koordinasi" and doc.words[m.first - 1] in ("dibawah", "bawah"):
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
-        if code == "sambang" and not _CROWD.isdisjoint(
-            context.words_before(doc, m.first, 10, clause=True)
-        ):
+        if code == "sambang" and _a_crowd_before(doc, m.first):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
+        if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
+            continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
+        if context.in_comparison(doc, m.first):
+            continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
-    return _without_weak_appeals(_without_hosted_talk(doc, out))
+    return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+
+
+def _meetings_held(doc: Document, found: list[Found]) -> list[Found]:
+    """ "menggelar tatap muka dengan tokoh adat": a face-to-face meeting held as an event
+    is a dialogue, and so is every mention of it (the headline's "Tatap Muka dengan ...")."""
+    meeting = [
+        f for f in found if f.code == "sambang" and f.match.words.split()[0] in _MEETING_WHEN_HELD
+    ]
+    if not any(
+        not _HOLDING.isdisjoint(context.words_before(doc, f.match.first, 2)) for f in meeting
+    ):
+        return found
+    return [Found("dialog", f.match, f.why) if f in meeting else f for f in found]
+
+
+# Meeting people face to face is a visit when the police go to them, a dialogue when it
+# is held as an event ("menggelar tatap muka").
+_MEETING_WHEN_HELD = words("tatap bertatap")
 
 
 # Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
@@ -138,8 +166,20 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
     return [f for f in found if f not in weak]
 
 
-# A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui".
+# A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
+# "ratusan orang mendatangi" (but "puluhan personel mendatangi" is the police).
 _CROWD = words("massa pendukung sekelompok demonstran pengunjuk")
+_MANY = words("puluhan ratusan ribuan")
+_PEOPLE = words("orang warga")
+# The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
+_SCENE = words("lokasi tkp")
+
+
+def _a_crowd_before(doc: Document, at: int) -> bool:
+    before = context.words_before(doc, at, 10, clause=True)
+    if not _CROWD.isdisjoint(before):
+        return True
+    return any(a in _MANY and b in _PEOPLE for a, b in pairwise(before))
 
 
 def _talking_patrols(doc: Document) -> list[Found]:
@@ -210,7 +250,9 @@ _PATROL = Lexicon(
 
 # Talk during a patrol or a visit. Which words are talk, not an event of their own:
 _TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
-_TALK_SAMBANG = words("berbincang menyapa mendengarkan berinteraksi bercengkerama tatap")
+_TALK_SAMBANG = words(
+    "berbincang menyapa mendengarkan berinteraksi bercengkerama tatap ngopi ngobrol mengobrol"
+)
 # The patrols and visits that talk may belong to.
 _HOSTS = Lexicon(
     {
@@ -324,6 +366,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             before in _NOT_PEOPLE_BEFORE or _the_public(doc, m) or m.first in leaders_listed
         ):
             continue
+        if m.words in _BARE_GROUPS and before in _ONE:
+            continue  # "seorang pemuda": one young man, no group of youths
         if code == "media" and _told_to(doc, m):
             continue  # "ujarnya kepada wartawan": whom a statement was made to
         if (
@@ -349,7 +393,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
         in_list = listed_until[0] == doc.sent_of[m.first] and (
             m.first - listed_until[1] <= 3 or _named_between(doc, listed_until[1], m.first)
         )
-        if code in NEED_PART and not in_list and not _taking_part(doc, m):
+        needs_part = code in NEED_PART or m.words in _BARE_GROUPS
+        if needs_part and not in_list and not _taking_part(doc, m):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
         seen[code] = seen.get(code, 0) + 1
@@ -440,10 +485,30 @@ def _party_to_incident(doc: Document, m: Match) -> bool:
     ):
         return False
     s = doc.sentence(m.first)
-    nxt = doc.first_words[m.last] if m.last < s.last else ""
+    at = _past_address(doc, m.last, s.last)
+    nxt = doc.first_words[at] if at < s.last else ""
     if nxt in context.SPEECH or nxt in _STATING:
         return False  # "KPU menyoroti ...": a statement about it, no part in it
     return nxt.startswith(("me", "di", "ber", "ter")) and len(nxt) > 4
+
+
+# Words of an address put after a group: "Warga Desa Lape, Kecamatan Lape, menggerebek".
+_ADDRESS = words("di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps")
+
+
+def _past_address(doc: Document, at: int, end: int) -> int:
+    """The token after the address that follows a group ("di Desa X, Kecamatan Y,"), or
+    ``at`` itself when no address follows."""
+    k = at
+    while (
+        k < end
+        and k - at < 12
+        and (
+            doc.first_words[k] in _ADDRESS or doc.is_capitalized(k) or doc.first_words[k].isdigit()
+        )
+    ):
+        k += 1
+    return k if k > at and "," in doc.gaps[k] else at
 
 
 _STATING = words("""

@@ -105,12 +105,17 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
     nouns = doc.positions(_NOUNS)
     near = sorted({i for k in nouns for i in range(max(0, k - 5), min(len(words), k + 2))})
     span = [i for i in near if tokens is None or i in tokens]
+    first: Count | None = None
     for i in span:
         noun_first = (words[i] in PERSONNEL and words[i] != "orang") or _pers_label(doc, i)
         if noun_first and i + 1 < len(words):
             after_noun = _count_after_noun(doc, i)
-            if after_noun is not None:
-                return after_noun
+            if after_noun is not None and _labelled(doc, i):
+                return after_noun  # "Jml pers 3 org": the report's total outweighs the rest
+            if after_noun is not None and first is None:
+                first = after_noun
+        if first is not None:
+            continue  # only a labelled total can still outweigh the first count
         w = words[i]
         if not (w.isdigit() or w in UNITS or w in VAGUE or w in ("seratus", "seribu")):
             continue
@@ -140,8 +145,20 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         after = words[noun + 1] if noun + 1 < len(words) else ""
         if after in NOT_POLICE or doc.is_skipped(i):
             continue
-        return Count(value, i, noun + 1)
-    return None
+        if i > 0 and words[i - 1].isdigit() and doc.gaps[i] in _DATE_JOINS:
+            continue  # "11/11/24 personil": the year of a date
+        first = Count(value, i, noun + 1)
+    return first
+
+
+_DATE_JOINS = ("/", "-")
+# Words that label the total of a report: "Jml pers 3 org", "jumlah personel: 4".
+_TOTAL = words("jumlah total")
+
+
+def _labelled(doc: Document, i: int) -> bool:
+    words = doc.first_words
+    return _pers_label(doc, i) or (i > 0 and words[i - 1] in _TOTAL)
 
 
 _TAKING_PART = words(
@@ -179,6 +196,13 @@ def _count_after_noun(doc: Document, i: int) -> Count | None:
             if between and not any(w.startswith("pol") or w == "gabungan" for w in between):
                 return None
             at = k + 1
+            break
+    for k in range(i + 1, min(i + 6, s.last)):
+        if doc.gaps[k].strip() == "(" and words[k].isdecimal():
+            # "personil Polsek Cibeber (5 org)": the count in brackets after the unit
+            inner = range(i + 1, k)
+            if inner and all(words[j].startswith("pol") or doc.is_capitalized(j) for j in inner):
+                at = k
             break
     if words[at : at + 1] == ["yang"] and at + 1 < s.last and words[at + 1] in _TAKING_PART:
         at += 2  # "Personel yang terlibat 10 orang"

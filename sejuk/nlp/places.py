@@ -247,6 +247,11 @@ def resolve_place(
     if resolver.ambiguous:
         notes.append(_ambiguity(gaz, resolver.ambiguous))
     code, members = _spread(resolver, best, notes)
+    village = _dusun_that_is_a_desa(gaz, dusun, code)
+    if village is not None:
+        code, hamlet_as_desa = village
+    else:
+        hamlet_as_desa = None
     region = gaz.regions[code]
     evidence = [
         Evidence(m.start, m.end, m.surface, _why(resolver.mentions[k], lvl))
@@ -256,8 +261,12 @@ def resolve_place(
     for k in members:
         m = resolver.mentions[k]
         evidence.append(Evidence(m.start, m.end, m.surface, "tempat lain dalam kegiatan yang sama"))
+    if hamlet_as_desa is not None:
+        evidence.append(
+            Evidence(hamlet_as_desa.start, hamlet_as_desa.end, hamlet_as_desa.name, _DUSUN_DESA)
+        )
     hamlet = _dusun_for(doc, dusun, best, resolver) if region.level == DESA else None
-    if hamlet is not None:
+    if hamlet is not None and hamlet is not hamlet_as_desa:
         evidence.append(Evidence(hamlet.start, hamlet.end, hamlet.name, "nama dusun (tanpa kode)"))
     return Place(
         code,
@@ -268,6 +277,24 @@ def resolve_place(
         tuple(sorted(evidence, key=lambda e: e.start)),
         tuple(notes),
     )
+
+
+_DUSUN_DESA = "nama desa yang di daerah itu disebut dusun"
+
+
+def _dusun_that_is_a_desa(
+    gaz: Gazetteer, dusun: Sequence[Dusun], code: str
+) -> tuple[str, Dusun] | None:
+    """Where villages are called "dusun" (Tebo and Bungo in Jambi), "Dusun Teluk Kuali,
+    Kecamatan Tebo Ulu" names a desa: a place resolved to a kecamatan goes down to the
+    desa of that name inside it, when there is exactly one."""
+    if _level(code) != KECAMATAN:
+        return None
+    for d in dusun:
+        inside = {h.code for h in gaz.lookup(d.name, level=DESA, within=code)}
+        if len(inside) == 1:
+            return inside.pop(), d
+    return None
 
 
 def _spread(resolver: PlaceResolver, best: _Chain, notes: list[str]) -> tuple[str, list[int]]:

@@ -238,7 +238,11 @@ def _place_at(
     )
     # The runs from j that name some region, found word by word while a longer name
     # could still follow; then tried from the longest.
-    texts = doc.folded[j:reach]
+    # Place words shortened inside the name are read spelled out: "Polsek Tnh Abang".
+    texts = [
+        w if w in _PLACE_WORDS else f
+        for f, w in zip(doc.folded[j:reach], doc.words[j:reach], strict=True)
+    ]
     runs: list[tuple[int, str]] = []
     key = ""
     for end in range(j + 1, reach + 1):
@@ -286,6 +290,10 @@ def _place_at(
         return None
     return end, ()
 
+
+# Words of place names that field reports shorten ("tnh", "tjg", "kbn"; the shorthand
+# table spells them out).
+_PLACE_WORDS = frozenset({"tanah", "tanjung", "kebon", "kampung", "bukit", "sungai"})
 
 # Titles and ranks end a unit's name: "Polres Pulau Buru AKBP ...".
 _TITLES = frozenset(word_table("titles"))
@@ -337,6 +345,10 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
     elif m.role == "chief":
         after = doc.first_words[m.last : m.last + 10]
         role, weight = ("speaker", 0.4) if "melalui" in after else ("chief", 0.7)
+    elif not _COMPANY.isdisjoint(before) and m.first > s.first + 3:
+        # "Kapolsek Cibeber bersama personel Brimob Polda Jabar": the force that came
+        # along with the one in charge
+        role, weight = "company", 0.3
     elif last_before in ACTOR_BEFORE or _subject(doc, m):
         role, weight = "actor", 1.2
     if s.role == "headline" or s.number <= min(doc.lead, default=0) + 1:
@@ -348,6 +360,7 @@ def _finish(doc: Document, m: UnitMention) -> UnitMention:
 
 
 _DASHES = frozenset("-–—")
+_COMPANY = frozenset({"bersama", "beserta", "dibantu", "didukung", "dibackup", "bantuan"})
 
 
 def _subject(doc: Document, m: UnitMention) -> bool:
@@ -444,6 +457,7 @@ def choose_unit(
 _WHY = {
     "actor": "satuan yang melaksanakan",
     "unit": "satuan disebut",
+    "company": "satuan yang ikut membantu",
     "chief": "pimpinan satuan",
     "speaker": "pimpinan satuan (melalui juru bicara)",
     "hq": "markas satuan",

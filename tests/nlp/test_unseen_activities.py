@@ -145,3 +145,52 @@ def test_a_patrol_whose_team_opens_the_sentence_before_is_a_joint_patrol():
         "berpatroli, rombongan singgah di balai desa untuk berbincang dengan kepala dusun."
     )
     assert "patroli_bersama" in types(text)
+
+
+# -- a second round of composed texts ------------------------------------------------
+
+
+def test_coffee_with_people_on_a_patrol_is_the_patrols_talk():
+    text = (
+        "Unit Samapta Polsek Lape melaksanakan patroli dialogis di Desa Lape, Kabupaten "
+        "Sumbawa, Jumat (22/11/2024) malam. Petugas ngopi bareng warga di pos ronda."
+    )
+    assert types(text) == {"patroli_dialogis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kapolres Sumbawa menggelar tatap muka dengan para tokoh adat di aula kantor camat "
+        "Lape, Kamis (21/11/2024).",
+        "Kapolres Sumbawa menggelar halalbihalal bersama tokoh agama dan tokoh pemuda di "
+        "aula Polres Sumbawa, Selasa (1/4/2025).",
+    ],
+)
+def test_a_meeting_held_as_an_event_is_a_dialogue_not_a_visit(text):
+    found = types(text)
+    assert "dialog" in found
+    assert "sambang" not in found
+
+
+def test_counselling_named_in_a_comparison_is_not_held():
+    text = (
+        "Kapolres Sumbawa bersilaturahmi ke rumah tokoh adat di Desa Lape, Kamis "
+        '(21/11/2024). "Nasihat beliau lebih didengar warga daripada imbauan kami," '
+        "ujarnya."
+    )
+    assert "penyuluhan" not in types(text)
+
+
+# -- what the tune half still showed --------------------------------------------------
+
+
+def test_a_meeting_held_as_an_event_is_a_dialogue_in_its_headline_too():
+    text = (
+        "Kapolsek Woha Tatap Muka dengan Tetua Kampung\n\n"
+        "BIMA – Kapolsek Woha mengadakan tatap muka dengan tetua kampung dan tokoh pemuda di "
+        "balai Desa Risa, Rabu (6/11/2024)."
+    )
+    found = types(text)
+    assert "dialog" in found
+    assert "sambang" not in found

@@ -54,3 +54,24 @@ def test_a_countdown_to_the_vote_counts_back_from_it():
         "patroli skala besar di Kota Bima."
     )
     assert extract(text).event_date.value == date(2024, 11, 24)
+
+
+def test_a_report_date_on_a_line_of_its_own_before_the_time_is_the_event_date():
+    text = (
+        "LAPORAN GIAT\n"
+        "POLSEK CIBEBER POLRES CIANJUR\n"
+        "Rabu, 13 November 2024\n"
+        "Pkl 19.30 wib Bhabinkamtibmas Desa Sukamaju laks patroli dialogis di pos ronda, "
+        "sampaikan pesan jelang pencoblosan tgl 27 Nov.\n"
+        "Sit aman."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 13)
+
+
+def test_a_stamp_line_of_an_article_is_still_no_event_date():
+    text = (
+        "Polsek Cibeber Imbau Warga Jaga Kerukunan\n"
+        "Rabu, 13 November 2024\n"
+        "Polsek Cibeber mengimbau warga menjaga kerukunan menjelang pemungutan suara."
+    )
+    assert extract(text).event_date.value is None

@@ -34,3 +34,61 @@ def test_a_polres_named_after_its_island():
     )
     assert record.unit.name == "Polres Pulau Buru"
     assert record.unit.region_code == "81.04"  # Kabupaten Buru
+
+
+# -- a second round of composed field reports ----------------------------------------
+
+
+def test_a_labelled_line_after_a_long_line_is_a_field_of_its_own():
+    # The "Hsl :" line is long enough to look hard-wrapped; "Sit :" still opens a field.
+    text = (
+        "Lap giat Bhabinkamtibmas Desa Sukamaju Polsek Cibeber\n"
+        "Hsl : warga dikunjungi dan diberi pesan agar tdk mudah percaya kabar di grup WA "
+        "menjelang pemungutan suara, tdk golput dan jaga kerukunan antar tetangga\n"
+        "Sit : aman terkendali"
+    )
+    assert extract(text).situation.value == "kondusif"
+
+
+def test_a_labelled_total_outweighs_a_count_of_companions():
+    text = (
+        "Kanit Binmas Polsek Cibeber Aiptu Sujono bsm 2 anggota laks patroli malam di Desa "
+        "Sukamaju, Kec. Cibeber. Jml pers 3 org. Sit aman."
+    )
+    assert extract(text).personnel_count.value == 3
+
+
+def test_a_count_in_brackets_after_the_unit_is_the_personnel_count():
+    text = (
+        "Senin 11/11/24 personil Polsek Cibeber (5 org) laks patroli cipkon di Desa "
+        "Sukamaju. Sit kondusif."
+    )
+    assert extract(text).personnel_count.value == 5
+
+
+def test_a_place_word_in_shorthand_inside_a_unit_name():
+    record = extract("Lap giat Polsek Tnh Abang: patroli dialogis di Kel. Kebon Melati, aman.")
+    assert record.unit.level == "polsek"
+    assert record.unit.region_code == "31.71.07"  # Tanah Abang, Jakarta Pusat
+
+
+def test_escorting_ballot_boxes_in_shorthand_is_securing():
+    text = (
+        "Ijin lapor, Selasa 26/11/2024 Polsek Cibeber kawal pergeseran kotak suara dr PPS "
+        "Desa Sukamaju ke kantor PPK. Kotak suara diterima ketua PPK dlm keadaan tersegel."
+    )
+    record = extract(text)
+    assert record.kind.value == "activity"
+    assert "pengamanan" in {lab.code for lab in record.activity_types}
+    assert "penyelenggara_pemilu" in {lab.code for lab in record.participants}
+
+
+def test_the_unit_in_charge_not_the_force_that_came_along():
+    text = (
+        "Ratusan orang mendatangi TPS 04 Desa Sukamaju, Kecamatan Cibeber, Rabu (27/11/2024). "
+        "Kapolsek Cibeber AKP Dedi Supriatna bersama personel Brimob Polda Jabar meminta "
+        "mereka kembali ke rumah masing-masing."
+    )
+    unit = extract(text).unit
+    assert unit.level == "polsek"
+    assert unit.region_code == "32.03.03"

@@ -96,3 +96,81 @@ def test_goods_handed_out_with_cash_are_money_politics_not_a_social_activity():
 def test_false_friends_of_disturbances(text, absent):
     _, found = incident(text)
     assert absent not in found
+
+
+# -- a second round of composed reports ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # poll watchers and witnesses kept out or driven off
+        (
+            "Dua saksi pasangan calon dihalang-halangi saat hendak masuk ke TPS 05 Desa "
+            "Sukamaju, Kecamatan Cibeber, Rabu (27/11/2024).",
+            "intimidasi",
+        ),
+        (
+            "Seorang pengawas TPS diusir sekelompok orang dari TPS 02 Desa Sukamaju, Rabu "
+            "(27/11/2024).",
+            "intimidasi",
+        ),
+        (
+            "Relawan salah satu calon diteriaki dan disuruh pulang oleh sekelompok pemuda di "
+            "Desa Sukamaju, Minggu (24/11/2024).",
+            "intimidasi",
+        ),
+        # people carried in by the truckload, and those who sent them
+        (
+            "Puluhan orang yang diangkut dengan tiga mobil bak terbuka tiba di kantor PPK "
+            "Cibeber saat rekapitulasi, Jumat (29/11/2024).",
+            "pengerahan_massa",
+        ),
+        (
+            "Polisi menelusuri siapa yang mengerahkan ratusan massa ke kantor KPU Cianjur, "
+            "Senin (2/12/2024).",
+            "pengerahan_massa",
+        ),
+    ],
+)
+def test_disturbances_told_in_words_of_a_second_round(text, want):
+    kind, found = incident(text)
+    assert kind == "incident"
+    assert want in found
+
+
+def test_a_crowd_that_turns_up_pays_no_visit_and_officials_at_the_site_neither():
+    text = (
+        "Ratusan orang mendatangi kantor PPK Cibeber menuntut penghitungan ulang, Jumat "
+        "(29/11/2024). Ketua Bawaslu bersama Kapolsek Cibeber mendatangi lokasi untuk "
+        "menenangkan massa."
+    )
+    record = extract(text)
+    assert record.kind.value == "incident"
+    assert "sambang" not in {lab.code for lab in record.activity_types}
+
+
+def test_a_hoax_named_as_what_counselling_fights_is_no_incident():
+    text = (
+        "Polsek Cibeber Ajak Pelajar Lawan Hoaks\n\n"
+        "CIANJUR – Polsek Cibeber memberikan penyuluhan kepada pelajar SMK di Desa Sukamaju, "
+        "Senin (4/11/2024). Petugas menjelaskan cara mengenali berita bohong menjelang "
+        "pilkada."
+    )
+    record = extract(text)
+    assert record.kind.value == "activity"
+    assert "penyuluhan" in {lab.code for lab in record.activity_types}
+    assert not record.incident_types
+
+
+def test_what_a_cyber_patrol_found_leaves_the_patrol_the_subject():
+    text = (
+        "Patroli Siber Polres Sumbawa Temukan Unggahan Provokatif\n\n"
+        "SUMBAWA – Tim Siber Polres Sumbawa menemukan 12 unggahan provokatif dan ujaran "
+        "kebencian yang menyerang pasangan calon bupati dalam patroli siber, Sabtu "
+        "(23/11/2024). Pemilik akun diberi peringatan."
+    )
+    record = extract(text)
+    assert record.kind.value == "activity"
+    assert "patroli_siber" in {lab.code for lab in record.activity_types}
+    assert "paslon_timses" not in {lab.code for lab in record.participants}

@@ -125,3 +125,88 @@ def test_in_an_incident_the_victims_and_the_actors_are_parties(text, present):
 def test_a_crowd_is_no_residents():
     record = extract("Massa mengamuk dan merusak kantor PPK Woha, Senin (2/12/2024).")
     assert "warga" not in {lab.code for lab in record.participants}
+
+
+# -- a second round of composed texts ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # youths met as a group, the word "tokoh" not said
+        (
+            "Bhabinkamtibmas berbincang dengan beberapa pemuda di pos ronda Desa Lape.",
+            "tokoh_pemuda",
+        ),
+        ("Kapolsek ngopi bareng pemuda di pos kamling Desa Lape.", "tokoh_pemuda"),
+        # Maluku's customary heads, a congregation's shepherd and elders
+        ("Kapolres bertemu para raja petuanan di Namrole.", "tokoh_adat"),
+        ("Kapolres berdialog dengan kepala soa dan saniri negeri di balai desa.", "tokoh_adat"),
+        ("Usai ibadah, gembala jemaat memimpin doa bagi kelancaran pilkada.", "tokoh_agama"),
+        ("Kapolsek bersilaturahmi dengan para penatua gereja di Desa Lape.", "tokoh_agama"),
+        # the election bodies by their full names
+        (
+            "Bhabinkamtibmas berkoordinasi dengan Kelompok Penyelenggara Pemungutan Suara di "
+            "Desa Lape.",
+            "penyelenggara_pemilu",
+        ),
+        (
+            "Kapolsek bertemu Panitia Pemilihan Kecamatan Lape di kantor camat.",
+            "penyelenggara_pemilu",
+        ),
+        # the one who received what was handed over took part
+        ("Kotak suara tiba pukul 11.00 dan diterima ketua PPS Desa Lape.", "penyelenggara_pemilu"),
+    ],
+)
+def test_groups_met_under_words_of_a_second_round(text, want):
+    assert want in participants(text)
+
+
+def test_one_young_man_is_no_group_of_youths():
+    text = "Seorang pemuda ditangkap karena menyebarkan hoaks tentang calon bupati Sumbawa."
+    assert "tokoh_pemuda" not in participants(text, incident=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Warga Desa Lape, Kecamatan Lape, menggerebek sebuah rumah yang dipakai membagikan "
+            "amplop kepada pemilih, Selasa (26/11/2024).",
+            "warga",
+        ),
+        (
+            "Seorang anggota PPS di Desa Lape, Kecamatan Lape, melapor ke polisi setelah "
+            "diancam sekelompok orang, Senin (25/11/2024).",
+            "penyelenggara_pemilu",
+        ),
+    ],
+)
+def test_a_party_to_an_incident_named_with_its_village(text, want):
+    assert want in participants(text, incident=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Penganiayaan di Desa Lape dipicu perdebatan soal pilihan calon bupati, Kamis "
+        "(28/11/2024).",
+        "Keduanya bertengkar karena perbedaan pilihan pasangan calon.",
+    ],
+)
+def test_candidates_as_the_subject_of_an_argument_are_no_party(text):
+    assert "paslon_timses" not in participants(text, incident=True)
+
+
+# -- what the tune half still showed --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Bhabinkamtibmas Sapa Nelayan di Dermaga Desa Risa", "warga"),
+        ("Kapolsek Woha Temui Tim Sukses Jelang Pleno", "paslon_timses"),
+    ],
+)
+def test_a_headline_says_the_verb_of_meeting_by_its_stem(text, want):
+    assert want in participants(text)

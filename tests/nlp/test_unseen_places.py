@@ -58,3 +58,22 @@ def test_a_provinces_name_after_an_address_is_the_province_not_a_village_named_s
     # Kecamatan Tingginambut (Puncak Jaya) has a desa called "Papua".
     text = "Kericuhan pecah di Distrik Tingginambut, Puncak Jaya, Papua, Rabu (2/4/2025)."
     assert place(text) == "94.02.08"
+
+
+def test_a_village_called_dusun_where_villages_are_called_so():
+    # In Tebo and Bungo (Jambi) the desa are called "dusun".
+    text = (
+        "Warga Dusun Teluk Kuali, Kecamatan Tebo Ulu, Kabupaten Tebo, mengamankan dua pria "
+        "yang membagikan amplop kepada pemilih, Jumat (4/4/2025)."
+    )
+    assert place(text) == "15.09.03.2011"
+
+
+def test_a_hamlet_still_a_hamlet_under_its_village():
+    text = (
+        "Bhabinkamtibmas menyambangi warga Dusun Krajan, Desa Sukamaju, Kecamatan Cibeber, "
+        "Kabupaten Cianjur, Senin (4/11/2024)."
+    )
+    record = extract(text)
+    assert record.place.code == "32.03.03.2013"
+    assert record.place.dusun == "Krajan"
