@@ -28,6 +28,7 @@ from django.conf import settings
 
 from sejuk.bulletins import schedule
 from sejuk.jobs.runner import Queued, Registry, Scheduled
+from sejuk.tension import services as tension
 
 
 def morning_reports() -> str:
@@ -47,6 +48,18 @@ SCHEDULED: dict[str, Scheduled] = {
         every=timedelta(minutes=settings.BULLETIN_CHECK_MINUTES),
         label="Laporan situasi harian tiap pagi",
         enabled=settings.BULLETIN_SCHEDULE,
+    ),
+    # Writes recompute their own days as they commit; this catches what a dying process
+    # left marked, and the days whose report deadlines passed without a write.
+    "angka-harian": Scheduled(
+        run=tension.upkeep_round,
+        every=timedelta(minutes=1),
+        label="Angka harian per desa: sisa yang belum dihitung, batas tanggapan lewat",
+    ),
+    "kerawanan-harian": Scheduled(
+        run=tension.recompute_today,
+        every=timedelta(minutes=settings.TENSION_RECOMPUTE_MINUTES),
+        label="Kerawanan hari ini untuk semua desa",
     ),
 }
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("kegiatan/", include("sejuk.activities.urls")),
     path("kejadian/", include("sejuk.incidents.urls")),
     path("buletin/", include("sejuk.bulletins.urls")),
+    path("", include("sejuk.tension.urls")),
     # A case's own pages and the steps linking it to other work, under one namespace.
     path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),
     path("", include("sejuk.accounts.urls")),
