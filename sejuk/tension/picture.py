@@ -20,30 +20,12 @@ from sejuk.regions.models import Level, Region
 from sejuk.reports.services import overdue
 from sejuk.reports.services import visible as visible_reports
 
+from . import ranking as ranking_page
 from . import score, services
+from .lines import Line, lines, parts_list, places
 
 COVERAGE_DAYS = 30
 RANK_SIZE = 15
-
-
-@dataclass(frozen=True)
-class Place:
-    code: str
-    name: str
-    kecamatan: str
-
-
-@dataclass(frozen=True)
-class Line:
-    place: Place
-    score: float
-    level: str
-    parts: list[tuple[str, str, float, str]]  # name, label, points, why
-    rise: float | None = None
-
-    @property
-    def level_label(self) -> str:
-        return score.LEVELS.get(self.level, self.level)
 
 
 @dataclass(frozen=True)
@@ -61,33 +43,6 @@ class AreaPicture:
     @property
     def coverage_share(self) -> float:
         return self.reached / self.villages if self.villages else 0.0
-
-
-def _parts(parts: dict[str, Any]) -> list[tuple[str, str, float, str]]:
-    out = []
-    for name, label in score.PART_LABELS.items():
-        if name in parts:
-            points, why = parts[name]
-            out.append((name, label, points, why))
-    return out
-
-
-def _places(codes: list[str]) -> dict[str, Place]:
-    regions = Region.objects.in_bulk(codes)
-    kec = Region.objects.in_bulk({c.rsplit(".", 1)[0] for c in codes})
-    return {
-        c: Place(
-            c,
-            regions[c].name if c in regions else c,
-            getattr(kec.get(c.rsplit(".", 1)[0]), "name", ""),
-        )
-        for c in codes
-    }
-
-
-def lines(rows: list[services.Ranked]) -> list[Line]:
-    places = _places([r.code for r in rows])
-    return [Line(places[r.code], r.score, r.level, _parts(r.parts), r.rise) for r in rows]
 
 
 def _villages(area: tuple[str, ...] | None) -> int:
@@ -162,7 +117,7 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
         kecamatan=kec or "",
         day=day,
         tension=found,
-        parts=_parts({n: [p.points, p.why] for n, p in found.parts.items()}),
+        parts=parts_list({n: [p.points, p.why] for n, p in found.parts.items()}),
         history=history,
         activities=list(acts.prefetch_related("types")[:15]),
         reports=list(visible_reports(viewer).filter(region_id=code).order_by("-created_at")[:15])
@@ -175,4 +130,77 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
         if viewer.can("leader.read")
         else [],
         last_visit=last,
+    )
+
+
+def _check_area(viewer: Viewer, code: str) -> Region:
+    region = Region.objects.filter(pk=code).first()
+    if region is None:
+        raise NotFound("Wilayah tidak ditemukan.")
+    if not viewer.covers("tension.read", code):
+        raise OutsideArea("region", code)
+    return region
+
+
+def _narrowed(viewer: Viewer, code: str) -> tuple[str, ...] | None:
+    """The viewer's area, or the region ``code`` inside it."""
+    if not code:
+        return viewer.region_area("tension.read")
+    _check_area(viewer, code)
+    return (code,)
+
+
+def ranked(
+    viewer: Viewer, code: str, level: str, on: date | None, number: object, size: int
+) -> ranking_page.RankingPage:
+    require(viewer, "tension.read")
+    return ranking_page.page_of(
+        _narrowed(viewer, code), on or today_for(viewer), level, number, size
+    )
+
+
+@dataclass(frozen=True)
+class RegionPicture:
+    region: Region
+    day: date | None
+    tension: Line | None
+    baseline_only: bool | None
+    levels: dict[str, int]
+    top: list[Line]
+    figures: dict[str, float]
+    reached: int
+    villages: int
+
+
+def region_picture(viewer: Viewer, code: str, on: date | None = None) -> RegionPicture:
+    """Any region in the viewer's area: a desa's tension with its parts, or a larger
+    region's levels and tensest desa; with 30 days of figures and coverage."""
+    require(viewer, "tension.read")
+    region = _check_area(viewer, code)
+    today = on or today_for(viewer)
+    area = (code,)
+    since = today - timedelta(days=COVERAGE_DAYS - 1)
+    line, only = None, None
+    if region.level == Level.DESA:
+        found = services.desa_tension(code, today)
+        assert found is not None
+        place = places([code])[code]
+        line = Line(
+            place,
+            found.score,
+            found.level,
+            parts_list({n: [p.points, p.why] for n, p in found.parts.items()}),
+        )
+        only = found.baseline_only
+    day = services.latest_day(area, today)
+    return RegionPicture(
+        region=region,
+        day=day if day is not None else (today if line else None),
+        tension=line,
+        baseline_only=only,
+        levels=services.level_counts(area, day) if day else {},
+        top=lines(services.ranking(area, day, 10)) if day else [],
+        figures=services.totals(area, since, today),
+        reached=services.reached(area, since, today),
+        villages=_villages(area),
     )

@@ -11,7 +11,8 @@ from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
 from sejuk.params import whole_number
 
-from . import picture, score, services
+from . import score, services
+from .lines import lines
 from .models import Tension
 
 EXPORT_LIMIT = 100_000
@@ -31,7 +32,7 @@ COLUMNS = [
 class RankingPage:
     day: date | None
     level: str
-    lines: list[picture.Line]
+    lines: list[Any]  # picture.Line
     number: int
     pages: int
     total: int
@@ -45,11 +46,11 @@ def _level(level: str) -> str:
     return level
 
 
-def page(viewer: Viewer, on: date | None, level: str, number: object, size: int) -> RankingPage:
-    require(viewer, "tension.read")
+def page_of(
+    area: tuple[str, ...] | None, on: date, level: str, number: object, size: int
+) -> RankingPage:
     level = _level(level)
-    area = viewer.region_area("tension.read")
-    day = services.latest_day(area, on or today_for(viewer))
+    day = services.latest_day(area, on)
     if day is None:
         return RankingPage(None, level, [], 1, 1, 0, 1, dict(score.LEVELS))
     qs = Tension.objects.filter(services.area_q(area), day=day)
@@ -62,7 +63,7 @@ def page(viewer: Viewer, on: date | None, level: str, number: object, size: int)
     return RankingPage(
         day,
         level,
-        picture.lines(rows),
+        lines(rows),
         current,
         pages,
         total,
@@ -78,7 +79,7 @@ def rows(viewer: Viewer, on: date | None, level: str) -> tuple[list[str], list[l
     day = services.latest_day(area, on or today_for(viewer))
     if day is None:
         return COLUMNS, []
-    found = picture.lines(services.ranking(area, day, EXPORT_LIMIT, 0, level))
+    found = lines(services.ranking(area, day, EXPORT_LIMIT, 0, level))
     out: list[list[Any]] = []
     for rank, line in enumerate(found, start=1):
         points = {name: p for name, _, p, _ in line.parts}

@@ -68,9 +68,7 @@ def recompute_today(now: datetime | None = None) -> str:
     return f"Kerawanan {n} desa dihitung ulang"
 
 
-def recompute_area(
-    area: tuple[str, ...] | None, days: int, now: datetime | None = None
-) -> int:
+def recompute_area(area: tuple[str, ...] | None, days: int, now: datetime | None = None) -> int:
     """The stored tension of an area (None: the nation) for its last ``days`` days, a
     day per transaction."""
     now = now or timezone.now()

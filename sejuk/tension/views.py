@@ -37,10 +37,11 @@ def desa(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
-    found = ranking.page(
+    found = picture.ranked(
         viewer,
-        _day(request),
+        "",
         request.GET.get("tingkat", "")[:14],
+        _day(request),
         request.GET.get("halaman"),
         PAGE_SIZE,
     )
