@@ -58,6 +58,7 @@ def _villages(area: tuple[str, ...] | None) -> int:
 def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) -> AreaPicture:
     """The picture of the viewer's area on a day (today where they work)."""
     require(viewer, "tension.read")
+    services.catch_up()
     area = viewer.region_area("tension.read")
     today = on or today_for(viewer)
     day = services.latest_day(area, today)
@@ -100,6 +101,7 @@ class DesaPage:
 def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
     """One desa: tension today with its parts, over time, and the records behind it."""
     require(viewer, "tension.read")
+    services.catch_up()
     region = Region.objects.filter(pk=code, level=Level.DESA).first()
     if region is None:
         raise NotFound("Desa/kelurahan tidak ditemukan.")
@@ -154,6 +156,7 @@ def ranked(
     viewer: Viewer, code: str, level: str, on: date | None, number: object, size: int
 ) -> ranking_page.RankingPage:
     require(viewer, "tension.read")
+    services.catch_up()
     return ranking_page.page_of(
         _narrowed(viewer, code), on or today_for(viewer), level, number, size
     )
@@ -176,6 +179,7 @@ def region_picture(viewer: Viewer, code: str, on: date | None = None) -> RegionP
     """Any region in the viewer's area: a desa's tension with its parts, or a larger
     region's levels and tensest desa; with 30 days of figures and coverage."""
     require(viewer, "tension.read")
+    services.catch_up()
     region = _check_area(viewer, code)
     today = on or today_for(viewer)
     area = (code,)

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from . import compute, score, store, upkeep
-from .models import DayFigures, Tension
+from .models import DayFigures, Dirty, Tension
 
 TREND_DAYS = 30
 RISE_DAYS = 7
@@ -57,6 +57,15 @@ def upkeep_round(now: datetime | None = None, every: timedelta = timedelta(minut
     marked = upkeep.deadlines_passed(now - 2 * every, now)
     done = refresh(now)
     return f"{done} wilayah-hari dihitung ulang, {marked} karena batas tanggapan lewat"
+
+
+def catch_up() -> None:
+    """Readers call this first: keys still marked (written in this very transaction, or
+    committed a moment ago and not yet recomputed) are recomputed before reading, so a
+    page never shows figures older than the writes it can see. One indexed query when
+    nothing waits."""
+    if Dirty.objects.exists():
+        refresh()
 
 
 def recompute_today(now: datetime | None = None) -> str:
@@ -234,3 +243,38 @@ def levels(area_prefix: str | None, level: int, day: date) -> dict[str, tuple[fl
         if key not in out or value > out[key][0]:
             out[key] = (value, lv)
     return out
+
+
+def latest_situations(
+    area: tuple[str, ...] | None, start: date, end: date
+) -> dict[str, tuple[date, str]]:
+    """Per desa, its latest reported situation in the days start..end, and its day."""
+    rows = (
+        DayFigures.objects.filter(area_q(area), day__range=(start, end))
+        .exclude(situation="")
+        .filter(region_code__regex=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
+        .order_by("day")
+        .values_list("region_code", "day", "situation")
+    )
+    return {code: (on, situation) for code, on, situation in rows}
+
+
+SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
+
+
+def worsened(
+    area: tuple[str, ...] | None, day: date, window: int
+) -> list[tuple[str, date, str, date, str]]:
+    """Desa whose latest situation in the ``window`` days up to ``day`` is worse than
+    their latest in the ``window`` days before: (code, day before, situation before,
+    day after, situation after)."""
+    boundary = day - timedelta(days=window - 1)
+    before = latest_situations(
+        area, day - timedelta(days=2 * window - 1), boundary - timedelta(days=1)
+    )
+    after = latest_situations(area, boundary, day)
+    return [
+        (code, before[code][0], before[code][1], on, now)
+        for code, (on, now) in after.items()
+        if code in before and SEVERITY[now] > SEVERITY[before[code][1]]
+    ]
