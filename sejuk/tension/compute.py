@@ -57,13 +57,13 @@ def tensions(
             "region_code", "day", "activities", "incident_types", "incidents_severe", "situation"
         )
     )
-    for code, on, activities, types, severe, reported in rows.iterator(chunk_size=20000):
+    for code, on, activities, types, severe, said in rows.iterator(chunk_size=20000):
         if activities:
             last_activity[code] = on
         if types:
             incidents[code].append(((day - on).days, types, severe))
-        if reported:
-            situation[code] = (on, reported)
+        if said:
+            situation[code] = (on, said)
     own_points = {c: score.incident_points(tuple(v), w) for c, v in incidents.items()}
     per_kec: dict[str, float] = defaultdict(float)
     for code, points in own_points.items():
@@ -72,30 +72,46 @@ def tensions(
     imported = baseline.imported(prefix)
     out: dict[str, score.Tension] = {}
     stage_cache: dict[str, tuple[tuple[str, int], ...]] = {}
+    # Most desa have nothing of their own on a day: their tension depends only on the
+    # baseline, the calendar and their neighbours, so it is computed once per such case.
+    quiet: dict[tuple[object, ...], score.Tension] = {}
     for code in codes:
         figure = baseline.figure_for(code, imported)
         kab = code[:5]
         if kab not in stage_cache:
             stage_cache[kab] = calendar.stages(kab, day)
-        said = situation.get(code)
-        last = last_activity.get(code)
         own = own_points.get(code, 0.0)
+        near = per_kec.get(code.rsplit(".", 1)[0], 0.0) - own
+        plain = (
+            code not in incidents
+            and code not in situation
+            and code not in last_activity
+            and code not in open_reports
+        )
+        key = (figure, kab, round(near, 6))
+        if plain and key in quiet:
+            out[code] = quiet[key]
+            continue
+        reported = situation.get(code)
+        last = last_activity.get(code)
         out[code] = score.tension(
             score.Inputs(
                 ikp=figure.ikp,
                 ikp_source=figure.source,
                 tps_class=figure.tps_class,
                 incidents=tuple(incidents.get(code, ())),
-                neighbour_points=per_kec.get(code.rsplit(".", 1)[0], 0.0) - own,
+                neighbour_points=near,
                 open_reports=open_reports.get(code, {}),
                 overdue_reports=overdue.get(code, 0),
-                situation=said[1] if said else "",
-                situation_age=(day - said[0]).days if said else None,
+                situation=reported[1] if reported else "",
+                situation_age=(day - reported[0]).days if reported else None,
                 last_activity_age=(day - last).days if last else None,
                 stages=stage_cache[kab],
             ),
             w,
         )
+        if plain:
+            quiet[key] = out[code]
     return out
 
 

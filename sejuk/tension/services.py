@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from sejuk import bulk
+
 from . import compute, score, store, upkeep
 from .models import DayFigures, Dirty, Tension
 
@@ -97,18 +99,28 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
     if prefix:
         old = old.filter(Q(region_code__startswith=prefix + ".") | Q(region_code=prefix))
     old.delete()
-    Tension.objects.bulk_create(
+    # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
+    # more than the database does at the nation's 83,762 desa.
+    explained: dict[int, dict[str, list[object]]] = {}
+
+    def parts_of(t: score.Tension) -> dict[str, list[object]]:
+        if id(t) not in explained:  # desa with the same inputs share one Tension
+            explained[id(t)] = {n: [p.points, p.why] for n, p in t.parts.items()}
+        return explained[id(t)]
+
+    bulk.insert(
+        Tension,
+        ("region_code", "day", "score", "level", "parts"),
         (
-            Tension(
-                region_code=code,
-                day=day,
-                score=t.score,
-                level=t.level,
-                parts={n: [p.points, p.why] for n, p in t.parts.items()},
+            (
+                code,
+                day,
+                t.score,
+                t.level,
+                parts_of(t),
             )
             for code, t in found.items()
         ),
-        batch_size=5000,
     )
     return len(found)
 
