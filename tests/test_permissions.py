@@ -178,6 +178,7 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kejadian/<int:incident_id>/", "inc_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
     ("GET", "kerawanan/", ""): TENSION_READ_PAGE,
     ("GET", "kerawanan/ekspor.<str:fmt>", ""): TENSION_READ_PAGE,
+    ("GET", "kerawanan/cakupan/", ""): TENSION_READ_PAGE,
     ("GET", "desa/<str:code>/", "desa_own"): TENSION_READ_PAGE_OWN,
     ("GET", "desa/<str:code>/", "desa_other"): row(302, 200, 200, 200, 403, 404, 404),
     ("GET", "desa/<str:code>/", "desa_neighbour"): row(302, 404, 404, 404, 403, 404, 200),

@@ -12,8 +12,9 @@ from django.shortcuts import render
 from sejuk.accounts.access import current_viewer
 from sejuk.activities import exports
 from sejuk.errors import Invalid
+from sejuk.params import whole_number
 
-from . import picture, ranking
+from . import coverage, picture, ranking
 
 PAGE_SIZE = 50
 
@@ -54,3 +55,13 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     header, rows = ranking.rows(viewer, _day(request), request.GET.get("tingkat", "")[:14])
     exports.audit_export(viewer, "tension", len(rows), request, format=fmt)
     return exports.file_response(header, rows, "kerawanan", fmt)
+
+
+@login_required
+def coverage_page(request: HttpRequest) -> HttpResponse:
+    page = coverage.coverage_page(
+        current_viewer(request),
+        whole_number(request.GET.get("satuan")),
+        whole_number(request.GET.get("hari")) or 30,
+    )
+    return render(request, "tension/coverage.html", {"page": page})

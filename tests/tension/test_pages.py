@@ -88,3 +88,28 @@ def test_the_ranking_pages_and_exports_the_area(client, world, tense):
     assert rows[1][1] == SEKOTONG_BARAT
     assert all(r[1].startswith("52.01.") for r in rows[1:])
     assert c.get("/kerawanan/ekspor.xlsx").status_code == 200
+
+
+def test_coverage_is_summarised_per_unit_with_a_drill_down(client, world, tense):
+    from sejuk.units.models import Unit
+
+    c = signed_in(client, world.users["pimpinan"])
+    html = c.get("/kerawanan/cakupan/").content.decode()
+    assert "Cakupan Polres Lombok Barat" in html and "Polsek Sekotong" in html
+    sekotong = Unit.objects.get(name="Polsek Sekotong")
+    assert f"?satuan={sekotong.pk}" in html
+    down = c.get(f"/kerawanan/cakupan/?satuan={sekotong.pk}").content.decode()
+    assert (
+        "Desa belum dijangkau" in down and "Sekotong Barat" not in down.split("belum dijangkau")[1]
+    )
+    outside = Unit.objects.get(name="Polres Lombok Tengah")
+    assert c.get(f"/kerawanan/cakupan/?satuan={outside.pk}").status_code == 404
+
+
+def test_mabes_sees_the_nation_per_polda_without_listing_its_desa(client, world, tense):
+    from tests.personas import make_user
+
+    c = signed_in(client, make_user("kapolri", "Mabes Polri", "pimpinan"))
+    html = c.get("/kerawanan/cakupan/").content.decode()
+    assert "Polda Nusa Tenggara Barat" in html and "Desa belum dijangkau" not in html
+    assert html.count("<tr>") < 60
