@@ -399,6 +399,7 @@ TENSION: dict[str, Any] = {
     "coverage_days": envint("SEJUK_TENSION_COVERAGE_DAYS", 60, minimum=1),
     "election": envfloat("SEJUK_TENSION_ELECTION", 15.0),
     "election_days": envint("SEJUK_TENSION_ELECTION_DAYS", 30, minimum=1),
+    "media": envfloat("SEJUK_TENSION_MEDIA", 1.0),
     "rawan_from": envfloat("SEJUK_TENSION_RAWAN_FROM", 30.0),
     "sangat_rawan_from": envfloat("SEJUK_TENSION_SANGAT_RAWAN_FROM", 55.0),
 }

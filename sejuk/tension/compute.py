@@ -15,7 +15,7 @@ from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Report, State
 
-from . import baseline, calendar, score
+from . import baseline, calendar, media, score
 from .models import DayFigures
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI)
@@ -70,6 +70,7 @@ def tensions(
         per_kec[code.rsplit(".", 1)[0]] += points
     open_reports, overdue = _open_reports(prefix, day, now)
     imported = baseline.imported(prefix)
+    signals = media.signals(prefix, day)
     out: dict[str, score.Tension] = {}
     stage_cache: dict[str, tuple[tuple[str, int], ...]] = {}
     # Most desa have nothing of their own on a day: their tension depends only on the
@@ -87,6 +88,7 @@ def tensions(
             and code not in situation
             and code not in last_activity
             and code not in open_reports
+            and code not in signals
         )
         key = (figure, kab, round(near, 6))
         if plain and key in quiet:
@@ -107,6 +109,7 @@ def tensions(
                 situation_age=(day - reported[0]).days if reported else None,
                 last_activity_age=(day - last).days if last else None,
                 stages=stage_cache[kab],
+                media=signals.get(code),
             ),
             w,
         )

@@ -45,7 +45,7 @@ class Weights:
     coverage_days: int = 60
     election: float = 15.0  # points on a voting day
     election_days: int = 30  # nearness fades to nothing this many days from a stage
-    media: float = 0.0
+    media: float = 1.0  # per point of media signal
     rawan_from: float = 30.0
     sangat_rawan_from: float = 55.0
 
@@ -65,6 +65,7 @@ class Inputs:
     situation_age: int | None = None  # days
     last_activity_age: int | None = None  # days; None: none known
     stages: tuple[tuple[str, int], ...] = ()  # (stage named, days away)
+    media: tuple[float, str] | None = None  # from sejuk.tension.media.signals
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,7 @@ def tension(x: Inputs, w: Weights) -> Tension:
         "situation": _situation(x, w),
         "coverage": _coverage(x, w),
         "election": _election(x, w),
-        "media": Part(
-            round(w.media * 0, 2),
-            "Belum ada sinyal pemantauan media: bagian ini bernilai 0 sampai pemantauan "
-            "media tersambung.",
-        ),
+        "media": _media(x, w),
     }
     score = round(sum(p.points for p in parts.values()), 2)
     baseline_only = (
@@ -209,6 +206,16 @@ def _coverage(x: Inputs, w: Weights) -> Part:
     points = w.coverage * gap / w.coverage_days
     when = "hari ini" if x.last_activity_age == 0 else f"{x.last_activity_age} hari lalu"
     return Part(round(points, 2), f"Kegiatan terakhir {when}.")
+
+
+def _media(x: Inputs, w: Weights) -> Part:
+    if x.media is None:
+        return Part(
+            0.0,
+            "Belum ada sinyal pemantauan media: bagian ini bernilai 0 sampai pemantauan "
+            "media tersambung.",
+        )
+    return Part(round(w.media * x.media[0], 2), x.media[1])
 
 
 def _election(x: Inputs, w: Weights) -> Part:
