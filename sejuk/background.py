@@ -30,6 +30,8 @@ from sejuk.bulletins import schedule
 from sejuk.jobs.runner import Queued, Registry, Scheduled
 from sejuk.tension import services as tension
 
+UPKEEP_SECONDS = 5
+
 
 def morning_reports() -> str:
     """Yesterday's situation report of every Polda and Polres in use, once the morning
@@ -49,12 +51,12 @@ SCHEDULED: dict[str, Scheduled] = {
         label="Laporan situasi harian tiap pagi",
         enabled=settings.BULLETIN_SCHEDULE,
     ),
-    # Writes recompute their own days as they commit; this catches what a dying process
-    # left marked, and the days whose report deadlines passed without a write.
+    # Writes only mark the (desa, day) they touched; this recomputes those, and the days
+    # whose report deadlines passed without a write, within seconds.
     "angka-harian": Scheduled(
         run=tension.upkeep_round,
-        every=timedelta(minutes=1),
-        label="Angka harian per desa: sisa yang belum dihitung, batas tanggapan lewat",
+        every=timedelta(seconds=UPKEEP_SECONDS),
+        label="Angka harian per desa yang berubah, dan kerawanan kecamatannya",
     ),
     "kerawanan-harian": Scheduled(
         run=tension.recompute_today,

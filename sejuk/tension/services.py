@@ -52,9 +52,9 @@ def refresh(now: datetime | None = None) -> int:
 
 
 def upkeep_round(now: datetime | None = None, every: timedelta = timedelta(minutes=1)) -> str:
-    """The background round of upkeep: keys a process left dirty when it died after its
-    commit, and the days of report deadlines that passed in the last two rounds (marking
-    a day twice costs a recompute, never a wrong figure)."""
+    """The background round of upkeep: the keys writes marked, and the days of report
+    deadlines that passed in the last two minutes (marking a day twice costs a
+    recompute, never a wrong figure)."""
     now = now or timezone.now()
     marked = upkeep.deadlines_passed(now - 2 * every, now)
     done = refresh(now)

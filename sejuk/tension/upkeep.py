@@ -3,10 +3,11 @@
 The work apps never import the picture (import-linter), so the picture listens: a save
 or delete of an activity, incident or report marks the (region, day) keys it touched,
 before and after the change, as ``Dirty`` rows in the writer's own transaction (one
-small insert), and once that transaction commits those keys, and only those, are
-recomputed from the raw records (``refresh``). What commits is marked, whatever happens
-to the process after: the ``angka-harian`` job drains what a dying process left, and
-marks the days of report deadlines that passed without a write.
+small insert: what commits is marked, whatever happens to the process after). Those
+keys, and only those, are recomputed from the raw records (``refresh``) by the
+``angka-harian`` job every few seconds, or first by any reader of the picture that finds
+keys waiting; the job also marks the days of report deadlines that passed without a
+write.
 
 Writers that bypass model signals (bulk inserts of the generated national data and the
 demo, ``QuerySet.update``) call ``services.rebuild`` for what they wrote.
@@ -83,18 +84,12 @@ def deleted(sender: type, instance: Any, **_: Any) -> None:
 
 
 def mark(keys: Iterable[Key]) -> None:
-    """Mark keys dirty inside the current transaction; recompute them after it commits."""
+    """Mark keys dirty inside the current transaction: one small insert, all a write
+    pays. The job ``angka-harian`` (every few seconds) recomputes them, and a reader
+    that finds keys waiting recomputes them first (``services.catch_up``)."""
     found = [Dirty(region_code=code, day=day) for code, day in keys if code and day]
-    if not found:
-        return
-    Dirty.objects.bulk_create(found)
-    transaction.on_commit(_after_commit)
-
-
-def _after_commit() -> None:
-    from . import services  # services imports this module
-
-    services.refresh()
+    if found:
+        Dirty.objects.bulk_create(found)
 
 
 def refresh(now: datetime | None = None) -> int:

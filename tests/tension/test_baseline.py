@@ -24,7 +24,7 @@ CSV = (
 
 def test_the_province_ikp_ships_with_its_source_and_new_papua_provinces_take_their_mothers():
     ntb = baseline.province_figure(SEKOTONG_BARAT)
-    assert ntb.ikp == 11.09 and "suara.com" in ntb.source or "tvonenews" in ntb.source
+    assert (ntb.ikp == 11.09 and "suara.com" in ntb.source) or "tvonenews" in ntb.source
     papua_tengah = baseline.province_figure("94.01.01.2001")
     assert papua_tengah.ikp == baseline.province_figure("91").ikp
     assert "provinsi induk" in papua_tengah.source
