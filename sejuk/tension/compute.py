@@ -16,6 +16,7 @@ from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Report, State
 
 from . import baseline, calendar, media, score
+from .codes import below
 from .models import DayFigures
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI)
@@ -29,7 +30,7 @@ def weights() -> score.Weights:
 def _prefix_q(prefix: str | None, name: str) -> Q:
     if not prefix:
         return Q()
-    return Q(**{name: prefix}) | Q(**{f"{name}__startswith": prefix + "."})
+    return Q(**{name: prefix}) | below(prefix, name)
 
 
 def desa_codes(prefix: str | None) -> list[str]:

@@ -17,6 +17,7 @@ from sejuk.regions.models import Level, Region
 from sejuk.units.models import Unit
 
 from . import services
+from .codes import below
 from .models import DayFigures
 
 LIST_LIMIT = 300
@@ -49,7 +50,7 @@ class CoveragePage:
 def _q(area: tuple[str, ...], name: str) -> Q:
     q = Q(pk__in=[]) if name == "code" else Q(id__in=[])
     for code in area:
-        q |= Q(**{name: code}) | Q(**{f"{name}__startswith": code + "."})
+        q |= Q(**{name: code}) | below(code, name)
     return q
 
 

@@ -22,6 +22,7 @@ from sejuk.reports.services import visible as visible_reports
 
 from . import ranking as ranking_page
 from . import score, services
+from .codes import below
 from .lines import Line, lines, parts_list, places
 
 COVERAGE_DAYS = 30
@@ -50,7 +51,7 @@ def _villages(area: tuple[str, ...] | None) -> int:
     if area is not None:
         q = Q(pk__in=[])
         for code in area:
-            q |= Q(code__startswith=code + ".") | Q(code=code)
+            q |= below(code, "code") | Q(code=code)
         qs = qs.filter(q)
     return qs.count()
 

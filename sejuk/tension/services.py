@@ -13,14 +13,17 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from sejuk import bulk
 
 from . import compute, score, store, upkeep
+from .codes import area_q, below
 from .models import DayFigures, Dirty, Tension
 
 TREND_DAYS = 30
+DESA_CODE_LENGTH = 13  # "52.01.07.2002"
 RISE_DAYS = 7
 LENGTHS = {1: 2, 2: 5, 3: 8, 4: 13}
 
@@ -97,7 +100,7 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
     found = compute.tensions(prefix, day, now)
     old = Tension.objects.filter(day=day)
     if prefix:
-        old = old.filter(Q(region_code__startswith=prefix + ".") | Q(region_code=prefix))
+        old = old.filter(below(prefix) | Q(region_code=prefix))
     old.delete()
     # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
     # more than the database does at the nation's 83,762 desa.
@@ -137,19 +140,12 @@ def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, fl
     return list(rows.order_by("day").values_list("day", "score", "level"))
 
 
-def area_q(area: tuple[str, ...] | None, name: str = "region_code") -> Q:
-    if area is None:
-        return Q()
-    if not area:
-        return Q(pk__in=[])
-    q = Q()
-    for code in area:
-        q |= Q(**{name: code}) | Q(**{f"{name}__startswith": code + "."})
-    return q
-
-
 def latest_day(area: tuple[str, ...] | None, day: date) -> date | None:
-    """The last day up to ``day`` with stored tension (the job stores today's)."""
+    """The last day up to ``day`` with stored tension (the job stores the nation's
+    today, so the area is asked only when nothing is stored for the nation)."""
+    found = Tension.objects.filter(day__lte=day).aggregate(d=Max("day"))["d"]
+    if found is None or area is None:
+        return found
     return Tension.objects.filter(area_q(area), day__lte=day).aggregate(d=Max("day"))["d"]
 
 
@@ -234,7 +230,8 @@ def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:
     """Desa with an activity in the period."""
     return (
         DayFigures.objects.filter(area_q(area), day__range=(start, end), activities__gt=0)
-        .filter(region_code__regex=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
+        .alias(length=Length("region_code"))
+        .filter(length=DESA_CODE_LENGTH)
         .values("region_code")
         .distinct()
         .count()
@@ -264,7 +261,8 @@ def latest_situations(
     rows = (
         DayFigures.objects.filter(area_q(area), day__range=(start, end))
         .exclude(situation="")
-        .filter(region_code__regex=r"^\d\d\.\d\d\.\d\d\.\d{4}$")
+        .alias(length=Length("region_code"))
+        .filter(length=DESA_CODE_LENGTH)
         .order_by("day")
         .values_list("region_code", "day", "situation")
     )
