@@ -9,6 +9,7 @@ BENCH_SCALE ?= 100000
 
 .PHONY: run test lint format fuzz eval bench bench-web bench-map install clean
 .PHONY: run test lint format fuzz eval eval-tune eval-holdout bench bench-web install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-picture install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +78,11 @@ bench-map: install
 ## against bare Django views on the same server: req/s, p50/p95, CPU per request, targets.
 bench-web: install
 	$(BIN)/python -m bench web --scale $(BENCH_SCALE)
+
+## The situation picture on generated national data: full recompute, upkeep per write,
+## commander pages p50/p95 at Polres, Polda and national scope, memory; targets.
+bench-picture: install
+	$(BIN)/python -m bench picture --scale $(BENCH_SCALE)
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

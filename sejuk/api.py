@@ -24,6 +24,8 @@ from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
 from sejuk.reports.api import router as reports_router
+from sejuk.tension.api import regions_router as tension_regions_router
+from sejuk.tension.api import router as tension_router
 from sejuk.units.api import router as units_router
 
 
@@ -52,6 +54,8 @@ api.add_router("/activities", activities_router)
 api.add_router("/reports", reports_router)
 api.add_router("/reports", links_router)  # a case's incident and response activities
 api.add_router("/incidents", incidents_router)
+api.add_router("/tension", tension_router)
+api.add_router("/regions", tension_regions_router)  # a region's picture
 api.add_router("/bulletins", bulletins_router)
 api.add_router("/map", maps_router)
 api.add_router("/public", public_reports_router)

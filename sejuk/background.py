@@ -28,6 +28,9 @@ from django.conf import settings
 
 from sejuk.bulletins import schedule
 from sejuk.jobs.runner import Queued, Registry, Scheduled
+from sejuk.tension import services as tension
+
+UPKEEP_SECONDS = 5
 
 
 def morning_reports() -> str:
@@ -47,6 +50,18 @@ SCHEDULED: dict[str, Scheduled] = {
         every=timedelta(minutes=settings.BULLETIN_CHECK_MINUTES),
         label="Laporan situasi harian tiap pagi",
         enabled=settings.BULLETIN_SCHEDULE,
+    ),
+    # Writes only mark the (desa, day) they touched; this recomputes those, and the days
+    # whose report deadlines passed without a write, within seconds.
+    "angka-harian": Scheduled(
+        run=tension.upkeep_round,
+        every=timedelta(seconds=UPKEEP_SECONDS),
+        label="Angka harian per desa yang berubah, dan kerawanan kecamatannya",
+    ),
+    "kerawanan-harian": Scheduled(
+        run=tension.recompute_today,
+        every=timedelta(minutes=settings.TENSION_RECOMPUTE_MINUTES),
+        label="Kerawanan hari ini untuk semua desa",
     ),
 }
 

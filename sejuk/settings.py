@@ -13,6 +13,7 @@ import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -54,6 +55,36 @@ def envint(name: str, default: int, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise _fail(name, raw, f"paling kecil {minimum}")
     return value
+
+
+def envfloat(name: str, default: float, minimum: float = 0.0) -> float:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise _fail(name, raw, "harus angka, mis. 2.5") from None
+    if not value >= minimum:  # also refuses nan
+        raise _fail(name, raw, f"paling kecil {minimum:g}")
+    return value
+
+
+def envweights(name: str, default: str) -> dict[str, float]:
+    """Weights by code, such as "bentrokan=10,hoaks=2"."""
+    raw = os.environ.get(name, default)
+    out: dict[str, float] = {}
+    for item in (i.strip() for i in raw.split(",")):
+        if not item:
+            continue
+        code, sep, number = item.partition("=")
+        try:
+            out[code.strip()] = float(number) if sep else float("nan")
+        except ValueError:
+            raise _fail(name, raw, "contoh: bentrokan=10,hoaks=2") from None
+        if not out[code.strip()] >= 0:
+            raise _fail(name, raw, "contoh: bentrokan=10,hoaks=2")
+    return out
 
 
 def envrate(name: str, default: str) -> str:
@@ -182,6 +213,7 @@ INSTALLED_APPS = [
     "sejuk.reports",
     "sejuk.incidents",
     "sejuk.maps",
+    "sejuk.tension",
     "sejuk.bulletins",
 ]
 
@@ -342,6 +374,45 @@ BULLETIN_CHECK_MINUTES = envint("SEJUK_BULLETIN_CHECK_MINUTES", 10, minimum=1)
 # matplotlib (the charts of the reports) keeps its font list in a cache folder: inside
 # the data folder, not in the home folder of whoever runs the server.
 os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))
+
+# The tension of a desa (sejuk.tension.score): the weight of each part and the level
+# thresholds; README "Tension, explained" says why each default is what it is.
+TENSION: dict[str, Any] = {
+    "baseline": envfloat("SEJUK_TENSION_BASELINE", 20.0),
+    "tps_rawan": envfloat("SEJUK_TENSION_TPS_RAWAN", 5.0),
+    "tps_sangat_rawan": envfloat("SEJUK_TENSION_TPS_SANGAT_RAWAN", 10.0),
+    "incident_types": envweights(
+        "SEJUK_TENSION_INCIDENT_WEIGHTS",
+        "bentrokan=10,perusakan=8,pengerahan_massa=6,intimidasi=5,penolakan_hasil=5,"
+        "unjuk_rasa=4,provokasi=4,ujaran_kebencian=3,politik_uang=3,hoaks=2,"
+        "kriminal_umum=2,other=2",
+    ),
+    "incident_default": envfloat("SEJUK_TENSION_INCIDENT_DEFAULT", 2.0),
+    "incident_severe": envfloat("SEJUK_TENSION_INCIDENT_SEVERE", 6.0),
+    "incident_half_life": envfloat("SEJUK_TENSION_HALF_LIFE_DAYS", 14.0, minimum=1.0),
+    "incident_window": envint("SEJUK_TENSION_INCIDENT_DAYS", 60, minimum=1),
+    "neighbour_share": envfloat("SEJUK_TENSION_NEIGHBOUR_SHARE", 0.2),
+    "report_urgency": envweights("SEJUK_TENSION_REPORT_WEIGHTS", "darurat=6,segera=3,biasa=1.5"),
+    "report_overdue": envfloat("SEJUK_TENSION_REPORT_OVERDUE", 3.0),
+    "situation": envweights("SEJUK_TENSION_SITUATION_WEIGHTS", "kondusif=0,waspada=8,rawan=18"),
+    "situation_days": envint("SEJUK_TENSION_SITUATION_DAYS", 30, minimum=1),
+    "coverage": envfloat("SEJUK_TENSION_COVERAGE", 10.0),
+    "coverage_days": envint("SEJUK_TENSION_COVERAGE_DAYS", 60, minimum=1),
+    "election": envfloat("SEJUK_TENSION_ELECTION", 15.0),
+    "election_days": envint("SEJUK_TENSION_ELECTION_DAYS", 30, minimum=1),
+    "media": envfloat("SEJUK_TENSION_MEDIA", 1.0),
+    "rawan_from": envfloat("SEJUK_TENSION_RAWAN_FROM", 30.0),
+    "sangat_rawan_from": envfloat("SEJUK_TENSION_SANGAT_RAWAN_FROM", 55.0),
+}
+# How often today's tension of every desa is recomputed in the background (incidents
+# fade and days since the last visit grow without any write).
+TENSION_RECOMPUTE_MINUTES = envint("SEJUK_TENSION_RECOMPUTE_MINUTES", 60, minimum=1)
+if TENSION["sangat_rawan_from"] <= TENSION["rawan_from"]:
+    raise _fail(
+        "SEJUK_TENSION_SANGAT_RAWAN_FROM",
+        str(TENSION["sangat_rawan_from"]),
+        "harus lebih besar dari SEJUK_TENSION_RAWAN_FROM",
+    )
 
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")

@@ -25,6 +25,7 @@ urlpatterns = [
     path("kejadian/", include("sejuk.incidents.urls")),
     path("buletin/", include("sejuk.bulletins.urls")),
     path("peta/", include("sejuk.maps.urls")),
+    path("", include("sejuk.tension.urls")),
     # A case's own pages and the steps linking it to other work, under one namespace.
     path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),
     path("", include("sejuk.accounts.urls")),

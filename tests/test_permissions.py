@@ -83,6 +83,11 @@ INCIDENT_READ_API = REPORT_READ_API
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
+# The picture: read by all but Humas; a Bhabinkamtibmas sees their own desa.
+TENSION_READ_PAGE = row(302, 200, 200, 200, 403, 200, 200)
+TENSION_READ_PAGE_OWN = row(302, 200, 200, 200, 403, 200, 404)
+TENSION_READ_API = row(401, 200, 200, 200, 403, 200, 200)
+
 PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "", ""): PUBLIC,
     ("GET", "wilayah/", ""): PUBLIC,
@@ -172,6 +177,12 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kejadian/", ""): INCIDENT_READ_PAGE,
     ("GET", "kejadian/<int:incident_id>/", "inc_own"): row(302, 200, 200, 200, 403, 200, 404),
     ("GET", "kejadian/<int:incident_id>/", "inc_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
+    ("GET", "kerawanan/", ""): TENSION_READ_PAGE,
+    ("GET", "kerawanan/ekspor.<str:fmt>", ""): TENSION_READ_PAGE,
+    ("GET", "kerawanan/cakupan/", ""): TENSION_READ_PAGE,
+    ("GET", "desa/<str:code>/", "desa_own"): TENSION_READ_PAGE_OWN,
+    ("GET", "desa/<str:code>/", "desa_other"): row(302, 200, 200, 200, 403, 404, 404),
+    ("GET", "desa/<str:code>/", "desa_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -250,6 +261,9 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "/api/incidents/{incident_id}", "inc_neighbour"): row(
         401, 404, 404, 404, 403, 404, 200
     ),
+    ("GET", "/api/tension", ""): TENSION_READ_API,
+    # The kecamatan of Sekotong: wider than the Bhabinkamtibmas's own desa.
+    ("GET", "/api/regions/{code}/picture", ""): row(401, 200, 200, 200, 403, 404, 404),
     ("GET", "/api/bulletins", ""): BULLETIN_READ_API,
     ("GET", "/api/bulletins/daily", ""): BULLETIN_READ_API,
     ("GET", "/api/bulletins/daily.{fmt}", ""): BULLETIN_READ_API,
@@ -359,8 +373,12 @@ def small_jpeg() -> bytes:
     return out.getvalue()
 
 
+DESA = {"desa_own": SEKOTONG_BARAT, "desa_other": GERUNG_UTARA, "desa_neighbour": LOTENG_DESA}
+
+
 def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
+    url = url.replace("<str:code>", DESA.get(target, "<str:code>"))
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
     url = url.replace("<str:fmt>", "pdf" if route.startswith("buletin/") else "csv")
     names = (

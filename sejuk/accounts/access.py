@@ -52,6 +52,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "incident.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
     "incident.write": frozenset({ADMIN, OPERATOR}),
     "bulletin.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
+    # The picture: tension per desa, its parts and the records behind them.
+    "tension.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
     "bulletin.write": frozenset({ADMIN, HUMAS}),
     "audit.read": frozenset({ADMIN, PIMPINAN}),
     "user.manage": frozenset({ADMIN}),

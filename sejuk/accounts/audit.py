@@ -40,6 +40,7 @@ SUBJECTS: dict[str, str] = {
     "user": "pengguna",
     "token": "token API",
     "audit": "catatan audit",
+    "tension": "peringkat kerawanan desa",
     # form fields of a write outside the area
     "region": "isian wilayah",
     "unit_id": "isian satuan",
@@ -58,6 +59,7 @@ SUBJECTS: dict[str, str] = {
     "bulletin.read": "izin melihat buletin",
     "bulletin.write": "izin menulis rilis",
     "audit.read": "izin membaca log audit",
+    "tension.read": "izin melihat gambaran kerawanan",
     "user.manage": "izin mengelola pengguna",
 }
 

@@ -12,7 +12,7 @@ situation reported by an activity in the seven days up to the report's date is w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -32,9 +32,12 @@ from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Report
 from sejuk.reports.services import ReportFilter, overdue, queue
 from sejuk.reports.services import visible as visible_reports
+from sejuk.tension import services as tension
+from sejuk.tension.lines import Line, lines
 from sejuk.units.models import Unit, UnitLevel
 
 TREND_DAYS = 7
+TOP_SIZE = 10
 COVERAGE_DAYS = 30
 WINDOW_DAYS = 7
 SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
@@ -72,6 +75,7 @@ class DailyReport:
     day_over: bool  # overdue_at is the end of the day
     incidents: list[Incident]
     worsened: list[Worsened]
+    top: list[Line] = field(default_factory=list)  # the tensest desa (the picture's ranking)
 
     def figures(self) -> dict[str, Any]:
         """The headline numbers: for the API and the list of stored reports."""
@@ -93,6 +97,9 @@ class DailyReport:
             "reports_overdue": len(self.overdue),
             "incidents": len(self.incidents),
             "worsened": len(self.worsened),
+            "top_tension": [
+                {"code": t.place.code, "score": t.score, "level": t.level} for t in self.top
+            ],
         }
 
 
@@ -145,6 +152,7 @@ def daily_report(
         day_over=at >= span[1],
         incidents=list(happened(seen, span).order_by("occurred_at")),
         worsened=worsened(seen, day),
+        top=top_tension(seen, day),
     )
 
 
@@ -155,36 +163,31 @@ def _in_area_desa(seen: Viewer) -> QuerySet[Any]:
 
 
 def worsened(seen: Viewer, day: date) -> list[Worsened]:
-    """Desa whose latest reported situation got worse than in the window before."""
-    first = day - timedelta(days=2 * WINDOW_DAYS - 1)
-    boundary = day - timedelta(days=WINDOW_DAYS - 1)
-    rows = (
-        _in_area_desa(seen)
-        .filter(local_date__range=(first, day))
-        .exclude(situation="")
-        .order_by("local_date", "starts_at", "pk")
-        .values_list("region_id", "local_date", "situation")
-    )
-    latest: dict[str, tuple[date, str]] = {}
-    earlier: dict[str, tuple[date, str]] = {}
-    for code, on, situation in rows:
-        (latest if on >= boundary else earlier)[code] = (on, situation)
-    codes = [
-        code
-        for code, (_, now_) in latest.items()
-        if code in earlier and SEVERITY[now_] > SEVERITY[earlier[code][1]]
-    ]
+    """Desa whose latest reported situation got worse than in the window before, from
+    the picture's daily figures (the same service as the commander's pages)."""
+    tension.catch_up()
+    found = tension.worsened(seen.area, day, WINDOW_DAYS)
+    codes = [code for code, *_ in found]
     regions = Region.objects.in_bulk(codes)
     kecamatan = Region.objects.in_bulk({c.rsplit(".", 1)[0] for c in codes})
     out = [
         Worsened(
             region=regions[code],
             kecamatan=getattr(kecamatan.get(code.rsplit(".", 1)[0]), "name", ""),
-            before=SITUATIONS[earlier[code][1]],
-            before_day=earlier[code][0],
-            after=SITUATIONS[latest[code][1]],
-            after_day=latest[code][0],
+            before=SITUATIONS[before],
+            before_day=before_day,
+            after=SITUATIONS[after],
+            after_day=after_day,
         )
-        for code in codes
+        for code, before_day, before, after_day, after in found
+        if code in regions
     ]
     return sorted(out, key=lambda w: (-SEVERITY[w.after.lower()], w.region.name))
+
+
+def top_tension(seen: Viewer, day: date, size: int = TOP_SIZE) -> list[Line]:
+    """The tensest desa of the unit's area as the day stood (the commander's ranking)."""
+    stored = tension.latest_day(seen.area, day)
+    if stored is None:
+        return []
+    return lines(tension.ranking(seen.area, stored, size))

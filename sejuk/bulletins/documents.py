@@ -34,6 +34,7 @@ def daily_outline(report: DailyReport) -> Outline:
     blocks += _reports(r)
     blocks += _incidents(r)
     blocks += _worsened(r)
+    blocks += _top(r)
     return Outline(
         title="LAPORAN SITUASI HARIAN",
         subtitle=(
@@ -248,6 +249,38 @@ def _worsened(r: DailyReport) -> list[Block]:
             ["Desa/kelurahan", "Kecamatan", "Sebelumnya", "Terakhir"],
             rows,
             widths=[0.28, 0.24, 0.24, 0.24],
+        ),
+    ]
+
+
+def _top(r: DailyReport) -> list[Block]:
+    blocks: list[Block] = [
+        Heading("7. Desa paling rawan"),
+        Para(
+            "Peringkat kerawanan Sejuk: jumlah bagian yang dijelaskan (kerawanan dasar, "
+            "kejadian, laporan terbuka, situasi terakhir, kesenjangan kunjungan, kalender "
+            "pemilihan, media).",
+            small=True,
+        ),
+    ]
+    if not r.top:
+        return [*blocks, Para("Kerawanan belum dihitung untuk wilayah ini.")]
+    rows = [
+        [
+            t.place.name,
+            t.place.kecamatan,
+            f"{t.score:.1f}".replace(".", ","),
+            t.level_label,
+            ", ".join(label for _, label, points, _ in t.parts if points >= 5) or "-",
+        ]
+        for t in r.top
+    ]
+    return [
+        *blocks,
+        Table(
+            ["Desa/kelurahan", "Kecamatan", "Skor", "Tingkat", "Bagian terbesar"],
+            rows,
+            widths=[0.24, 0.2, 0.1, 0.16, 0.3],
         ),
     ]
 

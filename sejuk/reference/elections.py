@@ -21,7 +21,7 @@ February 2025, held from 22 March to 6 August 2025).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +109,56 @@ def _around(elections: list[Election], on: date) -> Election | None:
         return max(0, (on - e.last_vote).days)
 
     return min(inside, key=distance)
+
+
+# The re-votes (PSU) the Constitutional Court ordered on 24 February 2025, by region name
+# as Kemendagri writes it, with the day each was held as reported (KPU's schedule;
+# Barito Utara voted twice). The tension picture counts them for their region only.
+COURT_RULING_2025 = date(2025, 2, 24)
+REVOTES_2025: tuple[tuple[str, date], ...] = (
+    ("Kabupaten Siak", date(2025, 3, 22)),
+    ("Kabupaten Barito Utara", date(2025, 3, 22)),
+    ("Kabupaten Bangka Barat", date(2025, 3, 22)),
+    ("Kabupaten Magetan", date(2025, 3, 22)),
+    ("Kabupaten Empat Lawang", date(2025, 3, 23)),
+    ("Kota Sabang", date(2025, 4, 5)),
+    ("Kabupaten Banggai", date(2025, 4, 5)),
+    ("Kabupaten Bungo", date(2025, 4, 5)),
+    ("Kabupaten Pulau Taliabu", date(2025, 4, 5)),
+    ("Kabupaten Buru", date(2025, 4, 5)),
+    ("Kabupaten Kepulauan Talaud", date(2025, 4, 9)),
+    ("Kabupaten Parigi Moutong", date(2025, 4, 19)),
+    ("Kabupaten Pasaman", date(2025, 4, 19)),
+    ("Kabupaten Tasikmalaya", date(2025, 4, 19)),
+    ("Kabupaten Kutai Kartanegara", date(2025, 4, 19)),
+    ("Kabupaten Gorontalo Utara", date(2025, 4, 19)),
+    ("Kabupaten Bengkulu Selatan", date(2025, 4, 19)),
+    ("Kabupaten Serang", date(2025, 4, 19)),
+    ("Kota Banjarbaru", date(2025, 4, 19)),
+    ("Kota Palopo", date(2025, 5, 24)),
+    ("Kabupaten Mahakam Ulu", date(2025, 5, 24)),
+    ("Kabupaten Pesawaran", date(2025, 5, 24)),
+    ("Papua", date(2025, 8, 6)),
+    ("Kabupaten Boven Digoel", date(2025, 8, 6)),
+    ("Kabupaten Barito Utara", date(2025, 8, 6)),
+)
+
+
+def national_stages() -> tuple[tuple[str, date], ...]:
+    """The stages every region shares: each election's voting day, its results (KPU
+    sets them within about two weeks), and the Court's ruling on the Pilkada disputes."""
+    out: list[tuple[str, date]] = []
+    for e in CALENDAR:
+        if e.kind == "psu":
+            continue
+        label = (
+            "Pemungutan suara Pemilu 2024"
+            if e.kind == "pemilu"
+            else "Pemungutan suara Pilkada 2024"
+        )
+        out.append((label, e.first_vote))
+        out.append(
+            ("Penetapan hasil " + label.split(" suara ")[1], e.first_vote + timedelta(days=14))
+        )
+    out.append(("Putusan MK sengketa Pilkada 2024", COURT_RULING_2025))
+    return tuple(out)

@@ -13,6 +13,7 @@ from sejuk.activities.services import ActivityFilter, list_activities
 from sejuk.errors import Forbidden
 from sejuk.regions.services import region_counts
 from sejuk.reports.services import counts as report_counts
+from sejuk.tension.picture import area_picture
 from sejuk.units.services import unit_counts
 
 
@@ -25,14 +26,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def dashboard(request: HttpRequest) -> dict[str, object] | None:
-    """What a signed-in user should see first: reports waiting and overdue, and this
-    week's activities, within their area."""
+    """What a signed-in user should see first: the picture of their area (desa ranked
+    by tension, rises, coverage, trend), reports waiting and overdue, and this week's
+    activities, within their area."""
     viewer = current_viewer(request)
     if not viewer.is_authenticated:
         return None
     board: dict[str, object] = {}
     if viewer.can("report.read"):
         board["reports"] = report_counts(viewer)
+    if viewer.can("tension.read"):
+        board["picture"] = area_picture(viewer)
     if viewer.can("activity.read"):
         today = today_for(viewer)
         board["activities_week"] = list_activities(

@@ -9,9 +9,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from sejuk.accounts.access import area_codes, subtree_ids
 from sejuk.activities.demo import load_demo, remove_demo
 from sejuk.errors import SejukError
 from sejuk.reports.demo import load_demo_reports, remove_demo_reports
+from sejuk.tension import services as tension
 from sejuk.units.models import Unit, UnitLevel
 
 
@@ -28,13 +30,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
+        if options["remove"]:
+            with transaction.atomic():
+                counts = {"laporan": remove_demo_reports(), **remove_demo()}
+            done = ", ".join(f"{n} {what}" for what, n in counts.items())
+            self.stdout.write(f"Data demo dihapus: {done}.")
+            tension.rebuild()
+            return
         try:
             with transaction.atomic():
-                if options["remove"]:
-                    counts = {"laporan": remove_demo_reports(), **remove_demo()}
-                    done = ", ".join(f"{n} {what}" for what, n in counts.items())
-                    self.stdout.write(f"Data demo dihapus: {done}.")
-                    return
                 if not 1 <= options["days"] <= 365:
                     raise CommandError("--days antara 1 dan 365.")
                 result = load_demo(options["polres"], options["days"])
@@ -42,6 +46,10 @@ class Command(BaseCommand):
                 reports = load_demo_reports(polres, options["days"])
         except SejukError as exc:
             raise CommandError(exc.message) from None
+        # The demo went in by bulk inserts, past the picture's upkeep; its 30-day trend
+        # is drawn for the demo Polres (the nation gets today's).
+        tension.rebuild()
+        tension.recompute_area(area_codes(subtree_ids(polres.pk)), days=tension.TREND_DAYS)
         self.stdout.write(
             f"Data demo {options['polres']}: {result.summary()}, {reports} laporan masyarakat "
             f"({time.perf_counter() - started:.1f} detik)."

@@ -1,0 +1,81 @@
+"""The administrator's side of the picture: baseline figures, imported from a CSV with a
+source per row (``imports``), and listed with their sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from sejuk.errors import Invalid
+
+from . import imports, services
+from .models import Baseline
+
+MAX_BYTES = 5_000_000
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Berkas CSV (kode, skor, kelas_tps, sumber)")
+
+
+@admin.register(Baseline)
+class BaselineAdmin(admin.ModelAdmin):
+    list_display = ("region_code", "score", "tps_class", "source", "imported_at")
+    search_fields = ("region_code", "source")
+    change_list_template = "admin/tension/baseline_changelist.html"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # by CSV, each row with its source
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
+
+    def get_urls(self) -> list[Any]:
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("impor/", view, name="tension_baseline_import"), *super().get_urls()]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_module_permission(request):
+            return HttpResponse(status=403)
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                if upload.size > MAX_BYTES:
+                    raise Invalid("Berkas terlalu besar (paling besar 5 MB).", {"file": "besar"})
+                text = upload.read().decode("utf-8")
+                rows = imports.parse(text)
+            except UnicodeDecodeError:
+                form.add_error("file", "Berkas harus CSV UTF-8. Tidak ada yang diubah.")
+            except Invalid as exc:
+                form.add_error("file", exc.message)
+            else:
+                with transaction.atomic():
+                    n = imports.store(rows)
+                services.recompute_today()
+                messages.success(
+                    request,
+                    f"{n} angka kerawanan dasar diimpor; kerawanan hari ini dihitung ulang.",
+                )
+                return HttpResponseRedirect(reverse("admin:tension_baseline_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": "Impor kerawanan dasar",
+        }
+        return TemplateResponse(request, "admin/tension/baseline_import.html", context)

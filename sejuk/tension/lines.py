@@ -1,0 +1,57 @@
+"""A desa as a line of the ranking: its place, score, level and parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sejuk.regions.models import Region
+
+from . import score, services
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    kecamatan: str
+
+
+@dataclass(frozen=True)
+class Line:
+    place: Place
+    score: float
+    level: str
+    parts: list[tuple[str, str, float, str]]  # name, label, points, why
+    rise: float | None = None
+
+    @property
+    def level_label(self) -> str:
+        return score.LEVELS.get(self.level, self.level)
+
+
+def parts_list(parts: dict[str, Any]) -> list[tuple[str, str, float, str]]:
+    out = []
+    for name, label in score.PART_LABELS.items():
+        if name in parts:
+            points, why = parts[name]
+            out.append((name, label, points, why))
+    return out
+
+
+def places(codes: list[str]) -> dict[str, Place]:
+    regions = Region.objects.in_bulk(codes)
+    kec = Region.objects.in_bulk({c.rsplit(".", 1)[0] for c in codes})
+    return {
+        c: Place(
+            c,
+            regions[c].name if c in regions else c,
+            getattr(kec.get(c.rsplit(".", 1)[0]), "name", ""),
+        )
+        for c in codes
+    }
+
+
+def lines(rows: list[services.Ranked]) -> list[Line]:
+    found = places([r.code for r in rows])
+    return [Line(found[r.code], r.score, r.level, parts_list(r.parts), r.rise) for r in rows]

@@ -1,0 +1,105 @@
+"""The picture's tables: daily figures per region and day (the engine every page reads),
+the keys waiting to be recomputed, baseline vulnerability figures, and the tension of
+each desa per day."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class DayFigures(models.Model):
+    """What happened in one region on one day (the place's own date). Mostly a desa;
+    a record placed only at a kecamatan or kabupaten has its own row under that code, so
+    totals of a larger area sum rows by code prefix."""
+
+    region_code = models.CharField("kode wilayah", max_length=13)
+    day = models.DateField("tanggal")
+    activities = models.PositiveIntegerField("kegiatan", default=0)
+    activity_types = models.JSONField("kegiatan per jenis", default=dict)
+    personnel_hours = models.FloatField("jam personel", default=0)
+    incidents = models.PositiveIntegerField("kejadian", default=0)
+    incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
+    incident_types = models.JSONField("kejadian per jenis", default=dict)
+    incident_severity = models.JSONField("kejadian per tingkat", default=dict)
+    reports_opened = models.PositiveIntegerField("laporan masuk", default=0)
+    reports_settled = models.PositiveIntegerField("laporan selesai", default=0)
+    reports_overdue = models.PositiveIntegerField("laporan terlambat", default=0)
+    situation = models.CharField("situasi terakhir", max_length=10, blank=True)
+    situation_at = models.DateTimeField("waktu situasi", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "angka harian"
+        verbose_name_plural = "angka harian"
+        constraints = [
+            models.UniqueConstraint(fields=["region_code", "day"], name="one_row_per_region_day")
+        ]
+        indexes = [models.Index(fields=["day", "region_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.day}"
+
+
+class Dirty(models.Model):
+    """A (region, day) whose figures a write changed and that waits to be recomputed:
+    written in the writer's transaction, so nothing committed is ever left out."""
+
+    region_code = models.CharField(max_length=13)
+    day = models.DateField()
+
+    class Meta:
+        verbose_name = "angka harian yang menunggu"
+        verbose_name_plural = "angka harian yang menunggu"
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.day}"
+
+
+class TpsClass(models.TextChoices):
+    KURANG_RAWAN = "kurang_rawan", "Kurang rawan"
+    RAWAN = "rawan", "Rawan"
+    SANGAT_RAWAN = "sangat_rawan", "Sangat rawan"
+
+
+class Baseline(models.Model):
+    """An election-vulnerability figure of a region imported by an administrator (a
+    kabupaten, kecamatan or desa IKP score, or Polri's TPS class), with its source. The
+    most specific figure of a desa wins; without one, the province's shipped IKP."""
+
+    region_code = models.CharField("kode wilayah", max_length=13, unique=True)
+    score = models.FloatField("skor IKP (0-100)", null=True, blank=True)
+    tps_class = models.CharField("kelas TPS", max_length=14, choices=TpsClass.choices, blank=True)
+    source = models.CharField("sumber", max_length=300)
+    imported_at = models.DateTimeField("diimpor", auto_now=True)
+
+    class Meta:
+        verbose_name = "kerawanan dasar"
+        verbose_name_plural = "kerawanan dasar"
+        ordering = ["region_code"]
+
+    def __str__(self) -> str:
+        return self.region_code
+
+
+class Tension(models.Model):
+    """A desa's tension on a day, with its named parts: stored so that ranking the whole
+    nation is one indexed query."""
+
+    region_code = models.CharField("kode desa", max_length=13)
+    day = models.DateField("tanggal")
+    score = models.FloatField("skor")
+    level = models.CharField("tingkat", max_length=14)
+    parts = models.JSONField("bagian", default=dict)
+
+    class Meta:
+        verbose_name = "kerawanan desa"
+        verbose_name_plural = "kerawanan desa"
+        constraints = [
+            models.UniqueConstraint(fields=["region_code", "day"], name="one_tension_per_desa_day")
+        ]
+        indexes = [
+            models.Index(fields=["day", "-score"]),
+            models.Index(fields=["day", "region_code"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.day} {self.score:.1f}"

@@ -1,0 +1,290 @@
+"""The picture's one service: daily figures, tension per desa, and what the pages, the
+API, the daily report and the map read from them.
+
+``levels(area_prefix, level, day)`` is the map's entry: for every region of one level
+(provinsi 1, kabupaten 2, kecamatan 3, desa 4) under a code prefix, its (score, level)
+on a day, a larger region taking the highest of its desa (the desa that needs a patrol
+first decides its colour)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from sejuk import bulk
+
+from . import compute, score, store, upkeep
+from .codes import area_q, below
+from .models import DayFigures, Dirty, Tension
+
+TREND_DAYS = 30
+DESA_CODE_LENGTH = 13  # "52.01.07.2002"
+RISE_DAYS = 7
+LENGTHS = {1: 2, 2: 5, 3: 8, 4: 13}
+
+
+def rebuild(
+    since: date | None = None,
+    now: datetime | None = None,
+    tension_days: int = 1,
+    area: tuple[str, ...] | None = None,
+) -> int:
+    """The daily figures from the raw records (from ``since``, or all), then the stored
+    tension of the last ``tension_days`` days, of ``area`` (codes; None: the nation). For
+    writers that bypass model signals (bulk inserts, ``QuerySet.update``). Works in
+    transactions of its own, a month or a day at a time."""
+    now = now or timezone.now()
+    rows = store.rebuild(now, since)
+    recompute_area(area, tension_days, now)
+    return rows
+
+
+def refresh(now: datetime | None = None) -> int:
+    """Recompute the keys writes marked dirty, then today's tension of their kecamatan."""
+    now = now or timezone.now()
+    touched = upkeep.pending_kecamatan()
+    done = upkeep.refresh(now)
+    for kec in touched:
+        recompute(compute.local_today(kec, now), prefix=kec, now=now)
+    return done
+
+
+def upkeep_round(now: datetime | None = None, every: timedelta = timedelta(minutes=1)) -> str:
+    """The background round of upkeep: the keys writes marked, and the days of report
+    deadlines that passed in the last two minutes (marking a day twice costs a
+    recompute, never a wrong figure)."""
+    now = now or timezone.now()
+    marked = upkeep.deadlines_passed(now - 2 * every, now)
+    done = refresh(now)
+    return f"{done} wilayah-hari dihitung ulang, {marked} karena batas tanggapan lewat"
+
+
+def catch_up() -> None:
+    """Readers call this first: keys still marked (written in this very transaction, or
+    committed a moment ago and not yet recomputed) are recomputed before reading, so a
+    page never shows figures older than the writes it can see. One indexed query when
+    nothing waits."""
+    if Dirty.objects.exists():
+        refresh()
+
+
+def recompute_today(now: datetime | None = None) -> str:
+    """Today's tension of every desa in the nation (the decay of incidents and the age
+    of the last visit change with the day, not only with writes)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        n = recompute(compute.local_today("31", now), now=now)
+    return f"Kerawanan {n} desa dihitung ulang"
+
+
+def recompute_area(area: tuple[str, ...] | None, days: int, now: datetime | None = None) -> int:
+    """The stored tension of an area (None: the nation) for its last ``days`` days, a
+    day per transaction."""
+    now = now or timezone.now()
+    today = compute.local_today(area[0] if area else "31", now)
+    n = 0
+    for back in range(days):
+        for code in area if area is not None else (None,):
+            with transaction.atomic():
+                n += recompute(today - timedelta(days=back), prefix=code, now=now)
+    return n
+
+
+def recompute(day: date, prefix: str | None = None, now: datetime | None = None) -> int:
+    """Store the tension of every desa under ``prefix`` on ``day``."""
+    found = compute.tensions(prefix, day, now)
+    old = Tension.objects.filter(day=day)
+    if prefix:
+        old = old.filter(below(prefix) | Q(region_code=prefix))
+    old.delete()
+    # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
+    # more than the database does at the nation's 83,762 desa.
+    explained: dict[int, dict[str, list[object]]] = {}
+
+    def parts_of(t: score.Tension) -> dict[str, list[object]]:
+        if id(t) not in explained:  # desa with the same inputs share one Tension
+            explained[id(t)] = {n: [p.points, p.why] for n, p in t.parts.items()}
+        return explained[id(t)]
+
+    bulk.insert(
+        Tension,
+        ("region_code", "day", "score", "level", "parts"),
+        (
+            (
+                code,
+                day,
+                t.score,
+                t.level,
+                parts_of(t),
+            )
+            for code, t in found.items()
+        ),
+    )
+    return len(found)
+
+
+def desa_tension(code: str, day: date, now: datetime | None = None) -> score.Tension | None:
+    return compute.tensions(code, day, now).get(code)
+
+
+def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, float, str]]:
+    """A desa's stored tension over the last ``days`` days (the days the job stored)."""
+    rows = Tension.objects.filter(
+        region_code=code, day__range=(day - timedelta(days=days - 1), day)
+    )
+    return list(rows.order_by("day").values_list("day", "score", "level"))
+
+
+def latest_day(area: tuple[str, ...] | None, day: date) -> date | None:
+    """The last day up to ``day`` with stored tension (the job stores the nation's
+    today, so the area is asked only when nothing is stored for the nation)."""
+    found = Tension.objects.filter(day__lte=day).aggregate(d=Max("day"))["d"]
+    if found is None or area is None:
+        return found
+    return Tension.objects.filter(area_q(area), day__lte=day).aggregate(d=Max("day"))["d"]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    code: str
+    score: float
+    level: str
+    parts: dict[str, list[object]]
+    rise: float | None = None
+
+
+def ranking(
+    area: tuple[str, ...] | None, day: date, limit: int = 20, offset: int = 0, level: str = ""
+) -> list[Ranked]:
+    qs = Tension.objects.filter(area_q(area), day=day)
+    if level:
+        qs = qs.filter(level=level)
+    rows = qs.order_by("-score", "region_code")[offset : offset + limit]
+    return [Ranked(t.region_code, t.score, t.level, t.parts) for t in rows]
+
+
+def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Ranked]:
+    """The desa whose tension rose most against ``RISE_DAYS`` days before."""
+    before = dict(
+        Tension.objects.filter(area_q(area), day=day - timedelta(days=RISE_DAYS)).values_list(
+            "region_code", "score"
+        )
+    )
+    if not before:
+        return []
+    now_rows = Tension.objects.filter(area_q(area), day=day)
+    found = [
+        Ranked(t.region_code, t.score, t.level, t.parts, round(t.score - before[t.region_code], 2))
+        for t in now_rows.only("region_code", "score", "level", "parts")
+        if t.region_code in before and t.score > before[t.region_code]
+    ]
+    return sorted(found, key=lambda r: (-(r.rise or 0), r.code))[:limit]
+
+
+def level_counts(area: tuple[str, ...] | None, day: date) -> dict[str, int]:
+    rows = Tension.objects.filter(area_q(area), day=day).values("level").annotate(n=Count("id"))
+    found = {r["level"]: r["n"] for r in rows}
+    return {lv: found.get(lv, 0) for lv in score.LEVELS}
+
+
+def trend(
+    area: tuple[str, ...] | None, day: date, days: int = TREND_DAYS
+) -> list[tuple[date, dict[str, int]]]:
+    first = day - timedelta(days=days - 1)
+    rows = (
+        Tension.objects.filter(area_q(area), day__range=(first, day))
+        .values("day", "level")
+        .annotate(n=Count("id"))
+    )
+    by: dict[date, dict[str, int]] = {}
+    for r in rows:
+        by.setdefault(r["day"], {lv: 0 for lv in score.LEVELS})[r["level"]] = r["n"]
+    return [
+        (
+            first + timedelta(days=i),
+            by.get(first + timedelta(days=i), {lv: 0 for lv in score.LEVELS}),
+        )
+        for i in range(days)
+    ]
+
+
+def totals(area: tuple[str, ...] | None, start: date, end: date) -> dict[str, float]:
+    """Sums of the daily figures of an area over a period (by code prefix)."""
+    found = DayFigures.objects.filter(area_q(area), day__range=(start, end)).aggregate(
+        activities=Sum("activities"),
+        incidents=Sum("incidents"),
+        reports_opened=Sum("reports_opened"),
+        reports_settled=Sum("reports_settled"),
+        reports_overdue=Sum("reports_overdue"),
+        personnel_hours=Sum("personnel_hours"),
+    )
+    return {k: v or 0 for k, v in found.items()}
+
+
+def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:
+    """Desa with an activity in the period."""
+    return (
+        DayFigures.objects.filter(area_q(area), day__range=(start, end), activities__gt=0)
+        .alias(length=Length("region_code"))
+        .filter(length=DESA_CODE_LENGTH)
+        .values("region_code")
+        .distinct()
+        .count()
+    )
+
+
+def levels(area_prefix: str | None, level: int, day: date) -> dict[str, tuple[float, str]]:
+    """For the map: {region code: (score, level)} of every region of ``level`` (1
+    provinsi .. 4 desa) under ``area_prefix`` (None: the nation) on ``day``, from the
+    stored tension; a larger region takes its highest desa."""
+    length = LENGTHS[level]
+    out: dict[str, tuple[float, str]] = {}
+    qs = Tension.objects.filter(area_q((area_prefix,) if area_prefix else None), day=day)
+    for code, value, lv in qs.values_list("region_code", "score", "level").iterator(
+        chunk_size=20000
+    ):
+        key = code[:length]
+        if key not in out or value > out[key][0]:
+            out[key] = (value, lv)
+    return out
+
+
+def latest_situations(
+    area: tuple[str, ...] | None, start: date, end: date
+) -> dict[str, tuple[date, str]]:
+    """Per desa, its latest reported situation in the days start..end, and its day."""
+    rows = (
+        DayFigures.objects.filter(area_q(area), day__range=(start, end))
+        .exclude(situation="")
+        .alias(length=Length("region_code"))
+        .filter(length=DESA_CODE_LENGTH)
+        .order_by("day")
+        .values_list("region_code", "day", "situation")
+    )
+    return {code: (on, situation) for code, on, situation in rows}
+
+
+SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
+
+
+def worsened(
+    area: tuple[str, ...] | None, day: date, window: int
+) -> list[tuple[str, date, str, date, str]]:
+    """Desa whose latest situation in the ``window`` days up to ``day`` is worse than
+    their latest in the ``window`` days before: (code, day before, situation before,
+    day after, situation after)."""
+    boundary = day - timedelta(days=window - 1)
+    before = latest_situations(
+        area, day - timedelta(days=2 * window - 1), boundary - timedelta(days=1)
+    )
+    after = latest_situations(area, boundary, day)
+    return [
+        (code, before[code][0], before[code][1], on, now)
+        for code, (on, now) in after.items()
+        if code in before and SEVERITY[now] > SEVERITY[before[code][1]]
+    ]
