@@ -345,6 +345,12 @@ os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")
 RATE_CHECK = envrate("SEJUK_RATE_CHECK", "60/h")
+# Where those hits are counted: "memory" (each server process counts its own, no write
+# per request; behind several processes put nginx's limit_req in front, see
+# docs/deploy.md) or "database" (one counter row shared by every process and machine).
+RATE_STORE = envstr("SEJUK_RATE_STORE", "memory")
+if RATE_STORE not in ("memory", "database"):
+    raise _fail("SEJUK_RATE_STORE", RATE_STORE, "pilih memory atau database")
 
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 
