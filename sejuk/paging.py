@@ -1,20 +1,174 @@
-"""One way to cut a list into pages for the JSON API."""
+"""Cutting a list into pages, for the pages and the JSON API, without counting millions.
+
+A list is a queryset in the order it shows. Where the viewer's area is the union of
+several parts (the area's regions, the units' rows, a Bhabinkamtibmas's own), the caller
+may give those parts as ``branches``: each is read in the list's order along its own
+index, as far as the page needs, all in one statement (UNION ALL of the parts, each with
+its LIMIT), and merged here. A filter that ORs the parts would make the database sort the
+whole area's history instead. The count goes as far as ``COUNT_CAP`` and says "more"
+beyond it, so no page counts millions of rows; the pages past the cap are still reached
+by the next-page link."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+from django.db import connections
 from django.db.models import Model, QuerySet
 
 M = TypeVar("M", bound=Model)
 
+COUNT_CAP = 1000
+# How deep paging reaches (rows from the top of a list); beyond it a page is empty and
+# the filters narrow the list instead.
+MAX_DEPTH = 100_000
+# SQLite allows 500 terms in one compound SELECT; beyond that the parts are read by
+# the plain filter (correct, only slower).
+MAX_BRANCHES = 400
 
-def page_of(qs: QuerySet[M], number: int, size: int, out: Callable[[M], Any]) -> dict[str, Any]:
-    """``{"items", "total", "page", "pages"}``: page ``number`` (from 1) of ``size`` items,
-    each through ``out``. A page past the end is empty and its offset never reaches the
-    database: a client may send any integer, SQLite and PostgreSQL take 64-bit offsets."""
-    total = qs.count()
-    start = (number - 1) * size
-    items = [out(x) for x in qs[start : start + size]] if start < total else []
-    return {"items": items, "total": total, "page": number, "pages": -(-total // size)}
+
+@dataclass
+class Listing(Generic[M]):
+    """What a list shows: a queryset in its order, and optionally the parts it is the
+    union of (each a narrower queryset of the same model)."""
+
+    qs: QuerySet[M]
+    branches: Sequence[QuerySet[M]] = ()
+
+    def order(self) -> list[str]:
+        names = list(self.qs.query.order_by or self.qs.model._meta.ordering)
+        names = [str(n) for n in names]
+        if names[-1].lstrip("-") not in ("id", "pk"):
+            names.append("-id" if names[-1].startswith("-") else "id")
+        return names
+
+    def total(self, cap: int = COUNT_CAP) -> int:
+        """The number of rows up to ``cap`` + 1 (cap + 1 meaning "more than cap")."""
+        return self.qs.order_by().values("pk")[: cap + 1].count()
+
+    def rows(self, start: int, stop: int) -> list[M]:
+        """Rows ``start`` to ``stop`` in the list's order."""
+        if stop <= start:
+            return []
+        if len(self.branches) < 2 or len(self.branches) > MAX_BRANCHES:
+            return list(self.qs[start:stop])
+        ids = self._merged_ids(stop)[start:stop]
+        found = self.qs.filter(pk__in=ids).in_bulk()
+        return [found[i] for i in ids if i in found]
+
+    def _merged_ids(self, stop: int) -> list[Any]:
+        order = self.order()
+        keys = [name.lstrip("-").replace("pk", "id") for name in order]
+        parts, params = [], []
+        for n, branch in enumerate(self.branches):
+            sliced = branch.order_by(*order).values_list(*keys)[:stop]
+            sql, args = sliced.query.sql_with_params()
+            # The SQL is the ORM's own, its values kept apart as parameters.
+            parts.append(f"SELECT * FROM ({sql}) AS part{n}")  # noqa: S608
+            params.extend(args)
+        with connections[self.qs.db].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            found = {row[-1]: row for row in cursor.fetchall()}
+        rows = list(found.values())
+        for i in reversed(range(len(keys))):  # a stable sort per key, the last key first
+            rows.sort(key=lambda row, i=i: row[i], reverse=order[i].startswith("-"))
+        return [row[-1] for row in rows]
+
+
+@dataclass
+class Page(Generic[M]):
+    """A page of a list, with what ``web/pager.html`` and the API need."""
+
+    items: list[M]
+    number: int
+    size: int
+    count: int  # exact up to the cap
+    more: bool  # beyond the cap (``count`` is then the cap)
+    has_next: bool
+
+    @property
+    def pages(self) -> int:
+        """The pages counted; beyond the cap, as far as this page and the next."""
+        known = -(-self.count // self.size)
+        if not self.more or not self.items:
+            return known
+        return max(known, self.number + 1 if self.has_next else self.number)
+
+    # The pager template's names (Django's Paginator page).
+    @property
+    def paginator(self) -> Page[M]:
+        return self
+
+    @property
+    def num_pages(self) -> int:
+        return self.pages
+
+    def has_other_pages(self) -> bool:
+        return self.number > 1 or self.has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def count_text(self) -> str:
+        """ "1.000+" beyond the cap, else the count, written the Indonesian way."""
+        text = f"{self.count:,}".replace(",", ".")
+        return text + "+" if self.more else text
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def page(listing: Listing[M] | QuerySet[M], number: int, size: int) -> Page[M]:
+    """Page ``number`` (from 1) of ``size`` rows. A page past the end is empty and its
+    offset never reaches the database."""
+    if not isinstance(listing, Listing):
+        listing = Listing(listing)
+    counted = listing.total()
+    more = counted > COUNT_CAP
+    count = min(counted, COUNT_CAP)
+    start = (max(number, 1) - 1) * size
+    if start >= (MAX_DEPTH if more else count):
+        return Page([], number, size, count, more, has_next=False)
+    rows = listing.rows(start, start + size + 1)
+    return Page(rows[:size], number, size, count, more, has_next=len(rows) > size)
+
+
+def get_page(listing: Listing[M] | QuerySet[M], raw: str | None, size: int) -> Page[M]:
+    """For the pages (``?halaman=``), as Django's ``Paginator.get_page``: a number that
+    is not one gives the first page, one past the end the last."""
+    try:
+        number = max(1, int(raw or 1))
+    except (TypeError, ValueError, OverflowError):
+        number = 1
+    found = page(listing, number, size)
+    if not found.items and number > 1:
+        last = max(1, min(found.pages, MAX_DEPTH // size))
+        found = page(listing, last, size) if last != number else found
+    return found
+
+
+def page_of(
+    qs: Listing[M] | QuerySet[M], number: int, size: int, out: Callable[[M], Any]
+) -> dict[str, Any]:
+    """``{"items", "total", "page", "pages"}`` for the JSON API: ``total`` is exact up to
+    ``COUNT_CAP`` and ``COUNT_CAP`` + 1 beyond it (then ``pages`` counts to the next
+    page only). A page past the end is empty: a client may send any integer."""
+    found = page(qs, number, size)
+    return {
+        "items": [out(x) for x in found.items],
+        "total": found.count + 1 if found.more else found.count,
+        "page": number,
+        "pages": found.pages,
+    }

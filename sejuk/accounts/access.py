@@ -14,14 +14,16 @@ probed; the attempt is written to the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
+from django.db.models.lookups import Exact
 from django.http import HttpRequest
 
 from sejuk.errors import Forbidden, Invalid, NotFound
+from sejuk.regions.indexes import DESA_CODE_LENGTH, REGION_CODE_LENGTHS, region_prefix
 from sejuk.regions.names import place_name
 from sejuk.units.models import Unit, UnitLevel
 
@@ -232,6 +234,16 @@ def require(viewer: Viewer, capability: str) -> None:
         raise RoleDenied(capability)
 
 
+def region_in(code: str, field_name: str) -> Q:
+    """Rows whose region is ``code`` or lies inside it, as an equality the area indexes
+    answer (the code's prefix), not a LIKE that no index serves."""
+    if len(code) in REGION_CODE_LENGTHS:
+        return Q(Exact(region_prefix(field_name, len(code)), code))
+    if len(code) == DESA_CODE_LENGTH:  # nothing lies inside a desa
+        return Q(**{field_name: code})
+    return Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+
+
 def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:
     if area is None:
         return Q()
@@ -239,7 +251,7 @@ def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:
         return Q(pk__in=[])
     q = Q()
     for code in area:
-        q |= Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+        q |= region_in(code, field_name)
     return q
 
 
@@ -267,6 +279,32 @@ def scoped(
     elif unit_field and viewer.unit_ids is not None:
         q |= Q(**{f"{unit_field}__in": list(viewer.unit_ids)})
     return qs.filter(q)
+
+
+def scoped_parts(
+    qs: QuerySet[M],
+    viewer: Viewer,
+    capability: str,
+    *,
+    region_field: str,
+    unit_field: str | None = None,
+    own: Sequence[Q] = (),
+) -> list[QuerySet[M]]:
+    """The parts whose union is ``scoped(qs, ...)``, each one an index range in a list's
+    order: one per code of the area, one per unit of the viewer's (a Polda's units one by
+    one), and for a Bhabinkamtibmas each of ``own`` (written as ``pk__in`` subqueries, so
+    an index answers them). ``sejuk.paging.Listing`` reads a page from them without
+    sorting the area's history. A viewer who reaches everything gets ``qs`` itself."""
+    require(viewer, capability)
+    area = viewer.region_area(capability)
+    if area is None:
+        return [qs]
+    parts = [qs.filter(region_in(code, region_field)) for code in area]
+    if viewer.only_own(capability):
+        parts += [qs.filter(q) for q in own]
+    elif unit_field and viewer.unit_ids is not None:
+        parts += [qs.filter(**{unit_field: unit_id}) for unit_id in sorted(viewer.unit_ids)]
+    return parts or [qs.none()]
 
 
 def scoped_units(

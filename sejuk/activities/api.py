@@ -27,7 +27,7 @@ router = Router(tags=["kegiatan"], auth=signed_in)
 
 class ActivityPage(Schema):
     items: list[ActivityOut]
-    total: int
+    total: int = Field(description="jumlah kegiatan, dihitung sampai 1.000; 1001: lebih dari 1.000")
     page: int
     pages: int
 
@@ -147,9 +147,9 @@ def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
 
 @router.get("", response=ActivityPage, summary="Daftar kegiatan di wilayah Anda")
 def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    qs = services.list_activities(current_viewer(request), params.to_filter())
-    qs = qs.prefetch_related(*RELATED)
-    return page_of(qs, params.page, params.size, activity_out)
+    listing = services.activity_listing(current_viewer(request), params.to_filter())
+    listing.qs = listing.qs.prefetch_related(*RELATED)
+    return page_of(listing, params.page, params.size, activity_out)
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")

@@ -20,11 +20,13 @@ from sejuk.accounts.access import (
     require,
     require_region,
     scoped,
+    scoped_parts,
     subtree_ids,
 )
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
+from sejuk.paging import Listing
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
@@ -470,27 +472,52 @@ class ActivityFilter:
     q: str = ""
 
 
+def _own(viewer: Viewer) -> list[Q]:
+    """A Bhabinkamtibmas's own activities beside their desa: those they took part in,
+    those they wrote (each a condition an index answers)."""
+    took_part = Activity.officers.through.objects.filter(officer_id=viewer.officer_id or 0)
+    return [
+        Q(pk__in=took_part.values("activity_id")),
+        Q(created_by_id=viewer.user_id or 0),
+    ]
+
+
 def visible(viewer: Viewer, capability: str = "activity.read") -> QuerySet[Activity]:
     """The activities a viewer may see: in their area or of their units; for a
     Bhabinkamtibmas, of their desa or those they took part in or wrote."""
-    took_part = Exists(
-        Activity.officers.through.objects.filter(
-            activity_id=OuterRef("pk"), officer_id=viewer.officer_id or 0
-        )
-    )
-    own = Q(took_part) | Q(created_by_id=viewer.user_id or 0)
+    own = Q()
+    for q in _own(viewer):
+        own |= q
     return scoped(
         Activity.objects.alive().select_related("unit", "region"),
         viewer,
         capability,
-        region_field="region__code",
+        region_field="region_id",
         unit_field="unit_id",
         own=own,
     )
 
 
 def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> QuerySet[Activity]:
-    qs = visible(viewer)
+    return _filtered(visible(viewer), flt)
+
+
+def activity_listing(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Listing[Activity]:
+    """The list as pages read it: the same rows as ``list_activities``, with the parts of
+    the viewer's area, so a page is read along the indexes (``sejuk.paging``)."""
+    qs = list_activities(viewer, flt)
+    parts = scoped_parts(
+        Activity.objects.alive(),
+        viewer,
+        "activity.read",
+        region_field="region_id",
+        unit_field="unit_id",
+        own=_own(viewer),
+    )
+    return Listing(qs, [_filtered(part, flt) for part in parts])
+
+
+def _filtered(qs: QuerySet[Activity], flt: ActivityFilter) -> QuerySet[Activity]:
     errors: dict[str, str] = {}
     if flt.start:
         qs = qs.filter(local_date__gte=flt.start)
@@ -501,7 +528,7 @@ def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Q
     if flt.unit_id:
         qs = qs.filter(unit_id__in=list(subtree_ids(flt.unit_id)))
     if flt.region:
-        qs = qs.filter(region_q((flt.region,), "region__code"))
+        qs = qs.filter(region_q((flt.region,), "region_id"))
     if flt.type:
         if flt.type not in ACTIVITY_TYPES:
             errors["type"] = "jenis tidak dikenal"

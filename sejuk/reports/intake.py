@@ -24,7 +24,7 @@ from sejuk.crypto import encrypt
 from sejuk.errors import Invalid
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.reference.zones import ZONE_TZ, zone_of
-from sejuk.regions.models import Level, Region
+from sejuk.regions.models import Region
 from sejuk.units.routing import Route, routed
 from sejuk.uploads import StoredPhoto, clean_image, removed_on_failure, store_image
 
