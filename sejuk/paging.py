@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from django.db import connections
@@ -21,6 +22,7 @@ from django.db.models import Model, QuerySet
 M = TypeVar("M", bound=Model)
 
 COUNT_CAP = 1000
+_MARK = -7_364_582_919  # a value no key holds: where the fan's value goes in its SQL
 # How deep paging reaches (rows from the top of a list); beyond it a page is empty and
 # the filters narrow the list instead.
 MAX_DEPTH = 100_000
@@ -32,14 +34,18 @@ MAX_BRANCHES = 400
 @dataclass
 class Listing(Generic[M]):
     """What a list shows: a queryset in its order, and optionally the parts it is the
-    union of (each a narrower queryset of the same model)."""
+    union of: ``branches`` (narrower querysets of the same model), and the rows of
+    ``fan_base`` whose ``fan_field`` is each of ``fan_values`` (a Polda's hundreds of
+    units: the SQL written once, sent with each value)."""
 
     qs: QuerySet[M]
     branches: Sequence[QuerySet[M]] = ()
+    fan_base: QuerySet[M] | None = None
+    fan_field: str = ""
+    fan_values: Sequence[Any] = ()
 
     def order(self) -> list[str]:
-        names = list(self.qs.query.order_by or self.qs.model._meta.ordering)
-        names = [str(n) for n in names]
+        names = [str(n) for n in (self.qs.query.order_by or self.qs.model._meta.ordering)]
         if names[-1].lstrip("-") not in ("id", "pk"):
             names.append("-id" if names[-1].startswith("-") else "id")
         return names
@@ -52,7 +58,7 @@ class Listing(Generic[M]):
         """Rows ``start`` to ``stop`` in the list's order."""
         if stop <= start:
             return []
-        if len(self.branches) < 2 or len(self.branches) > MAX_BRANCHES:
+        if len(self.branches) + len(self.fan_values) < 2:
             return list(self.qs[start:stop])
         ids = self._merged_ids(stop)[start:stop]
         found = self.qs.filter(pk__in=ids).in_bulk()
@@ -61,20 +67,48 @@ class Listing(Generic[M]):
     def _merged_ids(self, stop: int) -> list[Any]:
         order = self.order()
         keys = [name.lstrip("-").replace("pk", "id") for name in order]
-        parts, params = [], []
-        for n, branch in enumerate(self.branches):
+        found: dict[Any, tuple[Any, ...]] = {}
+        parts = []
+        for branch in self.branches:
             sliced = branch.order_by(*order).values_list(*keys)[:stop]
             sql, args = sliced.query.sql_with_params()
-            # The SQL is the ORM's own, its values kept apart as parameters.
-            parts.append(f"SELECT * FROM ({sql}) AS part{n}")  # noqa: S608
-            params.extend(args)
+            parts.append((sql, list(args)))
+        self._run(parts, found)
+        if self.fan_values and self.fan_base is not None:
+            template = self.fan_base.filter(**{self.fan_field: _MARK})
+            ranked = _ranked(list(found.values()), order)
+            if len(ranked) >= stop:
+                # Only what could still enter the page: nothing older than the branches'
+                # last row needed (each unit's read stops there, along its index).
+                bound = ranked[stop - 1][0]
+                if isinstance(bound, datetime) and bound.tzinfo is None:
+                    bound = bound.replace(tzinfo=UTC)  # SQLite's raw rows: UTC, unmarked
+                lookup = "gte" if order[0].startswith("-") else "lte"
+                template = template.filter(**{f"{keys[0]}__{lookup}": bound})
+            sliced = template.order_by(*order).values_list(*keys)[:stop]
+            sql, args = sliced.query.sql_with_params()
+            at = list(args).index(_MARK)
+            self._run([(sql, [*args[:at], v, *args[at + 1 :]]) for v in self.fan_values], found)
+        return [row[-1] for row in _ranked(list(found.values()), order)]
+
+    def _run(self, parts: list[tuple[str, list[Any]]], found: dict[Any, tuple[Any, ...]]) -> None:
+        """The parts' SQL (the ORM's own, its values kept apart as parameters) in
+        statements of UNION ALL; rows by their last key (the id)."""
         with connections[self.qs.db].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            found = {row[-1]: row for row in cursor.fetchall()}
-        rows = list(found.values())
-        for i in reversed(range(len(keys))):  # a stable sort per key, the last key first
-            rows.sort(key=lambda row, i=i: row[i], reverse=order[i].startswith("-"))
-        return [row[-1] for row in rows]
+            for at in range(0, len(parts), MAX_BRANCHES):
+                chunk = parts[at : at + MAX_BRANCHES]
+                sql = " UNION ALL ".join(
+                    f"SELECT * FROM ({part}) AS part{n}"  # noqa: S608
+                    for n, (part, _) in enumerate(chunk)
+                )
+                cursor.execute(sql, [value for _, args in chunk for value in args])
+                found.update((row[-1], row) for row in cursor.fetchall())
+
+
+def _ranked(rows: list[tuple[Any, ...]], order: list[str]) -> list[tuple[Any, ...]]:
+    for i in reversed(range(len(order))):  # a stable sort per key, the last key first
+        rows.sort(key=lambda row, i=i: row[i], reverse=order[i].startswith("-"))
+    return rows
 
 
 @dataclass

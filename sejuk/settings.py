@@ -158,6 +158,14 @@ ALLOWED_HOSTS = envlist("SEJUK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SEJUK_CSRF_TRUSTED_ORIGINS", "")
 
 DATABASES = {"default": _database(envstr("SEJUK_DATABASE_URL", ""), DATA_DIR)}
+# A read replica of the primary (PostgreSQL streaming replication): pages that only read
+# read from it, writes and whoever just wrote use the primary (sejuk/web/replicas.py).
+DATABASE_REPLICA_URL = envstr("SEJUK_DATABASE_REPLICA_URL", "")
+REPLICA_PIN_SECONDS = envint("SEJUK_REPLICA_PIN_SECONDS", 30, minimum=1)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = _database(DATABASE_REPLICA_URL, DATA_DIR)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["sejuk.web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -204,6 +212,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it watches the sign-in attempts of everything above.
     "axes.middleware.AxesMiddleware",
 ]
+if DATABASE_REPLICA_URL:  # before anything reads the database (the session, the user)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("sejuk.web.middleware.InputMiddleware") + 1,
+        "sejuk.web.replicas.ReplicaMiddleware",
+    )
 
 ROOT_URLCONF = "sejuk.urls"
 WSGI_APPLICATION = "sejuk.wsgi.application"

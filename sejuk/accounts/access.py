@@ -15,8 +15,8 @@ probed; the attempt is written to the audit log.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 from django.db.models.lookups import Exact
@@ -281,6 +281,20 @@ def scoped(
     return qs.filter(q)
 
 
+@dataclass
+class AreaParts(Generic[M]):
+    """What ``scoped(qs, ...)`` is the union of, each part an index range in a list's
+    order: ``parts`` (one per code of the area, and a Bhabinkamtibmas's own rows) and the
+    rows of each of ``unit_ids`` in ``unit_field`` (a Polda's hundreds of units, read one
+    by one along the unit's index). ``sejuk.paging.Listing`` reads a page from them
+    without sorting the area's history."""
+
+    parts: list[QuerySet[M]]
+    base: QuerySet[M] | None = None  # the rows the units' parts are cut from
+    unit_field: str = ""
+    unit_ids: list[int] = field(default_factory=list)
+
+
 def scoped_parts(
     qs: QuerySet[M],
     viewer: Viewer,
@@ -289,22 +303,20 @@ def scoped_parts(
     region_field: str,
     unit_field: str | None = None,
     own: Sequence[Q] = (),
-) -> list[QuerySet[M]]:
-    """The parts whose union is ``scoped(qs, ...)``, each one an index range in a list's
-    order: one per code of the area, one per unit of the viewer's (a Polda's units one by
-    one), and for a Bhabinkamtibmas each of ``own`` (written as ``pk__in`` subqueries, so
-    an index answers them). ``sejuk.paging.Listing`` reads a page from them without
-    sorting the area's history. A viewer who reaches everything gets ``qs`` itself."""
+) -> AreaParts[M]:
+    """``scoped`` as its parts (``AreaParts``); ``own`` are the conditions of a
+    Bhabinkamtibmas's own rows, each one an index answers (``pk__in`` subqueries). A
+    viewer who reaches everything gets ``qs`` itself."""
     require(viewer, capability)
     area = viewer.region_area(capability)
     if area is None:
-        return [qs]
-    parts = [qs.filter(region_in(code, region_field)) for code in area]
+        return AreaParts([qs])
+    parts = AreaParts([qs.filter(region_in(code, region_field)) for code in area], qs)
     if viewer.only_own(capability):
-        parts += [qs.filter(q) for q in own]
+        parts.parts += [qs.filter(q) for q in own]
     elif unit_field and viewer.unit_ids is not None:
-        parts += [qs.filter(**{unit_field: unit_id}) for unit_id in sorted(viewer.unit_ids)]
-    return parts or [qs.none()]
+        parts.unit_field, parts.unit_ids = unit_field, sorted(viewer.unit_ids)
+    return parts
 
 
 def scoped_units(

@@ -505,16 +505,17 @@ def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Q
 def activity_listing(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Listing[Activity]:
     """The list as pages read it: the same rows as ``list_activities``, with the parts of
     the viewer's area, so a page is read along the indexes (``sejuk.paging``)."""
-    qs = list_activities(viewer, flt)
-    parts = scoped_parts(
-        Activity.objects.alive(),
+    area = scoped_parts(
+        _filtered(Activity.objects.alive(), flt),
         viewer,
         "activity.read",
         region_field="region_id",
         unit_field="unit_id",
         own=_own(viewer),
     )
-    return Listing(qs, [_filtered(part, flt) for part in parts])
+    return Listing(
+        list_activities(viewer, flt), area.parts, area.base, area.unit_field, area.unit_ids
+    )
 
 
 def _filtered(qs: QuerySet[Activity], flt: ActivityFilter) -> QuerySet[Activity]:
