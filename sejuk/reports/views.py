@@ -9,7 +9,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +21,7 @@ from sejuk.accounts.access import current_viewer, get_or_deny, require
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.accounts.workplace import zone_for
 from sejuk.errors import Invalid, SejukError
+from sejuk.paging import get_page
 
 from . import assignment, intake, outcomes, public, reading, services
 from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
@@ -183,7 +183,7 @@ def _filter(request: HttpRequest) -> services.ReportFilter:
 def queue(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
     flt = _filter(request)
-    page = Paginator(services.queue(viewer, flt), 25).get_page(request.GET.get("halaman"))
+    page = get_page(services.queue(viewer, flt), request.GET.get("halaman"), 25)
     return render(
         request,
         "reports/queue.html",
