@@ -267,8 +267,10 @@ def import_file(
     answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
     viewer = current_viewer(request)
     rows = imports.check_rows(viewer, file.name or "", file.read(), partial=partial)
-    with transaction.atomic():
-        result = imports.write_rows(viewer, rows)
+    result = imports.ImportResult(rows.results, 0)
+    for chunk in imports.chunks(rows):  # each chunk a short transaction
+        with transaction.atomic():
+            result.imported += imports.write_chunk(viewer, chunk)
     if result.failed and not result.imported:
         fields = {
             f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()

@@ -352,8 +352,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
             rows = imports.check_rows(
                 viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
             )
-            with transaction.atomic():
-                result = imports.write_rows(viewer, rows)
+            result = imports.ImportResult(rows.results, 0)
+            for chunk in imports.chunks(rows):  # each chunk a short transaction
+                with transaction.atomic():
+                    result.imported += imports.write_chunk(viewer, chunk)
         except Invalid as exc:
             form.add_error("file", exc.message)
     status = (
