@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from django.db import connections
@@ -45,7 +46,8 @@ class Listing(Generic[M]):
     fan_values: Sequence[Any] = ()
 
     def order(self) -> list[str]:
-        names = [str(n) for n in (self.qs.query.order_by or self.qs.model._meta.ordering)]
+        given = self.qs.query.order_by or self.qs.model._meta.ordering or ["-id"]
+        names = [str(n) for n in given]
         if names[-1].lstrip("-") not in ("id", "pk"):
             names.append("-id" if names[-1].startswith("-") else "id")
         return names
@@ -107,7 +109,7 @@ class Listing(Generic[M]):
 
 def _ranked(rows: list[tuple[Any, ...]], order: list[str]) -> list[tuple[Any, ...]]:
     for i in reversed(range(len(order))):  # a stable sort per key, the last key first
-        rows.sort(key=lambda row, i=i: row[i], reverse=order[i].startswith("-"))
+        rows.sort(key=itemgetter(i), reverse=order[i].startswith("-"))
     return rows
 
 
