@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-import install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: $(BENCH_STAMP)
 ## against bare Django views on the same server: req/s, p50/p95, CPU per request, targets.
 bench-web: install
 	$(BIN)/python -m bench web --scale $(BENCH_SCALE)
+
+## An activity import against raw batched inserts into the same tables, in one run
+bench-import: install
+	$(BIN)/python -m bench import
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

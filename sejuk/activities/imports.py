@@ -214,8 +214,20 @@ def _time(value: Any) -> time | None:
     return time(int(match[1]), int(match[2]))
 
 
+_FOLDED: dict[int, dict[str, str]] = {}
+
+
+def _by_label(allowed: dict[str, str]) -> dict[str, str]:
+    """A taxonomy's codes by their folded labels, folded once per process, not per row
+    (the taxonomies are constants of ``sejuk.reference``)."""
+    found = _FOLDED.get(id(allowed))
+    if found is None:
+        found = _FOLDED[id(allowed)] = {fold(label): code for code, label in allowed.items()}
+    return found
+
+
 def _codes(value: Any, allowed: dict[str, str]) -> list[str]:
-    by_label = {fold(label): code for code, label in allowed.items()}
+    by_label = _by_label(allowed)
     out = []
     for part in re.split(r"[,;]", _text(value)):
         key = part.strip()
