@@ -23,6 +23,7 @@ from sejuk.accounts.access import (
     scoped_parts,
     subtree_ids,
 )
+from sejuk.bulk import claim_ids, insert, reset_sequences
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
@@ -355,35 +356,42 @@ def check_new(viewer: Viewer, data: ActivityInput, known: Known) -> Checked:
 
 
 def create_many(viewer: Viewer, checked: list[Checked], *, source: str) -> list[Activity]:
-    """Many checked new activities in a few statements (an import's chunk): the rows,
-    their types and participants, and each one's history entry. The caller holds the
-    transaction."""
+    """Many checked new activities as plain rows (an import's chunk): the activities with
+    ids claimed for them, their types and participants, and each one's history entry,
+    through ``sejuk.bulk`` (no model instance saved one by one, no SQL built per row).
+    The caller holds the transaction."""
     require(viewer, "activity.write")
-    made = Activity.objects.bulk_create(
-        Activity(source=source, created_by_id=viewer.user_id, **c.values) for c in checked
-    )
-    ActivityType.objects.bulk_create(
-        ActivityType(activity=a, code=t)
-        for a, c in zip(made, checked, strict=True)
-        for t in c.types or []
-    )
-    Participation.objects.bulk_create(
-        Participation(activity=a, category=k, count=n)
-        for a, c in zip(made, checked, strict=True)
-        for k, n in (c.participants or {}).items()
-    )
-    Change.objects.bulk_create(
-        Change(
-            activity=a,
-            by_id=viewer.user_id,
-            by_name=viewer.username,
-            action=ChangeAction.CREATED,
-            fields={},
-            version=a.version,
+    now = timezone.now()
+    made = [
+        Activity(
+            source=source, created_by_id=viewer.user_id, created_at=now, updated_at=now, **c.values
         )
-        for a in made
+        for c in checked
+    ]
+    for activity, pk in zip(made, claim_ids(Activity, len(made)), strict=True):
+        activity.pk = pk
+    columns = [f.attname for f in Activity._meta.concrete_fields]
+    insert(Activity, columns, ([getattr(a, name) for name in columns] for a in made))
+    reset_sequences(Activity)
+    pairs = list(zip(made, checked, strict=True))
+    insert(
+        ActivityType, ["activity_id", "code"], ((a.pk, t) for a, c in pairs for t in c.types or [])
     )
-    for a, c in zip(made, checked, strict=True):
+    insert(
+        Participation,
+        ["activity_id", "category", "count"],
+        ((a.pk, k, n) for a, c in pairs for k, n in (c.participants or {}).items()),
+    )
+    insert(
+        Change,
+        ["activity_id", "at", "by_id", "by_name", "action", "fields", "reason", "version"],
+        (
+            (a.pk, now, viewer.user_id, viewer.username, ChangeAction.CREATED, {}, "", a.version)
+            for a in made
+        ),
+    )
+    for a, c in pairs:
+        a._state.adding = False
         if c.officers:
             a.officers.set(c.officers)
         if c.leaders:
