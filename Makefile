@@ -10,6 +10,7 @@ BENCH_SCALE ?= 100000
 .PHONY: run test lint format fuzz eval bench bench-web bench-map install clean
 .PHONY: run test lint format fuzz eval eval-tune eval-holdout bench bench-web install clean
 .PHONY: run test lint format fuzz eval bench bench-web bench-picture install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-import install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +84,9 @@ bench-web: install
 ## commander pages p50/p95 at Polres, Polda and national scope, memory; targets.
 bench-picture: install
 	$(BIN)/python -m bench picture --scale $(BENCH_SCALE)
+## An activity import against raw batched inserts into the same tables, in one run
+bench-import: install
+	$(BIN)/python -m bench import
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

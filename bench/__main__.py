@@ -13,12 +13,14 @@ from collections.abc import Callable
 from bench import extract, web
 from bench import map as map_bench
 from bench import extract, picture, web
+from bench import extract, imports, web
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
     "map": map_bench.main,
     "web": web.main,
     "picture": picture.main,
+    "import": imports.main,
 }
 DEFAULT = ("extract",)
 

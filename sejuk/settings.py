@@ -189,6 +189,14 @@ ALLOWED_HOSTS = envlist("SEJUK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SEJUK_CSRF_TRUSTED_ORIGINS", "")
 
 DATABASES = {"default": _database(envstr("SEJUK_DATABASE_URL", ""), DATA_DIR)}
+# A read replica of the primary (PostgreSQL streaming replication): pages that only read
+# read from it, writes and whoever just wrote use the primary (sejuk/web/replicas.py).
+DATABASE_REPLICA_URL = envstr("SEJUK_DATABASE_REPLICA_URL", "")
+REPLICA_PIN_SECONDS = envint("SEJUK_REPLICA_PIN_SECONDS", 30, minimum=1)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = _database(DATABASE_REPLICA_URL, DATA_DIR)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["sejuk.web.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -237,6 +245,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it watches the sign-in attempts of everything above.
     "axes.middleware.AxesMiddleware",
 ]
+if DATABASE_REPLICA_URL:  # before anything reads the database (the session, the user)
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("sejuk.web.middleware.InputMiddleware") + 1,
+        "sejuk.web.replicas.ReplicaMiddleware",
+    )
 
 ROOT_URLCONF = "sejuk.urls"
 WSGI_APPLICATION = "sejuk.wsgi.application"
@@ -417,6 +430,12 @@ if TENSION["sangat_rawan_from"] <= TENSION["rawan_from"]:
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")
 RATE_CHECK = envrate("SEJUK_RATE_CHECK", "60/h")
+# Where those hits are counted: "memory" (each server process counts its own, no write
+# per request; behind several processes put nginx's limit_req in front, see
+# docs/deploy.md) or "database" (one counter row shared by every process and machine).
+RATE_STORE = envstr("SEJUK_RATE_STORE", "memory")
+if RATE_STORE not in ("memory", "database"):
+    raise _fail("SEJUK_RATE_STORE", RATE_STORE, "pilih memory atau database")
 
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 

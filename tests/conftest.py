@@ -62,6 +62,20 @@ def world(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _fresh_process_memory():  # type: ignore[no-untyped-def]
+    """What a server process keeps in memory (rate-limit counts, who answers for a
+    place) starts empty in every test, as the database rolls back under it."""
+    from sejuk.accounts.ratelimit import memory
+    from sejuk.units.routing import routes
+
+    memory.clear()
+    routes.clear()
+    yield
+    memory.clear()
+    routes.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     """Argon2 is slow on purpose; tests that are not about hashing use a fast hasher.
     tests/accounts/test_login.py checks that argon2 is what Sejuk really uses."""

@@ -19,9 +19,9 @@ from sejuk.activities.models import Activity, ActivityType, Change
 from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from sejuk.regions.models import Level, Region
-from sejuk.reports.intake import responsible_for
 from sejuk.reports.models import Event, Report, State
 from sejuk.units.models import Officer, Unit
+from sejuk.units.routing import responsible_for
 from tests.factories import log_activity
 from tests.personas import make_user
 

@@ -14,14 +14,16 @@ probed; the attempt is written to the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from django.db.models import Model, Q, QuerySet
+from django.db.models.lookups import Exact
 from django.http import HttpRequest
 
 from sejuk.errors import Forbidden, Invalid, NotFound
+from sejuk.regions.indexes import DESA_CODE_LENGTH, REGION_CODE_LENGTHS, region_prefix
 from sejuk.regions.names import place_name
 from sejuk.units.models import Unit, UnitLevel
 
@@ -234,6 +236,16 @@ def require(viewer: Viewer, capability: str) -> None:
         raise RoleDenied(capability)
 
 
+def region_in(code: str, field_name: str) -> Q:
+    """Rows whose region is ``code`` or lies inside it, as an equality the area indexes
+    answer (the code's prefix), not a LIKE that no index serves."""
+    if len(code) in REGION_CODE_LENGTHS:
+        return Q(Exact(region_prefix(field_name, len(code)), code))
+    if len(code) == DESA_CODE_LENGTH:  # nothing lies inside a desa
+        return Q(**{field_name: code})
+    return Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+
+
 def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:
     if area is None:
         return Q()
@@ -241,7 +253,7 @@ def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:
         return Q(pk__in=[])
     q = Q()
     for code in area:
-        q |= Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+        q |= region_in(code, field_name)
     return q
 
 
@@ -269,6 +281,44 @@ def scoped(
     elif unit_field and viewer.unit_ids is not None:
         q |= Q(**{f"{unit_field}__in": list(viewer.unit_ids)})
     return qs.filter(q)
+
+
+@dataclass
+class AreaParts(Generic[M]):
+    """What ``scoped(qs, ...)`` is the union of, each part an index range in a list's
+    order: ``parts`` (one per code of the area, and a Bhabinkamtibmas's own rows) and the
+    rows of each of ``unit_ids`` in ``unit_field`` (a Polda's hundreds of units, read one
+    by one along the unit's index). ``sejuk.paging.Listing`` reads a page from them
+    without sorting the area's history."""
+
+    parts: list[QuerySet[M]]
+    base: QuerySet[M] | None = None  # the rows the units' parts are cut from
+    unit_field: str = ""
+    unit_ids: list[int] = field(default_factory=list)
+
+
+def scoped_parts(
+    qs: QuerySet[M],
+    viewer: Viewer,
+    capability: str,
+    *,
+    region_field: str,
+    unit_field: str | None = None,
+    own: Sequence[Q] = (),
+) -> AreaParts[M]:
+    """``scoped`` as its parts (``AreaParts``); ``own`` are the conditions of a
+    Bhabinkamtibmas's own rows, each one an index answers (``pk__in`` subqueries). A
+    viewer who reaches everything gets ``qs`` itself."""
+    require(viewer, capability)
+    area = viewer.region_area(capability)
+    if area is None:
+        return AreaParts([qs])
+    parts = AreaParts([qs.filter(region_in(code, region_field)) for code in area], qs)
+    if viewer.only_own(capability):
+        parts.parts += [qs.filter(q) for q in own]
+    elif unit_field and viewer.unit_ids is not None:
+        parts.unit_field, parts.unit_ids = unit_field, sorted(viewer.unit_ids)
+    return parts
 
 
 def scoped_units(

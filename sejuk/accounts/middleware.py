@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from sejuk.errors import error_body
 
-_ALLOWED_PREFIXES = ("/static/", "/i18n/")
+# The anonymous public API is among them: it reads no session and no user at all.
+_ALLOWED_PREFIXES = ("/static/", "/i18n/", "/api/public/")
 
 
 class MustChangePasswordMiddleware:
@@ -17,6 +18,8 @@ class MustChangePasswordMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(_ALLOWED_PREFIXES):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if (
             user is not None
@@ -24,7 +27,7 @@ class MustChangePasswordMiddleware:
             and getattr(user, "must_change_password", False)
         ):
             allowed = {reverse("password_change"), reverse("logout")}
-            if request.path not in allowed and not request.path.startswith(_ALLOWED_PREFIXES):
+            if request.path not in allowed:
                 if request.path.startswith("/api/"):
                     body = error_body(
                         "ganti_kata_sandi", "Ganti kata sandi Anda dulu sebelum memakai Sejuk."

@@ -27,7 +27,7 @@ router = Router(tags=["kegiatan"], auth=signed_in)
 
 class ActivityPage(Schema):
     items: list[ActivityOut]
-    total: int
+    total: int = Field(description="jumlah kegiatan, dihitung sampai 1.000; 1001: lebih dari 1.000")
     page: int
     pages: int
 
@@ -147,9 +147,9 @@ def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
 
 @router.get("", response=ActivityPage, summary="Daftar kegiatan di wilayah Anda")
 def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    qs = services.list_activities(current_viewer(request), params.to_filter())
-    qs = qs.prefetch_related(*RELATED)
-    return page_of(qs, params.page, params.size, activity_out)
+    listing = services.activity_listing(current_viewer(request), params.to_filter())
+    listing.qs = listing.qs.prefetch_related(*RELATED)
+    return page_of(listing, params.page, params.size, activity_out)
 
 
 @router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
@@ -267,8 +267,10 @@ def import_file(
     answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
     viewer = current_viewer(request)
     rows = imports.check_rows(viewer, file.name or "", file.read(), partial=partial)
-    with transaction.atomic():
-        result = imports.write_rows(viewer, rows)
+    result = imports.ImportResult(rows.results, 0)
+    for chunk in imports.chunks(rows):  # each chunk a short transaction
+        with transaction.atomic():
+            result.imported += imports.write_chunk(viewer, chunk)
     if result.failed and not result.imported:
         fields = {
             f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()

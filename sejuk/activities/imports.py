@@ -11,10 +11,12 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpResponse
 from openpyxl import load_workbook
 
@@ -25,11 +27,13 @@ from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, SI
 from sejuk.text import is_refused
 
 from .exports import as_xlsx
-from .models import Activity, Source
-from .services import ActivityInput, create_activity, dry_check
+from .models import Source
+from .services import ActivityInput, Checked, check_new, create_many, known_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS = 5000
+# Rows written per transaction: short enough that intake waits no longer than a moment.
+CHUNK_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS = (
     "tanggal",
@@ -210,8 +214,20 @@ def _time(value: Any) -> time | None:
     return time(int(match[1]), int(match[2]))
 
 
+_FOLDED: dict[int, dict[str, str]] = {}
+
+
+def _by_label(allowed: dict[str, str]) -> dict[str, str]:
+    """A taxonomy's codes by their folded labels, folded once per process, not per row
+    (the taxonomies are constants of ``sejuk.reference``)."""
+    found = _FOLDED.get(id(allowed))
+    if found is None:
+        found = _FOLDED[id(allowed)] = {fold(label): code for code, label in allowed.items()}
+    return found
+
+
 def _codes(value: Any, allowed: dict[str, str]) -> list[str]:
-    by_label = {fold(label): code for code, label in allowed.items()}
+    by_label = _by_label(allowed)
     out = []
     for part in re.split(r"[,;]", _text(value)):
         key = part.strip()
@@ -267,10 +283,10 @@ def row_input(row: dict[str, Any]) -> tuple[ActivityInput, dict[str, str]]:
 
 @dataclass
 class CheckedRows:
-    """A table read and every row checked: what ``write_rows`` imports."""
+    """A table read and every row checked: what ``write_chunk`` imports, chunk by chunk."""
 
     results: list[RowResult]
-    inputs: list[tuple[RowResult, ActivityInput]]
+    inputs: list[tuple[RowResult, Checked | None]]
     partial: bool
 
     def importable(self) -> bool:
@@ -281,40 +297,54 @@ def check_rows(
     viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
 ) -> CheckedRows:
     """Read the file and check every row, writing nothing: the slow part of an import,
-    before the transaction."""
+    before any transaction. The places and units the file names are looked up once for
+    the whole file, not per row."""
     require(viewer, "activity.write")
     table = read_table(filename, content)
+    parsed = [row_input(row) for row in table]
+    known = known_for(viewer, [data for data, errors in parsed if not errors])
     results: list[RowResult] = []
-    inputs: list[tuple[RowResult, ActivityInput]] = []
-    for number, row in enumerate(table, start=2):
-        data, errors = row_input(row)
+    inputs: list[tuple[RowResult, Checked | None]] = []
+    for number, (data, errors) in enumerate(parsed, start=2):
         result = RowResult(number, errors)
+        checked = None
         if not errors:
             try:
-                dry_check(viewer, data)
+                checked = check_new(viewer, data, known)
             except SejukError as exc:
                 result.errors = exc.fields or {"baris": exc.message}
         results.append(result)
-        inputs.append((result, data))
+        inputs.append((result, checked))
     return CheckedRows(results, inputs, partial)
 
 
-def write_rows(viewer: Viewer, rows: CheckedRows) -> ImportResult:
-    """Import all the checked rows, or none when any is bad (unless ``partial``: then the
-    good ones). The edge's transaction holds the writes."""
+def chunks(rows: CheckedRows) -> Iterator[list[tuple[RowResult, Checked]]]:
+    """The rows to write, a few thousand at a time: the edge writes each chunk in its own
+    short transaction, so reports and edits keep flowing during a large import. None
+    when any row is bad and the import is all or nothing."""
     if not rows.importable():
-        return ImportResult(rows.results, 0)
-    imported = 0
-    for result, data in rows.inputs:
-        if not result.errors:
-            activity: Activity = create_activity(viewer, data, source=Source.IMPORT)
-            result.activity_id = activity.pk
-            imported += 1
-    return ImportResult(rows.results, imported)
+        return
+    good = [(r, c) for r, c in rows.inputs if c is not None and not r.errors]
+    for at in range(0, len(good), CHUNK_ROWS):
+        yield good[at : at + CHUNK_ROWS]
+
+
+def write_chunk(viewer: Viewer, chunk: list[tuple[RowResult, Checked]]) -> int:
+    """Write one chunk of checked rows (inside the edge's transaction)."""
+    made = create_many(viewer, [c for _, c in chunk], source=Source.IMPORT)
+    for (result, _), activity in zip(chunk, made, strict=True):
+        result.activity_id = activity.pk
+    return len(made)
 
 
 def import_activities(
     viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
 ) -> ImportResult:
-    """Check, then write (for callers outside a request's transaction: commands, tests)."""
-    return write_rows(viewer, check_rows(viewer, filename, content, partial=partial))
+    """Check, then write chunk by chunk (for commands and tests; the pages and the API
+    do the same at their edge)."""
+    rows = check_rows(viewer, filename, content, partial=partial)
+    imported = 0
+    for chunk in chunks(rows):
+        with transaction.atomic():
+            imported += write_chunk(viewer, chunk)
+    return ImportResult(rows.results, imported)

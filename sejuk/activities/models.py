@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 
 from sejuk import dates
 from sejuk.leaders.models import Leader
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.reference.zones import zone_of
+from sejuk.regions.indexes import area_indexes
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
@@ -95,6 +97,13 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["unit", "local_date"]),
             models.Index(fields=["region", "local_date"]),
+            # The list, newest first: of the whole country, of an area (by its code's
+            # prefix), of a unit; each an index range, never a sort of the area's history.
+            models.Index(F("starts_at").desc(), F("id").desc(), name="activity_newest"),
+            *area_indexes("activity", "region_id", "-starts_at", "-id"),
+            models.Index(
+                F("unit"), F("starts_at").desc(), F("id").desc(), name="activity_unit_newest"
+            ),
         ]
 
     def __str__(self) -> str:

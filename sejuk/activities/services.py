@@ -20,11 +20,14 @@ from sejuk.accounts.access import (
     require,
     require_region,
     scoped,
+    scoped_parts,
     subtree_ids,
 )
+from sejuk.bulk import claim_ids, insert, reset_sequences
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
+from sejuk.paging import Listing
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, ELECTIONS, PARTICIPANTS, PHASES, SITUATIONS
 from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
@@ -110,7 +113,28 @@ _LABELS = {
 }
 
 
-def _check(viewer: Viewer, data: ActivityInput, current: Activity | None) -> _Checked:
+@dataclass
+class Known:
+    """Regions and units resolved once for many new activities (an imported file), so
+    checking a row asks the database nothing."""
+
+    regions: dict[str, Region]
+    units: dict[int, Unit]
+
+
+def known_for(viewer: Viewer, inputs: list[ActivityInput]) -> Known:
+    given = [d.given() for d in inputs]
+    codes = {str(g["region"]).strip() for g in given if g.get("region")}
+    unit_ids = {g["unit_id"] for g in given if g.get("unit_id")} | {viewer.unit_id or 0}
+    return Known(
+        Region.objects.in_bulk(list(codes)),
+        Unit.objects.filter(active=True).in_bulk(list(unit_ids)),
+    )
+
+
+def _check(
+    viewer: Viewer, data: ActivityInput, current: Activity | None, known: Known | None = None
+) -> _Checked:
     given = data.given()
     errors: dict[str, str] = {}
     out = _Checked()
@@ -119,8 +143,8 @@ def _check(viewer: Viewer, data: ActivityInput, current: Activity | None) -> _Ch
             if given.get(name) in (None, "", []):
                 errors[name] = "wajib diisi"
         given.setdefault("unit_id", viewer.unit_id)
-    _check_unit(viewer, given, out, errors)
-    region = _check_region(given, out, errors)
+    _check_unit(viewer, given, out, errors, known)
+    region = _check_region(given, out, errors, known)
     _check_texts(given, out, errors)
     _check_choices(given, out, errors)
     _check_numbers(given, out, errors)
@@ -136,13 +160,20 @@ def _check(viewer: Viewer, data: ActivityInput, current: Activity | None) -> _Ch
 
 
 def _check_unit(
-    viewer: Viewer, given: dict[str, Any], out: _Checked, errors: dict[str, str]
+    viewer: Viewer,
+    given: dict[str, Any],
+    out: _Checked,
+    errors: dict[str, str],
+    known: Known | None = None,
 ) -> None:
     if "unit_id" not in given:
         return
-    unit = (
-        Unit.objects.filter(pk=given["unit_id"], active=True).first() if given["unit_id"] else None
-    )
+    if not given["unit_id"]:
+        unit = None
+    elif known is not None:
+        unit = known.units.get(given["unit_id"])
+    else:
+        unit = Unit.objects.filter(pk=given["unit_id"], active=True).first()
     if unit is None:
         errors["unit_id"] = "satuan tidak dikenal"
     elif viewer.unit_ids is not None and unit.pk not in viewer.unit_ids:
@@ -151,10 +182,16 @@ def _check_unit(
         out.values["unit"] = unit
 
 
-def _check_region(given: dict[str, Any], out: _Checked, errors: dict[str, str]) -> Region | None:
+def _check_region(
+    given: dict[str, Any], out: _Checked, errors: dict[str, str], known: Known | None = None
+) -> Region | None:
     if not given.get("region"):
         return None
-    region = Region.objects.filter(code=str(given["region"]).strip()).first()
+    code = str(given["region"]).strip()
+    if known is not None:
+        region = known.regions.get(code)
+    else:
+        region = Region.objects.filter(code=code).first()
     if region is None:
         errors["region"] = "kode wilayah tidak dikenal"
         return None
@@ -306,6 +343,60 @@ def dry_check(viewer: Viewer, data: ActivityInput) -> None:
     """Check a new activity as create_activity would, without writing anything."""
     require(viewer, "activity.write")
     _check(viewer, data, None)
+
+
+Checked = _Checked
+
+
+def check_new(viewer: Viewer, data: ActivityInput, known: Known) -> Checked:
+    """Check a new activity with its places and units already resolved (``known_for``):
+    what ``create_many`` writes. Raises as ``create_activity`` would."""
+    require(viewer, "activity.write")
+    return _check(viewer, data, None, known)
+
+
+def create_many(viewer: Viewer, checked: list[Checked], *, source: str) -> list[Activity]:
+    """Many checked new activities as plain rows (an import's chunk): the activities with
+    ids claimed for them, their types and participants, and each one's history entry,
+    through ``sejuk.bulk`` (no model instance saved one by one, no SQL built per row).
+    The caller holds the transaction."""
+    require(viewer, "activity.write")
+    now = timezone.now()
+    made = [
+        Activity(
+            source=source, created_by_id=viewer.user_id, created_at=now, updated_at=now, **c.values
+        )
+        for c in checked
+    ]
+    for activity, pk in zip(made, claim_ids(Activity, len(made)), strict=True):
+        activity.pk = pk
+    columns = [f.attname for f in Activity._meta.concrete_fields]
+    insert(Activity, columns, ([getattr(a, name) for name in columns] for a in made))
+    reset_sequences(Activity)
+    pairs = list(zip(made, checked, strict=True))
+    insert(
+        ActivityType, ["activity_id", "code"], ((a.pk, t) for a, c in pairs for t in c.types or [])
+    )
+    insert(
+        Participation,
+        ["activity_id", "category", "count"],
+        ((a.pk, k, n) for a, c in pairs for k, n in (c.participants or {}).items()),
+    )
+    insert(
+        Change,
+        ["activity_id", "at", "by_id", "by_name", "action", "fields", "reason", "version"],
+        (
+            (a.pk, now, viewer.user_id, viewer.username, ChangeAction.CREATED, {}, "", a.version)
+            for a in made
+        ),
+    )
+    for a, c in pairs:
+        a._state.adding = False
+        if c.officers:
+            a.officers.set(c.officers)
+        if c.leaders:
+            a.leaders.set(c.leaders)
+    return made
 
 
 def create_activity(
@@ -470,27 +561,53 @@ class ActivityFilter:
     q: str = ""
 
 
+def _own(viewer: Viewer) -> list[Q]:
+    """A Bhabinkamtibmas's own activities beside their desa: those they took part in,
+    those they wrote (each a condition an index answers)."""
+    took_part = Activity.officers.through.objects.filter(officer_id=viewer.officer_id or 0)
+    return [
+        Q(pk__in=took_part.values("activity_id")),
+        Q(created_by_id=viewer.user_id or 0),
+    ]
+
+
 def visible(viewer: Viewer, capability: str = "activity.read") -> QuerySet[Activity]:
     """The activities a viewer may see: in their area or of their units; for a
     Bhabinkamtibmas, of their desa or those they took part in or wrote."""
-    took_part = Exists(
-        Activity.officers.through.objects.filter(
-            activity_id=OuterRef("pk"), officer_id=viewer.officer_id or 0
-        )
-    )
-    own = Q(took_part) | Q(created_by_id=viewer.user_id or 0)
+    own = Q()
+    for q in _own(viewer):
+        own |= q
     return scoped(
         Activity.objects.alive().select_related("unit", "region"),
         viewer,
         capability,
-        region_field="region__code",
+        region_field="region_id",
         unit_field="unit_id",
         own=own,
     )
 
 
 def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> QuerySet[Activity]:
-    qs = visible(viewer)
+    return _filtered(visible(viewer), flt)
+
+
+def activity_listing(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Listing[Activity]:
+    """The list as pages read it: the same rows as ``list_activities``, with the parts of
+    the viewer's area, so a page is read along the indexes (``sejuk.paging``)."""
+    area = scoped_parts(
+        _filtered(Activity.objects.alive(), flt),
+        viewer,
+        "activity.read",
+        region_field="region_id",
+        unit_field="unit_id",
+        own=_own(viewer),
+    )
+    return Listing(
+        list_activities(viewer, flt), area.parts, area.base, area.unit_field, area.unit_ids
+    )
+
+
+def _filtered(qs: QuerySet[Activity], flt: ActivityFilter) -> QuerySet[Activity]:
     errors: dict[str, str] = {}
     if flt.start:
         qs = qs.filter(local_date__gte=flt.start)
@@ -501,7 +618,7 @@ def list_activities(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> Q
     if flt.unit_id:
         qs = qs.filter(unit_id__in=list(subtree_ids(flt.unit_id)))
     if flt.region:
-        qs = qs.filter(region_q((flt.region,), "region__code"))
+        qs = qs.filter(region_q((flt.region,), "region_id"))
     if flt.type:
         if flt.type not in ACTIVITY_TYPES:
             errors["type"] = "jenis tidak dikenal"

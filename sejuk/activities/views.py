@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 from sejuk.accounts.access import Viewer, current_viewer, require
 from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid
+from sejuk.paging import get_page
 from sejuk.params import whole_number
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
@@ -73,12 +73,13 @@ def _filter(request: HttpRequest) -> services.ActivityFilter:
 def index(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
     flt = _filter(request)
-    page = Paginator(services.list_activities(viewer, flt).prefetch_related("types"), 25)
+    listing = services.activity_listing(viewer, flt)
+    listing.qs = listing.qs.prefetch_related("types")
     return render(
         request,
         "activities/index.html",
         {
-            "page": page.get_page(request.GET.get("halaman")),
+            "page": get_page(listing, request.GET.get("halaman"), 25),
             "filter": flt,
             "types": ACTIVITY_TYPES,
             "situations": SITUATIONS,
@@ -351,8 +352,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
             rows = imports.check_rows(
                 viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
             )
-            with transaction.atomic():
-                result = imports.write_rows(viewer, rows)
+            result = imports.ImportResult(rows.results, 0)
+            for chunk in imports.chunks(rows):  # each chunk a short transaction
+                with transaction.atomic():
+                    result.imported += imports.write_chunk(viewer, chunk)
         except Invalid as exc:
             form.add_error("file", exc.message)
     status = (

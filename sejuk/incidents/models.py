@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from sejuk.reference.taxonomy import INCIDENT_TYPES
+from sejuk.regions.indexes import area_indexes
 from sejuk.regions.models import Region
 
 
@@ -39,6 +40,8 @@ class Incident(models.Model):
         verbose_name = "kejadian"
         verbose_name_plural = "kejadian"
         ordering = ["-occurred_at", "-id"]
+        # An area (by its code's prefix), in the list's order: an index range.
+        indexes = area_indexes("incident", "region_id", "-occurred_at", "-id")
 
     def __str__(self) -> str:
         return f"{self.kinds()} di {self.region.name}"

@@ -90,7 +90,7 @@ def visible(viewer: Viewer) -> QuerySet[Incident]:
         Incident.objects.select_related("region"),
         viewer,
         "incident.read",
-        region_field="region__code",
+        region_field="region_id",
     )
 
 

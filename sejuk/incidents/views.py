@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sejuk.accounts.access import current_viewer
+from sejuk.paging import get_page
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 
 from . import services
@@ -21,7 +21,7 @@ def index(request: HttpRequest) -> HttpResponse:
         q=request.GET.get("q", "")[:100],
     )
     incidents = services.list_incidents(current_viewer(request), flt)
-    page = Paginator(incidents, 50).get_page(request.GET.get("halaman"))
+    page = get_page(incidents, request.GET.get("halaman"), 50)
     return render(
         request,
         "incidents/index.html",

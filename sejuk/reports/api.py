@@ -70,7 +70,7 @@ def submit(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     prepared = intake.prepare(intake.ReportInput(**payload.dict()), channel=Channel.API)
     with prepared.kept_if_written(), transaction.atomic():
         report = intake.write(prepared)
-    given = public.receipt(report.code)
+    given = public.receipt_of(report)
     return Status(
         201,
         {

@@ -24,8 +24,8 @@ from sejuk.crypto import encrypt
 from sejuk.errors import Invalid
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.reference.zones import ZONE_TZ, zone_of
-from sejuk.regions.models import Level, Region
-from sejuk.units.models import Officer, Unit, UnitLevel
+from sejuk.regions.models import Region
+from sejuk.units.routing import Route, routed
 from sejuk.uploads import StoredPhoto, clean_image, removed_on_failure, store_image
 
 from .models import CATEGORIES, Channel, Event, Report, ReportPhoto, Urgency
@@ -65,32 +65,6 @@ def normalise_code(text: str) -> str:
 
 def deadline(urgency: str, received: datetime) -> datetime:
     return received + timedelta(minutes=settings.REPORT_RESPONSE_MINUTES[urgency])
-
-
-def responsible_for(region: Region) -> tuple[Unit, Officer | None]:
-    """Who answers a report from this place: the desa's Bhabinkamtibmas, else the Polsek,
-    else the Polres, else the Polda whose area covers it. Asked through the link tables
-    (a handful of rows each), so the public form stays fast under load."""
-    if region.level == Level.DESA:
-        officer_ids = Officer.villages.through.objects.filter(region_id=region.code).values(
-            "officer_id"
-        )
-        officer = (
-            Officer.objects.filter(pk__in=officer_ids, active=True, is_bhabinkamtibmas=True)
-            .select_related("unit")
-            .order_by("pk")
-            .first()
-        )
-        if officer is not None:
-            return officer.unit, officer
-    parts = region.code.split(".")
-    prefixes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
-    covering = Unit.area.through.objects.filter(region_id__in=prefixes).values("unit_id")
-    units = {u.level: u for u in Unit.objects.filter(pk__in=covering, active=True).order_by("-pk")}
-    for level in (UnitLevel.POLSEK, UnitLevel.POLRES, UnitLevel.POLDA):
-        if level in units:
-            return units[level], None
-    return Unit.objects.get(level=UnitLevel.MABES), None
 
 
 @dataclass
@@ -193,6 +167,7 @@ class PreparedReport:
     report: Report
     photo: StoredPhoto | None
     viewer: Viewer | None
+    route: Route
 
     @contextmanager
     def kept_if_written(self) -> Iterator[None]:
@@ -230,7 +205,7 @@ def prepare(
     assert region is not None
     if viewer is not None:
         require_region(viewer, "report.write", region.code, "region")
-    unit, officer = responsible_for(region)
+    route = routed(region)  # kept per process: no unit or officer read per report
     urgency = (
         Urgency.DARURAT
         if data.happening_now
@@ -254,43 +229,54 @@ def prepare(
         anonymous=anonymous,
         reporter_name="" if anonymous else encrypt(data.name.strip()),
         reporter_phone=encrypt(phone),
-        assigned_unit=unit,
-        assigned_officer=officer,
+        assigned_unit_id=route.unit_id,
+        assigned_officer_id=route.officer_id,
         source_text=encrypt(verbatim),
         reader=reader,
         created_by_id=viewer.user_id if viewer else None,
     )
     stored = store_image(image, PHOTO) if image is not None else None
-    return PreparedReport(report, stored, viewer)
+    return PreparedReport(report, stored, viewer, route)
 
 
 def write(prepared: PreparedReport) -> Report:
     """Store a prepared report, its photo's row and its first history entry in one go,
-    with the deadline for a first response counted from now."""
-    report, viewer = prepared.report, prepared.viewer
+    with the deadline for a first response counted from now: two INSERTs (three with a
+    photo) and nothing else. A fresh tracking code is drawn again on the (one in a
+    quintillion) clash."""
+    report, viewer, route = prepared.report, prepared.viewer, prepared.route
     report.due_at = deadline(report.urgency, timezone.now())
-    with transaction.atomic():
-        _insert(report)
-        if prepared.photo is not None:
-            ReportPhoto.objects.create(
-                report=report,
-                image=prepared.photo.name,
-                width=prepared.photo.width,
-                height=prepared.photo.height,
-            )
-        Event.objects.create(
-            report=report,
-            by_id=viewer.user_id if viewer else None,
-            by_name=viewer.username if viewer else "pelapor",
-            action="received",
-            to_state=report.state,
-            detail={
-                "channel": report.channel,
-                "unit": report.assigned_unit.name,
-                "officer": str(report.assigned_officer or ""),
-            },
-        )
-    return report
+    for _ in range(5):
+        report.code = new_code()
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+                if prepared.photo is not None:
+                    ReportPhoto.objects.create(
+                        report=report,
+                        image=prepared.photo.name,
+                        width=prepared.photo.width,
+                        height=prepared.photo.height,
+                    )
+                Event.objects.create(
+                    report=report,
+                    by_id=viewer.user_id if viewer else None,
+                    by_name=viewer.username if viewer else "pelapor",
+                    action="received",
+                    to_state=report.state,
+                    detail={
+                        "channel": report.channel,
+                        "unit": route.unit_name,
+                        "officer": route.officer_label,
+                    },
+                )
+            return report
+        except IntegrityError:
+            report.pk = None
+            if Report.objects.filter(code=report.code).exists():
+                continue
+            raise
+    raise RuntimeError("could not draw a free tracking code")
 
 
 def submit(
@@ -315,18 +301,3 @@ def protected_text(description: str, source_text: str = "") -> tuple[str, str]:
     masked, count = mask_phones(description.strip())
     verbatim = source_text.strip() or (description.strip() if count else "")
     return masked, verbatim
-
-
-def _insert(report: Report) -> Report:
-    """Save with a fresh code; on the (one in a quintillion) clash, draw again."""
-    for _ in range(5):
-        report.code = new_code()
-        try:
-            with transaction.atomic():
-                report.save()
-            return report
-        except IntegrityError:
-            if Report.objects.filter(code=report.code).exists():
-                continue
-            raise
-    raise RuntimeError("could not draw a free tracking code")

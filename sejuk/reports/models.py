@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
+from sejuk.regions.indexes import area_indexes
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
@@ -152,6 +153,8 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["state", "due_at"]),
             models.Index(fields=["assigned_unit", "state"]),
+            # An area (by its code's prefix), newest first: an index range.
+            *area_indexes("report", "region_id", "-created_at", "-id"),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 national``): the table writer for reports with their history.
 
 Where and when a report comes in is decided by the caller (``sejuk.web.national``), and
-so is who answers for the place (the same rule as ``intake.responsible_for``, worked out
+so is who answers for the place (the rule of ``units.routing.responsible_for``, worked out
 once for the whole country). Here a report gets a story, an urgency and the deadline it
 implies, a reporter (mostly anonymous; named ones encrypted as intake does), and a case
 that has moved as far as its age allows: new ones wait, older ones were verified,

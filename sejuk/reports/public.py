@@ -105,7 +105,11 @@ def _wait(minutes: int) -> str:
 
 
 def receipt(code: str) -> Receipt:
-    report = _find(code)
+    return receipt_of(_find(code))
+
+
+def receipt_of(report: Report) -> Receipt:
+    """The receipt of a report in hand (just written: nothing read again)."""
     minutes = round((report.due_at - report.created_at).total_seconds() / 60)
     return Receipt(
         code=report.code,

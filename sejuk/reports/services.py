@@ -75,7 +75,7 @@ def visible(viewer: Viewer, capability: str = "report.read") -> QuerySet[Report]
         Report.objects.select_related("region", "assigned_unit", "assigned_officer"),
         viewer,
         capability,
-        region_field="region__code",
+        region_field="region_id",
         unit_field="assigned_unit_id",
         own=Q(assigned_officer_id=viewer.officer_id or 0),
     )

@@ -9,7 +9,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +21,7 @@ from sejuk.accounts.access import current_viewer, get_or_deny, require
 from sejuk.accounts.ratelimit import Rate, limit
 from sejuk.accounts.workplace import zone_for
 from sejuk.errors import Invalid, SejukError
+from sejuk.paging import get_page
 
 from . import assignment, intake, outcomes, public, reading, services
 from .forms import CheckForm, InformationForm, MoveForm, OfficerReportForm, ReportForm
@@ -57,6 +57,9 @@ def _input(data: dict[str, Any], photo: bytes | None = None) -> intake.ReportInp
 # -- the public side ---------------------------------------------------------------------
 
 
+SENT_COOKIE = "sejuk_laporan_terkirim"
+
+
 def report_form(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
     choices: list[intake.PlaceChoice] = []
@@ -75,23 +78,37 @@ def report_form(request: HttpRequest) -> HttpResponse:
             except Invalid as exc:
                 _put_errors(form, exc)
             else:
-                request.session["sejuk_report_code"] = report.code
-                return redirect("reports:sent")
+                # The code rides to the next page in a short-lived signed cookie, not
+                # the session: a citizen's report writes no session row.
+                sent_page = redirect("reports:sent")
+                sent_page.set_signed_cookie(
+                    SENT_COOKIE,
+                    report.code,
+                    salt=SENT_COOKIE,
+                    max_age=900,
+                    path=reverse("reports:sent"),
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+                return sent_page
     status = 422 if request.method == "POST" else 200
     return render(request, "reports/lapor.html", {"form": form, "choices": choices}, status=status)
 
 
 def sent(request: HttpRequest) -> HttpResponse:
-    code = request.session.pop("sejuk_report_code", None)
+    code = request.get_signed_cookie(SENT_COOKIE, None, salt=SENT_COOKIE, max_age=900)
     if code is None:
         return redirect("reports:check")
     given = public.receipt(code)
     check_url = request.build_absolute_uri(reverse("reports:check"))
-    return render(
+    page = render(
         request,
         "reports/sent.html",
         {"receipt": given, "whatsapp": given.whatsapp_link(check_url)},
     )
+    page.delete_cookie(SENT_COOKIE, path=reverse("reports:sent"), samesite="Lax")  # shown once
+    return page
 
 
 def check(request: HttpRequest) -> HttpResponse:
@@ -166,7 +183,7 @@ def _filter(request: HttpRequest) -> services.ReportFilter:
 def queue(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
     flt = _filter(request)
-    page = Paginator(services.queue(viewer, flt), 25).get_page(request.GET.get("halaman"))
+    page = get_page(services.queue(viewer, flt), request.GET.get("halaman"), 25)
     return render(
         request,
         "reports/queue.html",

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class UnitsConfig(AppConfig):
     name = "sejuk.units"
     verbose_name = "Satuan dan personel"
+
+    def ready(self) -> None:
+        from .routing import connect
+
+        connect()

@@ -269,7 +269,8 @@ class Plan:
                 covers.setdefault(code, []).append(unit_id)
         self.units = units
         # Each Polsek's desa, and each desa's Polsek, Polres and Polda by the rule of
-        # intake.responsible_for: of the units whose area covers it, per level the first.
+        # sejuk.units.routing.responsible_for: of the units whose area covers it, per level
+        # the first.
         self.polsek_desa: dict[int, list[str]] = {}
         self.route_unit: dict[str, int] = {}
         for code in self.desa_names:

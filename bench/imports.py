@@ -1,0 +1,162 @@
+"""`python -m bench import`: an activity import against the floor of the same tables.
+
+In a throwaway data folder and database (SQLite, or PostgreSQL beside the one
+``SEJUK_DATABASE_URL`` names), set up as ``sejuk setup --no-demo`` sets it up, an
+operator of Polres Lombok Barat imports a CSV of ``--rows`` activities the way the
+import page does (every row checked, then written in chunks, each in its own
+transaction), and then the same rows are written again as the floor: the same values,
+prepared beforehand, sent with ``executemany`` into the same tables (activities, types,
+participants) in the same chunks, without checks or history. It prints rows per second
+of both and the ratio (the issue's target: 50,000 rows/s and 0.4 of the floor)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+SEJUK = str(Path(sys.executable).with_name("sejuk"))
+
+
+def _database(folder: Path) -> tuple[str, str]:
+    configured = os.environ.get("SEJUK_DATABASE_URL", "")
+    if not configured.startswith("postgres"):
+        return f"sqlite:///{folder / 'sejuk.sqlite3'}", ""
+    import psycopg
+
+    base, _, name = configured.rpartition("/")
+    throwaway = f"{name}_import_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{throwaway}"')
+    return f"{base}/{throwaway}", throwaway
+
+
+def _drop(throwaway: str) -> None:
+    if not throwaway:
+        return
+    import psycopg
+
+    base = os.environ["SEJUK_DATABASE_URL"].rpartition("/")[0]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{throwaway}" WITH (FORCE)')
+
+
+def _csv(rows: int, desa: list[str]) -> bytes:
+    day = (date.today() - timedelta(days=3)).strftime("%d/%m/%Y")
+    lines = ["tanggal,jam_mulai,kode_wilayah,jenis,peserta,uraian"]
+    for n in range(rows):
+        lines.append(
+            f"{day},{8 + n % 9:02d}.{n % 60:02d},{desa[n % len(desa)]},sambang;penyuluhan,"
+            f"warga:12,Sambang warga ke-{n} di pos kamling."
+        )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _measure(rows: int) -> None:
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from sejuk.accounts.access import viewer_for
+    from sejuk.activities import imports
+    from sejuk.activities.models import Activity
+    from sejuk.regions.models import Region
+    from tests.personas import make_user
+
+    with transaction.atomic():
+        user = make_user("bench_import", "Polres Lombok Barat", "operator")
+    viewer = viewer_for(user)
+    desa = list(
+        Region.objects.filter(code__startswith="52.01.", level=4).values_list("code", flat=True)
+    )
+    content = _csv(rows, desa)
+    imports.MAX_ROWS = max(imports.MAX_ROWS, rows)
+    imports.MAX_BYTES = max(imports.MAX_BYTES, len(content) + 1)
+
+    started = time.perf_counter()
+    checked = imports.check_rows(viewer, "kegiatan.csv", content)
+    done = 0
+    for chunk in imports.chunks(checked):
+        with transaction.atomic():
+            done += imports.write_chunk(viewer, chunk)
+    seconds = time.perf_counter() - started
+    assert done == rows, [r.errors for r in checked.results if r.errors][:3]
+
+    fields = [f for f in Activity._meta.concrete_fields if not f.primary_key]
+    prepared: list[tuple[Any, ...]] = []
+    for _, c in checked.inputs:
+        assert c is not None
+        obj = Activity(source="import", created_by_id=user.pk, **c.values)
+        prepared.append(
+            tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+        )
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    table = Activity._meta.db_table
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for at in range(0, rows, imports.CHUNK_ROWS):
+            part = prepared[at : at + imports.CHUNK_ROWS]
+            with transaction.atomic():
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608
+                first = cursor.fetchone()[0] + 1
+                cursor.executemany(
+                    f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+                    part,
+                )
+                ids = range(first, first + len(part))
+                cursor.executemany(
+                    "INSERT INTO activities_activitytype (activity_id, code) VALUES (%s, %s)",
+                    [(i, code) for i in ids for code in ("sambang", "penyuluhan")],
+                )
+                cursor.executemany(
+                    "INSERT INTO activities_participation (activity_id, category, count) "
+                    "VALUES (%s, %s, %s)",
+                    [(i, "warga", 12) for i in ids],
+                )
+    floor = time.perf_counter() - started
+    ours, raw = rows / seconds, rows / floor
+    print(f"{connection.vendor}: {rows:,} rows, chunks of {imports.CHUNK_ROWS:,}")
+    print(f"  import (checked, chunked): {ours:,.0f} rows/s ({seconds:.1f} s)")
+    print(f"  floor (executemany, same tables): {raw:,.0f} rows/s ({floor:.1f} s)")
+    print(
+        f"  ratio {ours / raw:.2f} (target 0.4); target 50,000 rows/s: "
+        + ("met" if ours >= 50_000 else f"short by {50_000 - ours:,.0f}/s")
+    )
+    with open("/proc/loadavg") as loadavg:
+        print(f"  load {loadavg.read().split()[0]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench import", description=__doc__)
+    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        _measure(args.rows)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="sejuk-bench-import-") as folder:
+        url, throwaway = _database(Path(folder))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SEJUK_")}
+        env.update(SEJUK_DATA_DIR=folder, SEJUK_DATABASE_URL=url, SEJUK_SERVE_JOBS="0")
+        try:
+            subprocess.run(
+                [SEJUK, "setup", "--no-demo"], env=env, check=True, stdout=subprocess.DEVNULL
+            )
+            env["DJANGO_SETTINGS_MODULE"] = "sejuk.settings"
+            return subprocess.run(
+                [sys.executable, "-m", "bench", "import", "--measure", "--rows", str(args.rows)],
+                env=env,
+                check=False,
+                cwd=Path(__file__).resolve().parents[1],
+            ).returncode
+        finally:
+            _drop(throwaway)
