@@ -182,6 +182,8 @@ INSTALLED_APPS = [
     "sejuk.reports",
     "sejuk.incidents",
     "sejuk.bulletins",
+    "sejuk.channels",
+    "sejuk.links",
 ]
 
 MIDDLEWARE = [
@@ -345,6 +347,26 @@ os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")
 RATE_CHECK = envrate("SEJUK_RATE_CHECK", "60/h")
+
+# Messaging channels (sejuk.channels): a channel is on when its credentials are set.
+WHATSAPP_TOKEN = envstr("SEJUK_WHATSAPP_TOKEN", "")
+WHATSAPP_APP_SECRET = envstr("SEJUK_WHATSAPP_APP_SECRET", "")
+WHATSAPP_VERIFY_TOKEN = envstr("SEJUK_WHATSAPP_VERIFY_TOKEN", "")
+WHATSAPP_PHONE_NUMBER_ID = envstr("SEJUK_WHATSAPP_PHONE_NUMBER_ID", "")
+WHATSAPP_API_URL = envstr("SEJUK_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+TELEGRAM_TOKEN = envstr("SEJUK_TELEGRAM_TOKEN", "")
+TELEGRAM_SECRET = envstr("SEJUK_TELEGRAM_SECRET", "")
+TELEGRAM_POLLING = envbool("SEJUK_TELEGRAM_POLLING", False)
+TELEGRAM_API_URL = envstr("SEJUK_TELEGRAM_API_URL", "https://api.telegram.org")
+SMS_GATEWAY_URL = envstr("SEJUK_SMS_GATEWAY_URL", "")
+SMS_GATEWAY_USER = envstr("SEJUK_SMS_GATEWAY_USER", "")
+SMS_GATEWAY_PASSWORD = envstr("SEJUK_SMS_GATEWAY_PASSWORD", "")
+SMS_SIGNING_KEY = envstr("SEJUK_SMS_SIGNING_KEY", "")
+# A conversation left this long is closed, politely.
+CHAT_EXPIRY_MINUTES = envint("SEJUK_CHAT_EXPIRY_MINUTES", 60, minimum=1)
+# /dev/chat/: talk to Sejuk as a citizen or an officer without a channel. Off in
+# production; `make run` turns it on.
+CHAT_SIMULATOR = envbool("SEJUK_CHAT_SIMULATOR", False)
 
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 
