@@ -226,9 +226,9 @@ def deliver(outbound_id: int) -> str:
     Outbound.objects.filter(pk=message.pk).update(
         state=Delivery.FAILED if final else Delivery.WAITING, attempts=attempts, error=sent.error
     )
-    if final:
-        return f"gagal: {sent.error}"
-    raise SendFailed(sent.error)
+    if not sent.retry:
+        return f"gagal: {sent.error}"  # trying again would be refused again
+    raise SendFailed(sent.error)  # the runner waits and tries again, or gives up: failed
 
 
 def poll_telegram() -> str:

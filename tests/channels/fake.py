@@ -57,6 +57,8 @@ def _answer(fake: Fake, method: str, path: str, body: Any) -> tuple[int, bytes, 
     if fake.fail_next > 0 and method == "POST":
         fake.fail_next -= 1
         return 500, b'{"error": "sementara tidak tersedia"}', "application/json"
+    if path.startswith("/tolak/"):  # a request the service refuses as wrong
+        return 400, b'{"error": {"message": "nomor tidak sah"}}', "application/json"
     if path.startswith("/media/"):
         return 200, jpeg(), "image/jpeg"
     if "/file/bot" in path:
