@@ -264,7 +264,7 @@ def visible(viewer: Viewer) -> QuerySet[Conversation]:
     own = Q(role=Role.OFFICER, officer__unit_id__in=list(viewer.unit_ids or ()))
     if viewer.only_own("report.read"):
         own = Q(role=Role.OFFICER, officer_id=viewer.officer_id)
-    return found.filter(region_q(area, "region_id") | own)
+    return found.filter(region_q(area, "region__code") | own)
 
 
 def get_conversation(viewer: Viewer, conversation_id: int) -> Conversation:
