@@ -122,7 +122,9 @@ def _start(answers: dict[str, Any], said: Said, guess: CategoryGuess) -> Turn:
 def _what(answers: dict[str, Any], said: Said, guess: CategoryGuess) -> Turn:
     text = said.text.strip()
     if said.kind != "text" or len(text) < 10:
-        return Turn(step="apa", answers=answers, replies=["Mohon ceritakan dengan kalimat. " + ASK_WHAT])
+        return Turn(
+            step="apa", answers=answers, replies=["Mohon ceritakan dengan kalimat. " + ASK_WHAT]
+        )
     answers.update(description=text[:5000], category=guess(text))
     return Turn(step="dimana", answers=answers, replies=["Terima kasih. " + ASK_WHERE])
 
@@ -133,13 +135,13 @@ def _offer(answers: dict[str, Any], found: list[tuple[str, str]]) -> Turn:
         text = f"Apakah tempatnya {found[0][1]}? Balas YA bila benar, atau tulis nama tempat lagi."
     else:
         lines = "\n".join(f"{i}. {path}" for i, (_, path) in enumerate(found[:3], 1))
-        text = f"Tempat mana yang Anda maksud?\n{lines}\nBalas nomornya, atau tulis nama tempat lagi."
+        text = (
+            f"Tempat mana yang Anda maksud?\n{lines}\nBalas nomornya, atau tulis nama tempat lagi."
+        )
     return Turn(step="tempat", answers=answers, replies=[text])
 
 
-def _where(
-    answers: dict[str, Any], said: Said, places: PlaceLookup, point: PointLookup
-) -> Turn:
+def _where(answers: dict[str, Any], said: Said, places: PlaceLookup, point: PointLookup) -> Turn:
     if said.kind == "location" and said.lat is not None and said.lng is not None:
         answers.update(lat=said.lat, lng=said.lng)
         near = point(said.lat, said.lng)
@@ -215,7 +217,9 @@ def read_when(text: str, today: date) -> tuple[date, bool] | None:
 def _when(answers: dict[str, Any], said: Said, today: date) -> Turn:
     read = read_when(said.text, today)
     if read is None:
-        return Turn(step="kapan", answers=answers, replies=["Maaf, tanggalnya belum terbaca. " + ASK_WHEN])
+        return Turn(
+            step="kapan", answers=answers, replies=["Maaf, tanggalnya belum terbaca. " + ASK_WHEN]
+        )
     day, now = read
     if day > today or day < today - timedelta(days=366):
         return Turn(

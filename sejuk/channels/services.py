@@ -159,7 +159,9 @@ def open_conversation(inbound: Inbound) -> Conversation:
 
 def expired(conversation: Conversation) -> bool:
     limit = timedelta(minutes=settings.CHAT_EXPIRY_MINUTES)
-    return conversation.state == State.OPEN and conversation.last_message_at < timezone.now() - limit
+    return (
+        conversation.state == State.OPEN and conversation.last_message_at < timezone.now() - limit
+    )
 
 
 def close(conversation: Conversation, state: str) -> None:
@@ -218,8 +220,11 @@ def deliver(outbound_id: int) -> str:
     attempts = message.attempts + 1
     if sent.ok:
         Outbound.objects.filter(pk=message.pk).update(
-            state=Delivery.SENT, attempts=attempts, external_id=sent.external_id[:200],
-            sent_at=timezone.now(), error="",
+            state=Delivery.SENT,
+            attempts=attempts,
+            external_id=sent.external_id[:200],
+            sent_at=timezone.now(),
+            error="",
         )
         return "terkirim"
     final = not sent.retry or attempts >= MAX_ATTEMPTS
@@ -274,9 +279,7 @@ def get_conversation(viewer: Viewer, conversation_id: int) -> Conversation:
     return found
 
 
-def reveal_address(
-    viewer: Viewer, conversation_id: int, request: HttpRequest | None = None
-) -> str:
+def reveal_address(viewer: Viewer, conversation_id: int, request: HttpRequest | None = None) -> str:
     """The sender's number or chat, for the roles that may see a reporter's contact;
     every look is written to the audit log."""
     require(viewer, "report.identity")
@@ -299,7 +302,9 @@ def answer_by_hand(viewer: Viewer, conversation_id: int, text: str) -> Outbound:
     if not text:
         raise Invalid("Tulis jawaban Anda dulu.", {"text": "kosong"})
     if len(text) > 4000:
-        raise Invalid("Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"})
+        raise Invalid(
+            "Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"}
+        )
     return reply(conversation, text, by=User.objects.filter(pk=viewer.user_id).first())
 
 
@@ -315,13 +320,24 @@ def timeline_rows(
     if only:
         inbound = inbound.filter(conversation__in=conversations)
     rows: list[dict[str, object]] = [
-        {"at": m.received_at, "in": True, "text": m.text, "kind": m.get_kind_display(),
-         "state": "" if m.processed_at else "menunggu diproses"}
+        {
+            "at": m.received_at,
+            "in": True,
+            "text": m.text,
+            "kind": m.get_kind_display(),
+            "state": "" if m.processed_at else "menunggu diproses",
+        }
         for m in inbound
     ]
     for m in Outbound.objects.filter(conversation__in=conversations):
         rows.append(
-            {"at": m.created_at, "in": False, "text": m.text, "kind": "",
-             "state": m.get_state_display(), "error": m.error}
+            {
+                "at": m.created_at,
+                "in": False,
+                "text": m.text,
+                "kind": "",
+                "state": m.get_state_display(),
+                "error": m.error,
+            }
         )
     return sorted(rows, key=lambda r: r["at"])  # type: ignore[arg-type,return-value]

@@ -75,9 +75,7 @@ def conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
     return _conversation_page(request, conversation_id)
 
 
-def _conversation_page(
-    request: HttpRequest, conversation_id: int, **extra: object
-) -> HttpResponse:
+def _conversation_page(request: HttpRequest, conversation_id: int, **extra: object) -> HttpResponse:
     viewer = current_viewer(request)
     found = services.get_conversation(viewer, conversation_id)
     return render(
@@ -106,7 +104,9 @@ def reveal(request: HttpRequest, conversation_id: int) -> HttpResponse:
 @require_POST
 def answer(request: HttpRequest, conversation_id: int) -> HttpResponse:
     try:
-        services.answer_by_hand(current_viewer(request), conversation_id, request.POST.get("text", ""))
+        services.answer_by_hand(
+            current_viewer(request), conversation_id, request.POST.get("text", "")
+        )
     except SejukError as exc:
         if exc.status != 422:
             raise

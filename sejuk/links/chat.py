@@ -78,9 +78,7 @@ def _plan(conversation: Conversation, said: dialogue.Said) -> Plan:
     if command is not None and command.action == "cancel":
         return Plan("", {}, command.replies, state=State.CANCELLED)
     if command is not None:  # CEK <kode>: the conversation stays where it was
-        return Plan(
-            conversation.step, conversation.answers, [citizen.check_text(command.code)]
-        )
+        return Plan(conversation.step, conversation.answers, [citizen.check_text(command.code)])
     if conversation.role == Role.OFFICER:
         return _officer_plan(conversation, said)
     return _citizen_plan(conversation, said)
@@ -142,7 +140,9 @@ def _officer_plan(conversation: Conversation, said: dialogue.Said) -> Plan:
 OFFICER_HINT = "Kirim pesan kegiatan Anda seperti biasa; kami bacakan dulu sebelum disimpan."
 
 
-def _save_plan(conversation: Conversation, viewer: Any, answers: dict[str, Any], read_on: date) -> Plan:
+def _save_plan(
+    conversation: Conversation, viewer: Any, answers: dict[str, Any], read_on: date
+) -> Plan:
     found = officer.read(viewer, str(answers.get("text", "")), read_on)
     data = officer.activity_input(found)
     try:
@@ -151,7 +151,9 @@ def _save_plan(conversation: Conversation, viewer: Any, answers: dict[str, Any],
         return Plan(
             "konfirmasi",
             answers,
-            [f"Belum dapat disimpan: {exc.message} Kirim perbaikannya, mis. nama desa atau tanggal."],
+            [
+                f"Belum dapat disimpan: {exc.message} Kirim perbaikannya, mis. nama desa atau tanggal."
+            ],
         )
     stored = officer.fetch_photos(conversation, list(answers.get("photos") or []))
     return Plan("", answers, [], state=State.SAVED, activity=(data, found, stored))
@@ -204,4 +206,6 @@ def _save_activity(conversation: Conversation, plan: Plan) -> Activity:
 
 
 def linked_report(conversation: Conversation) -> Report | None:
-    return Report.objects.filter(pk=conversation.report_id).first() if conversation.report_id else None
+    return (
+        Report.objects.filter(pk=conversation.report_id).first() if conversation.report_id else None
+    )

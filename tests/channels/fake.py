@@ -72,7 +72,10 @@ def _answer(fake: Fake, method: str, path: str, body: Any) -> tuple[int, bytes, 
     elif path.endswith("/sendMessage"):  # Telegram
         answer = {"ok": True, "result": {"message_id": len(fake.requests), "chat": {"id": 1}}}
     elif path.endswith("/getFile"):
-        answer = {"ok": True, "result": {"file_id": body.get("file_id"), "file_path": "photos/f.jpg"}}
+        answer = {
+            "ok": True,
+            "result": {"file_id": body.get("file_id"), "file_path": "photos/f.jpg"},
+        }
     elif path.endswith("/getUpdates"):
         answer = {"ok": True, "result": fake.updates}  # type: ignore[attr-defined]
     elif path.endswith("/message"):  # SMS Gateway for Android, local server

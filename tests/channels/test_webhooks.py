@@ -117,7 +117,10 @@ def test_whatsapp_delivery_statuses_are_acknowledged_and_store_nothing(client, c
 
 
 def test_whatsapp_location_and_image_are_read(client, channels_on):
-    for body in (p.wa_location("wamid.L", -8.83, 115.98), p.wa_image("wamid.I", "media-77", "foto")):
+    for body in (
+        p.wa_location("wamid.L", -8.83, 115.98),
+        p.wa_image("wamid.I", "media-77", "foto"),
+    ):
         assert post(client, "whatsapp", body, p.wa_headers(body)).status_code == 200
     location, image = Inbound.objects.order_by("pk")
     assert (location.kind, location.lat, location.lng) == ("location", -8.83, 115.98)

@@ -49,7 +49,9 @@ class Sms:
     def verify(self, body: bytes, headers: Mapping[str, str], now: float | None = None) -> None:
         stamp = header(headers, "X-Timestamp")
         given = header(headers, "X-Signature")
-        expected = hmac.new(settings.SMS_SIGNING_KEY.encode(), body + stamp.encode(), hashlib.sha256)
+        expected = hmac.new(
+            settings.SMS_SIGNING_KEY.encode(), body + stamp.encode(), hashlib.sha256
+        )
         if not given or not hmac.compare_digest(given.lower(), expected.hexdigest()):
             raise Rejected("Tanda tangan X-Signature gerbang SMS tidak sah.")
         if not stamp.isdecimal() or abs((now or time.time()) - int(stamp)) > MAX_SKEW_SECONDS:

@@ -100,7 +100,9 @@ def _incoming(message: dict[str, Any]) -> Incoming:
         "raw": message,
     }
     if kind == "text":
-        return Incoming(kind="text", text=str((message.get("text") or {}).get("body", "")), **common)
+        return Incoming(
+            kind="text", text=str((message.get("text") or {}).get("body", "")), **common
+        )
     if kind == "location":
         where = message.get("location") or {}
         label = " ".join(str(where.get(k, "")) for k in ("name", "address")).strip()
