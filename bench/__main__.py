@@ -10,11 +10,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import extract, web
+from bench import channels, extract, web
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
     "web": web.main,
+    "channels": channels.main,
 }
 DEFAULT = ("extract",)
 

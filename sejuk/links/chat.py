@@ -152,7 +152,8 @@ def _save_plan(
             "konfirmasi",
             answers,
             [
-                f"Belum dapat disimpan: {exc.message} Kirim perbaikannya, mis. nama desa atau tanggal."
+                f"Belum dapat disimpan: {exc.message} "
+                "Kirim perbaikannya, mis. nama desa atau tanggal."
             ],
         )
     stored = officer.fetch_photos(conversation, list(answers.get("photos") or []))

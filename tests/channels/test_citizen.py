@@ -128,7 +128,7 @@ def test_the_replies_go_where_each_service_expects_them(client, channels_on):
     Chat(client, "telegram").say("Halo")
     assert fake.sent("/bot123456:token-bot-uji/sendMessage")[0].body["chat_id"] == "700100200"
     Chat(client, "sms").say("Halo")
-    sms = [r for r in fake.sent("/message") if r.path == "/message"][0]
+    sms = next(r for r in fake.sent("/message") if r.path == "/message")
     assert sms.body["phoneNumbers"] == ["+" + p.CITIZEN_PHONE]
     assert sms.headers["Authorization"].startswith("Basic ")
 

@@ -22,7 +22,7 @@ import pytest
 
 from tests.channels import payloads as p
 from tests.channels.fake import fake_server
-from tests.served import REPO, SEJUK, _wait_until_up, fresh_database, free_port
+from tests.served import REPO, SEJUK, _wait_until_up, free_port, fresh_database
 
 MESSAGES = 300
 CLIENTS = 8
@@ -106,7 +106,8 @@ def test_a_server_killed_mid_burst_loses_no_acknowledged_message(tmp_path: Path)
             for r in query(database_url, "SELECT external_id FROM channels_inbound")
         ]
         print(
-            f"\n{len(acknowledged)} of {MESSAGES} acknowledged before the kill; {len(stored)} stored"
+            f"\n{len(acknowledged)} of {MESSAGES} acknowledged before the kill; "
+            f"{len(stored)} stored"
         )
         assert MESSAGES // 3 <= len(acknowledged) < MESSAGES  # the kill came mid-burst
         assert len(stored) == len(set(stored))
