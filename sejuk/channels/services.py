@@ -305,7 +305,7 @@ def answer_by_hand(viewer: Viewer, conversation_id: int, text: str) -> Outbound:
         raise Invalid(
             "Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"}
         )
-    return reply(conversation, text, by=User.objects.filter(pk=viewer.user_id).first())
+    return reply(conversation, text, by=acting_user(viewer))
 
 
 def timeline(conversation: Conversation) -> list[dict[str, object]]:

@@ -47,7 +47,7 @@ class Plan:
 
 
 def process(payload: dict[str, Any]) -> str:
-    inbound = Inbound.objects.filter(pk=payload.get("inbound")).first()
+    inbound = Inbound.objects.filter(pk=int(payload.get("inbound") or 0)).first()
     if inbound is None:
         return "pesan tidak ada"
     done = sum(_process(message) for message in channels.pending_before(inbound))

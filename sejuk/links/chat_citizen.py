@@ -49,7 +49,9 @@ def point(lat: float, lng: float) -> tuple[str, str] | None:
         lat__range=(lat - box, lat + box),
         lng__range=(lng - box, lng + box),
     ).select_related("parent", "parent__parent")
-    best = min(near, key=lambda r: (r.lat - lat) ** 2 + (r.lng - lng) ** 2, default=None)
+    best = min(
+        near, key=lambda r: ((r.lat or 0.0) - lat) ** 2 + ((r.lng or 0.0) - lng) ** 2, default=None
+    )
     if best is None:
         return None
     parents = [p.name for p in (best.parent, best.parent.parent if best.parent else None) if p]

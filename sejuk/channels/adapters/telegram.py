@@ -71,7 +71,7 @@ def _incoming(update: dict[str, Any]) -> Incoming | None:
     message = update.get("message") or update.get("edited_message")
     if not isinstance(message, dict) or "update_id" not in update:
         return None
-    common = {
+    common: dict[str, Any] = {
         "external_id": str(update["update_id"]),
         "sender": str((message.get("chat") or {}).get("id", "")),
         "raw": update,

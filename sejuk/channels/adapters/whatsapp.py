@@ -94,7 +94,7 @@ class WhatsApp:
 
 def _incoming(message: dict[str, Any]) -> Incoming:
     kind = message.get("type", "")
-    common = {
+    common: dict[str, Any] = {
         "external_id": str(message.get("id", "")),
         "sender": "+" + str(message.get("from", "")).lstrip("+"),
         "raw": message,
