@@ -353,6 +353,10 @@ WHATSAPP_TOKEN = envstr("SEJUK_WHATSAPP_TOKEN", "")
 WHATSAPP_APP_SECRET = envstr("SEJUK_WHATSAPP_APP_SECRET", "")
 WHATSAPP_VERIFY_TOKEN = envstr("SEJUK_WHATSAPP_VERIFY_TOKEN", "")
 WHATSAPP_PHONE_NUMBER_ID = envstr("SEJUK_WHATSAPP_PHONE_NUMBER_ID", "")
+# An approved message template with one body parameter, for the later news of a case
+# when the citizen last wrote more than 24 hours ago (WhatsApp allows free text only
+# within 24 hours of the citizen's last message).
+WHATSAPP_TEMPLATE = envstr("SEJUK_WHATSAPP_TEMPLATE", "")
 WHATSAPP_API_URL = envstr("SEJUK_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
 TELEGRAM_TOKEN = envstr("SEJUK_TELEGRAM_TOKEN", "")
 TELEGRAM_SECRET = envstr("SEJUK_TELEGRAM_SECRET", "")

@@ -114,6 +114,9 @@ class Conversation(models.Model):
     )
     started_at = models.DateTimeField("mulai", auto_now_add=True)
     last_message_at = models.DateTimeField("pesan terakhir", auto_now_add=True)
+    # Counts the turns written: a turn is written only onto the conversation it was
+    # worked out from (two runners on one sender's messages never interleave).
+    turns = models.PositiveIntegerField("giliran", default=0)
 
     class Meta:
         verbose_name = "percakapan"
@@ -122,6 +125,13 @@ class Conversation(models.Model):
         indexes = [
             models.Index(fields=["channel", "sender_key", "state"]),
             models.Index(fields=["state", "last_message_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "sender_key"],
+                condition=models.Q(state="terbuka"),
+                name="one_open_conversation_per_sender",
+            )
         ]
 
     def __str__(self) -> str:

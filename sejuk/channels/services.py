@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -148,13 +148,19 @@ def open_conversation(inbound: Inbound) -> Conversation:
         return found
     address = decrypt(inbound.sender)
     officer = officer_for(inbound.channel, address)
-    return Conversation.objects.create(
-        channel=inbound.channel,
-        sender_key=inbound.sender_key,
-        address=inbound.sender,
-        role=Role.OFFICER if officer else Role.CITIZEN,
-        officer=officer[0] if officer else None,
-    )
+    try:
+        with transaction.atomic():
+            return Conversation.objects.create(
+                channel=inbound.channel,
+                sender_key=inbound.sender_key,
+                address=inbound.sender,
+                role=Role.OFFICER if officer else Role.CITIZEN,
+                officer=officer[0] if officer else None,
+            )
+    except IntegrityError:  # another runner opened it a moment ago
+        return Conversation.objects.get(
+            channel=inbound.channel, sender_key=inbound.sender_key, state=State.OPEN
+        )
 
 
 def expired(conversation: Conversation) -> bool:
@@ -165,8 +171,10 @@ def expired(conversation: Conversation) -> bool:
 
 
 def close(conversation: Conversation, state: str) -> None:
+    Conversation.objects.filter(pk=conversation.pk, state=State.OPEN).update(
+        state=state, turns=F("turns") + 1
+    )
     conversation.state = state
-    conversation.save(update_fields=["state"])
 
 
 EXPIRY_TEXT = (
@@ -183,17 +191,21 @@ def expire_idle() -> str:
         with transaction.atomic():
             updated = Conversation.objects.filter(
                 pk=conversation.pk, state=State.OPEN, last_message_at__lt=limit
-            ).update(state=State.EXPIRED)
+            ).update(state=State.EXPIRED, turns=F("turns") + 1)
             if updated:
                 reply(conversation, EXPIRY_TEXT)
                 closed += 1
     return f"{closed} percakapan ditutup"
 
 
-def reply(conversation: Conversation, text: str, *, by: User | None = None) -> Outbound:
+def reply(
+    conversation: Conversation, text: str, *, by: User | None = None, template: str = ""
+) -> Outbound:
     """Queue a message to the conversation's chat, sent by the job runner; within the
     caller's transaction, it exists only if that commits."""
-    message = Outbound.objects.create(conversation=conversation, text=text[:4000], by=by)
+    message = Outbound.objects.create(
+        conversation=conversation, text=text[:4000], by=by, template=template
+    )
     jobs.enqueue(SEND_JOB, {"outbound": message.pk})
     return message
 
@@ -247,6 +259,26 @@ def poll_telegram() -> str:
     offset = max((int(i) for i in last if i.isdecimal()), default=0)
     incoming = telegram.poll(offset)  # type: ignore[attr-defined]
     return f"{store(Channel.TELEGRAM, incoming)} pesan baru"
+
+
+WINDOW = timedelta(hours=24)
+
+
+def news(conversation: Conversation, text: str) -> Outbound:
+    """Later news to a chat: on WhatsApp, once the citizen's last message is more than 24
+    hours old, as the approved template (``SEJUK_WHATSAPP_TEMPLATE``) with the text as
+    its parameter; free text would be refused there."""
+    template = ""
+    if conversation.channel == Channel.WHATSAPP and settings.WHATSAPP_TEMPLATE:
+        last = (
+            Inbound.objects.filter(channel=conversation.channel, sender_key=conversation.sender_key)
+            .order_by("-received_at")
+            .values_list("received_at", flat=True)
+            .first()
+        )
+        if last is None or last < timezone.now() - WINDOW:
+            template = settings.WHATSAPP_TEMPLATE
+    return reply(conversation, text, template=template)
 
 
 def channel_status() -> list[tuple[str, str, list[str]]]:

@@ -54,7 +54,26 @@ def process(payload: dict[str, Any]) -> str:
     return f"{done} pesan diproses"
 
 
+class _Moved(Exception):
+    """The conversation changed while this turn was worked out: work it out again."""
+
+
+class _Done(Exception):
+    """Another runner processed this message first: this turn is dropped whole."""
+
+
 def _process(inbound: Inbound) -> bool:
+    for _ in range(5):
+        try:
+            return _turn(inbound)
+        except _Moved:
+            continue
+        except _Done:
+            return False
+    raise RuntimeError(f"percakapan pesan {inbound.pk} terus berubah; dicoba lagi nanti")
+
+
+def _turn(inbound: Inbound) -> bool:
     conversation = channels.open_conversation(inbound)
     said = dialogue.Said(
         kind=inbound.kind,
@@ -166,7 +185,7 @@ def _write(inbound: Inbound, conversation: Conversation, plan: Plan) -> bool:
             processed_at=timezone.now(), conversation=conversation
         )
         if not claimed:
-            return False
+            raise _Done  # rolls back; the files this turn stored go again
         replies = list(plan.replies)
         if plan.filing is not None:
             report = intake.write(plan.filing.prepared)
@@ -178,13 +197,20 @@ def _write(inbound: Inbound, conversation: Conversation, plan: Plan) -> bool:
             replies.append(
                 f"Tersimpan sebagai kegiatan nomor {activity.pk}. Terima kasih, selamat bertugas."
             )
-        conversation.step = plan.step
-        conversation.answers = plan.answers
-        conversation.state = plan.state
-        conversation.last_message_at = timezone.now()
+        changes: dict[str, Any] = {
+            "step": plan.step,
+            "answers": plan.answers,
+            "state": plan.state,
+            "last_message_at": timezone.now(),
+            "turns": conversation.turns + 1,
+            "report": conversation.report,
+            "activity": conversation.activity,
+        }
         if plan.region:
-            conversation.region_id = plan.region
-        conversation.save()
+            changes["region_id"] = plan.region
+        mine = Conversation.objects.filter(pk=conversation.pk, turns=conversation.turns)
+        if mine.update(**changes) != 1:
+            raise _Moved  # rolls back this turn's writes, its stored files go again
         for text in replies:
             channels.reply(conversation, text)
     return True

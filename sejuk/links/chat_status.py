@@ -40,4 +40,4 @@ def _step_kept(sender: Any, instance: Event, created: bool, **kwargs: Any) -> No
         return
     report = Report.objects.get(pk=instance.report_id)
     for conversation in conversations:
-        channels.reply(conversation, status_text(report))
+        channels.news(conversation, status_text(report))

@@ -167,3 +167,23 @@ def test_a_village_it_does_not_know_is_asked_again(client, channels_on):
     chat.say("zzzz qqqq xxxx")
     assert "belum kami kenali" in last_reply(channels_on)
     assert Conversation.objects.get().step == "dimana"
+
+
+def test_news_after_24_hours_goes_as_the_approved_whatsapp_template(
+    client, channels_on, world, settings
+):
+    from sejuk.channels.models import Inbound
+
+    settings.WHATSAPP_TEMPLATE = "kabar_laporan"
+    chat = Chat(client, "whatsapp")
+    for text in (WHAT, "Desa Sekotong Barat, Kecamatan Sekotong", "ya", "kemarin", "lewati"):
+        chat.say(text)
+    chat.say("anonim")
+    report = Report.objects.get()
+    Inbound.objects.update(received_at=timezone.now() - timedelta(hours=25))
+    reports.move(viewer_for(world.users["operator"]), report.pk, Move(to="diverifikasi"))
+    run_jobs()
+    sent = channels_on.sent("/messages")[-1].body
+    assert sent["type"] == "template" and sent["template"]["name"] == "kabar_laporan"
+    [parameter] = sent["template"]["components"][0]["parameters"]
+    assert parameter["text"].startswith(f"Kabar laporan {report.code}: Diverifikasi")
