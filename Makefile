@@ -11,6 +11,7 @@ BENCH_SCALE ?= 100000
 .PHONY: run test lint format fuzz eval eval-tune eval-holdout bench bench-web install clean
 .PHONY: run test lint format fuzz eval bench bench-web bench-picture install clean
 .PHONY: run test lint format fuzz eval bench bench-web bench-import install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-channels install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ install: $(STAMP)
 ## Set up the embedded database with the region list and units, then serve on :8000.
 run: install
 	$(BIN)/sejuk setup
-	$(BIN)/sejuk serve
+	SEJUK_CHAT_SIMULATOR=1 $(BIN)/sejuk serve
 
 ## Every test. SEJUK_DATABASE_URL=postgresql://... runs them on PostgreSQL.
 test: install
@@ -87,6 +88,10 @@ bench-picture: install
 ## An activity import against raw batched inserts into the same tables, in one run
 bench-import: install
 	$(BIN)/python -m bench import
+## The channels' webhook: acknowledged messages per second on SQLite (nothing lost), the
+## ratio to a bare POST view of the same server, and receipt-to-reply p50/p95.
+bench-channels: install
+	$(BIN)/python -m bench channels
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

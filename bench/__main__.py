@@ -14,6 +14,7 @@ from bench import extract, web
 from bench import map as map_bench
 from bench import extract, picture, web
 from bench import extract, imports, web
+from bench import channels, extract, web
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
@@ -21,6 +22,7 @@ BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "web": web.main,
     "picture": picture.main,
     "import": imports.main,
+    "channels": channels.main,
 }
 DEFAULT = ("extract",)
 

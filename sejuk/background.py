@@ -27,7 +27,9 @@ from datetime import timedelta
 from django.conf import settings
 
 from sejuk.bulletins import schedule
+from sejuk.channels import services as channels
 from sejuk.jobs.runner import Queued, Registry, Scheduled
+from sejuk.links import chat
 from sejuk.tension import services as tension
 
 UPKEEP_SECONDS = 5
@@ -63,10 +65,28 @@ SCHEDULED: dict[str, Scheduled] = {
         every=timedelta(minutes=settings.TENSION_RECOMPUTE_MINUTES),
         label="Kerawanan hari ini untuk semua desa",
     ),
+    "percakapan-kedaluwarsa": Scheduled(
+        run=channels.expire_idle,
+        every=timedelta(minutes=5),
+        label="Menutup percakapan saluran pesan yang lama tak berbalas",
+    ),
+    # Telegram without a public address: `sejuk serve` asks for new messages itself.
+    "telegram-polling": Scheduled(
+        run=channels.poll_telegram,
+        every=timedelta(seconds=3),
+        label="Mengambil pesan Telegram (mode polling)",
+        enabled=settings.TELEGRAM_POLLING and bool(settings.TELEGRAM_TOKEN),
+    ),
 }
 
-# No queued kind yet: the first ones are messages out (channels) and tile rebuilds
-# (maps); the README lists what is planned.
-QUEUED: dict[str, Queued] = {}
+QUEUED: dict[str, Queued] = {
+    channels.PROCESS_JOB: Queued(
+        run=chat.process, label="Memproses pesan masuk (WhatsApp, Telegram, SMS)"
+    ),
+    channels.SEND_JOB: Queued(
+        run=lambda payload: channels.deliver(int(payload["outbound"])),
+        label="Mengirim pesan keluar",
+    ),
+}
 
 REGISTRY = Registry(scheduled=SCHEDULED, queued=QUEUED)

@@ -28,6 +28,8 @@ from sejuk.errors import SejukError
 # stays below the apps that use it.
 ENCRYPTED_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reports.Report", ("reporter_name", "reporter_phone", "source_text")),
+    ("channels.Inbound", ("sender", "raw")),
+    ("channels.Conversation", ("address",)),
 )
 
 _creating = threading.Lock()

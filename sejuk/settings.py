@@ -223,6 +223,8 @@ INSTALLED_APPS = [
     "sejuk.maps",
     "sejuk.tension",
     "sejuk.bulletins",
+    "sejuk.channels",
+    "sejuk.links",
 ]
 
 MIDDLEWARE = [
@@ -436,6 +438,30 @@ RATE_CHECK = envrate("SEJUK_RATE_CHECK", "60/h")
 RATE_STORE = envstr("SEJUK_RATE_STORE", "memory")
 if RATE_STORE not in ("memory", "database"):
     raise _fail("SEJUK_RATE_STORE", RATE_STORE, "pilih memory atau database")
+
+# Messaging channels (sejuk.channels): a channel is on when its credentials are set.
+WHATSAPP_TOKEN = envstr("SEJUK_WHATSAPP_TOKEN", "")
+WHATSAPP_APP_SECRET = envstr("SEJUK_WHATSAPP_APP_SECRET", "")
+WHATSAPP_VERIFY_TOKEN = envstr("SEJUK_WHATSAPP_VERIFY_TOKEN", "")
+WHATSAPP_PHONE_NUMBER_ID = envstr("SEJUK_WHATSAPP_PHONE_NUMBER_ID", "")
+# An approved message template with one body parameter, for the later news of a case
+# when the citizen last wrote more than 24 hours ago (WhatsApp allows free text only
+# within 24 hours of the citizen's last message).
+WHATSAPP_TEMPLATE = envstr("SEJUK_WHATSAPP_TEMPLATE", "")
+WHATSAPP_API_URL = envstr("SEJUK_WHATSAPP_API_URL", "https://graph.facebook.com/v21.0")
+TELEGRAM_TOKEN = envstr("SEJUK_TELEGRAM_TOKEN", "")
+TELEGRAM_SECRET = envstr("SEJUK_TELEGRAM_SECRET", "")
+TELEGRAM_POLLING = envbool("SEJUK_TELEGRAM_POLLING", False)
+TELEGRAM_API_URL = envstr("SEJUK_TELEGRAM_API_URL", "https://api.telegram.org")
+SMS_GATEWAY_URL = envstr("SEJUK_SMS_GATEWAY_URL", "")
+SMS_GATEWAY_USER = envstr("SEJUK_SMS_GATEWAY_USER", "")
+SMS_GATEWAY_PASSWORD = envstr("SEJUK_SMS_GATEWAY_PASSWORD", "")
+SMS_SIGNING_KEY = envstr("SEJUK_SMS_SIGNING_KEY", "")
+# A conversation left this long is closed, politely.
+CHAT_EXPIRY_MINUTES = envint("SEJUK_CHAT_EXPIRY_MINUTES", 60, minimum=1)
+# /dev/chat/: talk to Sejuk as a citizen or an officer without a channel. Off in
+# production; `make run` turns it on.
+CHAT_SIMULATOR = envbool("SEJUK_CHAT_SIMULATOR", False)
 
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic.base import RedirectView
 
 from sejuk.api import api
+from sejuk.channels import views as channel_views
 from sejuk.links import urls as links_urls
 from sejuk.reports import urls as reports_urls
 from sejuk.web import views as web
@@ -26,6 +27,8 @@ urlpatterns = [
     path("buletin/", include("sejuk.bulletins.urls")),
     path("peta/", include("sejuk.maps.urls")),
     path("", include("sejuk.tension.urls")),
+    path("saluran/", include("sejuk.channels.urls")),
+    path("dev/chat/", channel_views.chat, name="dev_chat"),
     # A case's own pages and the steps linking it to other work, under one namespace.
     path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),
     path("", include("sejuk.accounts.urls")),

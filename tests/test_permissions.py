@@ -31,6 +31,8 @@ from sejuk.activities.models import Plan
 from sejuk.activities.photos import add_photo
 from sejuk.api import api
 from sejuk.bulletins.models import Bulletin
+from sejuk.channels.models import Conversation
+from sejuk.crypto import encrypt
 from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from tests.factories import file_report, log_activity
@@ -174,6 +176,18 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "laporan/<int:report_id>/identitas/", "rep_own"): row(
         302, 200, 200, 200, 403, 403, 404
     ),
+    # Messaging channels: the inbox is read where reports are; a conversation by its place.
+    ("GET", "saluran/", ""): REPORT_READ_PAGE,
+    ("GET", "saluran/<int:conversation_id>/", "conv_own"): REP_OWN_READ,
+    ("POST", "saluran/<int:conversation_id>/nomor/", "conv_own"): row(
+        302, 200, 200, 200, 403, 403, 404
+    ),
+    ("POST", "saluran/<int:conversation_id>/jawab/", "conv_own"): REP_OWN_HANDLE,
+    # Webhooks answer the services, not people; a channel without credentials is off.
+    ("GET", "saluran/webhook/<str:channel>/", ""): everyone(404),
+    ("POST", "saluran/webhook/<str:channel>/", ""): everyone(404),
+    # The chat simulator exists only with SEJUK_CHAT_SIMULATOR (off here, as in production).
+    ("GET", "dev/chat/", ""): everyone(404),
     ("GET", "kejadian/", ""): INCIDENT_READ_PAGE,
     ("GET", "kejadian/<int:incident_id>/", "inc_own"): row(302, 200, 200, 200, 403, 200, 404),
     ("GET", "kejadian/<int:incident_id>/", "inc_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
@@ -342,7 +356,15 @@ def targets(world, tmp_path, settings):
     bulletin.pdf.save("lapsit.pdf", ContentFile(b"%PDF-1.4 uji"), save=True)
     inc_own = Incident.objects.create(types=["provokasi"], region_id=SEKOTONG_BARAT)
     inc_neighbour = Incident.objects.create(types=["hoaks"], region_id=LOTENG_DESA)
+    conv_own = Conversation.objects.create(
+        channel="whatsapp",
+        sender_key="k" * 64,
+        address=encrypt("+6281911112222"),
+        role="warga",
+        region_id=SEKOTONG_BARAT,
+    )
     return {
+        "conv_own": conv_own.pk,
         "inc_own": inc_own.pk,
         "inc_neighbour": inc_neighbour.pk,
         "bulletin": bulletin.pk,
@@ -380,6 +402,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
     url = url.replace("<str:code>", DESA.get(target, "<str:code>"))
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
+    url = url.replace("<str:channel>", "whatsapp")
     url = url.replace("<str:fmt>", "pdf" if route.startswith("buletin/") else "csv")
     names = (
         "<int:bulletin_id>",
@@ -389,6 +412,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:photo_id>",
         "<int:report_id>",
         "<int:incident_id>",
+        "<int:conversation_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -464,6 +488,7 @@ FORM_DATA: dict[str, Any] = {
     "tokoh/baru/": {"region": SEKOTONG_BARAT, "name": "Tokoh Baru", "category": "tokoh_pemuda"},
     "tokoh/<int:leader_id>/": {"region": "", "name": "Nama Diubah", "category": "tokoh_adat"},
     "i18n/setlang/": {"language": "id", "next": "/"},
+    "saluran/<int:conversation_id>/jawab/": {"text": "Terima kasih, petugas menuju lokasi."},
 }
 API_DATA: dict[tuple[str, str], Any] = {
     ("POST", "/api/public/reports"): {

@@ -119,6 +119,7 @@ class RunnerThread(threading.Thread):
 
     def run(self) -> None:
         while not self.stopping.is_set():
+            services.queued_here.clear()  # a job queued from now on wakes the next wait
             try:
                 for outcome in run_due(self.registry, self.runner):
                     log.info("Pekerjaan latar %s: %s", outcome.job, outcome.result)
@@ -126,7 +127,8 @@ class RunnerThread(threading.Thread):
                 log.exception("Putaran pekerjaan latar gagal")
             finally:
                 close_old_connections()
-            self.stopping.wait(self.poll)
+            services.queued_here.wait(self.poll)
 
     def stop(self) -> None:
         self.stopping.set()
+        services.queued_here.set()

@@ -15,6 +15,7 @@ on the claim it made (who and when).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,6 +25,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import Job, Kind, State
+
+# Set when a job is queued in this process, so the runner thread of `sejuk serve` starts
+# at once instead of at its next poll (a reply to a chat message should not wait 5 s).
+queued_here = threading.Event()
 
 MAX_ATTEMPTS = 5
 BACKOFF = timedelta(minutes=1)
@@ -48,7 +53,7 @@ def enqueue(
                 return waiting
         try:
             with transaction.atomic():
-                return Job.objects.create(
+                job = Job.objects.create(
                     name=name,
                     kind=Kind.QUEUED,
                     payload=payload or {},
@@ -56,6 +61,8 @@ def enqueue(
                     state=State.WAITING,
                     run_after=run_after or timezone.now(),
                 )
+            transaction.on_commit(queued_here.set)
+            return job
         except IntegrityError:  # another process queued the same key just now
             continue
     raise RuntimeError(f"pekerjaan {name} ({key}) tidak dapat diantrekan")

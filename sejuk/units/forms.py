@@ -24,6 +24,7 @@ class OfficerForm(forms.ModelForm):
             "is_bhabinkamtibmas",
             "villages",
             "phone",
+            "telegram_id",
             "active",
         ]
 

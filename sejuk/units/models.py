@@ -130,7 +130,12 @@ class Officer(models.Model):
         related_name="bhabinkamtibmas",
         limit_choices_to={"level": RegionLevel.DESA},
     )
+    # The officer's own number (0812..., +62812...) and Telegram account (a numeric user
+    # id): a field message from either reaches the officer functions of the channels.
     phone = models.CharField("telepon", max_length=30, blank=True)
+    telegram_id = models.CharField(
+        "ID Telegram", max_length=32, blank=True, help_text="Angka ID akun Telegram petugas."
+    )
     active = models.BooleanField("aktif", default=True)
     is_demo = models.BooleanField("data demo", default=False)
 

@@ -39,6 +39,7 @@ class MenuItem:
 
 MENU: tuple[MenuItem, ...] = (
     MenuItem("Laporan", "reports:queue", "report.read", quick_for="report.triage"),
+    MenuItem("Pesan", "channels:inbox", "report.read"),
     MenuItem("Kegiatan", "activities:index", "activity.read", quick_for="activity.read"),
     MenuItem("Peta", "maps:index", "activity.read"),
     MenuItem("Tokoh", "leaders:index", "leader.read"),

@@ -1,0 +1,375 @@
+"""Storing what comes in, keeping conversations, sending what goes out.
+
+``receive`` is the webhook's whole work: the adapter checks the signature, then each
+message is written raw with its job in one short transaction, and the channel gets its
+answer. Processing (the conversation, a report or an activity) is the job's, in the links
+tier (``sejuk.links.chat``); sending is the ``pesan-keluar`` job's (``deliver``), retried
+with a growing wait when the channel fails."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Mapping
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from sejuk.accounts import audit
+from sejuk.accounts.access import Viewer, region_q, require, viewer_for
+from sejuk.accounts.models import AuditAction, User
+from sejuk.accounts.services import acting_user
+from sejuk.crypto import decrypt, encrypt
+from sejuk.errors import Invalid, NotFound
+from sejuk.jobs import services as jobs
+from sejuk.jobs.services import MAX_ATTEMPTS
+from sejuk.units.models import Officer
+
+from .adapters import ADAPTERS, Adapter, Incoming
+from .models import Channel, Conversation, Delivery, Inbound, Outbound, Role, State
+
+PROCESS_JOB = "pesan-masuk"
+SEND_JOB = "pesan-keluar"
+
+
+def adapter(name: str) -> Adapter:
+    """The adapter of a channel that is on; a channel off (or unknown) is not found."""
+    found = ADAPTERS.get(name)
+    if found is None or found.missing():
+        raise NotFound("Saluran ini tidak aktif.")
+    return found
+
+
+def sender_key(channel: str, address: str) -> str:
+    """A keyed hash of the sender: finds their conversation, tells nothing without the
+    server's secret key."""
+    message = f"{channel}:{address}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def receive(channel: str, body: bytes, headers: Mapping[str, str]) -> int:
+    """A webhook call: verified, then every message in it stored raw with its job.
+    Returns how many were new (a second delivery of a message adds nothing)."""
+    found = adapter(channel)
+    found.verify(body, headers)
+    try:
+        incoming = found.parse(body)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise Invalid("Isi webhook tidak dapat dibaca.") from exc
+    return store(channel, incoming)
+
+
+def store(channel: str, incoming: list[Incoming]) -> int:
+    new = 0
+    with transaction.atomic():
+        for message in incoming:
+            if not message.external_id or not message.sender:
+                continue
+            try:
+                with transaction.atomic():
+                    row = Inbound.objects.create(
+                        channel=channel,
+                        external_id=message.external_id[:200],
+                        sender=encrypt(message.sender),
+                        sender_key=sender_key(channel, message.sender),
+                        kind=message.kind,
+                        text=message.text[:20_000],
+                        lat=message.lat,
+                        lng=message.lng,
+                        media_id=message.media_id[:300],
+                        raw=encrypt(json.dumps(message.raw, ensure_ascii=False)),
+                    )
+            except IntegrityError:  # delivered before: stored and processed once
+                continue
+            jobs.enqueue(PROCESS_JOB, {"inbound": row.pk})
+            new += 1
+    return new
+
+
+def pending_before(inbound: Inbound) -> list[Inbound]:
+    """The sender's messages not processed yet, up to this one, in the order received."""
+    return list(
+        Inbound.objects.filter(
+            channel=inbound.channel,
+            sender_key=inbound.sender_key,
+            processed_at__isnull=True,
+            pk__lte=inbound.pk,
+        ).order_by("pk")
+    )
+
+
+def officer_for(channel: str, address: str) -> tuple[Officer, User] | None:
+    """The registered officer writing from this address, with their active account that
+    may log activities; anyone else is a citizen."""
+    if channel == Channel.TELEGRAM:
+        officers = Officer.objects.filter(telegram_id=address) if address else None
+    elif channel in (Channel.WHATSAPP, Channel.SMS):
+        officers = Officer.objects.filter(phone__in=phone_forms(address))
+    elif channel == Channel.SIMULATOR and address.startswith("petugas:"):
+        officers = Officer.objects.filter(pk=int(address.split(":", 1)[1] or 0))
+    else:
+        return None
+    for officer in (officers or Officer.objects.none()).filter(active=True):
+        user = User.objects.filter(officer=officer, is_active=True).first()
+        if user is not None and viewer_for(user).can("activity.write"):
+            return officer, user
+    return None
+
+
+def phone_forms(address: str) -> list[str]:
+    """The ways an officer's number may be written in their record: +62812..., 62812...,
+    0812..."""
+    digits = "".join(ch for ch in address if ch.isdigit())
+    if digits.startswith("62"):
+        local = "0" + digits[2:]
+        return [f"+{digits}", digits, local]
+    return [address]
+
+
+def open_conversation(inbound: Inbound) -> Conversation:
+    """The sender's open conversation, or a new one (an officer's if the address is a
+    registered officer's). One that has waited past the expiry is closed first."""
+    found = (
+        Conversation.objects.filter(
+            channel=inbound.channel, sender_key=inbound.sender_key, state=State.OPEN
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if found is not None and expired(found):
+        close(found, State.EXPIRED)
+        found = None
+    if found is not None:
+        return found
+    address = decrypt(inbound.sender)
+    officer = officer_for(inbound.channel, address)
+    try:
+        with transaction.atomic():
+            return Conversation.objects.create(
+                channel=inbound.channel,
+                sender_key=inbound.sender_key,
+                address=inbound.sender,
+                role=Role.OFFICER if officer else Role.CITIZEN,
+                officer=officer[0] if officer else None,
+            )
+    except IntegrityError:  # another runner opened it a moment ago
+        return Conversation.objects.get(
+            channel=inbound.channel, sender_key=inbound.sender_key, state=State.OPEN
+        )
+
+
+def expired(conversation: Conversation) -> bool:
+    limit = timedelta(minutes=settings.CHAT_EXPIRY_MINUTES)
+    return (
+        conversation.state == State.OPEN and conversation.last_message_at < timezone.now() - limit
+    )
+
+
+def close(conversation: Conversation, state: str) -> None:
+    Conversation.objects.filter(pk=conversation.pk, state=State.OPEN).update(
+        state=state, turns=F("turns") + 1
+    )
+    conversation.state = state
+
+
+EXPIRY_TEXT = (
+    "Percakapan ini kami tutup karena lama tidak ada balasan. Bila masih ingin melapor, "
+    "silakan kirim pesan lagi kapan saja. Terima kasih."
+)
+
+
+def expire_idle() -> str:
+    """Close, politely, the open conversations nobody has answered for a while."""
+    limit = timezone.now() - timedelta(minutes=settings.CHAT_EXPIRY_MINUTES)
+    closed = 0
+    for conversation in Conversation.objects.filter(state=State.OPEN, last_message_at__lt=limit):
+        with transaction.atomic():
+            updated = Conversation.objects.filter(
+                pk=conversation.pk, state=State.OPEN, last_message_at__lt=limit
+            ).update(state=State.EXPIRED, turns=F("turns") + 1)
+            if updated:
+                reply(conversation, EXPIRY_TEXT)
+                closed += 1
+    return f"{closed} percakapan ditutup"
+
+
+def reply(
+    conversation: Conversation, text: str, *, by: User | None = None, template: str = ""
+) -> Outbound:
+    """Queue a message to the conversation's chat, sent by the job runner; within the
+    caller's transaction, it exists only if that commits."""
+    message = Outbound.objects.create(
+        conversation=conversation, text=text[:4000], by=by, template=template
+    )
+    jobs.enqueue(SEND_JOB, {"outbound": message.pk})
+    return message
+
+
+class SendFailed(RuntimeError):
+    """The channel did not take the message; the job runner tries again later."""
+
+
+def deliver(outbound_id: int) -> str:
+    """Send one queued message. A failure worth retrying raises (the runner waits and
+    tries again, 1, 2, 4 ... minutes); after the last try, or a refusal the channel will
+    repeat, the message is marked failed, visible in the inbox with its error."""
+    message = Outbound.objects.select_related("conversation").get(pk=outbound_id)
+    if message.state != Delivery.WAITING:
+        return "sudah diproses"
+    conversation = message.conversation
+    channel = ADAPTERS[conversation.channel]
+    try:
+        sent = channel.send(decrypt(conversation.address), message.text, message.template)
+    except OSError as exc:
+        from .adapters.base import Sent
+
+        sent = Sent(ok=False, error=f"jaringan: {exc}", retry=True)
+    attempts = message.attempts + 1
+    if sent.ok:
+        Outbound.objects.filter(pk=message.pk).update(
+            state=Delivery.SENT,
+            attempts=attempts,
+            external_id=sent.external_id[:200],
+            sent_at=timezone.now(),
+            error="",
+        )
+        return "terkirim"
+    final = not sent.retry or attempts >= MAX_ATTEMPTS
+    Outbound.objects.filter(pk=message.pk).update(
+        state=Delivery.FAILED if final else Delivery.WAITING, attempts=attempts, error=sent.error
+    )
+    if not sent.retry:
+        return f"gagal: {sent.error}"  # trying again would be refused again
+    raise SendFailed(sent.error)  # the runner waits and tries again, or gives up: failed
+
+
+def poll_telegram() -> str:
+    """Telegram without a public address: fetch the updates since the last one stored."""
+    telegram = ADAPTERS["telegram"]
+    last = (
+        Inbound.objects.filter(channel=Channel.TELEGRAM)
+        .order_by("-received_at", "-pk")
+        .values_list("external_id", flat=True)[:200]
+    )
+    offset = max((int(i) for i in last if i.isdecimal()), default=0)
+    incoming = telegram.poll(offset)  # type: ignore[attr-defined]
+    return f"{store(Channel.TELEGRAM, incoming)} pesan baru"
+
+
+WINDOW = timedelta(hours=24)
+
+
+def news(conversation: Conversation, text: str) -> Outbound:
+    """Later news to a chat: on WhatsApp, once the citizen's last message is more than 24
+    hours old, as the approved template (``SEJUK_WHATSAPP_TEMPLATE``) with the text as
+    its parameter; free text would be refused there."""
+    template = ""
+    if conversation.channel == Channel.WHATSAPP and settings.WHATSAPP_TEMPLATE:
+        last = (
+            Inbound.objects.filter(channel=conversation.channel, sender_key=conversation.sender_key)
+            .order_by("-received_at")
+            .values_list("received_at", flat=True)
+            .first()
+        )
+        if last is None or last < timezone.now() - WINDOW:
+            template = settings.WHATSAPP_TEMPLATE
+    return reply(conversation, text, template=template)
+
+
+def channel_status() -> list[tuple[str, str, list[str]]]:
+    """Each channel: its name, and the settings it still lacks (none: it is on)."""
+    return [(a.name, a.label, a.missing()) for a in ADAPTERS.values()]
+
+
+# --- the operators' inbox -------------------------------------------------------------
+
+
+def visible(viewer: Viewer) -> QuerySet[Conversation]:
+    """Conversations in the viewer's area: by the place the conversation has reached,
+    or, for an officer's, by the officer's unit. A conversation with no place yet is seen
+    from the units that see the whole country."""
+    require(viewer, "report.read")
+    found = Conversation.objects.select_related("region", "officer", "officer__unit")
+    area = viewer.region_area("report.read")
+    if area is None:
+        return found
+    own = Q(role=Role.OFFICER, officer__unit_id__in=list(viewer.unit_ids or ()))
+    if viewer.only_own("report.read"):
+        own = Q(role=Role.OFFICER, officer_id=viewer.officer_id)
+    return found.filter(region_q(area, "region__code") | own)
+
+
+def get_conversation(viewer: Viewer, conversation_id: int) -> Conversation:
+    found = visible(viewer).filter(pk=conversation_id).first()
+    if found is None:
+        raise NotFound("Percakapan tidak ditemukan.")
+    return found
+
+
+def reveal_address(viewer: Viewer, conversation_id: int, request: HttpRequest | None = None) -> str:
+    """The sender's number or chat, for the roles that may see a reporter's contact;
+    every look is written to the audit log."""
+    require(viewer, "report.identity")
+    conversation = get_conversation(viewer, conversation_id)
+    audit.record(
+        AuditAction.VIEW_IDENTITY,
+        request=request,
+        user=acting_user(viewer) if request is None else None,
+        object_type="conversation",
+        object_id=conversation.pk,
+        detail={"channel": conversation.channel},
+    )
+    return decrypt(conversation.address)
+
+
+def answer_by_hand(viewer: Viewer, conversation_id: int, text: str) -> Outbound:
+    require(viewer, "report.write")
+    conversation = get_conversation(viewer, conversation_id)
+    text = text.strip()
+    if not text:
+        raise Invalid("Tulis jawaban Anda dulu.", {"text": "kosong"})
+    if len(text) > 4000:
+        raise Invalid(
+            "Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"}
+        )
+    return reply(conversation, text, by=acting_user(viewer))
+
+
+def timeline(conversation: Conversation) -> list[dict[str, object]]:
+    """The conversation's messages in and out, in order."""
+    return timeline_rows([conversation], conversation.sender_key, conversation.channel, only=True)
+
+
+def timeline_rows(
+    conversations: list[Conversation], key: str, channel: str, only: bool = False
+) -> list[dict[str, object]]:
+    inbound = Inbound.objects.filter(channel=channel, sender_key=key)
+    if only:
+        inbound = inbound.filter(conversation__in=conversations)
+    rows: list[dict[str, object]] = [
+        {
+            "at": m.received_at,
+            "in": True,
+            "text": m.text,
+            "kind": m.get_kind_display(),
+            "state": "" if m.processed_at else "menunggu diproses",
+        }
+        for m in inbound
+    ]
+    for m in Outbound.objects.filter(conversation__in=conversations):
+        rows.append(
+            {
+                "at": m.created_at,
+                "in": False,
+                "text": m.text,
+                "kind": "",
+                "state": m.get_state_display(),
+                "error": m.error,
+            }
+        )
+    return sorted(rows, key=lambda r: r["at"])  # type: ignore[arg-type,return-value]

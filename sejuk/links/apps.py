@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class LinksConfig(AppConfig):
+    name = "sejuk.links"
+    label = "links"
+    verbose_name = "Tautan pekerjaan"
+
+    def ready(self) -> None:
+        # A report's later steps told back to the chat it came from.
+        from . import chat_status  # noqa: F401
