@@ -23,10 +23,13 @@ Django 6, the queued kinds can be offered as ``django.tasks`` tasks over the sam
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 
 from sejuk.bulletins import schedule
+from sejuk.media import intake as media_intake
+from sejuk.media import learning as media_learning
 from sejuk.jobs.runner import Queued, Registry, Scheduled
 
 
@@ -41,6 +44,21 @@ def morning_reports() -> str:
     return done.summary()
 
 
+def poll_feeds() -> str:
+    """Every active news source's feed (``sejuk.media.intake``): new articles read,
+    grouped into stories and their signals raised. A source that failed shows its error
+    on the source, in the admin; only a round where every source failed fails the job."""
+    done = media_intake.poll_all()
+    if done.failed and len(done.failed) == done.sources:
+        raise RuntimeError(f"{done.summary()}. " + "; ".join(done.failed))
+    return done.summary()
+
+
+def train_media_classifier(payload: dict[str, Any]) -> str:
+    """The signal classifier trained again on the analysts' verdicts."""
+    return media_learning.train()
+
+
 SCHEDULED: dict[str, Scheduled] = {
     "laporan-pagi": Scheduled(
         run=morning_reports,
@@ -48,10 +66,19 @@ SCHEDULED: dict[str, Scheduled] = {
         label="Laporan situasi harian tiap pagi",
         enabled=settings.BULLETIN_SCHEDULE,
     ),
+    "media-umpan": Scheduled(
+        run=poll_feeds,
+        every=timedelta(minutes=settings.FEEDS_POLL_MINUTES),
+        label="Umpan berita sumber media",
+        enabled=settings.FEEDS_SCHEDULE,
+    ),
 }
 
-# No queued kind yet: the first ones are messages out (channels) and tile rebuilds
-# (maps); the README lists what is planned.
-QUEUED: dict[str, Queued] = {}
+# Apps queue these by name (``enqueue("media-belajar", key=...)``).
+QUEUED: dict[str, Queued] = {
+    "media-belajar": Queued(
+        run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"
+    ),
+}
 
 REGISTRY = Registry(scheduled=SCHEDULED, queued=QUEUED)
