@@ -28,9 +28,9 @@ from typing import Any
 from django.conf import settings
 
 from sejuk.bulletins import schedule
+from sejuk.jobs.runner import Queued, Registry, Scheduled
 from sejuk.media import intake as media_intake
 from sejuk.media import learning as media_learning
-from sejuk.jobs.runner import Queued, Registry, Scheduled
 
 
 def morning_reports() -> str:

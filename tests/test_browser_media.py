@@ -23,8 +23,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     env = {"SEJUK_FEEDS_SCHEDULE": "0", "SEJUK_FEEDS_HOST_DELAY_MS": "0"}
     with (
         outlet() as fake,
-        serve(tmp_path_factory.mktemp("served"), setup_args=("--no-demo",), extra_env=env)
-        as instance,
+        serve(
+            tmp_path_factory.mktemp("served"), setup_args=("--no-demo",), extra_env=env
+        ) as instance,
     ):
         instance.sejuk(
             "users",

@@ -4,6 +4,8 @@ from it, the activity it reports)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -40,7 +42,7 @@ def story(request: HttpRequest, story_id: int) -> HttpResponse:
     )
 
 
-def _step(request: HttpRequest, story_id: int, action) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _step(request: HttpRequest, story_id: int, action: Callable[[], str]) -> HttpResponse:
     try:
         with transaction.atomic():
             said = action()

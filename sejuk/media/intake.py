@@ -20,7 +20,7 @@ from sejuk.errors import Invalid
 from . import services
 from .fetch import Fetcher, FetchError
 from .models import Article, Channel, Source, Story
-from .pages import feed_entries, read_page
+from .pages import Entry, feed_entries, read_page
 from .reading import Incoming, midday, prepare
 
 MAX_IMPORT_ROWS = 5000
@@ -76,7 +76,7 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
     return added
 
 
-def _article(source: Source, entry, fetcher: Fetcher) -> Incoming:  # type: ignore[no-untyped-def]
+def _article(source: Source, entry: Entry, fetcher: Fetcher) -> Incoming:
     """An entry's page read for its text; the feed's summary where the page fails."""
     title, text, outlet, published = entry.title, entry.summary, source.name, entry.published
     try:
@@ -131,7 +131,8 @@ def paste(viewer: Viewer, *, url: str = "", text: str = "", seen_where: str = ""
             page = read_page(Fetcher().get(url).body, url)
         except FetchError as exc:
             raise Invalid(
-                f"Halaman tidak dapat diambil: {exc}.", {"url": "periksa alamatnya, atau tempel teksnya"}
+                f"Halaman tidak dapat diambil: {exc}.",
+                {"url": "periksa alamatnya, atau tempel teksnya"},
             ) from None
         if page is None:
             raise Invalid(
@@ -171,18 +172,22 @@ def parse_export(name: str, data: bytes) -> list[dict[str, str]]:
         except ValueError:
             raise Invalid("Berkas JSON tidak dapat dibaca.", {"file": "periksa isinya"}) from None
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise Invalid("JSON harus berupa daftar objek.", {"file": "[{\"text\": ...}, ...]"})
+            raise Invalid("JSON harus berupa daftar objek.", {"file": '[{"text": ...}, ...]'})
     elif name.lower().endswith(".csv"):
         rows = list(csv.DictReader(io.StringIO(raw)))
     else:
         raise Invalid("Pilih berkas .csv atau .json.", {"file": "jenis berkas tidak dikenal"})
     if len(rows) > MAX_IMPORT_ROWS:
-        raise Invalid(f"Paling banyak {MAX_IMPORT_ROWS} baris sekali impor.", {"file": "bagi berkasnya"})
+        raise Invalid(
+            f"Paling banyak {MAX_IMPORT_ROWS} baris sekali impor.", {"file": "bagi berkasnya"}
+        )
     out = []
     for number, row in enumerate(rows, 1):
         clean = {k: str(row.get(k) or "").strip() for k in IMPORT_FIELDS}
         if not clean["text"]:
-            raise Invalid(f"Baris {number} tidak punya teks.", {"file": f"baris {number}: kolom text kosong"})
+            raise Invalid(
+                f"Baris {number} tidak punya teks.", {"file": f"baris {number}: kolom text kosong"}
+            )
         if clean["published"]:
             try:
                 datetime.fromisoformat(clean["published"])
@@ -205,7 +210,9 @@ def import_export(viewer: Viewer, name: str, data: bytes) -> int:
         if row["published"]:
             when = datetime.fromisoformat(row["published"])
             if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC) if len(row["published"]) > 10 else midday(when.date())
+                when = (
+                    when.replace(tzinfo=UTC) if len(row["published"]) > 10 else midday(when.date())
+                )
         if row["url"] and Article.objects.filter(url=row["url"]).exists():
             continue
         article = take_in(

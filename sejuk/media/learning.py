@@ -53,7 +53,9 @@ def train() -> str:
     )
     y = np.array([review == Review.CONFIRMED for *_, review in rows], dtype=int)
     if len(rows) < MIN_EXAMPLES or min(int(y.sum()), int(len(y) - y.sum())) < 2:
-        return f"belum dilatih: {len(rows)} putusan analis, perlu {MIN_EXAMPLES} dengan dua tiap jenis"
+        return (
+            f"belum dilatih: {len(rows)} putusan analis, perlu {MIN_EXAMPLES} dengan dua tiap jenis"
+        )
     X = VECTORIZER.transform([_doc(k, t, x) for k, t, x, _ in rows])
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=0.25, stratify=y, random_state=0

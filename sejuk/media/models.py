@@ -5,6 +5,8 @@ story, the activity it reports) are lazy references, written by the links tier."
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -102,7 +104,7 @@ class Story(models.Model):
         return self.title
 
     @property
-    def day(self):  # type: ignore[no-untyped-def]
+    def day(self) -> date:
         """The day the story is about: the event's, else its first publication's."""
         return self.event_date or self.first_published.date()
 
@@ -162,6 +164,9 @@ class Band(models.Model):
         verbose_name = "pita MinHash"
         verbose_name_plural = "pita MinHash"
 
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.band}"
+
 
 class Review(models.TextChoices):
     NEW = "baru", "Belum ditinjau"
@@ -176,9 +181,7 @@ class Signal(models.Model):
     kind = models.CharField("jenis sinyal", max_length=30, choices=list(SIGNALS.items()))
     weight = models.PositiveSmallIntegerField("bobot")
     evidence = models.JSONField("kata bukti", default=list)  # [{"text": ..., "why": ...}]
-    review = models.CharField(
-        "tinjauan", max_length=10, choices=Review.choices, default=Review.NEW
-    )
+    review = models.CharField("tinjauan", max_length=10, choices=Review.choices, default=Review.NEW)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -194,9 +197,7 @@ class Signal(models.Model):
         verbose_name = "sinyal"
         verbose_name_plural = "sinyal"
         ordering = ["-weight", "kind"]
-        constraints = [
-            models.UniqueConstraint(fields=["story", "kind"], name="media_signal_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["story", "kind"], name="media_signal_once")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.story}"

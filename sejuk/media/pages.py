@@ -12,6 +12,7 @@ from time import struct_time
 
 import feedparser
 import trafilatura
+from trafilatura.settings import Document
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def read_page(html: bytes | str, url: str = "") -> Page | None:
         include_tables=False,
         favor_precision=True,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return None
     published = None
     if doc.date:
@@ -83,7 +84,7 @@ def read_page(html: bytes | str, url: str = "") -> Page | None:
             published = None
     return Page(
         title=(doc.title or "").strip(),
-        text=doc.text.strip(),
+        text=(doc.text or "").strip(),
         outlet=(doc.sitename or doc.hostname or "").strip(),
         published=published,
     )

@@ -149,20 +149,26 @@ def list_stories(viewer: Viewer, flt: StoryFilter = StoryFilter()) -> QuerySet[S
     if flt.signal:
         if flt.signal not in SIGNALS:
             raise Invalid("Saringan tidak valid.", {"signal": "jenis sinyal tidak dikenal"})
-        qs = qs.filter(pk__in=Signal.objects.filter(kind=flt.signal).exclude(
-            review=Review.REJECTED
-        ).values("story_id"))
+        qs = qs.filter(
+            pk__in=Signal.objects.filter(kind=flt.signal)
+            .exclude(review=Review.REJECTED)
+            .values("story_id")
+        )
     if flt.region:
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))
     if flt.outlet:
-        qs = qs.filter(pk__in=Article.objects.filter(outlet__icontains=flt.outlet).values("story_id"))
+        qs = qs.filter(
+            pk__in=Article.objects.filter(outlet__icontains=flt.outlet).values("story_id")
+        )
     if flt.since:
         qs = qs.filter(first_published__date__gte=flt.since)
     if flt.until:
         qs = qs.filter(first_published__date__lte=flt.until)
     if flt.q:
         qs = qs.filter(Q(title__icontains=flt.q) | Q(text__icontains=flt.q))
-    return qs.annotate(published_day=TruncDate("first_published")).order_by("-published_day", "-severity", "-id")
+    return qs.annotate(published_day=TruncDate("first_published")).order_by(
+        "-published_day", "-severity", "-id"
+    )
 
 
 def get_story(viewer: Viewer, story_id: int) -> Story:
@@ -258,13 +264,20 @@ def signals_for(prefix: str, since: date, until: date) -> list[MediaSignal]:
         )
     # The database narrows to the window (a day either side for the publication's
     # zone); the exact day is the event's where the reader found one.
-    day = timedelta(days=1)
+    margin = timedelta(days=1)
     qs = qs.filter(
         Q(story__event_date__range=(since, until))
-        | Q(story__event_date__isnull=True, story__first_published__date__range=(since - day, until + day))
+        | Q(
+            story__event_date__isnull=True,
+            story__first_published__date__range=(since - margin, until + margin),
+        )
     )
     rows = qs.values_list(
-        "kind", "weight", "story_id", "story__region_id", "story__event_date",
+        "kind",
+        "weight",
+        "story_id",
+        "story__region_id",
+        "story__event_date",
         "story__first_published",
     )
     out = []

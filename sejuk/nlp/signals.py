@@ -92,9 +92,7 @@ def read_signals(text: str) -> Reading:
         if not APPEAL.isdisjoint(context.words_before(doc, m.first, 8)):
             continue
         sentence = doc.sent_of[m.first]
-        found.setdefault(code, []).append(
-            (sentence, Evidence(m.start, m.end, m.text, _WHY[code]))
-        )
+        found.setdefault(code, []).append((sentence, Evidence(m.start, m.end, m.text, _WHY[code])))
     out = []
     for code, hits in found.items():
         sentences = len({s for s, _ in hits})

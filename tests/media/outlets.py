@@ -8,8 +8,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -92,7 +92,9 @@ def outlet() -> Iterator[Outlet]:
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("ETag", tag)
-            self.send_header("Last-Modified", format_datetime(datetime(2024, 12, 9, tzinfo=UTC), usegmt=True))
+            self.send_header(
+                "Last-Modified", format_datetime(datetime(2024, 12, 9, tzinfo=UTC), usegmt=True)
+            )
             self.end_headers()
             self.wfile.write(body)
 
@@ -114,9 +116,18 @@ def lombok_outlet(state: Outlet) -> str:
     """The three articles served as pages, and a feed listing them; returns the feed URL."""
     when = datetime(2024, 12, 8, 3, 0, tzinfo=UTC)
     later = datetime(2024, 12, 8, 9, 0, tzinfo=UTC)
-    state.serve("/a/ajakan-geruduk", page("Akun ajak geruduk kantor panitia", COPY_A, "Kabar Lombok", "2024-12-08"))
-    state.serve("/b/ajakan-geruduk", page("Warga diajak geruduk panitia", COPY_B, "Kabar Selatan", "2024-12-08"))
-    state.serve("/a/hoaks-kotak-suara", page("Kabar kotak suara dibuka tidak benar", OTHER, "Kabar Lombok", "2024-12-09"))
+    state.serve(
+        "/a/ajakan-geruduk",
+        page("Akun ajak geruduk kantor panitia", COPY_A, "Kabar Lombok", "2024-12-08"),
+    )
+    state.serve(
+        "/b/ajakan-geruduk",
+        page("Warga diajak geruduk panitia", COPY_B, "Kabar Selatan", "2024-12-08"),
+    )
+    state.serve(
+        "/a/hoaks-kotak-suara",
+        page("Kabar kotak suara dibuka tidak benar", OTHER, "Kabar Lombok", "2024-12-09"),
+    )
     return state.serve(
         "/rss.xml",
         feed(

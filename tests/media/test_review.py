@@ -78,9 +78,15 @@ def test_a_neighbour_and_a_commander_cannot_review(client, world):
     story = story_of(COPY_A)
     signal = story.signals.get(kind="pengerahan_massa")
     client.force_login(world.users["neighbour"])
-    assert client.post(f"/media/{story.pk}/sinyal/{signal.pk}/", {"verdict": "benar"}).status_code == 404
+    assert (
+        client.post(f"/media/{story.pk}/sinyal/{signal.pk}/", {"verdict": "benar"}).status_code
+        == 404
+    )
     client.force_login(world.users["pimpinan"])
-    assert client.post(f"/media/{story.pk}/sinyal/{signal.pk}/", {"verdict": "benar"}).status_code == 403
+    assert (
+        client.post(f"/media/{story.pk}/sinyal/{signal.pk}/", {"verdict": "benar"}).status_code
+        == 403
+    )
     assert Signal.objects.get(pk=signal.pk).review == Review.NEW
 
 
@@ -93,7 +99,9 @@ def test_a_hoax_is_marked_clarified_with_its_link_and_nothing_else_is(client, wo
     assert Story.objects.get(pk=hoax.pk).clarified_url == ""
     client.post(f"/media/{release.pk}/klarifikasi/", {"url": "https://contoh.go.id/klarifikasi"})
     assert Story.objects.get(pk=release.pk).clarified_url == ""
-    answer = client.post(f"/media/{hoax.pk}/klarifikasi/", {"url": "https://contoh.go.id/klarifikasi"})
+    answer = client.post(
+        f"/media/{hoax.pk}/klarifikasi/", {"url": "https://contoh.go.id/klarifikasi"}
+    )
     page = client.get(answer["Location"]).content.decode()
     assert "sudah diklarifikasi" in page
     assert Story.objects.get(pk=hoax.pk).clarified_url == "https://contoh.go.id/klarifikasi"
@@ -134,7 +142,7 @@ def test_an_export_is_imported_whole_or_not_at_all(client, world):
         f'"{COPY_A}",https://contoh.id/1,Akun A,2024-12-08,X\n'
         f'"{OTHER}",https://contoh.id/2,Akun B,2024-12-09,X\n'
     ).encode()
-    bad = good + b',https://contoh.id/3,Akun C,2024-12-09,X\n'
+    bad = good + b",https://contoh.id/3,Akun C,2024-12-09,X\n"
     page = client.post("/media/tambah/", {"file": _named(bad, "ekspor.csv")}).content.decode()
     assert "Baris 3 tidak punya teks" in page
     assert Story.objects.count() == 0
