@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-media eval-media install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,17 @@ bench: $(BENCH_STAMP)
 ## against bare Django views on the same server: req/s, p50/p95, CPU per request, targets.
 bench-web: install
 	$(BIN)/python -m bench web --scale $(BENCH_SCALE)
+
+## Media monitoring on one core: articles/s end to end from a fake outlet on the loopback
+## address (fetch, extract, group, read, store), and the cost of placing one article in a
+## store of 1,000 and of 100,000 articles.
+bench-media: install
+	$(BIN)/python -m bench media
+
+## Media monitoring on the real texts of EVAL_DIR served as a recorded feed: copies
+## grouped into one story each, kind and incident types against the reader's own.
+eval-media: install
+	$(BIN)/python -m bench.media_eval $(EVAL_DIR)
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

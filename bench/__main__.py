@@ -10,11 +10,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import extract, web
+from bench import extract, media, web
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
     "web": web.main,
+    "media": media.main,
 }
 DEFAULT = ("extract",)
 
