@@ -26,6 +26,8 @@ from sejuk.activities.services import visible as visible_activities
 from sejuk.errors import Invalid, NotFound
 from sejuk.incidents.models import Incident
 from sejuk.incidents.services import happened
+from sejuk.media.models import Signal
+from sejuk.media.services import confirmed_on
 from sejuk.reference.taxonomy import SITUATIONS
 from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
@@ -72,6 +74,7 @@ class DailyReport:
     day_over: bool  # overdue_at is the end of the day
     incidents: list[Incident]
     worsened: list[Worsened]
+    media_signals: list[Signal]  # confirmed signals of the news about the day
 
     def figures(self) -> dict[str, Any]:
         """The headline numbers: for the API and the list of stored reports."""
@@ -93,6 +96,7 @@ class DailyReport:
             "reports_overdue": len(self.overdue),
             "incidents": len(self.incidents),
             "worsened": len(self.worsened),
+            "media_signals": len(self.media_signals),
         }
 
 
@@ -145,6 +149,7 @@ def daily_report(
         day_over=at >= span[1],
         incidents=list(happened(seen, span).order_by("occurred_at")),
         worsened=worsened(seen, day),
+        media_signals=confirmed_on(seen, day, span),
     )
 
 

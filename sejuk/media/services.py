@@ -291,6 +291,20 @@ def signals_for(prefix: str, since: date, until: date) -> list[MediaSignal]:
     return out
 
 
+def confirmed_on(viewer: Viewer, day: date, span: tuple[datetime, datetime]) -> list[Signal]:
+    """The confirmed signals of the stories in the viewer's area about a day (the daily
+    situation report): the event's day, else published within the day's ``span``."""
+    stories = visible(viewer).filter(
+        Q(event_date=day)
+        | Q(event_date__isnull=True, first_published__gte=span[0], first_published__lt=span[1])
+    )
+    return list(
+        Signal.objects.filter(review=Review.CONFIRMED, story__in=stories)
+        .select_related("story", "story__region")
+        .order_by("-weight", "kind", "story_id")
+    )
+
+
 def parse_day(value: str, field: str) -> date | None:
     if not value:
         return None
