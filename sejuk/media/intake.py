@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sejuk.accounts.access import Viewer, require
@@ -27,9 +27,16 @@ MAX_IMPORT_ROWS = 5000
 
 
 def take_in(incoming: Incoming) -> Article | None:
+    """One publication read, then stored in a short transaction of its own; None when its
+    address is stored already (also when another process stored it a moment ago)."""
     prepared = prepare(incoming, timezone.now())
-    with transaction.atomic():
-        return services.store(prepared)
+    try:
+        with transaction.atomic():
+            return services.store(prepared)
+    except IntegrityError:  # the same address, stored by another process meanwhile
+        if incoming.url and Article.objects.filter(url=incoming.url).exists():
+            return None
+        raise
 
 
 @dataclass
@@ -152,7 +159,8 @@ def paste(viewer: Viewer, *, url: str = "", text: str = "", seen_where: str = ""
             added_by_id=viewer.user_id,
         )
     )
-    assert article is not None
+    if article is None:  # stored by someone else meanwhile
+        return Article.objects.get(url=url).story
     return article.story
 
 
