@@ -44,7 +44,8 @@ PLACES = [
 ]
 OPENINGS = [
     "{unit} menggelar patroli dialogis di {place} pada {day}.",
-    "Warga {place} melaporkan sebuah unggahan yang mengajak pendukung menolak hasil rekapitulasi pada {day}.",
+    "Warga {place} melaporkan unggahan yang mengajak pendukung menolak hasil rekapitulasi "
+    "pada {day}.",
     "Beredar kabar bohong tentang kotak suara di {place} sejak {day}.",
     "Seorang pria diduga membagikan amplop berisi uang kepada warga {place} pada {day}.",
     "Sebuah akun menulis ayo geruduk kantor panitia kecamatan, menyasar warga {place}, {day}.",
@@ -86,7 +87,8 @@ def page_html(title: str, body: str, site: str) -> bytes:
     return (
         f"<html><head><meta charset='utf-8'><title>{escape(title)} | {site}</title>"
         f"<meta property='og:site_name' content='{site}'></head><body>"
-        "<nav><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a> <a href='/politik'>Politik</a></nav>"
+        "<nav><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a> "
+        "<a href='/politik'>Politik</a></nav>"
         f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
         "<aside>Berita terpopuler hari ini.</aside><footer>Hak cipta. Pedoman media siber.</footer>"
         "</body></html>"

@@ -111,9 +111,8 @@ def main(argv: list[str]) -> int:
         total = sum(1 for n in texts if n in gold)
         for label, (ok, tp, fp, fn) in rows.items():
             f = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
-            print(
-                f"{label:>8}: jenis {ok}/{total} = {ok / max(total, 1):.3f}; jenis kejadian F1 {f:.3f}"
-            )
+            share = ok / max(total, 1)
+            print(f"{label:>8}: jenis {ok}/{total} = {share:.3f}; jenis kejadian F1 {f:.3f}")
     return 0
 
 

@@ -206,7 +206,8 @@ def test_a_report_is_refused_for_a_future_day_another_area_or_a_role_without_bul
 
 
 def test_the_report_lists_the_days_confirmed_media_signals_of_its_area(world):
-    from sejuk.media import intake, services as media
+    from sejuk.media import intake
+    from sejuk.media import services as media
     from sejuk.media.models import Channel
     from sejuk.media.reading import Incoming
 
