@@ -34,8 +34,10 @@ class Source(models.Model):
     checked = models.BooleanField(
         "sudah diperiksa", default=False, help_text="Alamat dan isinya sudah diperiksa admin."
     )
-    etag = models.CharField(max_length=300, blank=True, editable=False)
-    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    etag = models.CharField("tanda ETag", max_length=300, blank=True, editable=False)
+    last_modified = models.CharField(
+        "Last-Modified terakhir", max_length=100, blank=True, editable=False
+    )
     last_fetched_at = models.DateTimeField("terakhir diambil", null=True, blank=True)
     last_success_at = models.DateTimeField("terakhir berhasil", null=True, blank=True)
     last_error = models.TextField("galat terakhir", blank=True)
@@ -118,9 +120,16 @@ class Channel(models.TextChoices):
 class Article(models.Model):
     """One publication: an outlet's article or a post someone saw, with its text."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    story = models.ForeignKey(
+        Story, verbose_name="berita", on_delete=models.CASCADE, related_name="articles"
+    )
     source = models.ForeignKey(
-        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+        Source,
+        verbose_name="sumber",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
     )
     channel = models.CharField("saluran", max_length=10, choices=Channel.choices)
     url = models.CharField("alamat", max_length=1000, blank=True)
@@ -132,6 +141,7 @@ class Article(models.Model):
     signature = models.BinaryField("tanda MinHash")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="ditambahkan oleh",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -156,9 +166,11 @@ class Band(models.Model):
     candidates for the same story. Looked up by value, so the cost of placing an article
     does not grow with the store, and every server finds the same candidates."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    band = models.PositiveSmallIntegerField()
-    value = models.BigIntegerField(db_index=True)
+    article = models.ForeignKey(
+        Article, verbose_name="artikel", on_delete=models.CASCADE, related_name="+"
+    )
+    band = models.PositiveSmallIntegerField("nomor pita")
+    value = models.BigIntegerField("nilai pita", db_index=True)
 
     class Meta:
         verbose_name = "pita MinHash"
@@ -177,13 +189,16 @@ class Review(models.TextChoices):
 class Signal(models.Model):
     """A signal read in a story, with the words that raised it, and the analyst's verdict."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="signals")
+    story = models.ForeignKey(
+        Story, verbose_name="berita", on_delete=models.CASCADE, related_name="signals"
+    )
     kind = models.CharField("jenis sinyal", max_length=30, choices=list(SIGNALS.items()))
     weight = models.PositiveSmallIntegerField("bobot")
     evidence = models.JSONField("kata bukti", default=list)  # [{"text": ..., "why": ...}]
     review = models.CharField("tinjauan", max_length=10, choices=Review.choices, default=Review.NEW)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="ditinjau oleh",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -216,7 +231,7 @@ class Classifier(models.Model):
     precision = models.FloatField("presisi")
     recall = models.FloatField("recall")
     trained_on = models.TextField("data latih")
-    weights = models.JSONField(default=dict)  # {"intercept": x, "coef": {index: value}}
+    weights = models.JSONField("bobot model", default=dict)  # {"intercept": x, "coef": {index: value}}
 
     class Meta:
         verbose_name = "pengklasifikasi sinyal"

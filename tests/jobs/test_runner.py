@@ -166,9 +166,10 @@ def test_a_scheduled_job_switched_off_is_neither_made_nor_run():
 
 def test_the_registry_holds_the_morning_reports(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    assert list(SCHEDULED) == ["laporan-pagi"]
+    assert list(SCHEDULED) == ["laporan-pagi", "media-umpan"]
     assert SCHEDULED["laporan-pagi"].every == timedelta(minutes=settings.BULLETIN_CHECK_MINUTES)
-    outcomes = run_due(REGISTRY, "serve", NOW)
+    assert SCHEDULED["media-umpan"].every == timedelta(minutes=settings.FEEDS_POLL_MINUTES)
+    outcomes = [o for o in run_due(REGISTRY, "serve", NOW) if o.job.name == "laporan-pagi"]
     assert [(o.job.name, o.ok) for o in outcomes] == [("laporan-pagi", True)]
     assert "3 dibuat" in outcomes[0].result
     assert Bulletin.objects.filter(state="siap").count() == 3
@@ -180,6 +181,7 @@ def test_sejuk_worker_once_runs_what_is_due_and_says_so(world, settings, tmp_pat
     settings.MEDIA_ROOT = tmp_path
     call_command("worker", "--once")
     out = capsys.readouterr().out
-    assert "laporan-pagi\tselesai\t" in out and "Pekerjaan latar: 1 dijalankan." in out
+    assert "laporan-pagi\tselesai\t" in out and "media-umpan\tselesai\t" in out
+    assert "Pekerjaan latar: 2 dijalankan." in out
     call_command("worker", "--once")  # the next run is minutes away
     assert "Pekerjaan latar: 0 dijalankan." in capsys.readouterr().out
