@@ -20,7 +20,7 @@ from sejuk.errors import Invalid
 from . import services
 from .fetch import Fetcher, FetchError
 from .models import Article, Channel, Source, Story
-from .pages import Entry, feed_entries, read_page
+from .pages import Entry, NotAFeed, feed_entries, read_page
 from .reading import Incoming, midday, prepare
 
 MAX_IMPORT_ROWS = 5000
@@ -62,7 +62,11 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
         answer = fetcher.get(source.feed_url, source.etag, source.last_modified)
         added = 0
         if answer.status != 304:
-            for entry in feed_entries(answer.body):
+            try:
+                entries = feed_entries(answer.body)
+            except NotAFeed as exc:
+                raise FetchError(str(exc)) from None
+            for entry in entries:
                 if Article.objects.filter(url=entry.url).exists():
                     continue
                 if take_in(_article(source, entry, fetcher)) is not None:

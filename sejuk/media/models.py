@@ -231,7 +231,9 @@ class Classifier(models.Model):
     precision = models.FloatField("presisi")
     recall = models.FloatField("recall")
     trained_on = models.TextField("data latih")
-    weights = models.JSONField("bobot model", default=dict)  # {"intercept": x, "coef": {index: value}}
+    weights = models.JSONField(
+        "bobot model", default=dict
+    )  # {"intercept": x, "coef": {index: value}}
 
     class Meta:
         verbose_name = "pengklasifikasi sinyal"

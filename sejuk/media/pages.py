@@ -45,9 +45,15 @@ def _plain(summary: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", summary)).split())
 
 
+class NotAFeed(ValueError):
+    """The answer is no RSS or Atom feed (a web page, an error page)."""
+
+
 def feed_entries(body: bytes) -> list[Entry]:
     """The entries of an RSS or Atom feed that link to a page."""
     parsed = feedparser.parse(body)
+    if not parsed.get("version") and not parsed.entries:
+        raise NotAFeed("jawaban server bukan umpan RSS/Atom")
     out = []
     for e in parsed.entries:
         link = str(e.get("link", "")).strip()

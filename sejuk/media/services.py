@@ -141,6 +141,7 @@ class StoryFilter:
     since: date | None = None
     until: date | None = None
     q: str = ""
+    unreviewed: bool = False  # the review queue: stories with a signal not yet reviewed
 
 
 def list_stories(viewer: Viewer, flt: StoryFilter = StoryFilter()) -> QuerySet[Story]:
@@ -166,6 +167,8 @@ def list_stories(viewer: Viewer, flt: StoryFilter = StoryFilter()) -> QuerySet[S
         qs = qs.filter(first_published__date__lte=flt.until)
     if flt.q:
         qs = qs.filter(Q(title__icontains=flt.q) | Q(text__icontains=flt.q))
+    if flt.unreviewed:
+        qs = qs.filter(pk__in=Signal.objects.filter(review=Review.NEW).values("story_id"))
     return qs.annotate(published_day=TruncDate("first_published")).order_by(
         "-published_day", "-severity", "-id"
     )

@@ -36,6 +36,7 @@ def index(request: HttpRequest) -> HttpResponse:
             since=services.parse_day(request.GET.get("dari", "")[:10], "dari"),
             until=services.parse_day(request.GET.get("sampai", "")[:10], "sampai"),
             q=request.GET.get("q", "")[:100],
+            unreviewed=request.GET.get("tinjau") == "1",
         )
         stories = services.list_stories(viewer, flt)
     except Invalid as exc:

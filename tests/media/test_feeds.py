@@ -74,6 +74,19 @@ def test_a_failing_source_shows_its_error_and_the_others_are_still_read():
     assert done.failed and "Hilang" in done.failed[0]
 
 
+@pytest.mark.django_db
+def test_an_address_that_answers_with_a_web_page_is_no_feed():
+    from sejuk.media.intake import poll_all
+
+    with outlet() as fake:
+        url = fake.serve("/beranda", b"<html><body><p>Selamat datang</p></body></html>")
+        source = Source.objects.create(name="Salah alamat", feed_url=url)
+        done = poll_all()
+    source.refresh_from_db()
+    assert done.failed and "bukan umpan RSS/Atom" in source.last_error
+    assert source.last_success_at is None
+
+
 def test_a_host_is_asked_at_most_once_per_delay(settings):
     import time
 

@@ -69,7 +69,12 @@ def test_confirming_a_signal_puts_it_on_its_desa_for_the_tension_picture(client,
     assert Job.objects.filter(name="media-belajar").count() == 1
     client.post(f"/media/{story.pk}/sinyal/{signal.pk}/", {"verdict": "salah"})
     assert services.signals_for("52.01", *span) == []
+    # The review queue keeps the story while one of its signals waits for a verdict.
+    queue = client.get("/media/?tinjau=1").content.decode()
+    assert f"/media/{story.pk}/" in queue
     other = story.signals.get(kind="penolakan_hasil")
+    client.post(f"/media/{story.pk}/sinyal/{other.pk}/", {"verdict": "benar"})
+    assert f"/media/{story.pk}/" not in client.get("/media/?tinjau=1").content.decode()
     assert Story.objects.get(pk=story.pk).severity == other.weight
 
 
