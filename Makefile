@@ -7,11 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean
-.PHONY: run test lint format fuzz eval eval-tune eval-holdout bench bench-web install clean
-.PHONY: run test lint format fuzz eval bench bench-web bench-picture install clean
-.PHONY: run test lint format fuzz eval bench bench-web bench-import install clean
-.PHONY: run test lint format fuzz eval bench bench-web bench-channels install clean
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +88,16 @@ bench-import: install
 ## ratio to a bare POST view of the same server, and receipt-to-reply p50/p95.
 bench-channels: install
 	$(BIN)/python -m bench channels
+## Media monitoring on one core: articles/s end to end from a fake outlet on the loopback
+## address (fetch, extract, group, read, store), and the cost of placing one article in a
+## store of 1,000 and of 100,000 articles.
+bench-media: install
+	$(BIN)/python -m bench media
+
+## Media monitoring on the real texts of EVAL_DIR served as a recorded feed: copies
+## grouped into one story each, kind and incident types against the reader's own.
+eval-media: install
+	$(BIN)/python -m bench.media_eval $(EVAL_DIR)
 
 # The benchmark's extra (id-location-ner, run beside our reader), installed once per
 # install rather than on every run.

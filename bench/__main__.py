@@ -10,11 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import extract, web
+from bench import channels, extract, imports, media, picture, web
 from bench import map as map_bench
-from bench import extract, picture, web
-from bench import extract, imports, web
-from bench import channels, extract, web
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "extract": extract.main,
@@ -23,6 +20,7 @@ BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "picture": picture.main,
     "import": imports.main,
     "channels": channels.main,
+    "media": media.main,
 }
 DEFAULT = ("extract",)
 

@@ -23,6 +23,7 @@ Django 6, the queued kinds can be offered as ``django.tasks`` tasks over the sam
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 
@@ -30,6 +31,8 @@ from sejuk.bulletins import schedule
 from sejuk.channels import services as channels
 from sejuk.jobs.runner import Queued, Registry, Scheduled
 from sejuk.links import chat
+from sejuk.media import intake as media_intake
+from sejuk.media import learning as media_learning
 from sejuk.tension import services as tension
 
 UPKEEP_SECONDS = 5
@@ -44,6 +47,21 @@ def morning_reports() -> str:
         names = ", ".join(f"{b.unit.name} {b.day}: {b.error}" for b in done.failed)
         raise RuntimeError(f"{done.summary()}. Gagal: {names}")
     return done.summary()
+
+
+def poll_feeds() -> str:
+    """Every active news source's feed (``sejuk.media.intake``): new articles read,
+    grouped into stories and their signals raised. A source that failed shows its error
+    on the source, in the admin; only a round where every source failed fails the job."""
+    done = media_intake.poll_all()
+    if done.failed and len(done.failed) == done.sources:
+        raise RuntimeError(f"{done.summary()}. " + "; ".join(done.failed))
+    return done.summary()
+
+
+def train_media_classifier(payload: dict[str, Any]) -> str:
+    """The signal classifier trained again on the analysts' verdicts."""
+    return media_learning.train()
 
 
 SCHEDULED: dict[str, Scheduled] = {
@@ -77,8 +95,15 @@ SCHEDULED: dict[str, Scheduled] = {
         label="Mengambil pesan Telegram (mode polling)",
         enabled=settings.TELEGRAM_POLLING and bool(settings.TELEGRAM_TOKEN),
     ),
+    "media-umpan": Scheduled(
+        run=poll_feeds,
+        every=timedelta(minutes=settings.FEEDS_POLL_MINUTES),
+        label="Umpan berita sumber media",
+        enabled=settings.FEEDS_SCHEDULE,
+    ),
 }
 
+# Apps queue these by name (``enqueue(NAME, key=...)``).
 QUEUED: dict[str, Queued] = {
     channels.PROCESS_JOB: Queued(
         run=chat.process, label="Memproses pesan masuk (WhatsApp, Telegram, SMS)"
@@ -86,6 +111,9 @@ QUEUED: dict[str, Queued] = {
     channels.SEND_JOB: Queued(
         run=lambda payload: channels.deliver(int(payload["outbound"])),
         label="Mengirim pesan keluar",
+    ),
+    "media-belajar": Queued(
+        run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"
     ),
 }
 

@@ -222,6 +222,7 @@ INSTALLED_APPS = [
     "sejuk.incidents",
     "sejuk.maps",
     "sejuk.tension",
+    "sejuk.media",
     "sejuk.bulletins",
     "sejuk.channels",
     "sejuk.links",
@@ -386,6 +387,14 @@ DAILY_REPORT_HOUR = envint("SEJUK_DAILY_REPORT_HOUR", 6, minimum=0)
 if DAILY_REPORT_HOUR > 23:
     raise _fail("SEJUK_DAILY_REPORT_HOUR", str(DAILY_REPORT_HOUR), "jam 0 sampai 23")
 BULLETIN_CHECK_MINUTES = envint("SEJUK_BULLETIN_CHECK_MINUTES", 10, minimum=1)
+
+# Media monitoring: the news feeds of the sources registry are polled by a background job
+# every few minutes, asking each host at most once per delay, each request given up after
+# the timeout.
+FEEDS_SCHEDULE = envbool("SEJUK_FEEDS_SCHEDULE", True)
+FEEDS_POLL_MINUTES = envint("SEJUK_FEEDS_POLL_MINUTES", 30, minimum=1)
+FEEDS_HOST_DELAY_MS = envint("SEJUK_FEEDS_HOST_DELAY_MS", 2000, minimum=0)
+FEEDS_TIMEOUT_SECONDS = envint("SEJUK_FEEDS_TIMEOUT_SECONDS", 15, minimum=1)
 # matplotlib (the charts of the reports) keeps its font list in a cache folder: inside
 # the data folder, not in the home folder of whoever runs the server.
 os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))

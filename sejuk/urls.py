@@ -6,6 +6,7 @@ from django.views.generic.base import RedirectView
 from sejuk.api import api
 from sejuk.channels import views as channel_views
 from sejuk.links import urls as links_urls
+from sejuk.media import urls as media_urls
 from sejuk.reports import urls as reports_urls
 from sejuk.web import views as web
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("dev/chat/", channel_views.chat, name="dev_chat"),
     # A case's own pages and the steps linking it to other work, under one namespace.
     path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),
+    # Media monitoring: the stories, and a story's page with its links to the other work.
+    path("", include((media_urls.urlpatterns + links_urls.media_urlpatterns, "media"))),
     path("", include("sejuk.accounts.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -35,6 +35,7 @@ from sejuk.channels.models import Conversation
 from sejuk.crypto import encrypt
 from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
+from sejuk.media.models import Signal, Story
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
 
@@ -82,6 +83,13 @@ RELEASE_OWN_API = row(401, 200, 403, 403, 200, 403, 403)
 # Incidents are read where reports are read: humas has no part in them.
 INCIDENT_READ_PAGE = REPORT_READ_PAGE
 INCIDENT_READ_API = REPORT_READ_API
+# Media monitoring: read by admin, pimpinan, operator and humas; reviewed, pasted and
+# imported by admin and operators (the cyber patrol). A Bhabinkamtibmas has no part.
+MEDIA_READ_PAGE = row(302, 200, 200, 200, 200, 403, 200)
+MEDIA_WRITE_PAGE = row(302, 200, 403, 200, 403, 403, 200)
+STORY_OWN_READ = row(302, 200, 200, 200, 200, 403, 404)
+STORY_NEIGHBOUR_READ = row(302, 404, 404, 404, 404, 403, 200)
+STORY_OWN_STEP = row(302, 302, 403, 302, 403, 403, 404)
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -197,6 +205,16 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "desa/<str:code>/", "desa_own"): TENSION_READ_PAGE_OWN,
     ("GET", "desa/<str:code>/", "desa_other"): row(302, 200, 200, 200, 403, 404, 404),
     ("GET", "desa/<str:code>/", "desa_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
+    ("GET", "media/", ""): MEDIA_READ_PAGE,
+    ("GET", "media/tambah/", ""): MEDIA_WRITE_PAGE,
+    # A pasted post lands where the reader places it, whoever pasted it.
+    ("POST", "media/tambah/", ""): row(302, 302, 403, 302, 403, 403, 302),
+    ("GET", "media/<int:story_id>/", "story_own"): STORY_OWN_READ,
+    ("GET", "media/<int:story_id>/", "story_neighbour"): STORY_NEIGHBOUR_READ,
+    ("POST", "media/<int:story_id>/sinyal/<int:signal_id>/", "story_own"): STORY_OWN_STEP,
+    ("POST", "media/<int:story_id>/klarifikasi/", "story_own"): STORY_OWN_STEP,
+    ("POST", "media/<int:story_id>/kejadian/", "story_own"): STORY_OWN_STEP,
+    ("POST", "media/<int:story_id>/kegiatan/", "story_own"): STORY_OWN_STEP,
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -354,6 +372,8 @@ def targets(world, tmp_path, settings):
         claimed_at=timezone.now(),
     )
     bulletin.pdf.save("lapsit.pdf", ContentFile(b"%PDF-1.4 uji"), save=True)
+    story_own = _story(SEKOTONG_BARAT)
+    story_neighbour = _story(LOTENG_DESA)
     inc_own = Incident.objects.create(types=["provokasi"], region_id=SEKOTONG_BARAT)
     inc_neighbour = Incident.objects.create(types=["hoaks"], region_id=LOTENG_DESA)
     conv_own = Conversation.objects.create(
@@ -365,6 +385,9 @@ def targets(world, tmp_path, settings):
     )
     return {
         "conv_own": conv_own.pk,
+        "story_own": story_own.pk,
+        "story_own_signal": story_own.signals.get().pk,
+        "story_neighbour": story_neighbour.pk,
         "inc_own": inc_own.pk,
         "inc_neighbour": inc_neighbour.pk,
         "bulletin": bulletin.pk,
@@ -389,6 +412,20 @@ def targets(world, tmp_path, settings):
 codes: dict[str, str] = {}
 
 
+def _story(region: str) -> Story:
+    story = Story.objects.create(
+        title="Kabar bohong kotak suara",
+        text="Beredar hoaks kotak suara dibuka.",
+        first_published=timezone.now(),
+        latest_published=timezone.now(),
+        region_id=region,
+    )
+    Signal.objects.create(
+        story=story, kind="hoaks", weight=1, evidence=[{"text": "hoaks", "why": "uji"}]
+    )
+    return story
+
+
 def small_jpeg() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (64, 48), (10, 120, 90)).save(out, "JPEG")
@@ -401,6 +438,7 @@ DESA = {"desa_own": SEKOTONG_BARAT, "desa_other": GERUNG_UTARA, "desa_neighbour"
 def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = "/" + route
     url = url.replace("<str:code>", DESA.get(target, "<str:code>"))
+    url = url.replace("<int:signal_id>", str(ids.get(target + "_signal", 0)))
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
     url = url.replace("<str:channel>", "whatsapp")
     url = url.replace("<str:fmt>", "pdf" if route.startswith("buletin/") else "csv")
@@ -413,6 +451,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:report_id>",
         "<int:incident_id>",
         "<int:conversation_id>",
+        "<int:story_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -489,6 +528,10 @@ FORM_DATA: dict[str, Any] = {
     "tokoh/<int:leader_id>/": {"region": "", "name": "Nama Diubah", "category": "tokoh_adat"},
     "i18n/setlang/": {"language": "id", "next": "/"},
     "saluran/<int:conversation_id>/jawab/": {"text": "Terima kasih, petugas menuju lokasi."},
+    "media/tambah/": {"text": "Beredar hoaks kotak suara di Desa Sekotong Barat dibuka."},
+    "media/<int:story_id>/sinyal/<int:signal_id>/": {"verdict": "benar"},
+    "media/<int:story_id>/klarifikasi/": {"url": "https://contoh.go.id/klarifikasi"},
+    "media/<int:story_id>/kejadian/": {"types": ["hoaks"]},
 }
 API_DATA: dict[tuple[str, str], Any] = {
     ("POST", "/api/public/reports"): {
@@ -586,6 +629,8 @@ def test_page_answers(client, world, targets, method, route, target):
             data = {"to": f"u:{targets['sekotong_unit']}"}
         if route == "laporan/<int:report_id>/gabung/":
             data = {"into": targets["rep_other"]}
+        if route == "media/<int:story_id>/kegiatan/":
+            data = {"activity_id": targets["act_own"]}
         if route == "laporan/<int:report_id>/kegiatan/":
             data = {"activity_id": targets["act_own"]}
         response = client.post(url, data) if method == "POST" else client.get(url)

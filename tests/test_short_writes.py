@@ -188,3 +188,14 @@ def test_the_report_api_matches_places_before_it_writes(client, world, watch):
     assert read.status_code == 200
     assert watch.ran() >= {"pembaca teks", "cocokkan tempat"}
     assert watch.inside() == []
+
+
+def test_the_media_pages_read_a_post_and_an_export_before_they_write(client, world, watch):
+    client.force_login(world.users["operator"])
+    post = "Ayo geruduk kantor camat, tulis akun itu kepada warga Ds. Sekotong Barat."
+    assert client.post("/media/tambah/", {"text": post}).status_code == 302
+    export = io.BytesIO(f'text,url\n"{post} Kedua.",https://contoh.id/1\n'.encode())
+    export.name = "ekspor.csv"
+    assert client.post("/media/tambah/", {"file": export}).status_code == 302
+    assert watch.ran() >= {"pembaca teks"}
+    assert watch.inside() == []

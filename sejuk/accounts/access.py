@@ -53,6 +53,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Incidents: read where reports are read; recorded by those who triage reports.
     "incident.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
     "incident.write": frozenset({ADMIN, OPERATOR}),
+    # Media monitoring: read by those who read the area's picture (humas for the activities
+    # the news reports); reviewed, pasted and imported by operators (the cyber patrol).
+    "media.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
+    "media.write": frozenset({ADMIN, OPERATOR}),
     "bulletin.read": frozenset({ADMIN, PIMPINAN, OPERATOR, HUMAS}),
     # The picture: tension per desa, its parts and the records behind them.
     "tension.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),

@@ -26,6 +26,8 @@ from sejuk.activities.services import visible as visible_activities
 from sejuk.errors import Invalid, NotFound
 from sejuk.incidents.models import Incident
 from sejuk.incidents.services import happened
+from sejuk.media.models import Signal
+from sejuk.media.services import confirmed_on
 from sejuk.reference.taxonomy import SITUATIONS
 from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
@@ -75,6 +77,7 @@ class DailyReport:
     day_over: bool  # overdue_at is the end of the day
     incidents: list[Incident]
     worsened: list[Worsened]
+    media_signals: list[Signal]  # confirmed signals of the news about the day
     top: list[Line] = field(default_factory=list)  # the tensest desa (the picture's ranking)
 
     def figures(self) -> dict[str, Any]:
@@ -100,6 +103,7 @@ class DailyReport:
             "top_tension": [
                 {"code": t.place.code, "score": t.score, "level": t.level} for t in self.top
             ],
+            "media_signals": len(self.media_signals),
         }
 
 
@@ -153,6 +157,7 @@ def daily_report(
         incidents=list(happened(seen, span).order_by("occurred_at")),
         worsened=worsened(seen, day),
         top=top_tension(seen, day),
+        media_signals=confirmed_on(seen, day, span),
     )
 
 

@@ -35,6 +35,7 @@ def daily_outline(report: DailyReport) -> Outline:
     blocks += _incidents(r)
     blocks += _worsened(r)
     blocks += _top(r)
+    blocks += _media(r)
     return Outline(
         title="LAPORAN SITUASI HARIAN",
         subtitle=(
@@ -224,6 +225,32 @@ def _incidents(r: DailyReport) -> list[Block]:
             rows,
             widths=[0.14, 0.24, 0.2, 0.2, 0.22],
         ),
+    ]
+
+
+def _media(r: DailyReport) -> list[Block]:
+    blocks: list[Block] = [
+        Heading("7. Sinyal media terkonfirmasi"),
+        Para(
+            "Sinyal dari berita dan unggahan tentang hari itu yang sudah dikonfirmasi "
+            "analis, dengan kata buktinya.",
+            small=True,
+        ),
+    ]
+    if not r.media_signals:
+        return [*blocks, Para("Tidak ada sinyal media terkonfirmasi untuk hari itu.")]
+    rows = [
+        [
+            s.get_kind_display(),
+            s.words(),
+            s.story.region.name if s.story.region else "-",
+            s.story.title[:90],
+        ]
+        for s in r.media_signals
+    ]
+    return [
+        *blocks,
+        Table(["Sinyal", "Kata bukti", "Wilayah", "Berita"], rows, widths=[0.2, 0.2, 0.2, 0.4]),
     ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import media_views, views
 
 # Served under the "reports" namespace together with sejuk.reports.urls (sejuk/urls.py).
 urlpatterns = [
@@ -8,4 +8,11 @@ urlpatterns = [
     path("laporan/<int:report_id>/kejadian/", views.incident, name="incident"),
     path("laporan/<int:report_id>/kegiatan/", views.link_activity, name="link_activity"),
     path("laporan/<int:report_id>/identitas/", views.reveal, name="reveal"),
+]
+
+# Served under the "media" namespace together with sejuk.media.urls (sejuk/urls.py).
+media_urlpatterns = [
+    path("media/<int:story_id>/", media_views.story, name="story"),
+    path("media/<int:story_id>/kejadian/", media_views.incident, name="incident"),
+    path("media/<int:story_id>/kegiatan/", media_views.link_activity, name="link_activity"),
 ]

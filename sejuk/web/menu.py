@@ -43,6 +43,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("Kegiatan", "activities:index", "activity.read", quick_for="activity.read"),
     MenuItem("Peta", "maps:index", "activity.read"),
     MenuItem("Tokoh", "leaders:index", "leader.read"),
+    MenuItem("Media", "media:index", "media.read"),
     MenuItem("Buletin", "bulletins:index", "bulletin.read"),
     MenuItem("Lapor", "reports:report", SIGNED_OUT, quick_for=SIGNED_OUT),
     MenuItem("Cek laporan", "reports:check", SIGNED_OUT),

@@ -203,3 +203,41 @@ def test_a_report_is_refused_for_a_future_day_another_area_or_a_role_without_bul
     sekotong = Unit.objects.get(name="Polsek Sekotong")
     small = daily_report(humas, sekotong.pk, date.today() - timedelta(days=1))
     assert small.activities.total == 1 and small.coverage.total == 9
+
+
+def test_the_report_lists_the_days_confirmed_media_signals_of_its_area(world):
+    from sejuk.media import intake
+    from sejuk.media import services as media
+    from sejuk.media.models import Channel
+    from sejuk.media.reading import Incoming
+
+    day = date(2024, 12, 8)
+    operator = viewer_for(world.users["operator"])
+    texts = {
+        "own": "Ayo geruduk kantor camat, tulis akun itu kepada warga Desa Sekotong Barat, "
+        "Kecamatan Sekotong, Lombok Barat pada Minggu (8/12/2024).",
+        "unconfirmed": "Beredar hoaks kotak suara dibuka di Kelurahan Gerung Utara, Kecamatan "
+        "Gerung, Lombok Barat pada Minggu (8/12/2024).",
+        "other_day": "Seorang pria membagikan amplop di Desa Sekotong Barat, Kecamatan "
+        "Sekotong, Lombok Barat pada Sabtu (7/12/2024).",
+    }
+    stories = {}
+    for name, text in texts.items():
+        incoming = Incoming(text=text, channel=Channel.PASTE, published_at=at(day, 10))
+        stories[name] = intake.take_in(incoming).story
+    for name in ("own", "other_day"):
+        signal = stories[name].signals.get()
+        media.review_signal(operator, stories[name].pk, signal.pk, "benar")
+    polres = Unit.objects.get(name="Polres Lombok Barat").pk
+    report = daily_report(viewer_for(world.users["pimpinan"]), polres, day)
+    assert [s.story_id for s in report.media_signals] == [stories["own"].pk]
+    assert report.figures()["media_signals"] == 1
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(
+            io.BytesIO(services.daily_file(operator, polres, day, "pdf").content)
+        ).pages
+    )
+    assert "Sinyal media terkonfirmasi" in text and "geruduk" in text
+    neighbour = Unit.objects.get(name="Polres Lombok Tengah").pk
+    assert daily_report(viewer_for(world.users["neighbour"]), neighbour, day).media_signals == []

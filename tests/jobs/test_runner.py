@@ -168,15 +168,17 @@ def test_the_registry_holds_the_morning_reports(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     assert list(SCHEDULED) == [
         "laporan-pagi", "angka-harian", "kerawanan-harian", "percakapan-kedaluwarsa",
-        "telegram-polling",
+        "telegram-polling", "media-umpan",
     ]  # fmt: skip
     assert SCHEDULED["laporan-pagi"].every == timedelta(minutes=settings.BULLETIN_CHECK_MINUTES)
+    assert SCHEDULED["media-umpan"].every == timedelta(minutes=settings.FEEDS_POLL_MINUTES)
     assert not SCHEDULED["telegram-polling"].enabled  # only with SEJUK_TELEGRAM_POLLING
     outcomes = run_due(REGISTRY, "serve", NOW)
     assert sorted((o.job.name, o.ok) for o in outcomes) == [
         ("angka-harian", True),
         ("kerawanan-harian", True),
         ("laporan-pagi", True),
+        ("media-umpan", True),
         ("percakapan-kedaluwarsa", True),
     ]
     morning = next(o for o in outcomes if o.job.name == "laporan-pagi")
@@ -190,6 +192,7 @@ def test_sejuk_worker_once_runs_what_is_due_and_says_so(world, settings, tmp_pat
     settings.MEDIA_ROOT = tmp_path
     call_command("worker", "--once")
     out = capsys.readouterr().out
-    assert "laporan-pagi\tselesai\t" in out and "Pekerjaan latar: 4 dijalankan." in out
+    assert "laporan-pagi\tselesai\t" in out and "media-umpan\tselesai\t" in out
+    assert "Pekerjaan latar: 5 dijalankan." in out
     call_command("worker", "--once")  # the next run is minutes away
     assert "Pekerjaan latar: 0 dijalankan." in capsys.readouterr().out

@@ -15,6 +15,7 @@ from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.nlp.lexicon import Lexicon
 from sejuk.nlp.mentions import read_mentions
 from sejuk.nlp.normalize import fold
+from sejuk.nlp.signals import read_signals
 
 
 def _found_by_its_phrase(entry):
@@ -96,6 +97,13 @@ def _title(entry):
     assert all(m.first != after for m in mentions), "the name after the title read as a place"
 
 
+def _signal(entry):
+    assert _found_by_its_phrase(entry), "the phrase is not found in its example"
+    reading = read_signals(entry.example)
+    got = [f.kind for f in reading.signals] + (["klarifikasi"] if reading.clarifies else [])
+    assert entry.label in got, f"the signals read were {got}"
+
+
 CHECKS = {
     "activity": _labels_of("activity_types"),
     "participant": _labels_of("participants"),
@@ -107,6 +115,7 @@ CHECKS = {
     "shorthand": _shorthand,
     "region_cues": _region_cue,
     "titles": _title,
+    "signal": _signal,
 }
 
 

@@ -1,0 +1,90 @@
+"""Pages: a story of the news with its sources, the reader's record, its signals and what
+it is linked to, and the two steps that link it to the other work (an incident recorded
+from it, the activity it reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from sejuk.accounts.access import current_viewer
+from sejuk.errors import Invalid
+from sejuk.incidents.services import IncidentInput
+from sejuk.media import services as media
+from sejuk.params import whole_number
+from sejuk.reference.taxonomy import INCIDENT_TYPES
+
+from . import media as links
+
+
+@login_required
+def story(request: HttpRequest, story_id: int) -> HttpResponse:
+    viewer = current_viewer(request)
+    found = media.get_story(viewer, story_id)
+    return render(
+        request,
+        "media/story.html",
+        {
+            "story": found,
+            "articles": found.articles.select_related("source"),
+            "signals": found.signals.select_related("reviewed_by"),
+            "incident_types": list(INCIDENT_TYPES.items()),
+            "can_write": viewer.can("media.write"),
+            "can_record": viewer.can("media.write") and viewer.can("incident.write"),
+            **links.story_links(found, viewer),
+        },
+    )
+
+
+def _step(request: HttpRequest, story_id: int, action: Callable[[], str]) -> HttpResponse:
+    try:
+        with transaction.atomic():
+            said = action()
+    except Invalid as exc:
+        messages.error(request, f"{exc.message} {'; '.join(exc.fields.values())}".strip())
+    else:
+        messages.success(request, said)
+    return redirect("media:story", story_id=story_id)
+
+
+@login_required
+@require_POST
+def incident(request: HttpRequest, story_id: int) -> HttpResponse:
+    def number(name: str) -> int:
+        found = whole_number(request.POST.get(name) or "0")
+        return -1 if found is None else found  # refused by the service, in its words
+
+    data = IncidentInput(
+        types=request.POST.getlist("types"),
+        description=request.POST.get("description", "")[:5000],
+        dead=number("dead"),
+        injured=number("injured"),
+        damaged_buildings=number("damaged_buildings"),
+        damaged_vehicles=number("damaged_vehicles"),
+    )
+    viewer = current_viewer(request)
+
+    def act() -> str:
+        _, recorded = links.record_incident(viewer, story_id, data)
+        return f"Kejadian {recorded.kinds()} dicatat di {recorded.region.name} dari berita ini."
+
+    return _step(request, story_id, act)
+
+
+@login_required
+@require_POST
+def link_activity(request: HttpRequest, story_id: int) -> HttpResponse:
+    activity_id = whole_number(request.POST.get("activity_id")) or 0
+    viewer = current_viewer(request)
+
+    def act() -> str:
+        _, activity = links.link_activity(viewer, story_id, activity_id)
+        return f"Berita ini ditautkan ke kegiatan nomor {activity.pk}."
+
+    return _step(request, story_id, act)
