@@ -169,7 +169,8 @@ def ranking(
 
 
 def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Ranked]:
-    """The desa whose tension rose most against ``RISE_DAYS`` days before."""
+    """The desa whose tension rose most against ``RISE_DAYS`` days before: scores
+    compared as plain pairs, the parts read for the few shown only."""
     before = dict(
         Tension.objects.filter(area_q(area), day=day - timedelta(days=RISE_DAYS)).values_list(
             "region_code", "score"
@@ -177,13 +178,18 @@ def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Rank
     )
     if not before:
         return []
-    now_rows = Tension.objects.filter(area_q(area), day=day)
-    found = [
-        Ranked(t.region_code, t.score, t.level, t.parts, round(t.score - before[t.region_code], 2))
-        for t in now_rows.only("region_code", "score", "level", "parts")
-        if t.region_code in before and t.score > before[t.region_code]
+    now = Tension.objects.filter(area_q(area), day=day).values_list("region_code", "score")
+    risen = sorted(
+        ((value - before[code], code) for code, value in now if value > before.get(code, value)),
+        key=lambda r: (-r[0], r[1]),
+    )[:limit]
+    shown = Tension.objects.filter(day=day, region_code__in=[code for _, code in risen])
+    rows = {t.region_code: t for t in shown}
+    return [
+        Ranked(code, rows[code].score, rows[code].level, rows[code].parts, round(rise, 2))
+        for rise, code in risen
+        if code in rows
     ]
-    return sorted(found, key=lambda r: (-(r.rise or 0), r.code))[:limit]
 
 
 def level_counts(area: tuple[str, ...] | None, day: date) -> dict[str, int]:

@@ -66,13 +66,14 @@ class Command(BaseCommand):
         except SejukError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(f"Data bangkitan: {plan.result.summary()}.")
-        self._picture()
+        self._picture(scale.area or None)
 
-    def _picture(self) -> None:
+    def _picture(self, area: tuple[str, ...] | None = None) -> None:
         """The rows went in by bulk inserts, past the picture's upkeep: rebuild it (the
-        last eight days of tension, so the 7-day rise has its day before)."""
+        last eight days of tension of the generated area, so the 7-day rise has its day
+        before)."""
         started = time.perf_counter()
-        rows = tension.rebuild(tension_days=8)
+        rows = tension.rebuild(tension_days=8, area=area)
         self.stdout.write(
             f"Angka harian dan kerawanan dihitung ulang: {national.dots(rows)} baris "
             f"({time.perf_counter() - started:.0f} detik)."
