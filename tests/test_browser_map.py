@@ -61,17 +61,27 @@ def test_the_commander_reads_the_map_of_the_polres_and_reaches_a_desa(
     page.on("request", lambda request: requests.append(request.url))
     open_map(page, served, size)
 
-    # The desa of Polres Lombok Barat, coloured by coverage, with the demo points.
+    # The desa of Polres Lombok Barat, coloured by tension, with the demo points.
     assert page.get_attribute("#map", "data-level") == "4"
+    assert page.get_attribute("#map", "data-measure") == "kerawanan"
     assert page.locator("#map path.region").count() > 100
-    coverage = fills(page)
-    assert len(coverage) >= 2, "desa in different coverage classes"
+    tension = fills(page)
+    assert tension, "desa coloured by their tension level"
     expect(page.locator("#map .marker-cluster").first).to_be_visible()
     legend = page.locator(".map-legend")
     if size == "phone":
         legend.locator("summary").click()
-    expect(legend).to_contain_text("belum pernah dikunjungi")
+    expect(legend).to_contain_text("sangat rawan")
     page.screenshot(path=str(tmp_path / f"peta-{size}.png"))
+
+    # Switched to coverage: days since the last visit.
+    page.click("#map-settings > summary")
+    page.select_option("select[name=measure]", "cakupan")
+    expect(page.locator("#map")).to_have_attribute("data-measure", "cakupan")
+    expect(legend).to_contain_text("belum pernah dikunjungi")
+    coverage = fills(page)
+    assert len(coverage) >= 2, "desa in different coverage classes"
+    page.click("#map-settings > summary")
 
     # The colouring switched to the number of activities.
     page.click("#map-settings > summary")
@@ -100,9 +110,9 @@ def test_the_commander_reads_the_map_of_the_polres_and_reaches_a_desa(
     expect(card).to_contain_text("Kab. Lombok Barat")
     expect(card).to_contain_text("Kunjungan terakhir")
     page.screenshot(path=str(tmp_path / f"peta-{size}-kartu.png"))
-    card.locator("a", has_text="Kegiatan di wilayah ini").click()
-    page.wait_for_url("**/kegiatan/?wilayah=52.01.*")
-    expect(page.locator("h1")).to_contain_text("Kegiatan")
+    card.locator("a", has_text="Halaman desa").click()
+    page.wait_for_url("**/desa/52.01.*/")
+    expect(page.locator("body")).to_contain_text("Kab. Lombok Barat")
 
     outside = [u for u in requests if not u.startswith((served.url + "/", "data:", "blob:"))]
     assert outside == []

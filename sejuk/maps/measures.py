@@ -6,8 +6,9 @@ and sums what happened in a desa up to the kecamatan, kabupaten or province draw
 Classes and their colours live here, with the measure, and reach the page through the
 API, so the page's legend and the colours never disagree.
 
-``kerawanan`` (tension) comes first and has no computation yet: the tension issue fills
-it. Until then the map offers only the measures that exist (``available``).
+``kerawanan`` (tension) comes first: the level of each desa as the tension picture
+stored it for the latest day it computed up to the date asked (a larger region takes
+its tensest desa), read through ``sejuk.tension.services``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sejuk.accounts.access import Viewer, region_q
 from sejuk.accounts.workplace import zone_for
 from sejuk.activities.services import visible as visible_activities
 from sejuk.reports.services import ReportFilter, queue
+from sejuk.tension import services as tension
 
 if TYPE_CHECKING:
     from sejuk.activities.models import Activity
@@ -226,13 +228,38 @@ _TENSION_BANDS = (
     Band("sangat_rawan", "sangat rawan", "#d73027"),
 )
 
+_TENSION_WORDS = {b.key: b.label for b in _TENSION_BANDS}
+
+
+def _tension(viewer: Viewer, targets: Targets, period: Period) -> dict[str, Reading]:
+    """A region's tension level on the latest day stored up to the day (a kecamatan and
+    above: its tensest desa); a region with nothing stored has no colour."""
+    day = tension.latest_day(targets.within, period.day)
+    found: dict[str, tuple[float, str]] = {}
+    if day is not None:
+        for prefix in targets.within if targets.within is not None else (None,):
+            for code, value in tension.levels(prefix, targets.level, day).items():
+                if code not in found or value[0] > found[code][0]:
+                    found[code] = value
+    out: dict[str, Reading] = {}
+    for code in targets.villages:
+        if code not in found:
+            continue
+        score, level = found[code]
+        words = _TENSION_WORDS.get(level, level)
+        top = "" if targets.level == 4 else " (desa tertinggi)"
+        out[code] = Reading(round(score, 1), level, f"{words}, skor {score:.1f}{top}")
+    return out
+
+
 MEASURES: tuple[Measure, ...] = (
     Measure(
         "kerawanan",
         "Kerawanan",
         "Tingkat kerawanan desa menurut Polri: kurang rawan, rawan, sangat rawan.",
         lambda level: _TENSION_BANDS,
-        None,  # filled by the tension picture; not offered until then
+        _tension,
+        capability="tension.read",
     ),
     Measure(
         "cakupan",

@@ -468,7 +468,9 @@ def card(viewer: Viewer, code: str, day: date | None, days: int) -> Card:
     readings = []
     for measure in available(viewer):
         assert measure.compute is not None
-        readings.append((measure, measure.compute(viewer, targets, period)[code]))
+        reading = measure.compute(viewer, targets, period).get(code)
+        if reading is not None:  # tension not computed for the region yet
+            readings.append((measure, reading))
     last = (
         list_activities(viewer, ActivityFilter(region=code, end=period.day))
         .aggregate(last=Max("local_date"))
@@ -476,6 +478,8 @@ def card(viewer: Viewer, code: str, day: date | None, days: int) -> Card:
     )
     open_reports = None
     links = [("Kegiatan di wilayah ini", reverse("activities:index") + f"?wilayah={code}")]
+    if region.level == 4 and viewer.can("tension.read"):
+        links.insert(0, ("Halaman desa", reverse("tension:desa", args=[code])))
     if viewer.can("report.read"):
         open_reports = (
             queue(viewer, ReportFilter(region=code)).filter(state__in=OPEN_STATES).count()

@@ -17,6 +17,7 @@ from sejuk.errors import NotFound
 from sejuk.incidents.services import visible as visible_incidents
 from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.regions.models import Level, Region
+from sejuk.regions.names import place_name
 from sejuk.reports.services import overdue
 from sejuk.reports.services import visible as visible_reports
 
@@ -84,6 +85,7 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
 class DesaPage:
     region: Region
     kecamatan: str
+    above: str  # "Kec. Gerung, Kab. Lombok Barat"
     day: date
     tension: score.Tension
     parts: list[tuple[str, str, float, str]]
@@ -118,6 +120,7 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
     return DesaPage(
         region=region,
         kecamatan=kec or "",
+        above=", ".join(place_name(code).split(", ")[1:]),
         day=day,
         tension=found,
         parts=parts_list({n: [p.points, p.why] for n, p in found.parts.items()}),

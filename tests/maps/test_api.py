@@ -9,12 +9,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from sejuk.incidents.models import Incident
 from sejuk.maps import services
 from sejuk.maps.build import rebuild
-from sejuk.maps.measures import MEASURES
 from sejuk.maps.models import Shape
 from sejuk.regions.models import Region
+from sejuk.tension.services import recompute, refresh
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT
 
@@ -93,7 +95,7 @@ def test_an_anonymous_visitor_gets_no_map_but_may_ask_which_desa_a_point_is_in(w
 def test_the_frame_opens_on_the_polres_area_with_the_measures_that_exist(world):
     frame = get(world.users["pimpinan"], "frame")
     assert codes(frame) == [LOMBOK_BARAT]
-    assert [m["key"] for m in frame["measures"]] == ["cakupan", "kegiatan", "laporan"]
+    assert [m["key"] for m in frame["measures"]] == ["kerawanan", "cakupan", "kegiatan", "laporan"]
     assert [k["value"] for k in frame["kinds"]] == ["activity", "report", "incident"]
     west, south, east, north = frame["bbox"]
     assert 115.5 < west < east < 116.6 and -9.0 < south < north < -8.2
@@ -102,13 +104,34 @@ def test_the_frame_opens_on_the_polres_area_with_the_measures_that_exist(world):
     assert [k["value"] for k in humas["kinds"]] == ["activity"]
 
 
-def test_tension_heads_the_registry_but_is_not_offered_until_it_is_computed(world):
-    assert MEASURES[0].key == "kerawanan" and MEASURES[0].compute is None
-    response = client_for(world.users["pimpinan"]).get(
-        "/api/map/colours", {"measure": "kerawanan", "level": 4}
-    )
-    assert response.status_code == 422
-    assert "belum tersedia" in response.json()["error"]["message"]
+def test_tension_colours_each_desa_by_its_level_and_a_kecamatan_by_its_tensest_desa(world):
+    today = date.today()
+    Incident.objects.create(
+        types=["bentrokan"], region_id=SEKOTONG_BARAT, injured=3,
+        occurred_at=timezone.now() - timedelta(days=1),
+    )  # fmt: skip
+    refresh()  # the days the incident touched
+    recompute(today, LOMBOK_BARAT)
+    desa = get(world.users["pimpinan"], "colours", measure="kerawanan", level=4, within=SEKOTONG)
+    values = desa["values"]
+    assert set(values) == set(desa_of(SEKOTONG))
+    assert {b["key"] for b in desa["bands"]} == {"kurang_rawan", "rawan", "sangat_rawan"}
+    assert all(v["band"] in {"kurang_rawan", "rawan", "sangat_rawan"} for v in values.values())
+    hot = values[SEKOTONG_BARAT]["value"]
+    assert all(v["value"] < hot for code, v in values.items() if code != SEKOTONG_BARAT)
+    kecamatan = get(world.users["pimpinan"], "colours", measure="kerawanan", level=3)
+    assert kecamatan["values"][SEKOTONG]["value"] == hot
+    assert "desa tertinggi" in kecamatan["values"][SEKOTONG]["text"]
+    card = get(world.users["pimpinan"], f"regions/{SEKOTONG_BARAT}")
+    assert card["readings"][0]["measure"] == "kerawanan"
+    assert card["links"][0]["url"] == f"/desa/{SEKOTONG_BARAT}/"
+
+
+def test_nothing_computed_leaves_the_regions_without_a_tension_colour(world):
+    answer = get(world.users["pimpinan"], "colours", measure="kerawanan", level=4, within=SEKOTONG)
+    assert answer["values"] == {}
+    card = get(world.users["pimpinan"], f"regions/{SEKOTONG_BARAT}")
+    assert "kerawanan" not in [r["measure"] for r in card["readings"]]
 
 
 def test_coverage_colours_a_desa_visited_yesterday_recent_and_one_never_visited(world):
