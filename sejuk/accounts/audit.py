@@ -38,6 +38,7 @@ SUBJECTS: dict[str, str] = {
     "bulletin_recap": "rekapitulasi kegiatan (XLSX)",
     "unit": "satuan",
     "officer": "personel",
+    "conversation": "percakapan saluran pesan",
     "user": "pengguna",
     "token": "token API",
     "audit": "catatan audit",

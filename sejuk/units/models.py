@@ -133,8 +133,13 @@ class Officer(models.Model):
     # The officer's own number (0812..., +62812...) and Telegram account (a numeric user
     # id): a field message from either reaches the officer functions of the channels.
     phone = models.CharField("telepon", max_length=30, blank=True)
+    # A default in the database too: rows written in bulk (sejuk.bulk) name no value.
     telegram_id = models.CharField(
-        "ID Telegram", max_length=32, blank=True, help_text="Angka ID akun Telegram petugas."
+        "ID Telegram",
+        max_length=32,
+        blank=True,
+        db_default="",
+        help_text="Angka ID akun Telegram petugas.",
     )
     active = models.BooleanField("aktif", default=True)
     is_demo = models.BooleanField("data demo", default=False)

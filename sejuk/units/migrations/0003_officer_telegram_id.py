@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='officer',
             name='telegram_id',
-            field=models.CharField(blank=True, help_text='Angka ID akun Telegram petugas.', max_length=32, verbose_name='ID Telegram'),
+            field=models.CharField(blank=True, db_default='', help_text='Angka ID akun Telegram petugas.', max_length=32, verbose_name='ID Telegram'),
         ),
     ]
