@@ -395,6 +395,9 @@ FEEDS_SCHEDULE = envbool("SEJUK_FEEDS_SCHEDULE", True)
 FEEDS_POLL_MINUTES = envint("SEJUK_FEEDS_POLL_MINUTES", 30, minimum=1)
 FEEDS_HOST_DELAY_MS = envint("SEJUK_FEEDS_HOST_DELAY_MS", 2000, minimum=0)
 FEEDS_TIMEOUT_SECONDS = envint("SEJUK_FEEDS_TIMEOUT_SECONDS", 15, minimum=1)
+# A pasted link may lead into the server's own network only where this is on (a closed
+# network whose news site has a private address); off, such links are refused.
+MEDIA_PASTE_PRIVATE = envbool("SEJUK_MEDIA_PASTE_PRIVATE", False)
 # matplotlib (the charts of the reports) keeps its font list in a cache folder: inside
 # the data folder, not in the home folder of whoever runs the server.
 os.environ.setdefault("MPLCONFIGDIR", str(DATA_DIR / "cache" / "matplotlib"))

@@ -1,9 +1,18 @@
 """Asking the outlets, politely: conditional requests (ETag / Last-Modified), one
 request per host at most every ``FEEDS_HOST_DELAY_MS``, a timeout, a size limit, http and
-https only. Nothing else in Sejuk goes out to the network."""
+https only. Nothing else in Sejuk goes out to the network.
+
+An address someone pastes (``public_only``) must lead to the public internet: a host that
+resolves to a loopback, private, link-local or reserved address is refused, and so is a
+redirect to one, so a pasted link cannot make the server read its own network (the
+database, an admin page, a cloud's metadata address). Feeds an administrator registered
+may point anywhere. What is left: a name that resolves to a public address when checked
+and to a private one a moment later (DNS rebinding); a proxy in front would close it."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -29,12 +38,43 @@ class Response:
     url: str
 
 
+def check_public(host: str) -> None:
+    """Refuse a host that is, or resolves to, an address outside the public internet."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        raise FetchError(f"nama {host} tidak dikenal") from None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global or address.is_multicast:
+            raise FetchError("alamat itu menuju jaringan dalam, bukan internet umum")
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another public http(s) address."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        parts = urlsplit(newurl)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("dialihkan ke alamat yang bukan http:// atau https://")
+        check_public(parts.hostname)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class Fetcher:
     """One polling round's client: remembers when it last asked each host."""
 
-    def __init__(self, delay_ms: int | None = None, timeout: int | None = None) -> None:
+    def __init__(
+        self, delay_ms: int | None = None, timeout: int | None = None, public_only: bool = False
+    ) -> None:
         self.delay = (settings.FEEDS_HOST_DELAY_MS if delay_ms is None else delay_ms) / 1000
         self.timeout = settings.FEEDS_TIMEOUT_SECONDS if timeout is None else timeout
+        self.public_only = public_only
+        self._open = (
+            urllib.request.build_opener(_PublicRedirects()).open
+            if public_only
+            else urllib.request.urlopen
+        )
         self._last: dict[str, float] = {}
 
     def _wait_for(self, host: str) -> None:
@@ -49,6 +89,8 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("alamat harus diawali http:// atau https://")
+        if self.public_only:
+            check_public(parts.hostname)
         self._wait_for(parts.hostname)
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
         if etag:
@@ -57,7 +99,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310
+            with self._open(request, timeout=self.timeout) as answer:
                 body = answer.read(MAX_BYTES + 1)
                 if len(body) > MAX_BYTES:
                     raise FetchError("halaman lebih dari 5 MB, tidak dibaca")

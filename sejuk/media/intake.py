@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -139,7 +140,8 @@ def paste(viewer: Viewer, *, url: str = "", text: str = "", seen_where: str = ""
     title, outlet = "", ""
     if url and not text:
         try:
-            page = read_page(Fetcher().get(url).body, url)
+            fetcher = Fetcher(public_only=not settings.MEDIA_PASTE_PRIVATE)
+            page = read_page(fetcher.get(url).body, url)
         except FetchError as exc:
             raise Invalid(
                 f"Halaman tidak dapat diambil: {exc}.",
