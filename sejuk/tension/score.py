@@ -212,8 +212,8 @@ def _media(x: Inputs, w: Weights) -> Part:
     if x.media is None:
         return Part(
             0.0,
-            "Belum ada sinyal pemantauan media: bagian ini bernilai 0 sampai pemantauan "
-            "media tersambung.",
+            "Tidak ada sinyal pemantauan media yang dikonfirmasi analis untuk desa ini "
+            "dalam 30 hari terakhir.",
         )
     return Part(round(w.media * x.media[0], 2), x.media[1])
 

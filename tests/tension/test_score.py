@@ -18,7 +18,7 @@ def test_a_desa_with_no_data_has_its_baseline_only_and_says_so():
     # The coverage gap is full: no activity known.
     assert t.parts["coverage"].points == W.coverage
     assert t.score == 10.0 + W.coverage
-    assert "Belum ada sinyal pemantauan media" in t.parts["media"].why
+    assert "Tidak ada sinyal pemantauan media" in t.parts["media"].why
     assert t.parts["media"].points == 0
 
 
