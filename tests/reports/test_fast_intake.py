@@ -37,15 +37,18 @@ def _statements(client, **extra):  # type: ignore[no-untyped-def]
     return [q["sql"] for q in captured.captured_queries]
 
 
-def test_a_citizen_report_is_two_inserts_and_a_place_lookup(client, world):
+def test_a_citizen_report_is_three_small_inserts_and_a_place_lookup(client, world):
     _send(client)  # the first report of a process fills the routing cache
     sql = _statements(client)
     writes = [s for s in sql if WRITES.match(s)]
-    assert len(writes) == 2, writes  # the report and its first history entry
-    assert [s.split()[2].strip('"') for s in writes] == ["reports_report", "reports_event"]
+    # the report, the mark of the day the situation picture must count again (its
+    # upkeep, sejuk.tension), and the report's first history entry
+    assert [s.split()[2].strip('"') for s in writes] == [
+        "reports_report", "tension_dirty", "reports_event",
+    ], writes  # fmt: skip
     reads = [s for s in sql if s.lstrip().upper().startswith("SELECT")]
     assert len(reads) <= 1, reads  # the region named, nothing else
-    assert len(sql) <= 7, sql
+    assert len(sql) <= 8, sql  # with the transaction's own statements
 
 
 def test_the_anonymous_api_reads_no_session_user_or_rate_counter(client, world):
@@ -106,6 +109,7 @@ def test_the_report_form_writes_the_report_and_no_session_row(client, world):
     sql = [q["sql"] for q in captured.captured_queries]
     assert [s.split()[2].strip('"') for s in sql if WRITES.match(s)] == [
         "reports_report",
+        "tension_dirty",
         "reports_event",
     ]
     assert "django_session" not in " ".join(sql)
