@@ -43,8 +43,8 @@ class Dirty(models.Model):
     """A (region, day) whose figures a write changed and that waits to be recomputed:
     written in the writer's transaction, so nothing committed is ever left out."""
 
-    region_code = models.CharField(max_length=13)
-    day = models.DateField()
+    region_code = models.CharField("kode wilayah", max_length=13)
+    day = models.DateField("tanggal")
 
     class Meta:
         verbose_name = "angka harian yang menunggu"
