@@ -17,6 +17,8 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from http.client import HTTPMessage
+from typing import IO
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -53,7 +55,15 @@ def check_public(host: str) -> None:
 class _PublicRedirects(urllib.request.HTTPRedirectHandler):
     """Follows a redirect only to another public http(s) address."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         parts = urlsplit(newurl)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("dialihkan ke alamat yang bukan http:// atau https://")
