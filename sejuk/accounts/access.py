@@ -23,7 +23,7 @@ from django.db.models.lookups import Exact
 from django.http import HttpRequest
 
 from sejuk.errors import Forbidden, Invalid, NotFound
-from sejuk.regions.indexes import DESA_CODE_LENGTH, REGION_CODE_LENGTHS, region_prefix
+from sejuk.regions.indexes import REGION_CODE_LENGTHS, region_prefix
 from sejuk.regions.names import place_name
 from sejuk.units.models import Unit, UnitLevel
 
@@ -245,9 +245,9 @@ def region_in(code: str, field_name: str) -> Q:
     answer (the code's prefix), not a LIKE that no index serves."""
     if len(code) in REGION_CODE_LENGTHS:
         return Q(Exact(region_prefix(field_name, len(code)), code))
-    if len(code) == DESA_CODE_LENGTH:  # nothing lies inside a desa
-        return Q(**{field_name: code})
-    return Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": code + "."})
+    # Nothing lies inside a desa, nor inside a code of no region's length (a code typed
+    # wrong: "000000000000" names no province, kabupaten or kecamatan).
+    return Q(**{field_name: code})
 
 
 def region_q(area: tuple[str, ...] | None, field_name: str) -> Q:

@@ -129,3 +129,15 @@ def test_the_national_list_is_the_newest_index(world):
     listing = Listing(services.list_activities(whole))
     plan = _plan(listing.qs.order_by("-starts_at", "-id")[:26])
     assert "activity_newest" in plan, plan
+
+
+@pytest.mark.parametrize("region", ["000000000000", "52.0", "52.01.07.20", "5"])
+def test_a_region_code_of_no_region_s_length_finds_nothing_and_no_server_error(
+    client, world, region
+):
+    client.force_login(world.users["bhabin"])
+    answer = client.get("/api/activities", {"region": region, "unit_id": "0"})
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["items"] == []
+    page = client.get("/kegiatan/", {"wilayah": region})
+    assert page.status_code == 422  # the page says the place is not known, in words
