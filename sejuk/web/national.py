@@ -35,7 +35,7 @@ from sejuk.activities.national import UTC_OFFSET, ActivityWriter, remove_activit
 from sejuk.errors import Invalid
 from sejuk.incidents.national import IncidentWriter, remove_incidents
 from sejuk.leaders.national import remove_leaders, write_leaders
-from sejuk.reference.elections import CALENDAR
+from sejuk.reference.elections import CALENDAR, REVOTES_2025
 from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.reports.demo import PLACES, STORIES
@@ -43,35 +43,6 @@ from sejuk.reports.national import ReportWriter, remove_reports
 from sejuk.units.models import Officer, Unit, UnitLevel
 from sejuk.units.national import remove_officers, write_officers
 
-# The re-votes ordered by the Constitutional Court on 24 February 2025, by region, as
-# reported (KPU's schedule; Barito Utara voted twice).
-PSU_2025: tuple[tuple[str, date], ...] = (
-    ("Kabupaten Siak", date(2025, 3, 22)),
-    ("Kabupaten Barito Utara", date(2025, 3, 22)),
-    ("Kabupaten Bangka Barat", date(2025, 3, 22)),
-    ("Kabupaten Magetan", date(2025, 3, 22)),
-    ("Kabupaten Empat Lawang", date(2025, 3, 23)),
-    ("Kota Sabang", date(2025, 4, 5)),
-    ("Kabupaten Banggai", date(2025, 4, 5)),
-    ("Kabupaten Bungo", date(2025, 4, 5)),
-    ("Kabupaten Pulau Taliabu", date(2025, 4, 5)),
-    ("Kabupaten Buru", date(2025, 4, 5)),
-    ("Kabupaten Kepulauan Talaud", date(2025, 4, 9)),
-    ("Kabupaten Parigi Moutong", date(2025, 4, 19)),
-    ("Kabupaten Pasaman", date(2025, 4, 19)),
-    ("Kabupaten Tasikmalaya", date(2025, 4, 19)),
-    ("Kabupaten Kutai Kartanegara", date(2025, 4, 19)),
-    ("Kabupaten Gorontalo Utara", date(2025, 4, 19)),
-    ("Kabupaten Bengkulu Selatan", date(2025, 4, 19)),
-    ("Kabupaten Serang", date(2025, 4, 19)),
-    ("Kota Banjarbaru", date(2025, 4, 19)),
-    ("Kota Palopo", date(2025, 5, 24)),
-    ("Kabupaten Mahakam Ulu", date(2025, 5, 24)),
-    ("Kabupaten Pesawaran", date(2025, 5, 24)),
-    ("Papua", date(2025, 8, 6)),
-    ("Kabupaten Boven Digoel", date(2025, 8, 6)),
-    ("Kabupaten Barito Utara", date(2025, 8, 6)),
-)
 T = TypeVar("T")
 # Who logs the activities: Bhabinkamtibmas, Polsek staff, Polres staff.
 KIND_SHARES = {"bhabin": 0.75, "polsek": 0.20, "polres": 0.05}
@@ -297,10 +268,10 @@ class Plan:
         self.result.desa = sum(len(v) for v in self.polsek_desa.values())
         regions = dict(
             Region.objects.filter(
-                level__in=(Level.PROVINSI, Level.KABKOTA), name__in=[n for n, _ in PSU_2025]
+                level__in=(Level.PROVINSI, Level.KABKOTA), name__in=[n for n, _ in REVOTES_2025]
             ).values_list("name", "code")
         )
-        self.psu = tuple((regions[name], when) for name, when in PSU_2025 if name in regions)
+        self.psu = tuple((regions[name], when) for name, when in REVOTES_2025 if name in regions)
 
     # -- people ----------------------------------------------------------------------
 
