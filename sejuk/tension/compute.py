@@ -15,7 +15,7 @@ from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Report, State
 
-from . import baseline, calendar, media, score
+from . import baseline, calendar, media, score, summary
 from .codes import below
 from .models import DayFigures
 
@@ -39,14 +39,19 @@ def desa_codes(prefix: str | None) -> list[str]:
 
 
 def tensions(
-    prefix: str | None, day: date, now: datetime | None = None
+    prefix: str | None,
+    day: date,
+    now: datetime | None = None,
+    visits: dict[str, date] | None = None,
 ) -> dict[str, score.Tension]:
-    """Every desa under ``prefix`` (None: the nation), as the day ``day`` ends."""
+    """Every desa under ``prefix`` (None: the nation), as the day ``day`` ends. When
+    ``visits`` is given it receives each desa's last day with an activity (in the
+    lookback, at least ``summary.REACH_DAYS``), for the area summary."""
     w = weights()
     codes = desa_codes(prefix)
     if not codes:
         return {}
-    lookback = max(w.incident_window, w.situation_days, w.coverage_days)
+    lookback = max(w.incident_window, w.situation_days, w.coverage_days, summary.REACH_DAYS)
     first = day - timedelta(days=lookback)
     incidents: dict[str, list[tuple[int, dict[str, int], int]]] = defaultdict(list)
     situation: dict[str, tuple[date, str]] = {}
@@ -65,6 +70,8 @@ def tensions(
             incidents[code].append(((day - on).days, types, severe))
         if said:
             situation[code] = (on, said)
+    if visits is not None:
+        visits.update(last_activity)
     own_points = {c: score.incident_points(tuple(v), w) for c, v in incidents.items()}
     per_kec: dict[str, float] = defaultdict(float)
     for code, points in own_points.items():

@@ -103,3 +103,28 @@ class Tension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_code} {self.day} {self.score:.1f}"
+
+
+class AreaDay(models.Model):
+    """Per kecamatan, kabupaten, province and the nation (code "") and day: how many of
+    its desa stand at each level, how many an activity reached in the last 30 days, and
+    how many desa it has. Written with the stored tension, so a commander's counts and
+    30-day trend read a few rows instead of counting millions of desa-days."""
+
+    region_code = models.CharField("kode wilayah", max_length=8, blank=True)
+    day = models.DateField("tanggal")
+    kurang_rawan = models.PositiveIntegerField("kurang rawan", default=0)
+    rawan = models.PositiveIntegerField("rawan", default=0)
+    sangat_rawan = models.PositiveIntegerField("sangat rawan", default=0)
+    reached = models.PositiveIntegerField("didatangi 30 hari", default=0)
+    villages = models.PositiveIntegerField("jumlah desa", default=0)
+
+    class Meta:
+        verbose_name = "ringkasan kerawanan wilayah"
+        verbose_name_plural = "ringkasan kerawanan wilayah"
+        constraints = [
+            models.UniqueConstraint(fields=["region_code", "day"], name="one_summary_per_area_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_code or 'nasional'} {self.day}"

@@ -22,11 +22,11 @@ from sejuk.reports.services import overdue
 from sejuk.reports.services import visible as visible_reports
 
 from . import ranking as ranking_page
-from . import score, services
+from . import score, services, summary
 from .codes import below
 from .lines import Line, lines, parts_list, places
 
-COVERAGE_DAYS = 30
+COVERAGE_DAYS = summary.REACH_DAYS
 RANK_SIZE = 15
 
 
@@ -65,19 +65,21 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
     today = on or today_for(viewer)
     day = services.latest_day(area, today)
     late = overdue(visible_reports(viewer)).count() if viewer.can("report.read") else 0
-    since = today - timedelta(days=COVERAGE_DAYS - 1)
-    reached = services.reached(area, since, today)
     if day is None:
+        since = today - timedelta(days=COVERAGE_DAYS - 1)
+        reached = services.reached(area, since, today)
         return AreaPicture(None, [], [], {}, [], late, reached, _villages(area))
+    trend = services.trend(area, day)
+    counts = summary.total(area, day)
     return AreaPicture(
         day=day,
         ranking=lines(services.ranking(area, day, size)),
         rises=lines(services.rises(area, day, 5)),
-        levels=services.level_counts(area, day),
-        trend=services.trend(area, day),
+        levels=trend[-1][1],
+        trend=trend,
         overdue=late,
-        reached=reached,
-        villages=_villages(area),
+        reached=counts.reached,
+        villages=counts.villages,
     )
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Max, Q, Sum
 from django.db.models.functions import Length
 from django.utils import timezone
 
 from sejuk import bulk
 
-from . import compute, score, store, upkeep
+from . import compute, score, store, summary, upkeep
 from .codes import area_q, below
 from .models import DayFigures, Dirty, Tension
 
@@ -96,8 +96,12 @@ def recompute_area(area: tuple[str, ...] | None, days: int, now: datetime | None
 
 
 def recompute(day: date, prefix: str | None = None, now: datetime | None = None) -> int:
-    """Store the tension of every desa under ``prefix`` on ``day``."""
-    found = compute.tensions(prefix, day, now)
+    """Store the tension of every desa under ``prefix`` on ``day`` (a desa code: its
+    whole kecamatan), and the area summary above them."""
+    if prefix and len(prefix) > summary.KECAMATAN:
+        prefix = prefix[: summary.KECAMATAN]
+    visits: dict[str, date] = {}
+    found = compute.tensions(prefix, day, now, visits)
     old = Tension.objects.filter(day=day)
     if prefix:
         old = old.filter(below(prefix) | Q(region_code=prefix))
@@ -125,6 +129,7 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
             for code, t in found.items()
         ),
     )
+    summary.store(day, prefix, ((code, t.level) for code, t in found.items()), visits)
     return len(found)
 
 
@@ -193,23 +198,17 @@ def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Rank
 
 
 def level_counts(area: tuple[str, ...] | None, day: date) -> dict[str, int]:
-    rows = Tension.objects.filter(area_q(area), day=day).values("level").annotate(n=Count("id"))
-    found = {r["level"]: r["n"] for r in rows}
+    """The area's desa per level on a day (from the area summary)."""
+    found = summary.total(area, day).levels
     return {lv: found.get(lv, 0) for lv in score.LEVELS}
 
 
 def trend(
     area: tuple[str, ...] | None, day: date, days: int = TREND_DAYS
 ) -> list[tuple[date, dict[str, int]]]:
+    """Per day of the last ``days`` up to ``day``: the area's desa per level."""
     first = day - timedelta(days=days - 1)
-    rows = (
-        Tension.objects.filter(area_q(area), day__range=(first, day))
-        .values("day", "level")
-        .annotate(n=Count("id"))
-    )
-    by: dict[date, dict[str, int]] = {}
-    for r in rows:
-        by.setdefault(r["day"], {lv: 0 for lv in score.LEVELS})[r["level"]] = r["n"]
+    by = {on: c.levels for on, c in summary.counts(area, first, day).items()}
     return [
         (
             first + timedelta(days=i),
