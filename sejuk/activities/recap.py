@@ -20,6 +20,9 @@ from .models import ActivityType
 from .services import visible
 
 MAX_DAYS = 400
+# Units whose recap lists their desa's coverage (a Polres has a few hundred desa; a
+# Polda thousands, the nation 83,762: they drill down per unit instead).
+LISTED_LEVELS = ("polres", "polsek")
 
 
 @dataclass(frozen=True)

@@ -299,8 +299,14 @@ def recap_page(request: HttpRequest) -> HttpResponse:
     unit_id = whole_number(request.GET.get("satuan"))
     days = whole_number(request.GET.get("hari")) or 30
     result = recap.recap(viewer, start, end, unit_id)
-    # Coverage as of the last day shown, so a past period shows its own coverage.
-    cover = recap.coverage(viewer, unit_id, days, today=end)
+    # Coverage as of the last day shown, so a past period shows its own coverage; for a
+    # Polres-sized area only: above it the page links to coverage per unit instead of
+    # reading every desa's last visit and listing thousands of them.
+    cover = (
+        recap.coverage(viewer, unit_id, days, today=end)
+        if result.unit.level in recap.LISTED_LEVELS
+        else None
+    )
     chart = bar_chart([(label, result.totals.get(code, 0)) for code, label in result.types])
     return render(
         request,
@@ -308,6 +314,8 @@ def recap_page(request: HttpRequest) -> HttpResponse:
         {
             "recap": result,
             "coverage": cover,
+            "days": days,
+            "coverage_link": viewer.can("tension.read"),
             "chart": chart,
             "query": request.GET.urlencode(),
             "units": [

@@ -57,3 +57,17 @@ def test_coverage_counts_only_the_last_n_days(world):
     c = recap.coverage(viewer_for(world.users["operator"]), sekotong.pk, days=30)
     assert c.reached == 0 and [r.code for r, _ in c.stale] == ["52.01.07.2002"]
     assert len(c.never) == 8
+
+
+def test_a_polda_recap_links_to_coverage_per_unit_instead_of_listing_its_desa(client, world):
+    from tests.personas import make_user
+
+    log_activity(world.users["bhabin"], types=["sambang"])
+    client.force_login(make_user("pimpinan_ntb", "Polda Nusa Tenggara Barat", "pimpinan"))
+    page = client.get("/kegiatan/rekap/?hari=14").content.decode()
+    assert "terlalu luas untuk mendaftar desanya" in page
+    assert "/kerawanan/cakupan/?satuan=" in page and "hari=14" in page
+    assert "belum pernah dijangkau" not in page
+    client.force_login(world.users["pimpinan"])  # a Polres still lists its desa
+    page = client.get("/kegiatan/rekap/").content.decode()
+    assert "belum pernah dijangkau" in page and "terlalu luas" not in page
