@@ -64,15 +64,20 @@ def world(db):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True)
 def _fresh_process_memory():  # type: ignore[no-untyped-def]
     """What a server process keeps in memory (rate-limit counts, who answers for a
-    place) starts empty in every test, as the database rolls back under it."""
+    place, the cached region counts) starts empty in every test, as the database rolls
+    back under it."""
+    from django.core.cache import cache
+
     from sejuk.accounts.ratelimit import memory
     from sejuk.units.routing import routes
 
     memory.clear()
     routes.clear()
+    cache.clear()
     yield
     memory.clear()
     routes.clear()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
