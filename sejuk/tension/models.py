@@ -89,6 +89,7 @@ class Tension(models.Model):
     score = models.FloatField("skor")
     level = models.CharField("tingkat", max_length=14)
     parts = models.JSONField("bagian", default=dict)
+    rise = models.FloatField("naik dalam 7 hari", null=True, blank=True)
 
     class Meta:
         verbose_name = "kerawanan desa"
@@ -99,6 +100,7 @@ class Tension(models.Model):
         indexes = [
             models.Index(fields=["day", "-score"]),
             models.Index(fields=["day", "region_code"]),
+            models.Index(fields=["day", "-rise"], name="tension_rise_idx"),
         ]
 
     def __str__(self) -> str:

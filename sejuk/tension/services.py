@@ -88,7 +88,7 @@ def recompute_area(area: tuple[str, ...] | None, days: int, now: datetime | None
     now = now or timezone.now()
     today = compute.local_today(area[0] if area else "31", now)
     n = 0
-    for back in range(days):
+    for back in reversed(range(days)):  # oldest first: a day's rise reads the day before
         for code in area if area is not None else (None,):
             with transaction.atomic():
                 n += recompute(today - timedelta(days=back), prefix=code, now=now)
@@ -102,10 +102,25 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
         prefix = prefix[: summary.KECAMATAN]
     visits: dict[str, date] = {}
     found = compute.tensions(prefix, day, now, visits)
+    return store_tensions(day, prefix, found, visits)
+
+
+def store_tensions(
+    day: date,
+    prefix: str | None,
+    found: dict[str, score.Tension],
+    visits: dict[str, date],
+) -> int:
+    """Replace the stored tension of the desa under ``prefix`` on ``day`` with ``found``
+    (every desa under it), each with its rise against ``RISE_DAYS`` days before (as
+    stored then: the ranking of rises is one indexed query), then the area summary."""
     old = Tension.objects.filter(day=day)
+    before_rows = Tension.objects.filter(day=day - timedelta(days=RISE_DAYS))
     if prefix:
         old = old.filter(below(prefix) | Q(region_code=prefix))
+        before_rows = before_rows.filter(below(prefix) | Q(region_code=prefix))
     old.delete()
+    before = dict(before_rows.values_list("region_code", "score").iterator(chunk_size=20000))
     # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
     # more than the database does at the nation's 83,762 desa.
     explained: dict[int, dict[str, list[object]]] = {}
@@ -117,7 +132,7 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
 
     bulk.insert(
         Tension,
-        ("region_code", "day", "score", "level", "parts"),
+        ("region_code", "day", "score", "level", "parts", "rise"),
         (
             (
                 code,
@@ -125,6 +140,7 @@ def recompute(day: date, prefix: str | None = None, now: datetime | None = None)
                 t.score,
                 t.level,
                 parts_of(t),
+                round(t.score - before[code], 2) if code in before else None,
             )
             for code, t in found.items()
         ),
@@ -174,27 +190,14 @@ def ranking(
 
 
 def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Ranked]:
-    """The desa whose tension rose most against ``RISE_DAYS`` days before: scores
-    compared as plain pairs, the parts read for the few shown only."""
-    before = dict(
-        Tension.objects.filter(area_q(area), day=day - timedelta(days=RISE_DAYS)).values_list(
-            "region_code", "score"
-        )
+    """The desa whose tension rose most against ``RISE_DAYS`` days before (the rise is
+    stored with the day's tension)."""
+    rows = (
+        Tension.objects.filter(area_q(area), day=day, rise__gt=0)
+        .order_by("-rise", "region_code")
+        .only("region_code", "score", "level", "parts", "rise")[:limit]
     )
-    if not before:
-        return []
-    now = Tension.objects.filter(area_q(area), day=day).values_list("region_code", "score")
-    risen = sorted(
-        ((value - before[code], code) for code, value in now if value > before.get(code, value)),
-        key=lambda r: (-r[0], r[1]),
-    )[:limit]
-    shown = Tension.objects.filter(day=day, region_code__in=[code for _, code in risen])
-    rows = {t.region_code: t for t in shown}
-    return [
-        Ranked(code, rows[code].score, rows[code].level, rows[code].parts, round(rise, 2))
-        for rise, code in risen
-        if code in rows
-    ]
+    return [Ranked(t.region_code, t.score, t.level, t.parts, t.rise) for t in rows]
 
 
 def level_counts(area: tuple[str, ...] | None, day: date) -> dict[str, int]:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from sejuk.tension import services
+from sejuk.tension import score, services
 from sejuk.tension.models import Tension
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +20,18 @@ def store(code: str, day: date, value: float, level: str = "kurang_rawan") -> No
 
 def test_rises_rank_the_desa_that_rose_most_in_seven_days_within_the_area():
     week_ago = DAY - timedelta(days=7)
+    today: dict[str, score.Tension] = {}
     for code, before, now in (
         ("52.01.07.2001", 10, 40),  # +30
         ("52.01.07.2002", 10, 20),  # +10
         ("52.01.07.2003", 30, 20),  # fell
         ("52.02.01.2001", 0, 90),  # outside the area
+        ("52.01.07.2004", None, 50),  # no figure a week before: no rise
     ):
-        store(code, week_ago, before)
-        store(code, DAY, now)
+        if before is not None:
+            store(code, week_ago, before)
+        today[code] = score.Tension(now, "kurang_rawan", {}, baseline_only=False)
+    services.store_tensions(DAY, None, today, {})
     found = services.rises(("52.01",), DAY)
     assert [(r.code, r.rise) for r in found] == [("52.01.07.2001", 30), ("52.01.07.2002", 10)]
 
