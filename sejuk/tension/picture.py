@@ -18,7 +18,6 @@ from sejuk.incidents.services import visible as visible_incidents
 from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.regions.models import Level, Region
 from sejuk.regions.names import place_name
-from sejuk.reports.services import overdue
 from sejuk.reports.services import visible as visible_reports
 
 from . import ranking as ranking_page
@@ -37,7 +36,6 @@ class AreaPicture:
     rises: list[Line]
     levels: dict[str, int]
     trend: list[tuple[date, dict[str, int]]]
-    overdue: int
     reached: int
     villages: int
     level_labels: dict[str, str] = field(default_factory=lambda: dict(score.LEVELS))
@@ -64,11 +62,10 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
     area = viewer.region_area("tension.read")
     today = on or today_for(viewer)
     day = services.latest_day(area, today)
-    late = overdue(visible_reports(viewer)).count() if viewer.can("report.read") else 0
     if day is None:
         since = today - timedelta(days=COVERAGE_DAYS - 1)
         reached = services.reached(area, since, today)
-        return AreaPicture(None, [], [], {}, [], late, reached, _villages(area))
+        return AreaPicture(None, [], [], {}, [], reached, _villages(area))
     trend = services.trend(area, day)
     counts = summary.total(area, day)
     return AreaPicture(
@@ -77,7 +74,6 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
         rises=lines(services.rises(area, day, 5)),
         levels=trend[-1][1],
         trend=trend,
-        overdue=late,
         reached=counts.reached,
         villages=counts.villages,
     )
