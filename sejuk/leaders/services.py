@@ -23,6 +23,9 @@ from .models import CATEGORIES, Leader
 _CATEGORY_CODES = {code for code, _ in CATEGORIES}
 
 
+DESA_CODE_LENGTH = 13  # "52.01.07.2002"
+
+
 @dataclass(frozen=True)
 class LeaderFilter:
     region: str = ""  # a region code: the desa or any region above it
@@ -37,7 +40,9 @@ def leaders(viewer: Viewer, flt: LeaderFilter = LeaderFilter()) -> QuerySet[Lead
     )
     if not flt.include_inactive:
         qs = qs.filter(active=True)
-    if flt.region:
+    if len(flt.region) >= DESA_CODE_LENGTH:  # a desa: one index lookup, nothing below it
+        qs = qs.filter(region_id=flt.region)
+    elif flt.region:
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))
     if flt.category:
         if flt.category not in _CATEGORY_CODES:
