@@ -49,3 +49,17 @@ def test_a_signed_in_operator_sees_overdue_and_new_reports_first(client, world):
     html = client.get("/").content.decode()
     assert "<strong>1</strong> laporan terlambat ditanggapi" in html
     assert "<strong>2</strong> laporan baru" in html
+
+
+def test_the_week_counter_counts_the_areas_activities_of_the_last_seven_days(client, world):
+    from datetime import date, timedelta
+
+    from tests.factories import log_activity
+    from tests.personas import GERUNG_UTARA
+
+    for back in (1, 3, 10):  # the last is older than a week
+        log_activity(world.users["operator"], date=date.today() - timedelta(days=back))
+    log_activity(world.users["operator"], region=GERUNG_UTARA)  # elsewhere in the area
+    client.force_login(world.users["pimpinan"])
+    html = client.get("/").content.decode()
+    assert re.search(r"<strong>3</strong> kegiatan 7 hari terakhir", html)
