@@ -27,6 +27,7 @@ class Incident(models.Model):
     damaged_buildings = models.PositiveIntegerField("bangunan rusak", default=0)
     damaged_vehicles = models.PositiveIntegerField("kendaraan rusak", default=0)
     description = models.TextField("uraian", blank=True)
+    is_demo = models.BooleanField("data demo", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dicatat oleh",

@@ -6,6 +6,7 @@ from sejuk.accounts.access import viewer_for
 from sejuk.accounts.models import User
 from sejuk.activities import recap
 from sejuk.activities.models import Activity, Plan
+from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from sejuk.reports import services as reports
 from sejuk.reports.models import Event, Report
@@ -34,6 +35,7 @@ def test_demo_fills_a_polres_with_sixty_days_marked_as_demo_and_removes_it_again
     call_command("demo", "--remove")
     assert not Activity.objects.exists() and not Plan.objects.exists()
     assert not Report.objects.exists() and not Event.objects.exists()
+    assert not Incident.objects.exists()
     assert not User.objects.filter(username__startswith="demo.").exists()
     assert not Officer.objects.filter(is_demo=True).exists()
 
@@ -56,3 +58,16 @@ def test_demo_reports_run_through_the_workflow_and_are_dated_back(capsys):
     assert all(r.startswith("52.01.") for r in demo.values_list("region_id", flat=True))
     operator = viewer_for(User.objects.get(username="demo.operator"))
     assert reports.counts(operator)["terlambat"] >= 1  # one case waits past its deadline
+
+
+def test_the_demo_commanders_picture_shows_desa_raised_by_recent_incidents(capsys):
+    from sejuk.tension.picture import area_picture
+
+    call_command("demo")
+    assert "kejadian" in capsys.readouterr().out
+    assert Incident.objects.filter(is_demo=True).count() >= 5
+    picture = area_picture(viewer_for(User.objects.get(username="demo.pimpinan")))
+    top = picture.ranking[0]
+    assert top.level in ("rawan", "sangat_rawan")  # not every desa kurang rawan
+    assert any(name == "incidents" and points > 0 for name, _, points, _ in top.parts)
+    assert picture.levels["kurang_rawan"] > picture.levels["rawan"] > 0

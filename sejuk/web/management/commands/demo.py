@@ -1,5 +1,6 @@
 """`sejuk demo [--polres NAME] [--days N] | --remove`: officers, leaders, plans and
-activities (sejuk.activities.demo), then citizen reports on top (sejuk.reports.demo)."""
+activities (sejuk.activities.demo), then citizen reports (sejuk.reports.demo) and
+incidents (sejuk.incidents.demo) on top."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.db import transaction
 from sejuk.accounts.access import area_codes, subtree_ids
 from sejuk.activities.demo import load_demo, remove_demo
 from sejuk.errors import SejukError
+from sejuk.incidents.demo import load_demo_incidents, remove_demo_incidents
 from sejuk.reports.demo import load_demo_reports, remove_demo_reports
 from sejuk.tension import services as tension
 from sejuk.units.models import Unit, UnitLevel
@@ -19,8 +21,8 @@ from sejuk.units.models import Unit, UnitLevel
 
 class Command(BaseCommand):
     help = (
-        "Isi data demo (personel, tokoh, rencana, kegiatan dan laporan masyarakat 60 hari) "
-        "atau hapus lagi."
+        "Isi data demo (personel, tokoh, rencana, kegiatan, laporan masyarakat dan kejadian "
+        "60 hari) atau hapus lagi."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,7 +34,11 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if options["remove"]:
             with transaction.atomic():
-                counts = {"laporan": remove_demo_reports(), **remove_demo()}
+                counts = {
+                    "laporan": remove_demo_reports(),
+                    "kejadian": remove_demo_incidents(),
+                    **remove_demo(),
+                }
             done = ", ".join(f"{n} {what}" for what, n in counts.items())
             self.stdout.write(f"Data demo dihapus: {done}.")
             tension.rebuild()
@@ -44,6 +50,7 @@ class Command(BaseCommand):
                 result = load_demo(options["polres"], options["days"])
                 polres = Unit.objects.get(name=options["polres"], level=UnitLevel.POLRES)
                 reports = load_demo_reports(polres, options["days"])
+                incidents = load_demo_incidents(polres)
         except SejukError as exc:
             raise CommandError(exc.message) from None
         # The demo went in by bulk inserts, past the picture's upkeep; its 30-day trend
@@ -51,7 +58,8 @@ class Command(BaseCommand):
         tension.rebuild()
         tension.recompute_area(area_codes(subtree_ids(polres.pk)), days=tension.TREND_DAYS)
         self.stdout.write(
-            f"Data demo {options['polres']}: {result.summary()}, {reports} laporan masyarakat "
+            f"Data demo {options['polres']}: {result.summary()}, {reports} laporan masyarakat, "
+            f"{incidents} kejadian "
             f"({time.perf_counter() - started:.1f} detik)."
         )
         if result.users:
