@@ -34,7 +34,18 @@ def _adapter(field: models.Field[Any, Any]) -> Adapt | None:
     return None
 
 
+class Encoded(str):
+    """A JSON value already encoded: rows that share one value (most desa's explained
+    tension on a day) encode it once instead of once per row."""
+
+
+def encoded(value: Any) -> Encoded:
+    return Encoded(json.dumps(value, ensure_ascii=False))
+
+
 def _json(value: Any) -> str:
+    if isinstance(value, Encoded):
+        return value
     return "{}" if value == {} else json.dumps(value, ensure_ascii=False)
 
 

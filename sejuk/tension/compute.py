@@ -139,7 +139,7 @@ def _open_reports(
     end = datetime.combine(day + timedelta(days=1), time.min, UTC) - timedelta(hours=7)
     if now is not None:
         end = min(end, now)
-    qs = Report.objects.filter(_prefix_q(prefix, "region_id"), created_at__lt=end).filter(
+    qs = Report.objects.filter(_prefix_q(prefix, "region__code"), created_at__lt=end).filter(
         Q(state__in=OPEN_STATES) | Q(state=State.SELESAI, settled_at__gt=end)
     )
     by: dict[str, dict[str, int]] = defaultdict(dict)

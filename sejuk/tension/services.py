@@ -123,11 +123,11 @@ def store_tensions(
     before = dict(before_rows.values_list("region_code", "score").iterator(chunk_size=20000))
     # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
     # more than the database does at the nation's 83,762 desa.
-    explained: dict[int, dict[str, list[object]]] = {}
+    explained: dict[int, bulk.Encoded] = {}
 
-    def parts_of(t: score.Tension) -> dict[str, list[object]]:
+    def parts_of(t: score.Tension) -> bulk.Encoded:
         if id(t) not in explained:  # desa with the same inputs share one Tension
-            explained[id(t)] = {n: [p.points, p.why] for n, p in t.parts.items()}
+            explained[id(t)] = bulk.encoded({n: [p.points, p.why] for n, p in t.parts.items()})
         return explained[id(t)]
 
     bulk.insert(
