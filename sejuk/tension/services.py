@@ -191,12 +191,26 @@ def ranking(
 
 def rises(area: tuple[str, ...] | None, day: date, limit: int = 10) -> list[Ranked]:
     """The desa whose tension rose most against ``RISE_DAYS`` days before (the rise is
-    stored with the day's tension)."""
-    rows = (
-        Tension.objects.filter(area_q(area), day=day, rise__gt=0)
-        .order_by("-rise", "region_code")
-        .only("region_code", "score", "level", "parts", "rise")[:limit]
-    )
+    stored with the day's tension). The nation reads the rise index in order; an area
+    reads its own desa's rises (a few hundred, by the day and code index) and sorts them,
+    rather than walking the nation's rises until enough fall inside it."""
+    fields = ("region_code", "score", "level", "parts", "rise")
+    if area is None:
+        rows = list(
+            Tension.objects.filter(day=day, rise__gt=0)
+            .order_by("-rise", "region_code")
+            .only(*fields)[:limit]
+        )
+    else:
+        # No condition on the rise in SQL: SQLite would then walk the rise index.
+        mine = Tension.objects.filter(area_q(area), day=day).values_list("rise", "region_code")
+        top = sorted(((r, c) for r, c in mine if r and r > 0), key=lambda p: (-p[0], p[1]))
+        codes = [c for _, c in top[:limit]]
+        found = {
+            t.region_code: t
+            for t in Tension.objects.filter(day=day, region_code__in=codes).only(*fields)
+        }
+        rows = [found[c] for c in codes if c in found]
     return [Ranked(t.region_code, t.score, t.level, t.parts, t.rise) for t in rows]
 
 
