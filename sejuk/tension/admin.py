@@ -1,11 +1,13 @@
 """The administrator's side of the picture: baseline figures, imported from a CSV with a
-source per row (``imports``), and listed with their sources."""
+source per row (``imports``), and listed with their sources; and the stages of elections
+added to the shipped calendar."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,9 +16,10 @@ from django.urls import path, reverse
 
 from sejuk.accounts.access import current_viewer
 from sejuk.errors import Invalid
+from sejuk.regions.models import Level, Region
 
 from . import imports, services
-from .models import Baseline
+from .models import Baseline, ElectionStage
 
 MAX_BYTES = 5_000_000
 
@@ -85,3 +88,61 @@ class BaselineAdmin(admin.ModelAdmin):
             "title": "Impor kerawanan dasar",
         }
         return TemplateResponse(request, "admin/tension/baseline_import.html", context)
+
+
+class StageForm(forms.ModelForm):
+    class Meta:
+        model = ElectionStage
+        fields = ("region_code", "name", "day", "source")
+
+    def clean_region_code(self) -> str:
+        code = (self.cleaned_data.get("region_code") or "").strip()
+        if (
+            code
+            and not Region.objects.filter(
+                code=code, level__in=(Level.PROVINSI, Level.KABKOTA)
+            ).exists()
+        ):
+            raise forms.ValidationError(
+                "Kode ini bukan provinsi atau kabupaten/kota yang dikenal (contoh: 52 atau "
+                "52.01). Kosongkan untuk seluruh Indonesia."
+            )
+        return code
+
+
+@admin.register(ElectionStage)
+class ElectionStageAdmin(admin.ModelAdmin):
+    """The calendar's additions: administrators add the stages Sejuk does not ship (a new
+    re-vote, the next election's days); the tension's election part counts them at its
+    next recompute."""
+
+    form = StageForm
+    list_display = ("day", "name", "region_code", "source", "added_at")
+    search_fields = ("name", "region_code", "source")
+
+    def _may(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser or current_viewer(request).can("user.manage"))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._may(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._may(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may(request)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        messages.info(
+            request,
+            "Tahapan tersimpan. Bagian 'tahapan pemilihan' pada kerawanan desa ikut "
+            f"menghitungnya pada penghitungan berikutnya (paling lambat "
+            f"{settings.TENSION_RECOMPUTE_MINUTES} menit).",
+        )

@@ -86,6 +86,7 @@ def tensions(
     signals = media.signals(prefix, day)
     out: dict[str, score.Tension] = {}
     stage_cache: dict[str, tuple[tuple[str, int], ...]] = {}
+    extra = calendar.added()
     # Most desa have nothing of their own on a day: their tension depends only on the
     # baseline, the calendar and their neighbours, so it is computed once per such case.
     quiet: dict[tuple[object, ...], score.Tension] = {}
@@ -93,7 +94,7 @@ def tensions(
         figure = baseline.figure_for(code, imported)
         kab = code[:5]
         if kab not in stage_cache:
-            stage_cache[kab] = calendar.stages(kab, day)
+            stage_cache[kab] = calendar.stages(kab, day, extra)
         own = own_points.get(code, 0.0)
         near = per_kec.get(code.rsplit(".", 1)[0], 0.0) - own
         plain = (

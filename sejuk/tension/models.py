@@ -130,3 +130,30 @@ class AreaDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_code or 'nasional'} {self.day}"
+
+
+class ElectionStage(models.Model):
+    """A stage of an election an administrator adds to the shipped calendar (a new
+    court-ordered re-vote, the next Pilkada's voting day): for the nation, or for the
+    province or kabupaten/kota that holds it, with where the date comes from."""
+
+    region_code = models.CharField(
+        "kode wilayah",
+        max_length=5,
+        blank=True,
+        help_text="Provinsi (52) atau kabupaten/kota (52.01); kosongkan untuk seluruh Indonesia.",
+    )
+    name = models.CharField("tahapan", max_length=150)
+    day = models.DateField("tanggal")
+    source = models.CharField(
+        "sumber", max_length=300, help_text="Misalnya nomor keputusan KPU atau putusan MK."
+    )
+    added_at = models.DateTimeField("ditambahkan", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tahapan pemilihan"
+        verbose_name_plural = "tahapan pemilihan"
+        ordering = ["day", "region_code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.day:%d/%m/%Y}"
