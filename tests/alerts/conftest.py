@@ -7,15 +7,18 @@ import pytest
 
 @pytest.fixture
 def run_jobs():  # type: ignore[no-untyped-def]
-    """Run every due background job, round after round, until none is due: what
-    `sejuk worker` does, in this process."""
+    """Run every due queued job (what writers asked for), round after round, until none
+    is left: what `sejuk worker` does, in this process, leaving out the scheduled rounds
+    (the tests call those themselves)."""
     from sejuk.background import REGISTRY
-    from sejuk.jobs.runner import run_due
+    from sejuk.jobs.runner import Registry, run_due
+
+    queued_only = Registry(queued=REGISTRY.queued)
 
     def run(rounds: int = 5) -> list[str]:
         done: list[str] = []
         for _ in range(rounds):
-            outcomes = run_due(REGISTRY, "test-runner")
+            outcomes = run_due(queued_only, "test-runner")
             queued = [o for o in outcomes if o.job.kind == "antrean"]
             done += [f"{o.job.name}:{'ok' if o.ok else 'gagal'}" for o in outcomes]
             if not queued:
