@@ -298,9 +298,7 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents", ""): INCIDENT_READ_API,
     ("GET", "/api/alerts", ""): row(401, 200, 200, 200, 200, 200, 200),
-    ("POST", "/api/alerts/{alert_id}/handled", "alert_own"): row(
-        401, 404, 200, 200, 404, 200, 404
-    ),
+    ("POST", "/api/alerts/{alert_id}/handled", "alert_own"): row(401, 404, 200, 200, 404, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_neighbour"): row(
         401, 404, 404, 404, 403, 404, 200

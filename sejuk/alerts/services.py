@@ -209,10 +209,16 @@ def send_digests() -> str:
 # --- reading and handling -----------------------------------------------------------
 
 
+def _me(viewer: Viewer) -> int:
+    if viewer.user_id is None:  # the pages and the API ask for a signed-in person first
+        raise NotFound("Peringatan tidak ditemukan.")
+    return viewer.user_id
+
+
 def inbox(viewer: Viewer) -> QuerySet[Delivery]:
     """The viewer's alerts in the app, newest first."""
     return (
-        Delivery.objects.filter(user_id=viewer.user_id, channel=Channel.APP)
+        Delivery.objects.filter(user_id=_me(viewer), channel=Channel.APP)
         .select_related("alert", "alert__handled_by")
         .order_by("-created_at", "-id")
     )
@@ -226,19 +232,19 @@ def unread_count(user_id: int) -> int:
 
 def mark_read(viewer: Viewer, delivery_ids: list[int]) -> int:
     return Delivery.objects.filter(
-        pk__in=delivery_ids, user_id=viewer.user_id, channel=Channel.APP, read_at__isnull=True
+        pk__in=delivery_ids, user_id=_me(viewer), channel=Channel.APP, read_at__isnull=True
     ).update(read_at=timezone.now())
 
 
 def handle(viewer: Viewer, alert_id: int) -> Alert:
     """Mark an alert handled, for everyone it went to; the first to handle it stays its
     handler. Only a person the alert went to may."""
-    mine = Delivery.objects.filter(alert_id=alert_id, user_id=viewer.user_id, channel=Channel.APP)
+    mine = Delivery.objects.filter(alert_id=alert_id, user_id=_me(viewer), channel=Channel.APP)
     if not mine.exists():
         raise NotFound("Peringatan tidak ditemukan.")
     now = timezone.now()
     Alert.objects.filter(pk=alert_id, handled_at__isnull=True).update(
-        handled_by_id=viewer.user_id, handled_at=now
+        handled_by_id=_me(viewer), handled_at=now
     )
     mine.filter(read_at__isnull=True).update(read_at=now)
     return Alert.objects.select_related("handled_by").get(pk=alert_id)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# The channels switched on, their APIs on a fake server on 127.0.0.1.
+from tests.channels.conftest import channels_on, fake  # noqa: F401
+
 
 @pytest.fixture
 def run_jobs():  # type: ignore[no-untyped-def]

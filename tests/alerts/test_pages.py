@@ -71,17 +71,22 @@ def test_a_person_chooses_what_they_receive_within_their_role(world, client):
     assert Preference.objects.get(user=world.users["pimpinan"], rule=rules.LONJAKAN).mode == "mati"
     # Off for what the role must receive: refused, and nothing changes.
     refused = client.post(
-        "/peringatan/pengaturan/", wanted | {rules.KEJADIAN_BERAT: rules.OFF, rules.DARURAT: rules.NOW}
+        "/peringatan/pengaturan/",
+        wanted | {rules.KEJADIAN_BERAT: rules.OFF, rules.DARURAT: rules.NOW},
     )
     assert refused.status_code == 200
     assert "wajib menerima" in refused.content.decode()
-    assert Preference.objects.get(user=world.users["pimpinan"], rule=rules.DARURAT).mode == "aplikasi"
+    assert (
+        Preference.objects.get(user=world.users["pimpinan"], rule=rules.DARURAT).mode == "aplikasi"
+    )
 
 
 def test_a_rule_switched_off_is_not_delivered(world):
     Preference.objects.create(user=world.users["pimpinan"], rule=rules.LONJAKAN, mode=rules.OFF)
     raised = alert(rule=rules.LONJAKAN)
-    assert world.users["pimpinan"].pk not in set(raised.deliveries.values_list("user_id", flat=True))
+    assert world.users["pimpinan"].pk not in set(
+        raised.deliveries.values_list("user_id", flat=True)
+    )
 
 
 def test_the_api_lists_ones_alerts_and_marks_one_handled(world, client):

@@ -34,9 +34,7 @@ def record(world, region=SEKOTONG_BARAT, persona="operator", **fields):
 
 
 def told(alert):
-    return {
-        d.user.username for d in Delivery.objects.filter(alert=alert, channel=Channel.APP)
-    }
+    return {d.user.username for d in Delivery.objects.filter(alert=alert, channel=Channel.APP)}
 
 
 def test_the_people_of_a_desa_are_its_bhabinkamtibmas_polsek_and_polres(world):

@@ -19,7 +19,6 @@ from sejuk.incidents import services as incidents
 from sejuk.incidents.services import IncidentInput
 from sejuk.jobs.models import Job
 from sejuk.jobs.models import State as JobState
-from tests.channels.conftest import channels_on, fake  # noqa: F401  (fixtures)
 from tests.factories import superuser
 from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT
 
@@ -77,7 +76,9 @@ def test_many_alerts_at_once_for_one_person_become_a_digest(mailed, run_jobs, se
     settings.ALERT_DIGEST_AFTER = 2
     with transaction.atomic():
         for n, rule in enumerate((rules.DARURAT, rules.TERLAMBAT, rules.KEJADIAN_BERAT)):
-            raise_alert(rule, GERUNG_UTARA, subject=("desa", GERUNG_UTARA), text=f"uji {n}", key=f"k{n}")
+            raise_alert(
+                rule, GERUNG_UTARA, subject=("desa", GERUNG_UTARA), text=f"uji {n}", key=f"k{n}"
+            )
     run_jobs()
     to_operator = [m for m in mail.outbox if m.to == ["operator_lobar@polri.example"]]
     assert len(to_operator) == 2
