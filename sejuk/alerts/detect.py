@@ -54,7 +54,7 @@ def incident_recorded(incident: Incident) -> bool:
         toll.append(f"{incident.dead} meninggal")
     if incident.injured:
         toll.append(f"{incident.injured} luka")
-    text = f"Kejadian berat: {incident.kinds()} di {incident.region.name}"
+    text = f"Kejadian berat: {incident.kinds()} di {_desa(incident.region_id)}"
     text += f", {_when(moment, incident.region_id)}" if moment else ""
     text += f" ({', '.join(toll)})." if toll else "."
     return bool(
@@ -73,7 +73,7 @@ def report_arrived(report: Report) -> bool:
         return False
     text = (
         f"Laporan darurat {report.code} ({report.get_category_display()}) di "
-        f"{report.region.name}. Batas tanggapan pertama {_when(report.due_at, report.region_id)}."
+        f"{_desa(report.region_id)}. Batas tanggapan pertama {_when(report.due_at, report.region_id)}."
     )
     return bool(
         raise_alert(
@@ -108,7 +108,7 @@ def overdue(now: datetime) -> int:
     raised = 0
     for report in late.order_by("due_at")[:500]:
         text = (
-            f"Laporan {report.code} ({report.get_category_display()}) di {report.region.name} "
+            f"Laporan {report.code} ({report.get_category_display()}) di {_desa(report.region_id)} "
             f"melewati batas tanggapan pertama ({_when(report.due_at, report.region_id)}) "
             "tanpa tanggapan."
         )
@@ -158,7 +158,7 @@ def tension_turns(day: date, now: datetime) -> int:
                     code,
                     subject=("desa", code),
                     text=(
-                        f"Desa {_desa(code)} naik dari "
+                        f"{_desa(code)} naik dari "
                         f"{LEVELS.get(prev_level, prev_level).lower()} menjadi {name} "
                         f"(skor {score:.0f})."
                     ),
@@ -173,7 +173,7 @@ def tension_turns(day: date, now: datetime) -> int:
                     code,
                     subject=("desa", code),
                     text=(
-                        f"Kerawanan desa {_desa(code)} naik {score - prev_score:.0f} poin dalam "
+                        f"Kerawanan {_desa(code)} naik {score - prev_score:.0f} poin dalam "
                         f"24 jam (dari {prev_score:.0f} ke {score:.0f}, {name})."
                     ),
                     key=f"lonjakan:{code}:{day}",
@@ -220,7 +220,7 @@ def unvisited(day: date, now: datetime) -> int:
                 code,
                 subject=("desa", code),
                 text=(
-                    f"Desa {_desa(code)} {LEVELS[level].lower()} dan tidak dikunjungi {since}. "
+                    f"{_desa(code)} {LEVELS[level].lower()} dan tidak dikunjungi {since}. "
                     "Mohon jadwalkan sambang atau patroli."
                 ),
                 key=f"belum:{code}:{seen or 'tidak-pernah'}",

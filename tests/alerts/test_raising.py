@@ -53,7 +53,7 @@ def test_a_grave_incident_queues_its_check_with_the_write_and_alerts_the_desa(wo
     run_jobs()
     alert = Alert.objects.get()
     assert alert.rule == rules.KEJADIAN_BERAT and alert.region_code == SEKOTONG_BARAT
-    assert "Bentrokan" in alert.text
+    assert alert.text.startswith("Kejadian berat: Bentrokan di Desa Sekotong Barat, Kec. Sekotong")
     assert told(alert) == {"bhabin_sekotong", "operator_lobar", "kapolres_lobar"}
 
 
@@ -136,7 +136,9 @@ def test_a_desa_rising_to_rawan_alerts_once_and_a_flap_back_stays_quiet(world):
         assert detect.tension_turns(day, now) == 0
     alert = Alert.objects.get()
     assert alert.rule == rules.NAIK_RAWAN and alert.region_code == SEKOTONG_BARAT
-    assert "kurang rawan menjadi rawan" in alert.text
+    assert alert.text.startswith(
+        "Desa Sekotong Barat, Kec. Sekotong, Kab. Lombok Barat naik dari kurang rawan menjadi rawan"
+    )
     # Down the next day and up again the day after: within the quiet period, a repeat.
     store(SEKOTONG_BARAT, day + timedelta(days=1), 20, "kurang_rawan")
     store(SEKOTONG_BARAT, day + timedelta(days=2), 33, "rawan")
@@ -153,7 +155,11 @@ def test_a_jump_in_24_hours_alerts_even_below_rawan(world, settings):
     with transaction.atomic():
         detect.tension_turns(day, timezone.now())
     alert = Alert.objects.get()
-    assert alert.rule == rules.LONJAKAN and "naik 17 poin" in alert.text
+    assert alert.rule == rules.LONJAKAN
+    assert (
+        alert.text.startswith("Kerawanan Kel. Gerung Utara, Kec. Gerung")
+        and "naik 17 poin" in alert.text
+    )
 
 
 def test_a_rawan_desa_left_unvisited_alerts_once_per_absence(world):
