@@ -19,7 +19,7 @@ from sejuk import dates
 from sejuk.activities.models import Activity
 from sejuk.incidents.models import Incident
 from sejuk.reference.zones import zone_of
-from sejuk.regions.names import place_name
+from sejuk.regions.names import place_name, place_names
 from sejuk.reports import services as reports
 from sejuk.reports.models import Report, Urgency
 from sejuk.tension.figures import severity
@@ -27,10 +27,14 @@ from sejuk.tension.models import Tension
 from sejuk.tension.score import LEVELS
 
 from . import rules
-from .services import raise_alert
+from .services import raise_alert, seen
 
 # Deadlines that passed this long ago are still caught (a server that was down).
 OVERDUE_LOOKBACK = timedelta(days=2)
+# At most this many findings of a kind per round, the tensest first: the first round on
+# a whole province finds every rawan desa never visited; the next rounds find the rest
+# (their keys keep what was raised from being raised again).
+ROUND_LIMIT = 500
 
 
 def is_severe(incident: Incident) -> bool:
@@ -71,9 +75,10 @@ def incident_recorded(incident: Incident) -> bool:
 def report_arrived(report: Report) -> bool:
     if report.urgency != Urgency.DARURAT:
         return False
+    due = _when(report.due_at, report.region_id)
     text = (
         f"Laporan darurat {report.code} ({report.get_category_display()}) di "
-        f"{_desa(report.region_id)}. Batas tanggapan pertama {_when(report.due_at, report.region_id)}."
+        f"{_desa(report.region_id)}. Batas tanggapan pertama {due}."
     )
     return bool(
         raise_alert(
@@ -106,7 +111,7 @@ def overdue(now: datetime) -> int:
         due_at__gt=now - OVERDUE_LOOKBACK
     )
     raised = 0
-    for report in late.order_by("due_at")[:500]:
+    for report in late.order_by("due_at")[:ROUND_LIMIT]:
         text = (
             f"Laporan {report.code} ({report.get_category_display()}) di {_desa(report.region_id)} "
             f"melewati batas tanggapan pertama ({_when(report.due_at, report.region_id)}) "
@@ -129,58 +134,69 @@ def _rank(level: str | None) -> int:
     return list(LEVELS).index(level) if level in LEVELS else -1
 
 
+def _rose() -> Q:
+    """Today's level is an alerting one and yesterday's was lower."""
+    q = Q(pk__in=[])
+    for level in settings.ALERT_LEVELS:
+        q |= Q(level=level, prev_level__in=[lv for lv in LEVELS if _rank(lv) < _rank(level)])
+    return q
+
+
 def tension_turns(day: date, now: datetime) -> int:
     """Desa that rose to an alerting level since the day before, or jumped by more than
-    ``SEJUK_ALERT_RISE_POINTS``: one query, the day before read beside each row."""
+    ``SEJUK_ALERT_RISE_POINTS``: one query, the day before read beside each row, only
+    the rows that turned."""
     before = Tension.objects.filter(
         day=day - timedelta(days=1), region_code=OuterRef("region_code")
     )
-    rows = (
+    rows = list(
         Tension.objects.filter(day=day)
         .annotate(
             prev_score=Subquery(before.values("score")[:1]),
             prev_level=Subquery(before.values("level")[:1]),
         )
         .filter(prev_score__isnull=False)
-        .filter(
-            Q(level__in=settings.ALERT_LEVELS)
-            | Q(score__gt=F("prev_score") + settings.ALERT_RISE_POINTS)
-        )
+        .filter(_rose() | Q(score__gt=F("prev_score") + settings.ALERT_RISE_POINTS))
+        .order_by("-score", "region_code")
         .values_list("region_code", "score", "level", "prev_score", "prev_level")
     )
-    raised = 0
-    for code, score, level, prev_score, prev_level in rows.iterator(chunk_size=5000):
-        name = LEVELS[level].lower() if level in LEVELS else level
+    found = []
+    for code, score, level, prev_score, prev_level in rows:
+        name = LEVELS.get(level, level).lower()
         if level in settings.ALERT_LEVELS and _rank(level) > _rank(prev_level):
-            raised += bool(
-                raise_alert(
-                    rules.NAIK_RAWAN,
-                    code,
-                    subject=("desa", code),
-                    text=(
-                        f"{_desa(code)} naik dari "
-                        f"{LEVELS.get(prev_level, prev_level).lower()} menjadi {name} "
-                        f"(skor {score:.0f})."
-                    ),
-                    key=f"naik:{code}:{day}:{level}",
-                    now=now,
-                )
-            )
+            was = LEVELS.get(prev_level, prev_level).lower()
+            text = f"naik dari {was} menjadi {name} (skor {score:.0f})."
+            found.append((rules.NAIK_RAWAN, code, "{desa} " + text, f"naik:{code}:{day}:{level}"))
         if score - prev_score > settings.ALERT_RISE_POINTS:
-            raised += bool(
-                raise_alert(
-                    rules.LONJAKAN,
-                    code,
-                    subject=("desa", code),
-                    text=(
-                        f"Kerawanan {_desa(code)} naik {score - prev_score:.0f} poin dalam "
-                        f"24 jam (dari {prev_score:.0f} ke {score:.0f}, {name})."
-                    ),
-                    key=f"lonjakan:{code}:{day}",
-                    now=now,
-                )
+            text = (
+                f"naik {score - prev_score:.0f} poin dalam 24 jam "
+                f"(dari {prev_score:.0f} ke {score:.0f}, {name})."
             )
-    return raised
+            found.append(
+                (rules.LONJAKAN, code, "Kerawanan {desa} " + text, f"lonjakan:{code}:{day}")
+            )
+    return _raise_new(found, now)
+
+
+def _raise_new(found: list[tuple[str, str, str, str]], now: datetime) -> int:
+    """Raise what was not found before, at most ``ROUND_LIMIT`` a round; each text
+    names its desa where it says ``{desa}`` (the names read for these only)."""
+    known = seen([key for *_, key in found])
+    fresh = [f for f in found if f[3] not in known][:ROUND_LIMIT]
+    names = place_names(code for _, code, _, _ in fresh)
+    return sum(
+        bool(
+            raise_alert(
+                rule,
+                code,
+                subject=("desa", code),
+                text=text.replace("{desa}", names.get(code, code)),
+                key=key,
+                now=now,
+            )
+        )
+        for rule, code, text, key in fresh
+    )
 
 
 def _desa(code: str) -> str:
@@ -191,9 +207,9 @@ def unvisited(day: date, now: datetime) -> int:
     """Rawan (or worse) desa with no activity for more than ``SEJUK_ALERT_UNVISITED_DAYS``
     days: once per absence (the key names the last visit)."""
     codes = list(
-        Tension.objects.filter(day=day, level__in=settings.ALERT_LEVELS).values_list(
-            "region_code", "level"
-        )
+        Tension.objects.filter(day=day, level__in=settings.ALERT_LEVELS)
+        .order_by("-score", "region_code")
+        .values_list("region_code", "level")
     )
     if not codes:
         return 0
@@ -204,30 +220,29 @@ def unvisited(day: date, now: datetime) -> int:
         .values_list("region_id", "last")
     )
     limit = settings.ALERT_UNVISITED_DAYS
-    raised = 0
+    found = []
     for code, level in codes:
-        seen = last.get(code)
-        if seen is not None and (day - seen).days <= limit:
+        seen_on = last.get(code)
+        if seen_on is not None and (day - seen_on).days <= limit:
             continue
         since = (
-            f"sejak {dates.release_date(seen)} ({(day - seen).days} hari)"
-            if seen
+            f"sejak {dates.release_date(seen_on)} ({(day - seen_on).days} hari)"
+            if seen_on
             else "belum pernah tercatat"
         )
-        raised += bool(
-            raise_alert(
+        text = (
+            f"{LEVELS[level].lower()} dan tidak dikunjungi {since}. "
+            "Mohon jadwalkan sambang atau patroli."
+        )
+        found.append(
+            (
                 rules.BELUM_DIKUNJUNGI,
                 code,
-                subject=("desa", code),
-                text=(
-                    f"{_desa(code)} {LEVELS[level].lower()} dan tidak dikunjungi {since}. "
-                    "Mohon jadwalkan sambang atau patroli."
-                ),
-                key=f"belum:{code}:{seen or 'tidak-pernah'}",
-                now=now,
+                "{desa} " + text,
+                f"belum:{code}:{seen_on or 'tidak-pernah'}",
             )
         )
-    return raised
+    return _raise_new(found, now)
 
 
 def check_round(now: datetime | None = None) -> str:

@@ -47,6 +47,24 @@ class Alert(models.Model):
         return f"{self.get_rule_display()}: {self.region_name}"
 
 
+class Raised(models.Model):
+    """Every key that raised an alert or counted as a repeat on one: what was found
+    once is never counted again, also when it was found within a quiet period."""
+
+    key = models.CharField("kunci", max_length=120, unique=True)
+    alert = models.ForeignKey(
+        Alert, verbose_name="peringatan", on_delete=models.CASCADE, related_name="keys"
+    )
+    at = models.DateTimeField("waktu", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kunci peringatan"
+        verbose_name_plural = "kunci peringatan"
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class Channel(models.TextChoices):
     APP = "aplikasi", "Di aplikasi"
     EMAIL = "email", "E-mail"

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from sejuk.jobs import services as jobs
 from sejuk.regions.names import place_name
 
 from . import rules
-from .models import Alert, Channel, Delivery, Preference, State
+from .models import Alert, Channel, Delivery, Preference, Raised, State
 from .recipients import recipients
 from .senders import SENDERS, reachable
 
@@ -53,7 +53,8 @@ def raise_alert(
     ``key`` was alerted before; within the quiet period of an alert of the same rule for
     the same desa, only that alert's repeat count grows (a flapping desa, a second
     incident the same day: no storm)."""
-    if rule not in settings.ALERT_RULES or Alert.objects.filter(dedupe_key=key).exists():
+    key = key[:120]
+    if rule not in settings.ALERT_RULES or Raised.objects.filter(key=key).exists():
         return None
     now = now or timezone.now()
     quiet = timedelta(hours=settings.ALERT_QUIET_HOURS)
@@ -64,13 +65,14 @@ def raise_alert(
         if quiet
         else None
     )
-    if recent is not None:
-        recent.repeats += 1
-        recent.last_repeat_at = now
-        recent.save(update_fields=["repeats", "last_repeat_at"])
-        return None
     try:
         with transaction.atomic():
+            if recent is not None:
+                Raised.objects.create(key=key, alert=recent)
+                Alert.objects.filter(pk=recent.pk).update(
+                    repeats=F("repeats") + 1, last_repeat_at=now
+                )
+                return None
             alert = Alert.objects.create(
                 rule=rule,
                 region_code=code,
@@ -78,15 +80,21 @@ def raise_alert(
                 subject_type=subject[0],
                 subject_id=str(subject[1]),
                 text=text,
-                dedupe_key=key[:120],
+                dedupe_key=key,
             )
-    except IntegrityError:  # raised by another runner a moment ago
+            Raised.objects.create(key=key, alert=alert)
+    except IntegrityError:  # found by another runner a moment ago
         return None
     people = recipients(code)
     chosen = _chosen([u.pk for u in people], rule)
     for user in people:
         _deliver_to(alert, user, chosen.get(user.pk, {}), now)
     return alert
+
+
+def seen(keys: list[str]) -> set[str]:
+    """Those of ``keys`` found before (for rounds that find the same things again)."""
+    return set(Raised.objects.filter(key__in=keys).values_list("key", flat=True))
 
 
 def _chosen(user_ids: list[int], rule: str) -> dict[int, dict[str, str]]:

@@ -144,7 +144,21 @@ def test_a_desa_rising_to_rawan_alerts_once_and_a_flap_back_stays_quiet(world):
     store(SEKOTONG_BARAT, day + timedelta(days=2), 33, "rawan")
     with transaction.atomic():
         assert detect.tension_turns(day + timedelta(days=2), now) == 0
+        detect.tension_turns(day + timedelta(days=2), now)  # the next round: found before
     assert Alert.objects.get().repeats == 1
+
+
+def test_a_round_capped_raises_the_rest_in_the_next_rounds(world, monkeypatch):
+    monkeypatch.setattr(detect, "ROUND_LIMIT", 1)
+    day = date(2024, 12, 8)
+    for code in (SEKOTONG_BARAT, GERUNG_UTARA):
+        store(code, day - timedelta(days=1), 25, "kurang_rawan")
+        store(code, day, 35, "rawan")
+    with transaction.atomic():
+        assert detect.tension_turns(day, timezone.now()) == 1
+        assert detect.tension_turns(day, timezone.now()) == 1
+        assert detect.tension_turns(day, timezone.now()) == 0
+    assert {a.region_code for a in Alert.objects.all()} == {SEKOTONG_BARAT, GERUNG_UTARA}
 
 
 def test_a_jump_in_24_hours_alerts_even_below_rawan(world, settings):
