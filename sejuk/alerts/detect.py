@@ -107,15 +107,18 @@ def on_record(payload: dict[str, Any]) -> str:
 
 
 def overdue(now: datetime) -> int:
-    late = reports.overdue(Report.objects.select_related("region"), now).filter(
-        due_at__gt=now - OVERDUE_LOOKBACK
-    )
+    """Reports past their first-response deadline (in the last two days) with no
+    response, each once; at most ``ROUND_LIMIT`` new ones a round."""
+    late = reports.overdue(Report.objects.all(), now).filter(due_at__gt=now - OVERDUE_LOOKBACK)
+    ids = list(late.order_by("due_at").values_list("pk", flat=True))
+    known = seen([f"terlambat:{pk}" for pk in ids])
+    fresh = [pk for pk in ids if f"terlambat:{pk}" not in known][:ROUND_LIMIT]
     raised = 0
-    for report in late.order_by("due_at")[:ROUND_LIMIT]:
+    for report in Report.objects.filter(pk__in=fresh).order_by("due_at"):
         text = (
-            f"Laporan {report.code} ({report.get_category_display()}) di {_desa(report.region_id)} "
-            f"melewati batas tanggapan pertama ({_when(report.due_at, report.region_id)}) "
-            "tanpa tanggapan."
+            f"Laporan {report.code} ({report.get_category_display()}) di "
+            f"{_desa(report.region_id)} melewati batas tanggapan pertama "
+            f"({_when(report.due_at, report.region_id)}) tanpa tanggapan."
         )
         raised += bool(
             raise_alert(
