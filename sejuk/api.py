@@ -14,6 +14,7 @@ from sejuk.accounts.api import officers_router
 from sejuk.accounts.api import router as accounts_router
 from sejuk.accounts.audit import record_denial
 from sejuk.activities.api import router as activities_router
+from sejuk.alerts.api import router as alerts_router
 from sejuk.bulletins.api import router as bulletins_router
 from sejuk.errors import Invalid, SejukError, error_body
 from sejuk.incidents.api import router as incidents_router
@@ -60,6 +61,7 @@ api.add_router("/bulletins", bulletins_router)
 api.add_router("/map", maps_router)
 api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
+api.add_router("/alerts", alerts_router)
 
 
 @api.exception_handler(SejukError)

@@ -27,6 +27,8 @@ from typing import Any
 
 from django.conf import settings
 
+from sejuk.alerts import detect as alert_detect
+from sejuk.alerts import services as alerts
 from sejuk.bulletins import schedule
 from sejuk.channels import services as channels
 from sejuk.jobs.runner import Queued, Registry, Scheduled
@@ -95,6 +97,17 @@ SCHEDULED: dict[str, Scheduled] = {
         label="Mengambil pesan Telegram (mode polling)",
         enabled=settings.TELEGRAM_POLLING and bool(settings.TELEGRAM_TOKEN),
     ),
+    # Deadlines passed and the picture's turns (rawan, a jump, unvisited), as alerts.
+    "peringatan-berkala": Scheduled(
+        run=alert_detect.check_round,
+        every=timedelta(minutes=settings.ALERT_CHECK_MINUTES),
+        label="Memeriksa laporan terlambat dan desa yang berubah untuk peringatan",
+    ),
+    "peringatan-ringkasan": Scheduled(
+        run=alerts.send_digests,
+        every=timedelta(minutes=settings.ALERT_DIGEST_MINUTES),
+        label="Mengirim ringkasan peringatan",
+    ),
     "media-umpan": Scheduled(
         run=poll_feeds,
         every=timedelta(minutes=settings.FEEDS_POLL_MINUTES),
@@ -111,6 +124,13 @@ QUEUED: dict[str, Queued] = {
     channels.SEND_JOB: Queued(
         run=lambda payload: channels.deliver(int(payload["outbound"])),
         label="Mengirim pesan keluar",
+    ),
+    alerts.CHECK_JOB: Queued(
+        run=alert_detect.on_record, label="Memeriksa laporan atau kejadian baru untuk peringatan"
+    ),
+    alerts.SEND_JOB: Queued(
+        run=lambda payload: alerts.deliver(int(payload["delivery"])),
+        label="Mengirim peringatan",
     ),
     "media-belajar": Queued(
         run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"

@@ -224,6 +224,7 @@ INSTALLED_APPS = [
     "sejuk.tension",
     "sejuk.media",
     "sejuk.bulletins",
+    "sejuk.alerts",
     "sejuk.channels",
     "sejuk.links",
 ]
@@ -267,6 +268,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The header's bell: the signed-in user's unread alerts.
+                "sejuk.alerts.context.bell",
             ],
         },
     },
@@ -474,6 +477,52 @@ CHAT_EXPIRY_MINUTES = envint("SEJUK_CHAT_EXPIRY_MINUTES", 60, minimum=1)
 # /dev/chat/: talk to Sejuk as a citizen or an officer without a channel. Off in
 # production; `make run` turns it on.
 CHAT_SIMULATOR = envbool("SEJUK_CHAT_SIMULATOR", False)
+
+# Alerts (sejuk.alerts): what raises one, README "Peringatan" says why each default.
+ALERT_RULES_ALL = (
+    "naik_rawan",
+    "lonjakan",
+    "darurat",
+    "terlambat",
+    "kejadian_berat",
+    "belum_dikunjungi",
+)
+ALERT_RULES = envlist("SEJUK_ALERT_RULES", ",".join(ALERT_RULES_ALL))
+# A desa rising to one of these levels (from a lower one, day on day) raises an alert.
+ALERT_LEVELS = envlist("SEJUK_ALERT_LEVELS", "rawan,sangat_rawan")
+# A desa's tension rising by more than this many points against the day before.
+ALERT_RISE_POINTS = envfloat("SEJUK_ALERT_RISE_POINTS", 15.0, minimum=1.0)
+# Incidents of these types raise an alert, and any grave one (a death, three injured, a
+# building damaged) whatever its type.
+ALERT_SEVERE_TYPES = envlist("SEJUK_ALERT_SEVERE_TYPES", "bentrokan,perusakan,pengerahan_massa")
+# A rawan or sangat rawan desa with no activity for more than this many days.
+ALERT_UNVISITED_DAYS = envint("SEJUK_ALERT_UNVISITED_DAYS", 14, minimum=1)
+# After an alert of a rule for a desa, the same rule for that desa only counts a repeat
+# on it for this long (a flapping desa gives no storm).
+ALERT_QUIET_HOURS = envint("SEJUK_ALERT_QUIET_HOURS", 24, minimum=0)
+# More than this many immediate alerts for one person within the digest period: the
+# rest wait for the digest, one message.
+ALERT_DIGEST_AFTER = envint("SEJUK_ALERT_DIGEST_AFTER", 3, minimum=1)
+ALERT_DIGEST_MINUTES = envint("SEJUK_ALERT_DIGEST_MINUTES", 30, minimum=1)
+ALERT_CHECK_MINUTES = envint("SEJUK_ALERT_CHECK_MINUTES", 5, minimum=1)
+# Where alerts go beyond the app, in this order, for whoever has the address (e-mail on
+# the account, the officer's phone or Telegram id) once the channel is configured.
+ALERT_CHANNELS = envlist("SEJUK_ALERT_CHANNELS", "email,telegram,whatsapp")
+for _name, _given, _known in (
+    ("SEJUK_ALERT_RULES", ALERT_RULES, ALERT_RULES_ALL),
+    ("SEJUK_ALERT_LEVELS", ALERT_LEVELS, ("rawan", "sangat_rawan")),
+    ("SEJUK_ALERT_CHANNELS", ALERT_CHANNELS, ("email", "telegram", "whatsapp", "sms")),
+):
+    if set(_given) - set(_known):
+        raise _fail(_name, ",".join(_given), "pilih dari " + ",".join(_known))
+# E-mail out (alerts): off while SEJUK_EMAIL_HOST is empty.
+EMAIL_HOST = envstr("SEJUK_EMAIL_HOST", "")
+EMAIL_PORT = envint("SEJUK_EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = envstr("SEJUK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envstr("SEJUK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("SEJUK_EMAIL_TLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = envstr("SEJUK_EMAIL_FROM", "Sejuk <sejuk@localhost>")
 
 PERMISSIONS_POLICY = "geolocation=(self), camera=(self), microphone=(), payment=(), usb=()"
 

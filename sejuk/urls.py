@@ -29,6 +29,7 @@ urlpatterns = [
     path("peta/", include("sejuk.maps.urls")),
     path("", include("sejuk.tension.urls")),
     path("saluran/", include("sejuk.channels.urls")),
+    path("peringatan/", include("sejuk.alerts.urls")),
     path("dev/chat/", channel_views.chat, name="dev_chat"),
     # A case's own pages and the steps linking it to other work, under one namespace.
     path("", include((reports_urls.urlpatterns + links_urls.urlpatterns, "reports"))),

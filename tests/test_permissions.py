@@ -29,6 +29,7 @@ from sejuk.accounts.models import ApiToken, AuditEvent
 from sejuk.accounts.tokens import create_token
 from sejuk.activities.models import Plan
 from sejuk.activities.photos import add_photo
+from sejuk.alerts.services import raise_alert
 from sejuk.api import api
 from sejuk.bulletins.models import Bulletin
 from sejuk.channels.models import Conversation
@@ -197,6 +198,13 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     # The chat simulator exists only with SEJUK_CHAT_SIMULATOR (off here, as in production).
     ("GET", "dev/chat/", ""): everyone(404),
     ("GET", "kejadian/", ""): INCIDENT_READ_PAGE,
+    # Alerts: each person's own; handled only by those it went to (its desa's people).
+    ("GET", "peringatan/", ""): SIGNED_IN_PAGE,
+    ("GET", "peringatan/pengaturan/", ""): SIGNED_IN_PAGE,
+    ("POST", "peringatan/pengaturan/", ""): SIGNED_IN_PAGE,
+    ("POST", "peringatan/<int:alert_id>/tangani/", "alert_own"): row(
+        302, 404, 302, 302, 404, 302, 404
+    ),
     ("GET", "kejadian/<int:incident_id>/", "inc_own"): row(302, 200, 200, 200, 403, 200, 404),
     ("GET", "kejadian/<int:incident_id>/", "inc_neighbour"): row(302, 404, 404, 404, 403, 404, 200),
     ("GET", "kerawanan/", ""): TENSION_READ_PAGE,
@@ -289,6 +297,8 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ),
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents", ""): INCIDENT_READ_API,
+    ("GET", "/api/alerts", ""): row(401, 200, 200, 200, 200, 200, 200),
+    ("POST", "/api/alerts/{alert_id}/handled", "alert_own"): row(401, 404, 200, 200, 404, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_neighbour"): row(
         401, 404, 404, 404, 403, 404, 200
@@ -383,7 +393,15 @@ def targets(world, tmp_path, settings):
         role="warga",
         region_id=SEKOTONG_BARAT,
     )
+    alert_own = raise_alert(
+        "kejadian_berat",
+        SEKOTONG_BARAT,
+        subject=("kejadian", inc_own.pk),
+        text="Bentrokan warga.",
+        key="izin-uji",
+    )
     return {
+        "alert_own": alert_own.pk if alert_own else 0,
         "conv_own": conv_own.pk,
         "story_own": story_own.pk,
         "story_own_signal": story_own.signals.get().pk,
@@ -452,6 +470,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:incident_id>",
         "<int:conversation_id>",
         "<int:story_id>",
+        "<int:alert_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -488,6 +507,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{plan_id}",
         "{report_id}",
         "{incident_id}",
+        "{alert_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))

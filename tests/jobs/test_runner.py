@@ -168,7 +168,7 @@ def test_the_registry_holds_the_morning_reports(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     assert list(SCHEDULED) == [
         "laporan-pagi", "angka-harian", "kerawanan-harian", "percakapan-kedaluwarsa",
-        "telegram-polling", "media-umpan",
+        "telegram-polling", "peringatan-berkala", "peringatan-ringkasan", "media-umpan",
     ]  # fmt: skip
     assert SCHEDULED["laporan-pagi"].every == timedelta(minutes=settings.BULLETIN_CHECK_MINUTES)
     assert SCHEDULED["media-umpan"].every == timedelta(minutes=settings.FEEDS_POLL_MINUTES)
@@ -180,6 +180,8 @@ def test_the_registry_holds_the_morning_reports(world, settings, tmp_path):
         ("laporan-pagi", True),
         ("media-umpan", True),
         ("percakapan-kedaluwarsa", True),
+        ("peringatan-berkala", True),
+        ("peringatan-ringkasan", True),
     ]
     morning = next(o for o in outcomes if o.job.name == "laporan-pagi")
     assert "3 dibuat" in morning.result
@@ -193,10 +195,18 @@ def test_sejuk_worker_once_runs_what_is_due_and_says_so(world, settings, tmp_pat
     call_command("worker", "--once")
     out = capsys.readouterr().out
     assert "laporan-pagi\tselesai\t" in out and "media-umpan\tselesai\t" in out
-    assert "Pekerjaan latar: 5 dijalankan." in out
+    assert "Pekerjaan latar: 7 dijalankan." in out
     call_command("worker", "--once")
     again = capsys.readouterr().out
     # what runs every few minutes is not due again; only the seconds-apart upkeep may be
-    for name in ("laporan-pagi", "media-umpan", "kerawanan-harian", "percakapan-kedaluwarsa"):
+    minutes_apart = (
+        "laporan-pagi",
+        "media-umpan",
+        "kerawanan-harian",
+        "percakapan-kedaluwarsa",
+        "peringatan-berkala",
+        "peringatan-ringkasan",
+    )
+    for name in minutes_apart:
         assert name not in again
     assert "Pekerjaan latar: 0 dijalankan." in again or "angka-harian\tselesai" in again
