@@ -61,15 +61,33 @@ def _check_period(start: date, end: date) -> None:
         )
 
 
+def _groups(root: Unit, children: list[Unit]) -> tuple[dict[int, Unit], bool]:
+    """Every unit under ``root`` mapped to the child of ``root`` it falls under (the root
+    to itself), from one read of the unit tree instead of a walk per child; and whether
+    that is every unit there is."""
+    parent_of = dict(Unit.objects.values_list("pk", "parent_id"))
+    group_of: dict[int, Unit] = {root.pk: root}
+    group_of.update({child.pk: child for child in children})
+    for uid in parent_of:
+        path = []
+        at: int | None = uid
+        while at is not None and at not in group_of and len(path) <= len(parent_of):
+            path.append(at)
+            at = parent_of.get(at)
+        if at is not None and at in group_of:
+            for step in path:  # the climb's units share the group found
+                group_of[step] = group_of[at]
+    return group_of, len(group_of) == len(parent_of)
+
+
 def recap(viewer: Viewer, start: date, end: date, unit_id: int | None = None) -> Recap:
     _check_period(start, end)
     root = _root_unit(viewer, unit_id)
     children = list(Unit.objects.filter(parent=root, active=True).order_by("name"))
-    group_of: dict[int, Unit] = {root.pk: root}
-    for child in children:
-        for uid in subtree_ids(child.pk):
-            group_of[uid] = child
-    activities = visible(viewer).filter(local_date__range=(start, end), unit_id__in=list(group_of))
+    group_of, every = _groups(root, children)
+    activities = visible(viewer).filter(local_date__range=(start, end))
+    if not every:  # the nation's root holds every unit: no condition of thousands of ids
+        activities = activities.filter(unit_id__in=list(group_of))
     per_unit: dict[int, int] = defaultdict(int)
     for row in activities.values("unit_id").annotate(n=Count("id")):
         per_unit[group_of[row["unit_id"]].pk] += row["n"]

@@ -71,3 +71,12 @@ def test_a_polda_recap_links_to_coverage_per_unit_instead_of_listing_its_desa(cl
     client.force_login(world.users["pimpinan"])  # a Polres still lists its desa
     page = client.get("/kegiatan/rekap/").content.decode()
     assert "belum pernah dijangkau" in page and "terlalu luas" not in page
+
+
+def test_a_closed_polseks_activities_still_count_in_its_polres_recap(world):
+    gerung = Unit.objects.get(name="Polsek Gerung")
+    log_activity(world.users["operator"], region=GERUNG_UTARA, unit_id=gerung.pk)
+    Unit.objects.filter(pk=gerung.pk).update(active=False)
+    r = recap.recap(viewer_for(world.users["pimpinan"]), TODAY - timedelta(days=7), TODAY)
+    rows = {row.unit.name: row.total for row in r.rows}
+    assert "Polsek Gerung" not in rows and rows["Polres Lombok Barat"] == 1 and r.total == 1
