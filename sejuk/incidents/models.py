@@ -27,7 +27,8 @@ class Incident(models.Model):
     damaged_buildings = models.PositiveIntegerField("bangunan rusak", default=0)
     damaged_vehicles = models.PositiveIntegerField("kendaraan rusak", default=0)
     description = models.TextField("uraian", blank=True)
-    is_demo = models.BooleanField("data demo", default=False)
+    # db_default too: the national generator writes rows straight to the table.
+    is_demo = models.BooleanField("data demo", default=False, db_default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dicatat oleh",
