@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("baru/", views.create, name="create"),
     path("kirim/", views.send, name="send"),
+    path("kotak-keluar/", views.outbox, name="outbox"),
     path("ekspor.<str:fmt>", views.export_list, name="export_list"),
     path("rekap/", views.recap_page, name="recap"),
     path("rekap/ekspor.<str:fmt>", views.export_recap, name="export_recap"),

@@ -323,6 +323,13 @@ def _sent(activity: Activity, *, created: bool) -> JsonResponse:
 
 
 @login_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    """The phone's outbox: what waits, what went, what was refused and why. Its items
+    live on the phone (IndexedDB); the page is the frame outbox.js fills."""
+    return render(request, "activities/outbox.html")
+
+
+@login_required
 @require_POST
 def confirm_reading(request: HttpRequest, activity_id: int) -> HttpResponse:
     with transaction.atomic():
