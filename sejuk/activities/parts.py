@@ -60,12 +60,16 @@ def begin(
             f"Ukuran foto harus antara 1 bita dan {MAX_BYTES // (1024 * 1024)} MB.",
             {"size": "di luar batas"},
         )
-    upload, _ = PhotoUpload.objects.get_or_create(
-        id=upload_id,
-        user_id=viewer.user_id,
-        defaults={"activity": activity, "size": size, "keep_location": keep_location},
-    )
-    if upload.activity_id != activity.pk or upload.size != size:
+    upload = PhotoUpload.objects.filter(id=upload_id).first()
+    if upload is None:
+        upload = PhotoUpload.objects.create(
+            id=upload_id,
+            user_id=viewer.user_id or 0,  # signed in: the API asks it of every caller
+            activity=activity,
+            size=size,
+            keep_location=keep_location,
+        )
+    if upload.user_id != viewer.user_id or upload.activity_id != activity.pk or upload.size != size:
         raise Invalid(
             "Id unggahan ini sudah dipakai untuk foto lain: mulai unggahan baru.",
             {"upload_id": "sudah dipakai"},
@@ -74,7 +78,7 @@ def begin(
 
 
 def status(viewer: Viewer, upload_id: UUID) -> PhotoUpload:
-    upload = PhotoUpload.objects.filter(id=upload_id, user_id=viewer.user_id).first()
+    upload = PhotoUpload.objects.filter(id=upload_id, user_id=viewer.user_id or 0).first()
     if upload is None:
         raise NotFound("Unggahan foto tidak ditemukan: mulai dari awal.")
     return upload

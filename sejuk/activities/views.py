@@ -200,7 +200,8 @@ def _form_refusal(form: ActivityForm) -> Invalid:
     }
     labels = ", ".join(str(form.fields[n].label).lower() for n in fields if n in form.fields)
     message = f"Kegiatan belum dapat disimpan: periksa {labels}." if labels else ""
-    return Invalid(message or " ".join(form.non_field_errors()) or "Isian tidak valid.", fields)
+    general = " ".join(str(m) for m in form.non_field_errors())
+    return Invalid(message or general or "Isian tidak valid.", fields)
 
 
 @login_required

@@ -207,3 +207,14 @@ def test_parts_for_an_activity_outside_the_area_are_refused(client, world):
     theirs = log_activity(world.users["bhabin"])
     refused = put_part(client, theirs.pk, uuid.uuid4(), 0, 3, b"abc")
     assert refused.status_code in (403, 404) and not PhotoUpload.objects.exists()
+
+
+def test_an_upload_id_taken_by_another_person_is_refused_not_shared(client, world):
+    a = log_activity(world.users["bhabin"])
+    upload_id = uuid.uuid4()
+    client.force_login(world.users["bhabin"])
+    assert put_part(client, a.pk, upload_id, 0, 10, b"abcde").status_code == 200
+    client.force_login(world.users["operator"])
+    refused = put_part(client, a.pk, upload_id, 5, 10, b"fghij")
+    assert refused.status_code == 422 and "upload_id" in refused.json()["error"]["fields"]
+    assert PhotoUpload.objects.get().received == 5
