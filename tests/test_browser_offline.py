@@ -205,3 +205,73 @@ def test_an_edit_made_offline_over_a_newer_version_shows_both(browser, served):
     expect(item).to_contain_text("terkirim", timeout=30_000)
     assert sent(served, "Versi ponsel") and not sent(served, "Versi kantor")
     context.close()
+
+
+def sign_out(page: Page) -> None:
+    button = page.locator("header button", has_text="Keluar")
+    if not button.is_visible():
+        page.click("header summary:text('Menu')")  # folded on a phone
+    button.click()
+
+
+def test_a_message_pasted_offline_is_read_on_arrival_and_signing_out_warns_first(browser, served):
+    (name,) = query(
+        served,
+        "from sejuk.regions.models import Region\n"
+        f"print(json.dumps([Region.objects.get(code='{villages(served)[0]}').name]))",
+    )
+    context = phone_context(browser)
+    page = context.new_page()
+    sign_in(page, served, "demo.bhabin", PASSWORD)
+    page.goto(served.url + "/kegiatan/baru/")
+    ready_offline(page)
+    context.set_offline(True)
+    page.reload()
+
+    # The reader needs the server: with no signal the message is kept, to be read later.
+    message = (
+        f"Kemarin pukul 19.30 WITA sambang ke pos kamling Desa {name} bersama "
+        "tokoh agama, situasi kondusif"
+    )
+    page.fill("textarea[name=text]", message)
+    page.click("button[value=baca]")
+    expect(page.locator("#outbox-status")).to_contain_text("dibaca server saat kegiatan terkirim")
+    page.click("button[value=simpan]")
+    expect(page.locator("#outbox-status")).to_contain_text("tersimpan di ponsel")
+    log(page, OUTSIDE, "Menunggu saat keluar")
+
+    # Signing out with something that cannot be sent: a warning, and staying is possible.
+    dialogs: list[str] = []
+    page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    sign_out(page)
+    expect(page.locator("header")).to_contain_text("Keluar (demo.bhabin)")
+    page.wait_for_timeout(500)
+    assert dialogs and "belum terkirim" in dialogs[0]
+
+    context.set_offline(False)
+    page.goto(served.url + "/kegiatan/kotak-keluar/")
+    page.click("#outbox-send")
+    items = page.locator("#outbox-list li")
+    (
+        expect(items.filter(has_text="terkirim")).to_have_count(1, timeout=30_000),
+        items.all_inner_texts(),
+    )
+    expect(items.filter(has_text="ditolak")).to_have_count(1)
+    ((made, _),) = sent(served, message)
+    page.goto(f"{served.url}/kegiatan/{made}/")
+    expect(page.locator(".needs-check")).to_contain_text("Perlu dicek")
+    expect(page.locator("dl.facts")).to_contain_text("19.30 WITA")
+    page.click("button:text('Sudah dicek, benar')")
+    expect(page.locator(".needs-check")).to_have_count(0)
+
+    # The refused one is still waiting: signing out warns, and going on forgets it.
+    page.once("dialog", lambda d: d.accept())
+    sign_out(page)
+    expect(page.locator("header")).not_to_contain_text("demo.bhabin")
+    left = page.evaluate(
+        "() => new Promise(r => { const o = indexedDB.open('sejuk-kotak-keluar', 1);"
+        " o.onsuccess = () => { const q = o.result.transaction('items').objectStore('items')"
+        ".getAll(); q.onsuccess = () => r(q.result.length); }; })"
+    )
+    assert left == 0
+    context.close()

@@ -253,6 +253,14 @@
         if (item && item.user === USER) intoForm(form, item);
       });
     }
+    // A pasted message may stand for the place, day and hour (read when it arrives):
+    // with one, the browser does not hold the form back for those fields.
+    var text = form.querySelector("[name=text]");
+    if (text) {
+      var relax = function () { form.noValidate = text.value.trim() !== ""; };
+      text.addEventListener("input", relax);
+      relax();
+    }
     var date = form.querySelector("[name=date]");
     if (date && form.hasAttribute("data-new") && date.value && date.value < today()) date.value = today();
     form.addEventListener("submit", function (event) {
