@@ -228,14 +228,8 @@ def send(request: HttpRequest) -> HttpResponse:
     form = ActivityForm(request.POST, viewer=viewer)
     text = (request.POST.get("text") or "").strip()
     unread = bool(text) and request.POST.get("dibaca") != "1"
-    if not form.is_valid():
-        if not unread or set(form.errors) - {"region", "date", "start_time"}:
-            return _refused(_form_refusal(form))
-        # An unread message: a place, a day or an hour it names may stand in for those
-        # left empty (or mistyped); what the reader cannot fill is refused below.
-        form = ActivityForm(_without(request, form.errors), viewer=viewer)
-        if not form.is_valid():
-            return _refused(_form_refusal(form))
+    if not form.is_valid():  # what was typed is refused as typed, never read over
+        return _refused(_form_refusal(form))
     data = form.to_input()
     reader = None
     try:
@@ -263,14 +257,6 @@ def send(request: HttpRequest) -> HttpResponse:
     except SejukError as exc:
         return _refused(exc)
     return _sent(activity, created=True)
-
-
-def _without(request: HttpRequest, errors: Any) -> Any:
-    data = request.POST.copy()
-    for name in errors:
-        data[name] = ""
-        data.pop(f"{name}_code", None)
-    return data
 
 
 def _date_or_none(value: str | None) -> date | None:

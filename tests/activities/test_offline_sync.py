@@ -218,3 +218,11 @@ def test_an_upload_id_taken_by_another_person_is_refused_not_shared(client, worl
     refused = put_part(client, a.pk, upload_id, 5, 10, b"fghij")
     assert refused.status_code == 422 and "upload_id" in refused.json()["error"]["fields"]
     assert PhotoUpload.objects.get().received == 5
+
+
+def test_a_desa_typed_outside_the_area_is_refused_not_read_over_from_the_message(client, world):
+    client.force_login(world.users["bhabin"])
+    text = "Senin 2 Desember 2024 pukul 19.30 sambang di Desa Sekotong Barat"
+    refused = outbox(client, text=text, region=LOTENG_DESA)
+    assert refused.status_code in (403, 422)
+    assert not Activity.objects.exists()
