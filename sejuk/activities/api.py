@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -399,18 +400,14 @@ def detail(request: HttpRequest, activity_id: int) -> ActivityOut:
     return activity_out(services.get_activity(current_viewer(request), activity_id))
 
 
-class StaleOut(Schema):
-    error: dict[str, Any]
-    current: ActivityOut = Field(description="kegiatan sebagaimana tersimpan sekarang")
-
-
 @router.patch(
     "/{activity_id}",
-    response={200: ActivityOut, 409: StaleOut},
+    response=ActivityOut,
     summary="Ubah kegiatan",
     description="Hanya isian yang dikirim yang berubah. Kirim `version` dari GET: bila "
-    "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409 dengan galat dan kegiatan "
-    "sebagaimana tersimpan sekarang (`current`); tidak ada yang berubah.",
+    "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409: galat dalam bentuk yang "
+    "sama, ditambah `current`, kegiatan sebagaimana tersimpan sekarang (seperti GET); tidak "
+    "ada yang berubah.",
 )
 def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Any:
     viewer = current_viewer(request)
@@ -424,8 +421,10 @@ def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> An
                 version=payload.version,
             )
     except services.StaleEdit as exc:
-        current = services.get_activity(viewer, exc.activity_id)
-        return Status(409, {**exc.as_dict(), "current": activity_out(current)})
+        # The one error shape, and the record as it is now for the phone to show beside
+        # the edit that was refused.
+        current = asdict(activity_out(services.get_activity(viewer, exc.activity_id)))
+        return JsonResponse({**exc.as_dict(), "current": current}, status=409)
     return activity_out(activity)
 
 
