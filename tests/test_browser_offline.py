@@ -187,8 +187,10 @@ def test_an_edit_made_offline_over_a_newer_version_shows_both(browser, served):
         "from sejuk.accounts.access import viewer_for\n"
         "from sejuk.accounts.models import User\n"
         "from sejuk.activities import services\n"
+        "from django.db import transaction\n"
         "v = viewer_for(User.objects.get(username='demo.operator'))\n"
-        f"services.update_activity(v, {made}, services.ActivityInput(summary='Versi kantor'))\n"
+        "with transaction.atomic():\n"
+        f"    services.update_activity(v, {made}, services.ActivityInput(summary='Versi kantor'))\n"
         "print(json.dumps(1))",
     )
     page.fill("textarea[name=summary]", "Versi ponsel")
