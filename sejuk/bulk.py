@@ -61,7 +61,9 @@ def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequ
     """Insert ``rows`` (tuples in the order of ``fields``, model field names; a foreign
     key by its ``<name>_id``) into ``model``'s table; return how many."""
     meta = model._meta
-    resolved = [meta.get_field(name.removesuffix("_id")) for name in fields]
+    # A foreign key is found by its column's name ("unit_id"), as is a plain field that
+    # ends in _id ("client_id").
+    resolved = [meta.get_field(name) for name in fields]
     concrete = [f for f in resolved if isinstance(f, models.Field)]
     assert len(concrete) == len(resolved), "only a model's own columns"
     columns = [str(f.column) for f in concrete]

@@ -354,6 +354,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 SESSION_COOKIE_AGE = envint("SEJUK_SESSION_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_SAMESITE = "Lax"
+# How long a phone keeps opening the field pages it saved, with no signal, after it last
+# loaded them signed in; what it logged offline waits in its outbox until it signs in.
+OFFLINE_HOURS = envint("SEJUK_OFFLINE_HOURS", 72, minimum=1)
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "sejuk.web.views.csrf_failure"
 

@@ -8,6 +8,7 @@ from sejuk.channels import views as channel_views
 from sejuk.links import urls as links_urls
 from sejuk.media import urls as media_urls
 from sejuk.reports import urls as reports_urls
+from sejuk.web import offline
 from sejuk.web import views as web
 
 handler400 = "sejuk.web.errors.bad_request"
@@ -39,5 +40,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("favicon.ico", RedirectView.as_view(url=static("sejuk/favicon.svg"), permanent=True)),
 ]

@@ -185,3 +185,40 @@ def test_without_javascript_the_code_is_shown_large_and_selectable(browser, serv
     box.click()  # one tap selects the whole code
     assert citizen.evaluate("window.getSelection().toString()").strip() == code
     expect(citizen.locator("#wa")).to_be_visible()
+
+
+def test_a_report_that_cannot_be_sent_keeps_what_the_citizen_typed_and_sends_again(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    citizen = context.new_page()
+    citizen.goto(served.url + "/lapor/")
+    citizen.select_option("select[name=category]", "provokasi")
+    words = "Spanduk berisi hasutan dipasang malam tadi di simpang tiga dekat pasar desa."
+    citizen.fill("textarea[name=description]", words)
+    citizen.fill("input[name=place_text]", "Desa Sekotong Barat, Kecamatan Sekotong")
+
+    # The signal drops as the citizen sends: nothing is lost, and they may send again.
+    context.set_offline(True)
+    citizen.click("form button[type=submit]")
+    expect(citizen.locator("#keep-status")).to_contain_text("belum terkirim")
+    expect(citizen.locator("textarea[name=description]")).to_have_value(words)
+
+    # A dropped connection mid-send, then the page closed and opened again.
+    context.set_offline(False)
+    citizen.route(
+        "**/lapor/",
+        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+    )
+    citizen.click("form button[type=submit]")
+    expect(citizen.locator("#keep-status button", has_text="Kirim lagi")).to_be_visible()
+    citizen.unroute("**/lapor/")
+    citizen.goto(served.url + "/lapor/")
+    expect(citizen.locator("#keep-status")).to_contain_text("dipulihkan")
+    expect(citizen.locator("textarea[name=description]")).to_have_value(words)
+
+    citizen.click("form button[type=submit]")
+    code = citizen.locator("#kode").inner_text().strip()
+    assert len(code) == 14
+    # Sent: the draft is gone, the next report starts empty.
+    citizen.goto(served.url + "/lapor/")
+    expect(citizen.locator("textarea[name=description]")).to_have_value("")
+    context.close()

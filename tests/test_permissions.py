@@ -129,6 +129,11 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kegiatan/", ""): ACTIVITY_READ_PAGE,
     ("GET", "kegiatan/baru/", ""): ACTIVITY_WRITE_PAGE,
     ("POST", "kegiatan/baru/", ""): row(302, 302, 403, 302, 403, 302, 422),
+    # The phone's outbox: JSON, 201 for a new record; the neighbour's desa is not theirs.
+    ("POST", "kegiatan/kirim/", ""): row(302, 201, 403, 201, 403, 201, 422),
+    ("GET", "kegiatan/kotak-keluar/", ""): SIGNED_IN_PAGE,
+    ("GET", "manifest.webmanifest", ""): PUBLIC,
+    ("GET", "sw.js", ""): PUBLIC,
     ("GET", "kegiatan/ekspor.<str:fmt>", ""): ACTIVITY_READ_PAGE,
     ("GET", "kegiatan/rekap/", ""): ACTIVITY_READ_PAGE,
     ("GET", "kegiatan/rekap/ekspor.<str:fmt>", ""): ACTIVITY_READ_PAGE,
@@ -150,6 +155,7 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
         302, 302, 403, 302, 403, 404, 404
     ),
     ("POST", "kegiatan/<int:activity_id>/foto/", "act_own"): ACT_OWN_WRITE_PAGE,
+    ("POST", "kegiatan/<int:activity_id>/sudah-dicek/", "act_own"): ACT_OWN_WRITE_PAGE,
     ("GET", "buletin/", ""): BULLETIN_READ_PAGE,
     ("GET", "buletin/harian/", ""): BULLETIN_READ_PAGE,
     ("GET", "buletin/rekap.xlsx", ""): BULLETIN_READ_PAGE,
@@ -270,6 +276,13 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ),
     ("POST", "/api/activities/{activity_id}/photos", "act_own"): row(
         401, 201, 403, 201, 403, 201, 404
+    ),
+    # A photo in parts: an empty part is refused (422) once the area rule lets it through.
+    ("PUT", "/api/activities/{activity_id}/photos/parts/{upload_id}", "act_own"): row(
+        401, 422, 403, 422, 403, 422, 404
+    ),
+    ("GET", "/api/activities/{activity_id}/photos/parts/{upload_id}", "act_own"): row(
+        401, 404, 404, 404, 404, 404, 404
     ),
     ("POST", "/api/public/reports", ""): everyone(201),
     ("POST", "/api/public/reports/status", "rep_own"): PUBLIC,
@@ -484,6 +497,7 @@ API_QUERY = {
     "/api/map/layer": "?level=4",
     "/api/map/colours": "?measure=cakupan&level=4",
     "/api/map/locate": "?lat=-8.75&lng=115.95",
+    "/api/activities/{activity_id}/photos/parts/{upload_id}": "?offset=0&size=3",
 }
 
 
@@ -497,6 +511,7 @@ API_FORMAT = {
 
 def api_url(path: str, target: str, ids: dict[str, int]) -> str:
     url = path.replace("{code}", "52.01.07").replace("{unit_id}", "1")
+    url = url.replace("{upload_id}", "5f1c2a0e-3b4d-4e6f-8a9b-0c1d2e3f4a5b")
     url = url.replace("{fmt}", API_FORMAT.get(path, "csv"))
     names = (
         "{bulletin_id}",
@@ -531,6 +546,14 @@ FORM_DATA: dict[str, Any] = {
         "start_time": "16:30",
         "types": ["patroli_dialogis"],
         "summary": "Patroli sore",
+    },
+    "kegiatan/kirim/": {
+        "client_id": "7d0b6a52-1c2e-4f3a-9b8c-5d6e7f8a9b0c",
+        "region": SEKOTONG_BARAT,
+        "date": str(date.today()),
+        "start_time": "16:30",
+        "types": ["patroli_dialogis"],
+        "summary": "Patroli sore dari kotak keluar",
     },
     "kegiatan/<int:activity_id>/hapus/": {"reason": "tercatat dua kali"},
     "kegiatan/rencana/": {

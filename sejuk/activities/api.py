@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
 
-from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -18,7 +20,7 @@ from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer, input_sch
 from sejuk.paging import page_of
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 
-from . import exports, imports, photos, plans, reading, recap, services
+from . import exports, imports, parts, photos, plans, reading, recap, services
 from .models import Source
 from .records import RELATED, ActivityOut, activity_out
 
@@ -73,6 +75,14 @@ else:
         required=services.REQUIRED,
         after={
             "raw_text": (str, Field("", max_length=20000, description="pesan asli, bila ada")),
+            "client_id": (
+                UUID | None,
+                Field(
+                    None,
+                    description="id yang dibuat ponsel (UUID): kiriman ulang dengan id yang "
+                    "sama menjawab 200 dengan kegiatan yang sama, tidak membuat yang kedua",
+                ),
+            ),
         },
     )
     ActivityPatch = input_schema(
@@ -138,7 +148,7 @@ class ChangeOut(Schema):
 
 def _input(payload: Schema, *, patch: bool) -> services.ActivityInput:
     data = payload.dict(exclude_unset=patch)
-    for name in ("raw_text", "reason", "version"):
+    for name in ("raw_text", "reason", "version", "client_id"):
         data.pop(name, None)
     if data.get("unit_id", 0) is None:
         del data["unit_id"]  # the caller's own unit
@@ -152,20 +162,38 @@ def list_activities(request: HttpRequest, params: Query[ListParams]) -> dict[str
     return page_of(listing, params.page, params.size, activity_out)
 
 
-@router.post("", response={201: ActivityOut}, summary="Catat kegiatan")
+@router.post(
+    "",
+    response={200: ActivityOut, 201: ActivityOut},
+    summary="Catat kegiatan",
+    description="Dengan `client_id`: kiriman ulang (misalnya sesudah koneksi putus) "
+    "menjawab 200 dengan kegiatan yang sudah tercatat.",
+)
 def create(request: HttpRequest, payload: ActivityIn) -> Status[ActivityOut]:
     viewer = current_viewer(request)
+    client_id = payload.client_id
+    earlier = services.sent_before(viewer, client_id)
+    if earlier is not None:
+        return Status(200, activity_out(earlier))
     reader = (
         reading.read_message(viewer, payload.raw_text).reader if payload.raw_text.strip() else None
     )
-    with transaction.atomic():
-        activity = services.create_activity(
-            viewer,
-            _input(payload, patch=False),
-            source=Source.API,
-            raw_text=payload.raw_text,
-            reader=reader,
-        )
+    try:
+        with transaction.atomic():
+            activity = services.create_activity(
+                viewer,
+                _input(payload, patch=False),
+                source=Source.API,
+                raw_text=payload.raw_text,
+                reader=reader,
+                client_id=client_id,
+            )
+    except IntegrityError:
+        # The same send, arrived twice at once: the other one wrote it.
+        earlier = services.sent_before(viewer, client_id)
+        if earlier is None:
+            raise
+        return Status(200, activity_out(earlier))
     return Status(201, activity_out(activity))
 
 
@@ -377,17 +405,26 @@ def detail(request: HttpRequest, activity_id: int) -> ActivityOut:
     response=ActivityOut,
     summary="Ubah kegiatan",
     description="Hanya isian yang dikirim yang berubah. Kirim `version` dari GET: bila "
-    "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409 dengan versi sekarang.",
+    "kegiatan sudah diubah orang lain sesudahnya, jawabannya 409: galat dalam bentuk yang "
+    "sama, ditambah `current`, kegiatan sebagaimana tersimpan sekarang (seperti GET); tidak "
+    "ada yang berubah.",
 )
-def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> ActivityOut:
-    with transaction.atomic():
-        activity = services.update_activity(
-            current_viewer(request),
-            activity_id,
-            _input(payload, patch=True),
-            payload.reason,
-            version=payload.version,
-        )
+def update(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Any:
+    viewer = current_viewer(request)
+    try:
+        with transaction.atomic():
+            activity = services.update_activity(
+                viewer,
+                activity_id,
+                _input(payload, patch=True),
+                payload.reason,
+                version=payload.version,
+            )
+    except services.StaleEdit as exc:
+        # The one error shape, and the record as it is now for the phone to show beside
+        # the edit that was refused.
+        current = asdict(activity_out(services.get_activity(viewer, exc.activity_id)))
+        return JsonResponse({**exc.as_dict(), "current": current}, status=409)
     return activity_out(activity)
 
 
@@ -429,3 +466,63 @@ def upload_photo(
     with photos.kept_if_saved([ready]), transaction.atomic():
         (record,) = photos.save_photos(viewer, activity, [ready])
     return Status(201, {"id": record.pk, "width": record.width, "height": record.height})
+
+
+class PartOut(Schema):
+    upload_id: UUID
+    size: int
+    received: int = Field(description="bita yang sudah diterima: bagian berikut mulai di sini")
+    photo_id: int | None = Field(description="foto yang terpasang, setelah bagian terakhir")
+
+
+def _part_out(upload: Any) -> dict[str, Any]:
+    return {
+        "upload_id": upload.id,
+        "size": upload.size,
+        "received": upload.received,
+        "photo_id": upload.photo_id,
+    }
+
+
+@router.get(
+    "/{activity_id}/photos/parts/{upload_id}",
+    response=PartOut,
+    summary="Sampai mana foto bertahap diterima",
+)
+def part_status(request: HttpRequest, activity_id: int, upload_id: UUID) -> dict[str, Any]:
+    upload = parts.status(current_viewer(request), upload_id)
+    if upload.activity_id != activity_id:
+        raise parts.NotFound("Unggahan foto tidak ditemukan: mulai dari awal.")
+    return _part_out(upload)
+
+
+@router.put(
+    "/{activity_id}/photos/parts/{upload_id}",
+    response=PartOut,
+    summary="Unggah foto bertahap (satu bagian)",
+    description="Badan permintaan: bita bagian ini (paling banyak 1 MB), mulai dari "
+    "`offset`. `size`: ukuran seluruh foto. Bila `offset` bukan tempat server berhenti, "
+    "jawabannya 409 dengan posisi yang benar di `fields.offset`. Setelah bagian terakhir, "
+    "foto diperiksa dan dipasang pada kegiatan (`photo_id`), sekali saja.",
+)
+def put_part(
+    request: HttpRequest,
+    activity_id: int,
+    upload_id: UUID,
+    offset: Annotated[int, Limits(minimum=0, maximum=parts.MAX_SIZE)],
+    size: Annotated[int, Limits(minimum=1, maximum=parts.MAX_SIZE)],
+    keep_location: bool = False,
+) -> dict[str, Any]:
+    viewer = current_viewer(request)
+    with transaction.atomic():
+        upload = parts.begin(viewer, activity_id, upload_id, size, keep_location)
+    data = request.body
+    parts.write_part(upload, offset, data)
+    with transaction.atomic():
+        upload = parts.advance(upload, offset, len(data))
+    stored = parts.prepare_whole(upload)
+    if stored is not None:
+        with photos.kept_if_saved([stored]), transaction.atomic():
+            upload = parts.attach(viewer, upload, stored)
+        parts.clean_up(upload)
+    return _part_out(upload)

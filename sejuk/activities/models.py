@@ -75,6 +75,11 @@ class Activity(models.Model):
     # Raised by one on every change: an edit names the version it was made on and is
     # refused when another was saved in between (services.update_activity).
     version = models.PositiveIntegerField("versi", default=1)
+    # The id a phone gave the record when it was written, maybe offline: a repeat of the
+    # same (person, id) is the same record, so a retried send never makes a second.
+    client_id = models.UUIDField("id dari ponsel", null=True, blank=True, editable=False)
+    # Filled by the server from a message pasted offline: the officer confirms it.
+    needs_check = models.BooleanField("perlu dicek", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dicatat oleh",
@@ -104,6 +109,13 @@ class Activity(models.Model):
             models.Index(
                 F("unit"), F("starts_at").desc(), F("id").desc(), name="activity_unit_newest"
             ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "client_id"],
+                condition=models.Q(client_id__isnull=False),
+                name="one_activity_per_client_id",
+            )
         ]
 
     def __str__(self) -> str:
@@ -177,6 +189,42 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+class PhotoUpload(models.Model):
+    """A photo sent in small parts over a weak signal: the phone names it (a UUID) and
+    sends each part at its offset; a part lost is sent again from where the server
+    stopped, never from the start. Complete, it becomes the activity's Photo."""
+
+    id = models.UUIDField("id dari ponsel", primary_key=True)
+    activity = models.ForeignKey(
+        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="pengunggah",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    size = models.PositiveIntegerField("ukuran (bita)")
+    received = models.PositiveIntegerField("diterima (bita)", default=0)
+    keep_location = models.BooleanField("simpan lokasi foto", default=False)
+    photo = models.ForeignKey(
+        Photo,
+        verbose_name="foto",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("mulai", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "unggahan foto bertahap"
+        verbose_name_plural = "unggahan foto bertahap"
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.received}/{self.size}"
 
 
 class ChangeAction(models.TextChoices):

@@ -3,7 +3,7 @@ activity's fields, with the words each field came from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Any
 
@@ -13,6 +13,8 @@ from sejuk.errors import Invalid
 from sejuk.nlp.extract import extract
 from sejuk.nlp.record import Evidence, Record
 from sejuk.units.models import Unit
+
+from .services import UNSET, ActivityInput
 
 MAX_TEXT = 20_000
 FIELD_LABELS = {
@@ -196,3 +198,23 @@ def highlighted(text: str, highlights: list[Highlight]) -> list[tuple[str, Highl
     if at < len(text):
         pieces.append((text[at:], None))
     return pieces
+
+
+def _empty(value: Any) -> bool:
+    return value is UNSET or value in (None, "", [], {})
+
+
+def fill_on_arrival(
+    viewer: Viewer, data: ActivityInput, text: str, written: date | None = None
+) -> tuple[ActivityInput, Prefill]:
+    """A message pasted on a phone with no signal, read when it reaches the server: what
+    the reader finds fills the fields the officer left empty (never one they filled),
+    read against the day it was written on the phone. The activity is then saved as
+    "perlu dicek" for the officer to confirm."""
+    prefill = read_message(viewer, text, written)
+    filled = {
+        name: value
+        for name, value in prefill.values.items()
+        if _empty(getattr(data, name, UNSET)) and not _empty(value)
+    }
+    return replace(data, **filled), prefill

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -407,7 +408,11 @@ def create_activity(
     raw_text: str = "",
     reader: dict[str, Any] | None = None,
     is_demo: bool = False,
+    client_id: UUID | None = None,
+    needs_check: bool = False,
 ) -> Activity:
+    """``client_id``: the id the phone gave the record; one (person, id) makes one
+    activity (a unique constraint), so a caller first asks ``sent_before``."""
     require(viewer, "activity.write")
     checked = _check(viewer, data, None)
     activity = Activity(
@@ -416,6 +421,8 @@ def create_activity(
         reader=reader,
         is_demo=is_demo,
         created_by_id=viewer.user_id,
+        client_id=client_id,
+        needs_check=needs_check,
         **checked.values,
     )
     activity.save()
@@ -424,6 +431,28 @@ def create_activity(
         activity.corrections = corrections(reader, activity)
         activity.save(update_fields=["corrections"])
     record_change(activity, viewer, ChangeAction.CREATED, None)
+    return activity
+
+
+def sent_before(viewer: Viewer, client_id: UUID | None) -> Activity | None:
+    """The activity this person already sent under this phone-made id, if any: a send
+    retried after a timeout gets the same record, never a second one."""
+    if client_id is None or viewer.user_id is None:
+        return None
+    return (
+        Activity.objects.select_related("unit", "region")
+        .filter(created_by_id=viewer.user_id, client_id=client_id)
+        .first()
+    )
+
+
+def confirm_reading(viewer: Viewer, activity_id: int) -> Activity:
+    """The officer has checked what the server read from a message pasted offline."""
+    activity = _locked(viewer, activity_id)
+    require_region(viewer, "activity.write", activity.region_id, "region")
+    if activity.needs_check:
+        activity.needs_check = False
+        activity.save(update_fields=["needs_check", "updated_at"])
     return activity
 
 

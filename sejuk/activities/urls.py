@@ -6,6 +6,8 @@ app_name = "activities"
 urlpatterns = [
     path("", views.index, name="index"),
     path("baru/", views.create, name="create"),
+    path("kirim/", views.send, name="send"),
+    path("kotak-keluar/", views.outbox, name="outbox"),
     path("ekspor.<str:fmt>", views.export_list, name="export_list"),
     path("rekap/", views.recap_page, name="recap"),
     path("rekap/ekspor.<str:fmt>", views.export_recap, name="export_recap"),
@@ -17,4 +19,5 @@ urlpatterns = [
     path("<int:activity_id>/ubah/", views.edit, name="edit"),
     path("<int:activity_id>/hapus/", views.delete, name="delete"),
     path("<int:activity_id>/foto/", views.add_photo, name="photo_add"),
+    path("<int:activity_id>/sudah-dicek/", views.confirm_reading, name="confirm_reading"),
 ]

@@ -3,20 +3,22 @@ photos, edit, delete with reason, recap and coverage, import, plans."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import Viewer, current_viewer, require
 from sejuk.accounts.workplace import today_for
-from sejuk.errors import Invalid
+from sejuk.errors import Invalid, SejukError
 from sejuk.paging import get_page
 from sejuk.params import whole_number
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
@@ -33,7 +35,7 @@ from .forms import (
     initial_from_values,
     region_code,
 )
-from .models import Source
+from .models import Activity, Source
 
 
 def _date(value: str | None) -> date | None:
@@ -184,6 +186,143 @@ def create(request: HttpRequest) -> HttpResponse:
         if response is not None:
             return response
     return _form_page(request, form, new=True)
+
+
+def _refused(exc: SejukError, **extra: Any) -> JsonResponse:
+    return JsonResponse({**exc.as_dict(), **extra}, status=exc.status)
+
+
+def _form_refusal(form: ActivityForm) -> Invalid:
+    fields = {
+        name: " ".join(str(m) for m in errors)
+        for name, errors in form.errors.items()
+        if name != "__all__"
+    }
+    labels = ", ".join(str(form.fields[n].label).lower() for n in fields if n in form.fields)
+    message = f"Kegiatan belum dapat disimpan: periksa {labels}." if labels else ""
+    general = " ".join(str(m) for m in form.non_field_errors())
+    return Invalid(message or general or "Isian tidak valid.", fields)
+
+
+@login_required
+@require_POST
+def send(request: HttpRequest) -> HttpResponse:
+    """What a phone's outbox sends: the activity form as it was filled in, maybe with no
+    signal, under the id the phone gave it (``client_id``). Answers JSON: 201 with the new
+    activity, 200 with the one already sent under that id, or the refusal with its reason
+    in the one error shape (422, 403; 409 with the current record for a stale edit).
+    A message pasted but never read (offline) is read now: what it says fills the empty
+    fields, and the activity waits "perlu dicek" for the officer to confirm."""
+    viewer = current_viewer(request)
+    require(viewer, "activity.write")
+    try:
+        client_id = uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        return _refused(Invalid("Kiriman tanpa id dari ponsel.", {"client_id": "tidak valid"}))
+    activity_id = whole_number(request.POST.get("activity_id"))
+    if activity_id is not None:
+        return _send_edit(request, viewer, activity_id)
+    earlier = services.sent_before(viewer, client_id)
+    if earlier is not None:
+        return _sent(earlier, created=False)
+    form = ActivityForm(request.POST, viewer=viewer)
+    text = (request.POST.get("text") or "").strip()
+    unread = bool(text) and request.POST.get("dibaca") != "1"
+    if not form.is_valid():  # what was typed is refused as typed, never read over
+        return _refused(_form_refusal(form))
+    data = form.to_input()
+    reader = None
+    try:
+        if unread:
+            written = _date_or_none(request.POST.get("ditulis"))
+            data, prefill = reading.fill_on_arrival(viewer, data, text, written)
+            reader = prefill.reader
+        elif text:
+            reader = reading.read_message(viewer, text).reader
+        with transaction.atomic():
+            activity = services.create_activity(
+                viewer,
+                data,
+                source=Source.TEXT if text else Source.FORM,
+                raw_text=text,
+                reader=reader,
+                client_id=client_id,
+                needs_check=unread,
+            )
+    except IntegrityError:
+        earlier = services.sent_before(viewer, client_id)
+        if earlier is None:
+            raise
+        return _sent(earlier, created=False)
+    except SejukError as exc:
+        return _refused(exc)
+    return _sent(activity, created=True)
+
+
+def _date_or_none(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _send_edit(request: HttpRequest, viewer: Viewer, activity_id: int) -> HttpResponse:
+    form = ActivityForm(request.POST, viewer=viewer)
+    if not form.is_valid():
+        return _refused(_form_refusal(form))
+    try:
+        with transaction.atomic():
+            activity = services.update_activity(
+                viewer,
+                activity_id,
+                form.to_input(),
+                form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
+    except services.StaleEdit as exc:
+        current = services.get_activity(viewer, exc.activity_id)
+        return _refused(exc, current=_brief(current))
+    except SejukError as exc:
+        return _refused(exc)
+    return _sent(activity, created=False)
+
+
+def _brief(activity: Activity) -> dict[str, Any]:
+    """An activity as the phone's outbox shows it."""
+    local = activity.local_times()
+    return {
+        "id": activity.pk,
+        "url": reverse("activities:detail", args=[activity.pk]),
+        "version": activity.version,
+        "needs_check": activity.needs_check,
+        "date": local.day.isoformat(),
+        "start": local.start.strftime("%H:%M"),
+        "place": place_name(activity.region_id),
+        "types": [ACTIVITY_TYPES.get(t.code, t.code) for t in activity.types.all()],
+        "summary": activity.summary,
+        "findings": activity.findings,
+        "situation": SITUATIONS.get(activity.situation, ""),
+    }
+
+
+def _sent(activity: Activity, *, created: bool) -> JsonResponse:
+    return JsonResponse({**_brief(activity), "created": created}, status=201 if created else 200)
+
+
+@login_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    """The phone's outbox: what waits, what went, what was refused and why. Its items
+    live on the phone (IndexedDB); the page is the frame outbox.js fills."""
+    return render(request, "activities/outbox.html")
+
+
+@login_required
+@require_POST
+def confirm_reading(request: HttpRequest, activity_id: int) -> HttpResponse:
+    with transaction.atomic():
+        services.confirm_reading(current_viewer(request), activity_id)
+    messages.success(request, "Bacaan pesan sudah Anda periksa.")
+    return redirect("activities:detail", activity_id=activity_id)
 
 
 @login_required

@@ -21,6 +21,8 @@ from sejuk.text import refuse
 from .errors import Unreadable, respond, too_large
 
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+# Raw bytes, not text: a photo sent in parts (the view checks the photo by content).
+_BYTES = ("application/octet-stream",)
 
 
 class InputMiddleware:
@@ -66,7 +68,7 @@ def check_request(request: HttpRequest) -> None:
             for _key, uploads in request.FILES.lists():
                 for upload in uploads:
                     refuse(upload.name or "", "file")
-        else:
+        elif request.content_type not in _BYTES:
             _check_body(request.body)
     except RequestDataTooBig:
         raise too_large(limit) from None
