@@ -69,7 +69,7 @@ def _groups(root: Unit, children: list[Unit]) -> tuple[dict[int, Unit], bool]:
     group_of: dict[int, Unit] = {root.pk: root}
     group_of.update({child.pk: child for child in children})
     for uid in parent_of:
-        path = []
+        path: list[int] = []
         at: int | None = uid
         while at is not None and at not in group_of and len(path) <= len(parent_of):
             path.append(at)
