@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import channels, extract, imports, media, picture, web
+from bench import channels, extract, imports, media, patrol, picture, web
 from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "import": imports.main,
     "channels": channels.main,
     "media": media.main,
+    "patrol": patrol.main,
 }
 DEFAULT = ("extract",)
 
