@@ -118,7 +118,12 @@ class _Problem:
         self.teams = list(teams)
         self.t = t
         places = [start, *(c.place for c in self.c)]  # index 0 is the start
-        self.d = [[t.minutes(a, b) for b in places] for a in places]
+        # A place to itself is no journey (two desa without a centre in one kecamatan
+        # look alike, so it is the index that says "the same place", not equality).
+        self.d = [
+            [0.0 if i == j else t.minutes(a, b) for j, b in enumerate(places)]
+            for i, a in enumerate(places)
+        ]
 
     def value(self, i: int, team: int) -> float:
         c = self.c[i]
@@ -269,3 +274,17 @@ def _result(p: _Problem, routes: list[list[int]]) -> Plan:
         else:
             left[c.code] = OVER_BUDGET
     return Plan(tuple(out), left)
+
+
+def timeline(start: Place, places: Sequence[Place], travel: Travel) -> tuple[list[float], float]:
+    """A route in a given order (as the user edited it): the minutes after the start at
+    which each stop is reached, and the minutes until the team is back."""
+    arrivals, clock, here = [], 0.0, start
+    for place in places:
+        clock += travel.minutes(here, place)
+        arrivals.append(round(clock, 1))
+        clock += travel.visit_minutes
+        here = place
+    if places:
+        clock += travel.minutes(here, start)
+    return arrivals, round(clock, 1)

@@ -19,6 +19,7 @@ from sejuk.patrols.route import (
     Travel,
     _Problem,
     plan,
+    timeline,
 )
 
 TRAVEL = Travel(speed_kmh=30, road_factor=1.4, visit_minutes=30)
@@ -121,7 +122,7 @@ def test_a_desa_without_need_is_left_out_with_its_reason():
 
 def test_a_desa_goes_to_the_team_that_carries_its_own_bhabinkamtibmas():
     cands = [Candidate("52.01.07.2001", 10.0, Place(None, "52.01.07"), frozenset({7}))]
-    teams = [Team(60, frozenset({1})), Team(60, frozenset({7}))]
+    teams = [Team(90, frozenset({1})), Team(90, frozenset({7}))]
     result = plan(cands, teams, Place(None, "52.01.07"), TRAVEL)
     assert [s.code for s in result.routes[1].stops] == ["52.01.07.2001"]
     assert result.routes[1].stops[0].own_officer
@@ -150,8 +151,9 @@ def test_kecamatan_adjacency_is_used_where_a_desa_has_no_centre():
     needs=st.lists(st.floats(0, 100), min_size=0, max_size=14),
     budgets=st.lists(st.sampled_from([0, 45, 120, 360]), min_size=0, max_size=3),
     seed=st.integers(0, 1000),
+    start=st.sampled_from([START, Place(None, "52.01.02"), Place()]),
 )
-def test_every_plan_keeps_the_rules(needs, budgets, seed):
+def test_every_plan_keeps_the_rules(needs, budgets, seed, start):
     rng = random.Random(seed)
     cands = [
         Candidate(
@@ -166,8 +168,22 @@ def test_every_plan_keeps_the_rules(needs, budgets, seed):
         for k, need in enumerate(needs)
     ]
     teams = [Team(b) for b in budgets]
-    result = plan(cands, teams, START, TRAVEL)
+    result = plan(cands, teams, start, TRAVEL)
     check_rules(result, cands, teams)
+    by_code = {c.code: c.place for c in cands}
+    for route in result.routes:  # the budget holds by the route's own timeline too
+        _, minutes = timeline(start, [by_code[s.code] for s in route.stops], TRAVEL)
+        assert minutes == route.minutes
     for c in cands:
         if c.avoid:
             assert result.left_out[c.code] == AVOIDED
+
+
+def test_the_timeline_of_an_edited_route_matches_the_planner_own_arrivals():
+    cands = area(random.Random(5), 8)
+    result = plan(cands, [Team(300)], START, TRAVEL)
+    by_code = {c.code: c.place for c in cands}
+    stops = result.routes[0].stops
+    arrivals, total = timeline(START, [by_code[s.code] for s in stops], TRAVEL)
+    assert arrivals == [s.arrive for s in stops]
+    assert total == result.routes[0].minutes
