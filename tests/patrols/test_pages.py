@@ -72,7 +72,7 @@ def test_the_commander_asks_reads_edits_publishes_and_prints(client, world, tens
 
     sheet = client.get(f"/patroli/rencana/{plan.pk}/tim/{target}/").content.decode()
     assert "Rute patroli Tim" in sheet and "Sekotong Barat" in sheet
-    assert "*Rencana patroli Tim" in sheet and "patrols/print.css" in sheet
+    assert "*Rencana patroli Tim" in sheet and "patrols/patrols.css" in sheet
 
 
 def test_a_request_with_no_teams_comes_back_with_an_indonesian_error(client, world, tense):  # noqa: F811
