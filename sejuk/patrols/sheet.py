@@ -123,14 +123,18 @@ def sheet(viewer: Viewer, plan_id: int) -> Sheet:
             TeamRoute(team.number, list(team.officers.all()), lines, total, plan.budget_minutes)
         )
     left = sorted((s for s in stops if s.team_id is None), key=lambda s: -s.need)
+    outcome = _outcome(viewer, plan, stops) if plan.published_at else None
+    names = {s.region_id: s.region.name for s in stops}
+    if outcome and outcome.off_plan:
+        names.update(Region.objects.filter(code__in=outcome.off_plan).values_list("code", "name"))
     return Sheet(
         plan,
         zone,
         dates.clock(setout),
         teams,
         [_line(s, "", kec) for s in left],
-        _outcome(viewer, plan, stops) if plan.published_at else None,
-        {s.region_id: s.region.name for s in stops},
+        outcome,
+        names,
     )
 
 

@@ -13,6 +13,7 @@ from sejuk.accounts.workplace import today_for
 from sejuk.activities.models import Plan
 from sejuk.patrols.models import PatrolPlan
 from sejuk.units.models import Unit
+from tests.factories import log_activity
 from tests.patrols.test_services import tense  # noqa: F401 (a fixture)
 from tests.personas import LOTENG_DESA, SEKOTONG_BARAT
 
@@ -89,3 +90,21 @@ def test_a_team_that_does_not_exist_is_not_found(client, world, tense):  # noqa:
     plan = PatrolPlan.objects.get()
     assert made.status_code == 302
     assert client.get(f"/patroli/rencana/{plan.pk}/tim/5/").status_code == 404
+
+
+def test_on_the_day_the_plan_shows_what_was_visited_missed_and_off_plan(client, world, tense):  # noqa: F811
+    operator = world.users["operator"]
+    client.force_login(operator)
+    today = today_for(viewer_for(operator))
+    client.post("/patroli/rencana/", form(world, day=today.isoformat(), teams="1"))
+    plan = PatrolPlan.objects.get()
+    client.post(f"/patroli/rencana/{plan.pk}/terbitkan/")
+    routed = plan.stops.filter(team__isnull=False).select_related("region").first()
+    off = plan.stops.filter(team__isnull=True).select_related("region").first()
+    log_activity(operator, region=routed.region_id, date=today)
+    log_activity(operator, region=off.region_id, date=today)
+    html = client.get(f"/patroli/rencana/{plan.pk}/").content.decode()
+    assert "Hasil hari itu" in html
+    assert "Dikunjungi sesuai rencana: 1" in html
+    assert f"✓ {routed.region.name}" in html
+    assert f"{off.region.name}</a> — di luar rencana" in html
