@@ -18,6 +18,7 @@ from tests.patrols.test_services import tense  # noqa: F401 (a fixture)
 from tests.personas import LOTENG_DESA, SEKOTONG_BARAT
 
 pytestmark = pytest.mark.django_db
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def form(world, **fields):
@@ -70,6 +71,8 @@ def test_the_commander_asks_reads_edits_publishes_and_prints(client, world, tens
     )
     listed = client.get("/kegiatan/rencana/").content.decode()
     assert "Patroli tim" in listed and "Sekotong Barat" in listed
+    # A one-off plan names its day, not "every 1 day".
+    assert f"Sekotong Barat — {DAYS[plan.day.weekday()]}, {plan.day:%d/%m/%Y}" in listed
 
     sheet = client.get(f"/patroli/rencana/{plan.pk}/tim/{target}/").content.decode()
     assert "Rute patroli Tim" in sheet and "Sekotong Barat" in sheet
