@@ -17,6 +17,11 @@ class PatrolPlan(models.Model):
     )
     day = models.DateField("tanggal patroli")
     budget_minutes = models.PositiveIntegerField("waktu per tim (menit)")
+    # Where the routes start and end, as the planner took it: the arrival times of an
+    # edited route are counted from the same place.
+    start_lat = models.FloatField("lintang titik berangkat", null=True, blank=True)
+    start_lng = models.FloatField("bujur titik berangkat", null=True, blank=True)
+    start_kecamatan = models.CharField("kecamatan titik berangkat", max_length=8, blank=True)
     published_at = models.DateTimeField("diterbitkan", null=True, blank=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     created_by = models.ForeignKey(
@@ -34,6 +39,10 @@ class PatrolPlan(models.Model):
 
     def __str__(self) -> str:
         return f"Rencana patroli {self.unit} {self.day:%d/%m/%Y}"
+
+    @property
+    def start(self) -> tuple[float | None, float | None, str]:
+        return self.start_lat, self.start_lng, self.start_kecamatan
 
 
 class PatrolTeam(models.Model):

@@ -82,6 +82,7 @@ class Request:
 class Proposal:
     unit: Unit
     request: Request
+    start: route.Place
     team_officers: list[list[int]]
     result: route.Plan
     candidates: dict[str, route.Candidate]
@@ -215,6 +216,7 @@ def propose(viewer: Viewer, data: Request) -> Proposal:
     return Proposal(
         unit,
         data,
+        start,
         team_officers,
         result,
         candidates,
@@ -230,6 +232,9 @@ def save(viewer: Viewer, proposal: Proposal) -> PatrolPlan:
         unit=proposal.unit,
         day=data.day,
         budget_minutes=round(data.hours * 60),
+        start_lat=proposal.start.point[0] if proposal.start.point else None,
+        start_lng=proposal.start.point[1] if proposal.start.point else None,
+        start_kecamatan=proposal.start.kecamatan,
         created_by_id=viewer.user_id,
     )
     stops: list[PatrolStop] = []
@@ -272,6 +277,11 @@ def patrol_plans(viewer: Viewer) -> QuerySet[PatrolPlan]:
     return scoped_units(
         PatrolPlan.objects.select_related("unit"), viewer, CAPABILITY, unit_field="unit_id"
     )
+
+
+def start_of_plan(plan: PatrolPlan) -> route.Place:
+    lat, lng, kecamatan = plan.start
+    return route.Place((lat, lng) if lat is not None and lng is not None else None, kecamatan)
 
 
 def get_plan(viewer: Viewer, plan_id: int) -> PatrolPlan:

@@ -20,7 +20,7 @@ from sejuk.tension.codes import area_q
 
 from . import route
 from .models import PatrolPlan, PatrolStop
-from .services import get_plan, place_of, start_of, travel
+from .services import get_plan, place_of, start_of_plan, travel
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,11 @@ class Sheet:
     names: dict[str, str]
 
     @property
+    def empty(self) -> bool:
+        """Nothing to plan: no desa of the area has a tension stored yet."""
+        return not self.left_out and not any(t.stops for t in self.teams)
+
+    @property
     def day_label(self) -> str:
         return dates.release_date(self.plan.day)
 
@@ -108,7 +113,7 @@ def sheet(viewer: Viewer, plan_id: int) -> Sheet:
         Region.objects.filter(code__in={s.region_id[:8] for s in stops}).values_list("code", "name")
     )
     places = {s.region_id: place_of(s.region) for s in stops}
-    start_place = start_of(plan.unit, list(places.values()))
+    start_place = start_of_plan(plan)
     zone = zone_of(plan.unit.home_region_id or "31")
     setout = datetime.combine(plan.day, time.fromisoformat(settings.PATROL_START))
     teams = []

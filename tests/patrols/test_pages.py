@@ -111,3 +111,11 @@ def test_on_the_day_the_plan_shows_what_was_visited_missed_and_off_plan(client, 
     assert "Dikunjungi sesuai rencana: 1" in html
     assert f"✓ {routed.region.name}" in html
     assert f"{off.region.name}</a> — di luar rencana" in html
+
+
+def test_an_area_without_any_tension_yet_says_so_instead_of_an_empty_plan(client, world):
+    client.force_login(world.users["operator"])
+    made = client.post("/patroli/rencana/", form(world))
+    assert made.status_code == 302
+    html = client.get(made["Location"]).content.decode()
+    assert "Belum ada desa dengan kerawanan tersimpan di wilayah ini" in html
