@@ -11,12 +11,11 @@ from typing import Any
 from django.conf import settings
 
 from sejuk import dates
-from sejuk.accounts.access import Viewer, area_codes, subtree_ids
+from sejuk.accounts.access import Viewer, area_codes, region_q, subtree_ids
 from sejuk.accounts.workplace import today_for
 from sejuk.activities.services import visible as visible_activities
 from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Region
-from sejuk.tension.codes import area_q
 
 from . import route
 from .models import PatrolPlan, PatrolStop
@@ -151,7 +150,7 @@ def _outcome(viewer: Viewer, plan: PatrolPlan, stops: list[PatrolStop]) -> Outco
     area = area_codes(subtree_ids(plan.unit_id))
     done = set(
         visible_activities(viewer)
-        .filter(area_q(area, "region_id"), local_date=plan.day)
+        .filter(region_q(area, "region_id"), local_date=plan.day)
         .values_list("region_id", flat=True)
     )
     planned = {s.region_id for s in stops if s.team_id is not None}
