@@ -8,6 +8,7 @@ EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
 .PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-offline
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-patrol
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +99,10 @@ bench-media: install
 ## (its HTML and the static files it names) and the offline bundle the phone keeps.
 bench-offline: install
 	$(BIN)/python -m bench offline
+## The patrol planner against the top-N by tension and nearest-first on generated areas,
+## the same teams and hours: the need each covers and the planner's ratio to each.
+bench-patrol: install
+	$(BIN)/python -m bench patrol
 
 ## Media monitoring on the real texts of EVAL_DIR served as a recorded feed: copies
 ## grouped into one story each, kind and incident types against the reader's own.

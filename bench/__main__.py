@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from bench import channels, extract, imports, media, offline, picture, web
+from bench import channels, extract, imports, media, patrol, picture, web
 from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
@@ -22,6 +23,7 @@ BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "channels": channels.main,
     "media": media.main,
     "offline": offline.main,
+    "patrol": patrol.main,
 }
 DEFAULT = ("extract",)
 

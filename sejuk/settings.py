@@ -227,6 +227,7 @@ INSTALLED_APPS = [
     "sejuk.alerts",
     "sejuk.channels",
     "sejuk.links",
+    "sejuk.patrols",
 ]
 
 MIDDLEWARE = [
@@ -446,6 +447,21 @@ if TENSION["sangat_rawan_from"] <= TENSION["rawan_from"]:
         str(TENSION["sangat_rawan_from"]),
         "harus lebih besar dari SEJUK_TENSION_RAWAN_FROM",
     )
+
+# The patrol plan (sejuk.patrols): travel between desa and the length of a visit; README
+# "Rencana patroli" says why each default is what it is.
+PATROL = {
+    "speed_kmh": envfloat("SEJUK_PATROL_SPEED_KMH", 30.0, minimum=1.0),
+    "road_factor": envfloat("SEJUK_PATROL_ROAD_FACTOR", 1.4, minimum=1.0),
+    "same_kecamatan_minutes": envfloat("SEJUK_PATROL_SAME_KECAMATAN_MINUTES", 20.0),
+    "other_kecamatan_minutes": envfloat("SEJUK_PATROL_OTHER_KECAMATAN_MINUTES", 50.0),
+    "visit_minutes": envfloat("SEJUK_PATROL_VISIT_MINUTES", 45.0, minimum=1.0),
+    "own_officer_bonus": envfloat("SEJUK_PATROL_OWN_OFFICER_BONUS", 0.25),
+}
+# When the teams set out (local time): the arrival estimates are counted from it.
+PATROL_START = envstr("SEJUK_PATROL_START", "08:00")
+if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", PATROL_START):
+    raise _fail("SEJUK_PATROL_START", PATROL_START, "tulis jam:menit, mis. 08:00")
 
 # Public endpoints (the citizen report form and case check), per client address.
 RATE_REPORT = envrate("SEJUK_RATE_REPORT", "10/h")

@@ -28,6 +28,7 @@ urlpatterns = [
     path("kejadian/", include("sejuk.incidents.urls")),
     path("buletin/", include("sejuk.bulletins.urls")),
     path("peta/", include("sejuk.maps.urls")),
+    path("patroli/", include("sejuk.patrols.urls")),
     path("", include("sejuk.tension.urls")),
     path("saluran/", include("sejuk.channels.urls")),
     path("peringatan/", include("sejuk.alerts.urls")),

@@ -37,6 +37,7 @@ from sejuk.crypto import encrypt
 from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from sejuk.media.models import Signal, Story
+from sejuk.patrols.models import PatrolPlan, PatrolStop, PatrolTeam
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
 
@@ -98,6 +99,11 @@ STORY_OWN_STEP = row(302, 302, 403, 302, 403, 403, 404)
 TENSION_READ_PAGE = row(302, 200, 200, 200, 403, 200, 200)
 TENSION_READ_PAGE_OWN = row(302, 200, 200, 200, 403, 200, 404)
 TENSION_READ_API = row(401, 200, 200, 200, 403, 200, 200)
+# Patrol plans: made by admin, pimpinan and operators for their own area; a plan of
+# Polres Lombok Barat is not the neighbour's to see or change.
+PATROL_PAGE = row(302, 200, 200, 200, 403, 403, 200)
+PATROL_OWN_READ = row(302, 200, 200, 200, 403, 403, 404)
+PATROL_OWN_WRITE = row(302, 302, 302, 302, 403, 403, 404)
 
 PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "", ""): PUBLIC,
@@ -229,6 +235,14 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "media/<int:story_id>/klarifikasi/", "story_own"): STORY_OWN_STEP,
     ("POST", "media/<int:story_id>/kejadian/", "story_own"): STORY_OWN_STEP,
     ("POST", "media/<int:story_id>/kegiatan/", "story_own"): STORY_OWN_STEP,
+    ("GET", "patroli/rencana/", ""): PATROL_PAGE,
+    # Each persona asks for a plan of their own unit: the neighbour gets one of theirs.
+    ("POST", "patroli/rencana/", ""): row(302, 302, 302, 302, 403, 403, 302),
+    ("GET", "patroli/rencana/<int:plan_id>/", "patrol"): PATROL_OWN_READ,
+    ("GET", "patroli/rencana/<int:plan_id>/tim/<int:number>/", "patrol"): PATROL_OWN_READ,
+    ("POST", "patroli/rencana/<int:plan_id>/pindah/", "patrol"): PATROL_OWN_WRITE,
+    ("POST", "patroli/rencana/<int:plan_id>/tambah/", "patrol"): PATROL_OWN_WRITE,
+    ("POST", "patroli/rencana/<int:plan_id>/terbitkan/", "patrol"): PATROL_OWN_WRITE,
 }
 
 API: dict[tuple[str, str, str], dict[str, int]] = {
@@ -413,8 +427,17 @@ def targets(world, tmp_path, settings):
         text="Bentrokan warga.",
         key="izin-uji",
     )
+    patrol = PatrolPlan.objects.create(
+        unit=world.users["operator"].unit, day=date.today() + timedelta(days=1), budget_minutes=360
+    )
+    team = PatrolTeam.objects.create(plan=patrol, number=1)
+    patrol_stop = PatrolStop.objects.create(
+        plan=patrol, team=team, region_id=SEKOTONG_BARAT, position=1, need=30.0
+    )
     return {
         "alert_own": alert_own.pk if alert_own else 0,
+        "patrol": patrol.pk,
+        "patrol_stop": patrol_stop.pk,
         "conv_own": conv_own.pk,
         "story_own": story_own.pk,
         "story_own_signal": story_own.signals.get().pk,
@@ -471,7 +494,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
     url = url.replace("<str:code>", DESA.get(target, "<str:code>"))
     url = url.replace("<int:signal_id>", str(ids.get(target + "_signal", 0)))
     url = url.replace("<str:code>", "52.01.07").replace("<int:unit_id>", "1")
-    url = url.replace("<str:channel>", "whatsapp")
+    url = url.replace("<str:channel>", "whatsapp").replace("<int:number>", "1")
     url = url.replace("<str:fmt>", "pdf" if route.startswith("buletin/") else "csv")
     names = (
         "<int:bulletin_id>",
@@ -484,6 +507,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:conversation_id>",
         "<int:story_id>",
         "<int:alert_id>",
+        "<int:plan_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -530,6 +554,8 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
 
 
 FORM_DATA: dict[str, Any] = {
+    "patroli/rencana/": {"day": date.today() + timedelta(days=1), "hours": 6, "teams": 2},
+    "patroli/rencana/<int:plan_id>/tambah/": {"region": GERUNG_UTARA, "team": 1},
     "lapor/": {
         "category": "hoaks",
         "description": "Kabar bohong tentang surat suara beredar.",
@@ -664,8 +690,10 @@ def test_page_answers(client, world, targets, method, route, target):
             data["region"] = Leader.objects.get(pk=targets[target]).region_id
         if route == "kegiatan/<int:activity_id>/foto/":
             data = {"photo": named(small_jpeg(), "foto.jpg")}
-        if route in ("kegiatan/baru/", "kegiatan/rencana/"):
+        if route in ("kegiatan/baru/", "kegiatan/rencana/", "patroli/rencana/"):
             data["unit_id"] = world.users[persona].unit_id if world.users[persona] else ""
+        if route == "patroli/rencana/<int:plan_id>/pindah/":
+            data = {"stop": targets["patrol_stop"], "team": 0}
         if route == "cek/":
             data = {"kode": codes["rep_own"]}
         if route == "laporan/<int:report_id>/tugaskan/":

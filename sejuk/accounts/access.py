@@ -61,6 +61,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # The picture: tension per desa, its parts and the records behind them.
     "tension.read": frozenset({ADMIN, PIMPINAN, OPERATOR, BHABIN}),
     "bulletin.write": frozenset({ADMIN, HUMAS}),
+    # Patrol plans: commanders and operators plan the teams of their area and publish the
+    # routes as activity plans (the pimpinan too, who writes no activity).
+    "patrol.plan": frozenset({ADMIN, PIMPINAN, OPERATOR}),
     "audit.read": frozenset({ADMIN, PIMPINAN}),
     "user.manage": frozenset({ADMIN}),
 }

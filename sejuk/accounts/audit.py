@@ -27,6 +27,7 @@ SUBJECTS: dict[str, str] = {
     "activity_recap": "rekap kegiatan",
     "photo": "foto kegiatan",
     "plan": "rencana kegiatan",
+    "patrol_plan": "rencana patroli",
     "report": "laporan masyarakat",
     "report_photo": "foto laporan masyarakat",
     "incident": "kejadian",
@@ -64,6 +65,7 @@ SUBJECTS: dict[str, str] = {
     "bulletin.write": "izin menulis rilis",
     "audit.read": "izin membaca log audit",
     "tension.read": "izin melihat gambaran kerawanan",
+    "patrol.plan": "izin menyusun rencana patroli",
     "user.manage": "izin mengelola pengguna",
 }
 

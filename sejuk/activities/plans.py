@@ -41,7 +41,9 @@ class PlanInput:
     officer_id: int | None = None
 
 
-def create_plan(viewer: Viewer, data: PlanInput) -> Plan:
+def create_plan(viewer: Viewer, data: PlanInput, capability: str = "activity.write") -> Plan:
+    """A plan in the viewer's area. ``capability`` is what the writer must hold: writing
+    activities, or planning patrols (a published patrol plan is made of these plans)."""
     errors: dict[str, str] = {}
     unit = Unit.objects.filter(pk=data.unit_id).first()
     if unit is None or (viewer.unit_ids is not None and unit.pk not in viewer.unit_ids):
@@ -70,7 +72,7 @@ def create_plan(viewer: Viewer, data: PlanInput) -> Plan:
     if errors:
         raise Invalid("Rencana belum dapat disimpan.", errors)
     assert region is not None and unit is not None
-    require_region(viewer, "activity.write", region.code, "region")
+    require_region(viewer, capability, region.code, "region")
     return Plan.objects.create(
         unit=unit,
         region=region,

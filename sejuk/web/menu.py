@@ -42,6 +42,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("Pesan", "channels:inbox", "report.read"),
     MenuItem("Kegiatan", "activities:index", "activity.read", quick_for="activity.read"),
     MenuItem("Peta", "maps:index", "activity.read"),
+    MenuItem("Patroli", "patrols:index", "patrol.plan"),
     MenuItem("Tokoh", "leaders:index", "leader.read"),
     MenuItem("Media", "media:index", "media.read"),
     MenuItem("Buletin", "bulletins:index", "bulletin.read"),

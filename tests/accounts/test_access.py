@@ -53,7 +53,10 @@ def test_roles_mean_what_the_issue_says():
     reads = {c for c in CAPABILITIES if c.endswith(".read")}
     writes = set(CAPABILITIES) - reads
     assert all("pimpinan" in CAPABILITIES[c] for c in reads)  # commanders read everything
-    assert not any("pimpinan" in CAPABILITIES[c] for c in writes if c != "report.identity")
+    # Beyond reading, a commander sees reporters' identities and plans the patrols of
+    # the area (issue 16: "a commander or operator asks for a plan ... then publishes").
+    commanders_too = {"report.identity", "patrol.plan"}
+    assert not any("pimpinan" in CAPABILITIES[c] for c in writes - commanders_too)
     assert "humas" in CAPABILITIES["activity.read"] and "humas" in CAPABILITIES["bulletin.write"]
     assert "humas" not in CAPABILITIES["report.read"]
     assert "bhabinkamtibmas" in CAPABILITIES["report.write"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PatrolsConfig(AppConfig):
+    name = "sejuk.patrols"
+    verbose_name = "Rencana patroli"
