@@ -7,8 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-offline
-.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-patrol
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-offline bench-patrol
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)

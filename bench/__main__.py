@@ -10,8 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import channels, extract, imports, media, offline, picture, web
-from bench import channels, extract, imports, media, patrol, picture, web
+from bench import channels, extract, imports, media, offline, patrol, picture, web
 from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
