@@ -174,7 +174,13 @@ def _reasons(
     for code in codes:
         seen = last.get(code)
         out[code] = {
-            "parts": [list(p) for p in parts_list(parts.get(code, {})) if float(p[2]) > 0],
+            # The baseline is the same for a whole province: it explains no choice of
+            # one desa over another (the desa page shows it with every part).
+            "parts": [
+                list(p)
+                for p in parts_list(parts.get(code, {}))
+                if float(p[2]) > 0 and p[0] != "baseline"
+            ],
             "last_visit": seen.isoformat() if seen else None,
             "days_since": (day - seen).days if seen else None,
             "reports": waiting.get(code, [])[:3],

@@ -29,6 +29,11 @@ class Line:
     def level_label(self) -> str:
         return score.LEVELS.get(self.level, self.level)
 
+    @property
+    def counted(self) -> list[tuple[str, str, float, str]]:
+        """The parts that add points (the line's one-line summary names only those)."""
+        return [part for part in self.parts if part[2]]
+
 
 def parts_list(parts: dict[str, Any]) -> list[tuple[str, str, float, str]]:
     out = []
