@@ -79,7 +79,8 @@ class Activity(models.Model):
     # same (person, id) is the same record, so a retried send never makes a second.
     client_id = models.UUIDField("id dari ponsel", null=True, blank=True, editable=False)
     # Filled by the server from a message pasted offline: the officer confirms it.
-    needs_check = models.BooleanField("perlu dicek", default=False)
+    # db_default too: the national generator writes rows straight to the table.
+    needs_check = models.BooleanField("perlu dicek", default=False, db_default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="dicatat oleh",

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='activity',
             name='needs_check',
-            field=models.BooleanField(default=False, verbose_name='perlu dicek'),
+            field=models.BooleanField(db_default=False, default=False, verbose_name='perlu dicek'),
         ),
         migrations.AddConstraint(
             model_name='activity',
