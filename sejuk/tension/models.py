@@ -101,6 +101,14 @@ class Tension(models.Model):
             models.Index(fields=["day", "-score"]),
             models.Index(fields=["day", "region_code"]),
             models.Index(fields=["day", "-rise"], name="tension_rise_idx"),
+            # PostgreSQL: an area's desa on a day by the code's prefix (LIKE '52.01.%'),
+            # which an index in the database's own collation cannot serve. SQLite
+            # ignores the operator classes (its areas are ranges, sejuk.tension.codes).
+            models.Index(
+                fields=["day", "region_code"],
+                name="tension_day_code_pattern",
+                opclasses=["date_ops", "varchar_pattern_ops"],
+            ),
         ]
 
     def __str__(self) -> str:

@@ -20,7 +20,7 @@ from sejuk import bulk
 
 from . import compute, score, store, summary, upkeep
 from .codes import area_q, below
-from .models import DayFigures, Dirty, Tension
+from .models import AreaDay, DayFigures, Dirty, Tension
 
 TREND_DAYS = 30
 DESA_CODE_LENGTH = 13  # "52.01.07.2002"
@@ -167,6 +167,10 @@ def latest_day(area: tuple[str, ...] | None, day: date) -> date | None:
     found = Tension.objects.filter(day__lte=day).aggregate(d=Max("day"))["d"]
     if found is None or area is None:
         return found
+    codes = summary.normalised(area)
+    if all(len(c) <= summary.KECAMATAN for c in codes):  # whole regions: their summary
+        rows = AreaDay.objects.filter(region_code__in=codes, day__lte=day)
+        return rows.aggregate(d=Max("day"))["d"]
     return Tension.objects.filter(area_q(area), day__lte=day).aggregate(d=Max("day"))["d"]
 
 

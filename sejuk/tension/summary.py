@@ -115,7 +115,7 @@ def recount(day: date) -> None:
     store(day, None, levels.iterator(chunk_size=20000), visits)
 
 
-def _normalised(area: tuple[str, ...]) -> tuple[str, ...]:
+def normalised(area: tuple[str, ...]) -> tuple[str, ...]:
     """The area's codes without those inside another of its codes (counted once)."""
     return tuple(code for code in area if not any(code.startswith(other + ".") for other in area))
 
@@ -126,7 +126,7 @@ def counts(area: tuple[str, ...] | None, first: date, last: date) -> dict[date, 
     desa codes in an area (a bhabinkamtibmas' villages) count their stored tension, and
     their reached desa on the last day only (the trend does not show it)."""
 
-    codes = ("",) if area is None else _normalised(area)
+    codes = ("",) if area is None else normalised(area)
     summed = [c for c in codes if len(c) <= KECAMATAN]
     single = [c for c in codes if len(c) > KECAMATAN]
     out: dict[date, Counts] = {}
