@@ -113,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         env["DJANGO_SETTINGS_MODULE"] = "sejuk.settings"
         return subprocess.run(
-            [sys.executable, "-m", "bench", "offline", "--measure"],
+            [sys.executable, "-m", "bench.offline", "--measure"],
             env=env,
             check=False,
             cwd=Path(__file__).resolve().parents[1],
         ).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
