@@ -276,6 +276,11 @@
       var isEdit = form.hasAttribute("data-activity");
       if (isEdit && navigator.onLine) return;  // an edit online: the page's own 409
       event.preventDefault();
+      // Until it is kept, the status says so: an earlier "tersimpan" must not stand for
+      // this one, and a second tap while keeping it does nothing.
+      if (form.getAttribute("data-keeping") === "1") return;
+      form.setAttribute("data-keeping", "1");
+      say(form, "Menyimpan...");
       var item = fromForm(form, fixing);
       put(item).then(function () {
         if (!navigator.onLine) return saved(form);
@@ -295,11 +300,15 @@
             saved(form);
           }
         }).catch(function () { return saved(form); });
+      }, function () {
+        form.removeAttribute("data-keeping");
+        say(form, "Gagal menyimpan di ponsel (penyimpanan penuh atau diblokir). Isian masih di layar: coba Simpan lagi.");
       });
     });
   }
 
   function saved(form) {
+    form.removeAttribute("data-keeping");
     return badge().then(function () {
       say(form, SAVED_OFFLINE);
       if (form.hasAttribute("data-new")) {
