@@ -70,13 +70,16 @@ def _fresh_process_memory():  # type: ignore[no-untyped-def]
 
     from sejuk.accounts.ratelimit import memory
     from sejuk.units.routing import routes
+    from sejuk.units.tree import kept
 
     memory.clear()
     routes.clear()
+    kept.clear()
     cache.clear()
     yield
     memory.clear()
     routes.clear()
+    kept.clear()
     cache.clear()
 
 

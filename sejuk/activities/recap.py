@@ -4,20 +4,19 @@ desa that an officer reached in the last N days, with the desa never reached."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
-from django.db.models import Count, Max
-
-from sejuk.accounts.access import Viewer, area_codes, region_q, subtree_ids
+from sejuk.accounts.access import Viewer
 from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid, NotFound
 from sejuk.reference.taxonomy import ACTIVITY_TYPES
-from sejuk.regions.models import Level, Region
+from sejuk.regions.models import Region
+from sejuk.regions.services import villages_in
+from sejuk.units import tree
 from sejuk.units.models import Unit
-
-from .models import ActivityType
-from .services import visible
 
 MAX_DAYS = 400
 # Units whose recap lists their desa's coverage (a Polres has a few hundred desa; a
@@ -61,48 +60,68 @@ def _check_period(start: date, end: date) -> None:
         )
 
 
-def _groups(root: Unit, children: list[Unit]) -> tuple[dict[int, Unit], bool]:
-    """Every unit under ``root`` mapped to the child of ``root`` it falls under (the root
-    to itself), from one read of the unit tree instead of a walk per child; and whether
-    that is every unit there is."""
-    parent_of = dict(Unit.objects.values_list("pk", "parent_id"))
-    group_of: dict[int, Unit] = {root.pk: root}
-    group_of.update({child.pk: child for child in children})
-    for uid in parent_of:
-        path: list[int] = []
-        at: int | None = uid
-        while at is not None and at not in group_of and len(path) <= len(parent_of):
-            path.append(at)
-            at = parent_of.get(at)
-        if at is not None and at in group_of:
-            for step in path:  # the climb's units share the group found
-                group_of[step] = group_of[at]
-    return group_of, len(group_of) == len(parent_of)
+class AreaCounts(Protocol):
+    """Activities per area over a period (keys map to region codes), from the picture's
+    daily figures. The picture registers it at start (``counted_by``): the work tier
+    does not import the picture."""
+
+    def __call__(
+        self, areas: dict[int, tuple[str, ...] | None], start: date, end: date
+    ) -> Mapping[int, AreaSums]: ...
+
+
+class AreaSums(Protocol):
+    activities: int
+    types: dict[str, int]
+    days: dict[date, int]
+
+
+class LastVisits(Protocol):
+    """Each desa of an area (codes; None: the nation) reached up to a day, and the last
+    day it was, from the picture's daily figures."""
+
+    def __call__(self, area: tuple[str, ...] | None, until: date) -> dict[str, date]: ...
+
+
+_counts: list[AreaCounts] = []
+_visits: list[LastVisits] = []
+
+
+def counted_by(counter: AreaCounts, visits: LastVisits) -> None:
+    """The picture's counts, registered from its app's ready()."""
+    _counts[:] = [counter]
+    _visits[:] = [visits]
 
 
 def recap(viewer: Viewer, start: date, end: date, unit_id: int | None = None) -> Recap:
+    """Activities per unit below the root and per type, counted by place: each unit's
+    row is what happened in its area (a closed unit's area falls to the root's row),
+    read from the daily figures per area, so a month of the nation reads a few
+    thousand rows whatever the number of activities."""
     _check_period(start, end)
     root = _root_unit(viewer, unit_id)
     children = list(Unit.objects.filter(parent=root, active=True).order_by("name"))
-    group_of, every = _groups(root, children)
-    activities = visible(viewer).filter(local_date__range=(start, end))
-    if not every:  # the nation's root holds every unit: no condition of thousands of ids
-        activities = activities.filter(unit_id__in=list(group_of))
-    per_unit: dict[int, int] = defaultdict(int)
-    for row in activities.values("unit_id").annotate(n=Count("id")):
-        per_unit[group_of[row["unit_id"]].pk] += row["n"]
-    per_type: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    typed = ActivityType.objects.filter(activity__in=activities.values("pk"))
-    for row in typed.values("activity__unit_id", "code").annotate(n=Count("id")):
-        per_type[group_of[row["activity__unit_id"]].pk][row["code"]] += row["n"]
+    areas: dict[int, tuple[str, ...] | None] = dict(
+        tree.current().areas(root.pk, [c.pk for c in children])
+    )
+    if root.level == "mabes":
+        areas[root.pk] = None  # the nation: one row per day
+    found = _counts[0](areas, start, end)
+    whole = found[root.pk]
+    per_unit = {c.pk: found[c.pk].activities for c in children}
+    per_type = {c.pk: dict(found[c.pk].types) for c in children}
+    # The root's own row: what its area saw outside every child's area.
+    per_unit[root.pk] = max(0, whole.activities - sum(per_unit.values()))
+    per_type[root.pk] = {}
+    for code, n in whole.types.items():
+        rest = n - sum(per_type[c.pk].get(code, 0) for c in children)
+        if rest > 0:
+            per_type[root.pk][code] = rest
     weeks: dict[date, int] = defaultdict(int)
-    days: dict[date, int] = {}
-    for row in activities.values("local_date").annotate(n=Count("id")):
-        days[row["local_date"]] = row["n"]
-        monday = row["local_date"] - timedelta(days=row["local_date"].weekday())
-        weeks[monday] += row["n"]
+    for day, n in whole.days.items():
+        weeks[day - timedelta(days=day.weekday())] += n
     rows = [
-        RecapRow(u, dict(per_type[u.pk]), per_unit[u.pk])
+        RecapRow(u, {k: v for k, v in per_type[u.pk].items() if v}, per_unit[u.pk])
         for u in [root, *children]
         if u is not root or per_unit[root.pk]
     ]
@@ -126,7 +145,7 @@ def recap(viewer: Viewer, start: date, end: date, unit_id: int | None = None) ->
         weeks=week_list,
         types=[(c, label) for c, label in ACTIVITY_TYPES.items() if totals.get(c)],
         days=[
-            (start + timedelta(days=i), days.get(start + timedelta(days=i), 0))
+            (start + timedelta(days=i), whole.days.get(start + timedelta(days=i), 0))
             for i in range((end - start).days + 1)
         ],
     )
@@ -155,21 +174,13 @@ def coverage(
     root = _root_unit(viewer, unit_id)
     # Codes inside another are dropped: a Polda's area is then its province, not the
     # province and every kecamatan of its Polsek, each one more condition per row.
-    area = area_codes(subtree_ids(root.pk))
-    villages = list(
-        Region.objects.filter(region_q(area, "code"), level=Level.DESA).order_by("code")
-    )
+    area = tree.current().areas(root.pk, ())[root.pk]
+    villages = list(Region.objects.filter(villages_in(area)).order_by("code"))
     today = today or today_for(viewer)
     since = today - timedelta(days=days - 1)
     # As of `today`: what was logged for later days does not count (a recap or a
     # situation report of a past day shows that day's coverage).
-    last = dict(
-        visible(viewer)
-        .filter(region_q(area, "region__code"), region__level=Level.DESA, local_date__lte=today)
-        .values("region_id")
-        .annotate(last=Max("local_date"))
-        .values_list("region_id", "last")
-    )
+    last = _visits[0](area, today)
     reached = sum(1 for v in villages if v.code in last and last[v.code] >= since)
     return Coverage(
         unit=root,

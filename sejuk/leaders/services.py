@@ -15,15 +15,13 @@ from sejuk.accounts.access import Viewer, get_or_deny, require_region, scoped
 from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
 from sejuk.errors import Invalid
+from sejuk.reference.codes import DESA
 from sejuk.regions.models import Level, Region
 from sejuk.text import printable
 
 from .models import CATEGORIES, Leader
 
 _CATEGORY_CODES = {code for code, _ in CATEGORIES}
-
-
-DESA_CODE_LENGTH = 13  # "52.01.07.2002"
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ def leaders(viewer: Viewer, flt: LeaderFilter = LeaderFilter()) -> QuerySet[Lead
     )
     if not flt.include_inactive:
         qs = qs.filter(active=True)
-    if len(flt.region) >= DESA_CODE_LENGTH:  # a desa: one index lookup, nothing below it
+    if len(flt.region) >= DESA:  # a desa: one index lookup, nothing below it
         qs = qs.filter(region_id=flt.region)
     elif flt.region:
         qs = qs.filter(Q(region_id=flt.region) | Q(region__code__startswith=flt.region + "."))

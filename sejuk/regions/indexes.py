@@ -11,7 +11,6 @@ from django.db.models import CharField, F, Func, Index
 
 # Lengths of a code per level above the desa: provinsi, kabupaten/kota, kecamatan.
 REGION_CODE_LENGTHS = (2, 5, 8)
-DESA_CODE_LENGTH = 13
 
 
 class CodePrefix(Func):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
 from pathlib import Path
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from sejuk.errors import NotFound
 from sejuk.nlp.gazetteer import default_gazetteer
@@ -125,6 +127,21 @@ def search_regions(query: str, within: Iterable[str] = (), limit: int = 10) -> l
         RegionMatch(c.region.code, c.region.name, c.region.level, c.region.kind, c.path, c.score)
         for c in found
     ]
+
+
+def villages_in(area: Iterable[str]) -> Q:
+    """The desa/kelurahan of an area (codes of any level), found down the parent links
+    (an index lookup per level) rather than by comparing every code in the country."""
+    found: list[Q] = []
+    for code in area:
+        steps = {2: 3, 5: 2, 8: 1, 13: 0}.get(len(code))
+        if steps is None:  # no region has a code of that length
+            continue
+        codes = Region.objects.filter(pk=code).values("code")
+        for _ in range(steps):
+            codes = Region.objects.filter(parent_id__in=codes).values("code")
+        found.append(Q(pk__in=codes))
+    return reduce(operator.or_, found) if found else Q(pk__in=[])
 
 
 def parent_codes(code: str) -> list[str]:

@@ -7,6 +7,9 @@ class TensionConfig(AppConfig):
 
     def ready(self) -> None:
         # The work apps never import the picture; the picture listens to their writes.
-        from . import upkeep
+        from sejuk.activities import recap
+
+        from . import services, upkeep
 
         upkeep.connect()
+        recap.counted_by(services.activity_sums, services.last_visits)

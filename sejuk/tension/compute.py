@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from sejuk import dates
+from sejuk.reference.codes import DESA
 from sejuk.reference.zones import zone_of
 from sejuk.regions.models import Level, Region
 from sejuk.reports.models import Report, State
@@ -27,13 +28,10 @@ def weights() -> score.Weights:
     return score.Weights(**t)
 
 
-DESA_CODE_LENGTH = 13
-
-
 def _prefix_q(prefix: str | None, name: str) -> Q:
     if not prefix:
         return Q()
-    if len(prefix) >= DESA_CODE_LENGTH:  # a desa has nothing below it: one index lookup
+    if len(prefix) >= DESA:  # a desa has nothing below it: one index lookup
         return Q(**{name: prefix})
     return Q(**{name: prefix}) | below(prefix, name)
 

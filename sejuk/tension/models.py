@@ -39,6 +39,48 @@ class DayFigures(models.Model):
         return f"{self.region_code} {self.day}"
 
 
+class AreaFigures(models.Model):
+    """Per kecamatan, kabupaten, province and the nation (code "") and day: the counts of
+    the daily figures of every region under it, and of records placed on the area
+    itself. Kept with the daily figures (``rollup``), so a recap of the nation over a
+    month reads 38 provinces x 30 days instead of every desa-day."""
+
+    region_code = models.CharField("kode wilayah", max_length=8, blank=True)
+    day = models.DateField("tanggal")
+    activities = models.PositiveIntegerField("kegiatan", default=0)
+    activity_types = models.JSONField("kegiatan per jenis", default=dict)
+    incidents = models.PositiveIntegerField("kejadian", default=0)
+    incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
+    reports_opened = models.PositiveIntegerField("laporan masuk", default=0)
+    reports_settled = models.PositiveIntegerField("laporan selesai", default=0)
+    reports_overdue = models.PositiveIntegerField("laporan terlambat", default=0)
+
+    class Meta:
+        verbose_name = "angka harian wilayah"
+        verbose_name_plural = "angka harian wilayah"
+        constraints = [
+            models.UniqueConstraint(fields=["region_code", "day"], name="one_sum_per_area_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_code or 'nasional'} {self.day}"
+
+
+class LastVisit(models.Model):
+    """Each region's last day with an activity (kept with the daily figures), so the
+    coverage of an area reads a row per desa instead of every desa-day of its history."""
+
+    region_code = models.CharField("kode wilayah", max_length=13, unique=True)
+    day = models.DateField("terakhir didatangi")
+
+    class Meta:
+        verbose_name = "kunjungan terakhir"
+        verbose_name_plural = "kunjungan terakhir"
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.day}"
+
+
 class Dirty(models.Model):
     """A (region, day) whose figures a write changed and that waits to be recomputed:
     written in the writer's transaction, so nothing committed is ever left out."""

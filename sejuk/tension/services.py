@@ -17,13 +17,13 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from sejuk import bulk
+from sejuk.reference.codes import DESA, KECAMATAN, normalised
 
-from . import compute, score, store, summary, upkeep
+from . import compute, lastvisit, rollup, score, store, summary, upkeep
 from .codes import area_q, below
 from .models import AreaDay, DayFigures, Dirty, Tension
 
 TREND_DAYS = 30
-DESA_CODE_LENGTH = 13  # "52.01.07.2002"
 RISE_DAYS = 7
 LENGTHS = {1: 2, 2: 5, 3: 8, 4: 13}
 
@@ -98,8 +98,8 @@ def recompute_area(area: tuple[str, ...] | None, days: int, now: datetime | None
 def recompute(day: date, prefix: str | None = None, now: datetime | None = None) -> int:
     """Store the tension of every desa under ``prefix`` on ``day`` (a desa code: its
     whole kecamatan), and the area summary above them."""
-    if prefix and len(prefix) > summary.KECAMATAN:
-        prefix = prefix[: summary.KECAMATAN]
+    if prefix and len(prefix) > KECAMATAN:
+        prefix = prefix[:KECAMATAN]
     visits: dict[str, date] = {}
     found = compute.tensions(prefix, day, now, visits)
     return store_tensions(day, prefix, found, visits)
@@ -161,14 +161,30 @@ def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, fl
     return list(rows.order_by("day").values_list("day", "score", "level"))
 
 
+def activity_sums(
+    areas: dict[int, tuple[str, ...] | None], start: date, end: date
+) -> dict[int, rollup.Sums]:
+    """Per key, the activities of its area (codes; None: the nation) from ``start`` to
+    ``end``, per type and per day: the recap's counts."""
+    catch_up()
+    return rollup.sums(areas, start, end)
+
+
+def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
+    """Each desa of the area reached by an activity up to ``until``, and the last day it
+    was: the coverage's figures."""
+    catch_up()
+    return lastvisit.last_visits(area, until)
+
+
 def latest_day(area: tuple[str, ...] | None, day: date) -> date | None:
     """The last day up to ``day`` with stored tension (the job stores the nation's
     today, so the area is asked only when nothing is stored for the nation)."""
     found = Tension.objects.filter(day__lte=day).aggregate(d=Max("day"))["d"]
     if found is None or area is None:
         return found
-    codes = summary.normalised(area)
-    if all(len(c) <= summary.KECAMATAN for c in codes):  # whole regions: their summary
+    codes = normalised(area)
+    if all(len(c) <= KECAMATAN for c in codes):  # whole regions: their summary
         rows = AreaDay.objects.filter(region_code__in=codes, day__lte=day)
         return rows.aggregate(d=Max("day"))["d"]
     return Tension.objects.filter(area_q(area), day__lte=day).aggregate(d=Max("day"))["d"]
@@ -257,7 +273,7 @@ def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:
     return (
         DayFigures.objects.filter(area_q(area), day__range=(start, end), activities__gt=0)
         .alias(length=Length("region_code"))
-        .filter(length=DESA_CODE_LENGTH)
+        .filter(length=DESA)
         .values("region_code")
         .distinct()
         .count()
@@ -288,7 +304,7 @@ def latest_situations(
         DayFigures.objects.filter(area_q(area), day__range=(start, end))
         .exclude(situation="")
         .alias(length=Length("region_code"))
-        .filter(length=DESA_CODE_LENGTH)
+        .filter(length=DESA)
         .order_by("day")
         .values_list("region_code", "day", "situation")
     )

@@ -13,7 +13,7 @@ from sejuk.activities.models import Activity
 from sejuk.incidents.models import Incident
 from sejuk.reports.models import Report
 
-from . import figures
+from . import figures, lastvisit, rollup
 from .figures import Key
 from .models import DayFigures
 
@@ -61,6 +61,8 @@ def write_keys(keys: Iterable[Key], now: datetime) -> None:
         for code, day in empty:
             q |= Q(region_code=code, day=day)
         DayFigures.objects.filter(q).delete()
+    rollup.keep(wanted)
+    lastvisit.keep(codes)
 
 
 WINDOW_DAYS = 31
@@ -102,6 +104,9 @@ def rebuild(now: datetime, since: date | None = None) -> int:
             computed = figures.compute(None, start, end, now)
             DayFigures.objects.filter(day__range=(start, end)).delete()
             _upsert(computed)
+            rollup.replace(start, end, {k: row.values() for k, row in computed.items()})
         written += len(computed)
         start = end + timedelta(days=1)
+    with transaction.atomic():
+        lastvisit.replace()
     return written

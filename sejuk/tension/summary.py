@@ -18,11 +18,12 @@ from typing import Any
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Length
 
+from sejuk.reference.codes import DESA, KECAMATAN, normalised
+
 from .codes import area_q, below
 from .models import AreaDay, DayFigures, Tension
 
 REACH_DAYS = 30
-KECAMATAN = 8  # "52.01.07"
 LEVEL_NAMES = ("kurang_rawan", "rawan", "sangat_rawan")
 COLUMNS = (*LEVEL_NAMES, "reached", "villages")
 
@@ -115,11 +116,6 @@ def recount(day: date) -> None:
     store(day, None, levels.iterator(chunk_size=20000), visits)
 
 
-def normalised(area: tuple[str, ...]) -> tuple[str, ...]:
-    """The area's codes without those inside another of its codes (counted once)."""
-    return tuple(code for code in area if not any(code.startswith(other + ".") for other in area))
-
-
 def counts(area: tuple[str, ...] | None, first: date, last: date) -> dict[date, Counts]:
     """Per day from ``first`` to ``last`` (days without stored tension left out): the
     area's desa by level, reached and in all. Areas of whole regions read the summary;
@@ -152,7 +148,7 @@ def counts(area: tuple[str, ...] | None, first: date, last: date) -> dict[date, 
                     activities__gt=0,
                 )
                 .alias(n=Length("region_code"))
-                .filter(n=13)
+                .filter(n=DESA)
                 .values("region_code")
                 .distinct()
                 .count()

@@ -6,6 +6,7 @@ class UnitsConfig(AppConfig):
     verbose_name = "Satuan dan personel"
 
     def ready(self) -> None:
-        from .routing import connect
+        from . import routing, tree
 
-        connect()
+        routing.connect()
+        tree.connect()

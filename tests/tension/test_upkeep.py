@@ -20,7 +20,7 @@ from sejuk.regions.models import Region
 from sejuk.reports.models import Report, State
 from sejuk.reports.services import Move, merge, move
 from sejuk.tension import services, upkeep
-from sejuk.tension.models import DayFigures
+from sejuk.tension.models import AreaFigures, DayFigures, LastVisit
 from tests.factories import file_report, log_activity
 from tests.personas import make_user
 
@@ -49,6 +49,23 @@ def table() -> list[tuple]:
         )
         for r in DayFigures.objects.all()
     )
+
+
+def areas() -> list[tuple]:
+    return sorted(
+        (
+            r.region_code,
+            r.day,
+            r.activities,
+            tuple(sorted(r.activity_types.items())),
+            r.incidents,
+            r.incidents_severe,
+            r.reports_opened,
+            r.reports_settled,
+            r.reports_overdue,
+        )
+        for r in AreaFigures.objects.all()
+    ) + sorted(LastVisit.objects.values_list("region_code", "day"))
 
 
 def play(seed: int, steps: int) -> None:
@@ -176,21 +193,44 @@ def play(seed: int, steps: int) -> None:
         services.refresh()  # what the job does every few seconds
 
 
-def incremental_and_rebuilt(seed: int = 14, steps: int = 60) -> tuple[list, list]:
+def incremental_and_rebuilt(seed: int = 14, steps: int = 60) -> tuple[tuple, tuple]:
+    """Both tables, the daily rows and the area rows above them, as upkeep kept them
+    and as a full rebuild writes them."""
     play(seed, steps)
-    kept = table()
+    kept = (table(), areas())
     with transaction.atomic():
         services.rebuild(area=("52.01",))
-    return kept, table()
+    return kept, (table(), areas())
 
 
 @pytest.mark.django_db
 def test_upkeep_after_a_random_mix_of_writes_equals_a_full_rebuild():
+    kept, (daily, area) = incremental_and_rebuilt()
+    assert len(daily) > 10
+    assert any(r[5] for r in daily) and any(r[10] for r in daily)  # incidents, settled
+    assert any(r[11] for r in daily) and any(r[12] for r in daily)  # overdue, situation
+    # Every level of area (kecamatan, kabupaten, province, the nation), last visits.
+    assert {len(r[0]) for r in area if len(r) > 2} == {8, 5, 2, 0}
+    assert any(len(r) == 2 for r in area)
+    assert kept == (daily, area)
+
+
+@pytest.mark.django_db
+def test_the_equivalence_check_notices_area_counts_left_unkept(monkeypatch):
+    from sejuk.tension import rollup
+
+    monkeypatch.setattr(rollup, "keep", lambda keys: None)
     kept, rebuilt = incremental_and_rebuilt()
-    assert len(rebuilt) > 10
-    assert any(r[5] for r in rebuilt) and any(r[10] for r in rebuilt)  # incidents, settled
-    assert any(r[11] for r in rebuilt) and any(r[12] for r in rebuilt)  # overdue, situation
-    assert kept == rebuilt
+    assert kept[0] == rebuilt[0] and kept[1] != rebuilt[1]
+
+
+@pytest.mark.django_db
+def test_the_equivalence_check_notices_last_visits_left_unkept(monkeypatch):
+    from sejuk.tension import lastvisit
+
+    monkeypatch.setattr(lastvisit, "keep", lambda codes: None)
+    kept, rebuilt = incremental_and_rebuilt()
+    assert kept[0] == rebuilt[0] and kept[1] != rebuilt[1]
 
 
 @pytest.mark.django_db

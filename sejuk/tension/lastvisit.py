@@ -1,0 +1,80 @@
+"""Each region's last day with an activity (``LastVisit``): kept for the regions a write
+touched, from their daily rows (one index range each), and written again whole after a
+rebuild of the daily figures. Coverage reads it: a Polres's desa are a few hundred rows
+whatever the length of its history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Max
+from django.db.models.functions import Length
+
+from sejuk.reference.codes import DESA, normalised
+
+from .codes import area_q
+from .models import DayFigures, LastVisit
+
+CHUNK = 200  # codes per query
+
+
+def keep(codes: Iterable[str]) -> None:
+    """The last visit of these regions again, from their daily rows, in the caller's
+    transaction."""
+    ordered = sorted(set(codes))
+    for at in range(0, len(ordered), CHUNK):
+        part = ordered[at : at + CHUNK]
+        last = dict(
+            DayFigures.objects.filter(region_code__in=part, activities__gt=0)
+            .values("region_code")
+            .annotate(last=Max("day"))
+            .values_list("region_code", "last")
+        )
+        LastVisit.objects.filter(region_code__in=part).delete()
+        LastVisit.objects.bulk_create([LastVisit(region_code=c, day=d) for c, d in last.items()])
+
+
+def replace() -> int:
+    """Every region's last visit again from all the daily rows (after a rebuild)."""
+    LastVisit.objects.all().delete()
+    rows = (
+        DayFigures.objects.filter(activities__gt=0)
+        .values("region_code")
+        .annotate(last=Max("day"))
+        .values_list("region_code", "last")
+    )
+    made = LastVisit.objects.bulk_create(
+        (LastVisit(region_code=c, day=d) for c, d in rows.iterator(chunk_size=5000)),
+        batch_size=2000,
+    )
+    return len(made)
+
+
+def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
+    """Each desa of the area (codes; None: the nation) and its last day with an activity,
+    as of ``until``: a desa whose last visit came later is read from its daily rows (a
+    report of a past day shows that day's coverage)."""
+    parts: list[tuple[str, ...] | None] = [None]
+    if area is not None:
+        codes = normalised(area)
+        parts = [codes[at : at + CHUNK] for at in range(0, len(codes), CHUNK)]
+    found: dict[str, date] = {}
+    later: list[str] = []
+    for part in parts:
+        rows = LastVisit.objects.filter(area_q(part)).alias(n=Length("region_code")).filter(n=DESA)
+        for code, day in rows.values_list("region_code", "day"):
+            if day <= until:
+                found[code] = day
+            else:
+                later.append(code)
+    for at in range(0, len(later), CHUNK):
+        found.update(
+            DayFigures.objects.filter(
+                region_code__in=later[at : at + CHUNK], day__lte=until, activities__gt=0
+            )
+            .values("region_code")
+            .annotate(last=Max("day"))
+            .values_list("region_code", "last")
+        )
+    return found
