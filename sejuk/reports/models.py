@@ -152,6 +152,12 @@ class Report(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["state", "due_at"]),
+            # Overdue and waiting counts read only reports with no first response yet.
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(first_response_at__isnull=True),
+                name="report_waiting_due",
+            ),
             models.Index(fields=["assigned_unit", "state"]),
             # An area (by its code's prefix), newest first: an index range.
             *area_indexes("report", "region_id", "-created_at", "-id"),

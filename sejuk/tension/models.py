@@ -49,6 +49,7 @@ class AreaFigures(models.Model):
     day = models.DateField("tanggal")
     activities = models.PositiveIntegerField("kegiatan", default=0)
     activity_types = models.JSONField("kegiatan per jenis", default=dict)
+    personnel_hours = models.FloatField("jam personel", default=0)
     incidents = models.PositiveIntegerField("kejadian", default=0)
     incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
     reports_opened = models.PositiveIntegerField("laporan masuk", default=0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min, Q, Sum
 from django.db.models.functions import Length
 
 from sejuk.reference.codes import KABUPATEN, KECAMATAN, PROVINSI, normalised
@@ -38,12 +38,14 @@ CHUNK = 200  # codes per query: SQLite limits how deep an OR of conditions may g
 
 
 def _empty() -> dict[str, Any]:
-    return {**dict.fromkeys(COUNTS, 0), "activity_types": {}}
+    return {**dict.fromkeys(COUNTS, 0), "personnel_hours": 0.0, "activity_types": {}}
 
 
 def _add(into: dict[str, Any], row: Mapping[str, Any]) -> None:
     for name in COUNTS:
         into[name] += row[name] or 0
+    # Hours are kept to two decimals on every row, so a sum of sums is the same sum.
+    into["personnel_hours"] = round(into["personnel_hours"] + (row["personnel_hours"] or 0), 2)
     types = into["activity_types"]
     for code, n in (row["activity_types"] or {}).items():
         types[code] = types.get(code, 0) + n
@@ -58,7 +60,7 @@ def _rows(sums: Mapping[tuple[str, date], dict[str, Any]]) -> list[AreaFigures]:
             **{**v, "activity_types": dict(sorted(v["activity_types"].items()))},
         )
         for (code, day), v in sums.items()
-        if v["activity_types"] or any(v[name] for name in COUNTS)
+        if v["activity_types"] or v["personnel_hours"] or any(v[name] for name in COUNTS)
     ]
 
 
@@ -83,7 +85,7 @@ def keep(keys: Iterable[tuple[str, date]]) -> None:
 
 def _recount(day: date, length: int, below: int | None, anchors: tuple[str, ...]) -> None:
     sums: dict[tuple[str, date], dict[str, Any]] = {(a, day): _empty() for a in anchors}
-    fields = ("region_code", *COUNTS, "activity_types")
+    fields = ("region_code", *COUNTS, "personnel_hours", "activity_types")
     if below is None:  # a kecamatan: the daily rows of its desa and its own
         for row in DayFigures.objects.filter(area_q(anchors), day=day).values(*fields):
             _add(sums[(row["region_code"][:length], day)], row)
@@ -159,6 +161,25 @@ def sums(areas: Mapping[K, tuple[str, ...] | None], start: date, end: date) -> d
     return out
 
 
+def totals(area: tuple[str, ...] | None, start: date, end: date) -> dict[str, float]:
+    """The counts and personnel-hours of an area (codes; None: the nation) over a
+    period: whole regions from their area rows, desa from their daily rows."""
+    codes = ("",) if area is None else normalised(area)
+    names = (*COUNTS, "personnel_hours")
+    out: dict[str, float] = {**dict.fromkeys(COUNTS, 0), "personnel_hours": 0.0}
+    whole = [c for c in codes if len(c) <= KECAMATAN]
+    single = [c for c in codes if len(c) > KECAMATAN]
+    for model, part_codes in ((AreaFigures, whole), (DayFigures, single)):
+        for part in _chunks(part_codes):
+            found = model.objects.filter(region_code__in=part, day__range=(start, end)).aggregate(
+                **{name: Sum(name) for name in names}
+            )
+            for name in names:
+                out[name] += found[name] or 0
+    out["personnel_hours"] = round(out["personnel_hours"], 2)
+    return out
+
+
 def replace_stored(window_days: int = 31) -> int:
     """Every day of the stored daily figures counted again, a month at a time (the
     migration adding the table). Returns the number of days."""
@@ -166,7 +187,7 @@ def replace_stored(window_days: int = 31) -> int:
     if bounds["first"] is None:
         return 0
     start, last = bounds["first"], bounds["last"]
-    fields = ("region_code", "day", *COUNTS, "activity_types")
+    fields = ("region_code", "day", *COUNTS, "personnel_hours", "activity_types")
     while start <= last:
         end = min(last, start + timedelta(days=window_days - 1))
         rows = DayFigures.objects.filter(day__range=(start, end)).values(*fields)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 
@@ -256,16 +256,8 @@ def trend(
 
 
 def totals(area: tuple[str, ...] | None, start: date, end: date) -> dict[str, float]:
-    """Sums of the daily figures of an area over a period (by code prefix)."""
-    found = DayFigures.objects.filter(area_q(area), day__range=(start, end)).aggregate(
-        activities=Sum("activities"),
-        incidents=Sum("incidents"),
-        reports_opened=Sum("reports_opened"),
-        reports_settled=Sum("reports_settled"),
-        reports_overdue=Sum("reports_overdue"),
-        personnel_hours=Sum("personnel_hours"),
-    )
-    return {k: v or 0 for k, v in found.items()}
+    """Sums of the daily figures of an area over a period, read from the area rows."""
+    return rollup.totals(area, start, end)
 
 
 def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:

@@ -58,6 +58,7 @@ def areas() -> list[tuple]:
             r.day,
             r.activities,
             tuple(sorted(r.activity_types.items())),
+            r.personnel_hours,
             r.incidents,
             r.incidents_severe,
             r.reports_opened,

@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                     "activity_types",
                     models.JSONField(default=dict, verbose_name="kegiatan per jenis"),
                 ),
+                ("personnel_hours", models.FloatField(default=0, verbose_name="jam personel")),
                 ("incidents", models.PositiveIntegerField(default=0, verbose_name="kejadian")),
                 (
                     "incidents_severe",
