@@ -261,15 +261,8 @@ def totals(area: tuple[str, ...] | None, start: date, end: date) -> dict[str, fl
 
 
 def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:
-    """Desa with an activity in the period."""
-    return (
-        DayFigures.objects.filter(area_q(area), day__range=(start, end), activities__gt=0)
-        .alias(length=Length("region_code"))
-        .filter(length=DESA)
-        .values("region_code")
-        .distinct()
-        .count()
-    )
+    """Desa with an activity in the period (from each desa's last visit up to ``end``)."""
+    return sum(1 for last in lastvisit.last_visits(area, end).values() if last >= start)
 
 
 def levels(area_prefix: str | None, level: int, day: date) -> dict[str, tuple[float, str]]:

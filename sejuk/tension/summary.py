@@ -18,8 +18,9 @@ from typing import Any
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Length
 
-from sejuk.reference.codes import DESA, KECAMATAN, normalised
+from sejuk.reference.codes import KECAMATAN, normalised
 
+from . import lastvisit
 from .codes import area_q, below
 from .models import AreaDay, DayFigures, Tension
 
@@ -141,18 +142,9 @@ def counts(area: tuple[str, ...] | None, first: date, last: date) -> dict[date, 
             got.levels[row["level"]] = got.levels.get(row["level"], 0) + row["n"]
             got.villages += row["n"]
         if last in out:  # reached only for the last day (the trend does not show it)
-            out[last].reached += (
-                DayFigures.objects.filter(
-                    area_q(tuple(single)),
-                    day__range=(last - timedelta(days=REACH_DAYS - 1), last),
-                    activities__gt=0,
-                )
-                .alias(n=Length("region_code"))
-                .filter(n=DESA)
-                .values("region_code")
-                .distinct()
-                .count()
-            )
+            since = last - timedelta(days=REACH_DAYS - 1)
+            visits = lastvisit.last_visits(tuple(single), last)
+            out[last].reached += sum(1 for day in visits.values() if day >= since)
     return out
 
 
