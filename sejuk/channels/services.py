@@ -16,14 +16,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
-from django.http import HttpRequest
+from django.db.models import F
 from django.utils import timezone
 
-from sejuk.accounts import audit
-from sejuk.accounts.access import Viewer, region_q, require, viewer_for
-from sejuk.accounts.models import AuditAction, User
-from sejuk.accounts.services import acting_user
+from sejuk.accounts.access import viewer_for
+from sejuk.accounts.models import User
 from sejuk.crypto import decrypt, encrypt
 from sejuk.errors import Invalid, NotFound
 from sejuk.jobs import services as jobs
@@ -286,58 +283,7 @@ def channel_status() -> list[tuple[str, str, list[str]]]:
     return [(a.name, a.label, a.missing()) for a in ADAPTERS.values()]
 
 
-# --- the operators' inbox -------------------------------------------------------------
-
-
-def visible(viewer: Viewer) -> QuerySet[Conversation]:
-    """Conversations in the viewer's area: by the place the conversation has reached,
-    or, for an officer's, by the officer's unit. A conversation with no place yet is seen
-    from the units that see the whole country."""
-    require(viewer, "report.read")
-    found = Conversation.objects.select_related("region", "officer", "officer__unit")
-    area = viewer.region_area("report.read")
-    if area is None:
-        return found
-    own = Q(role=Role.OFFICER, officer__unit_id__in=list(viewer.unit_ids or ()))
-    if viewer.only_own("report.read"):
-        own = Q(role=Role.OFFICER, officer_id=viewer.officer_id)
-    return found.filter(region_q(area, "region__code") | own)
-
-
-def get_conversation(viewer: Viewer, conversation_id: int) -> Conversation:
-    found = visible(viewer).filter(pk=conversation_id).first()
-    if found is None:
-        raise NotFound("Percakapan tidak ditemukan.")
-    return found
-
-
-def reveal_address(viewer: Viewer, conversation_id: int, request: HttpRequest | None = None) -> str:
-    """The sender's number or chat, for the roles that may see a reporter's contact;
-    every look is written to the audit log."""
-    require(viewer, "report.identity")
-    conversation = get_conversation(viewer, conversation_id)
-    audit.record(
-        AuditAction.VIEW_IDENTITY,
-        request=request,
-        user=acting_user(viewer) if request is None else None,
-        object_type="conversation",
-        object_id=conversation.pk,
-        detail={"channel": conversation.channel},
-    )
-    return decrypt(conversation.address)
-
-
-def answer_by_hand(viewer: Viewer, conversation_id: int, text: str) -> Outbound:
-    require(viewer, "report.write")
-    conversation = get_conversation(viewer, conversation_id)
-    text = text.strip()
-    if not text:
-        raise Invalid("Tulis jawaban Anda dulu.", {"text": "kosong"})
-    if len(text) > 4000:
-        raise Invalid(
-            "Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"}
-        )
-    return reply(conversation, text, by=acting_user(viewer))
+# --- a conversation's messages, for the inbox (sejuk.links.inbox) -------------------
 
 
 def timeline(conversation: Conversation) -> list[dict[str, object]]:
