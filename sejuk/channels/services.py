@@ -26,6 +26,7 @@ from sejuk.errors import Invalid, NotFound
 from sejuk.jobs import services as jobs
 from sejuk.jobs.services import MAX_ATTEMPTS
 from sejuk.units.models import Officer
+from sejuk.units.phones import e164
 
 from .adapters import ADAPTERS, Adapter, Incoming
 from .models import Channel, Conversation, Delivery, Inbound, Outbound, Role, State
@@ -106,7 +107,12 @@ def officer_for(channel: str, address: str) -> tuple[Officer, User] | None:
     if channel == Channel.TELEGRAM:
         officers = Officer.objects.filter(telegram_id=address) if address else None
     elif channel in (Channel.WHATSAPP, Channel.SMS):
-        officers = Officer.objects.filter(phone__in=phone_forms(address))
+        # WhatsApp sends the international number without its plus (6281...); an SMS
+        # gateway the number as the phone shows it (+6281..., 0812...).
+        number = e164(
+            f"+{address}" if channel == Channel.WHATSAPP and address.isdigit() else address
+        )
+        officers = Officer.objects.filter(phone=number) if number else None
     elif channel == Channel.SIMULATOR and address.startswith("petugas:"):
         officers = Officer.objects.filter(pk=int(address.split(":", 1)[1] or 0))
     else:
@@ -116,16 +122,6 @@ def officer_for(channel: str, address: str) -> tuple[Officer, User] | None:
         if user is not None and viewer_for(user).can("activity.write"):
             return officer, user
     return None
-
-
-def phone_forms(address: str) -> list[str]:
-    """The ways an officer's number may be written in their record: +62812..., 62812...,
-    0812..."""
-    digits = "".join(ch for ch in address if ch.isdigit())
-    if digits.startswith("62"):
-        local = "0" + digits[2:]
-        return [f"+{digits}", digits, local]
-    return [address]
 
 
 def open_conversation(inbound: Inbound) -> Conversation:

@@ -74,7 +74,9 @@ def test_a_chat_with_no_place_yet_is_seen_only_nationwide(client, world):
 def test_a_filed_chats_number_follows_the_reports_contact_rule(client, world):
     from sejuk.accounts.models import AuditEvent
 
-    named = chat(SEKOTONG_BARAT, file_report(anonymous=False, name="Siti", phone="081234567890"), "a")
+    named = chat(
+        SEKOTONG_BARAT, file_report(anonymous=False, name="Siti", phone="081234567890"), "a"
+    )
     hidden = chat(SEKOTONG_BARAT, file_report(anonymous=True), "b")
     client.force_login(world.users["operator"])
     assert "+6281911112222" in client.post(f"/saluran/{named.pk}/nomor/").content.decode()
