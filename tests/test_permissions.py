@@ -334,6 +334,20 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ),
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents", ""): INCIDENT_READ_API,
+    # The channels' inbox: as the pages, a conversation by its report's rule.
+    ("GET", "/api/channels/conversations", ""): REPORT_READ_API,
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_own"): row(
+        401, 200, 200, 200, 403, 200, 404
+    ),
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_assigned"): row(
+        401, 200, 200, 200, 403, 200, 200
+    ),
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_neighbour"): row(
+        401, 404, 404, 404, 403, 404, 200
+    ),
+    ("POST", "/api/channels/conversations/{conversation_id}/answer", "conv_own"): row(
+        401, 201, 403, 201, 403, 201, 404
+    ),
     ("GET", "/api/alerts", ""): row(401, 200, 200, 200, 200, 200, 200),
     ("POST", "/api/alerts/{alert_id}/handled", "alert_own"): row(401, 404, 200, 200, 404, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_own"): row(401, 200, 200, 200, 403, 200, 404),
@@ -578,6 +592,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{report_id}",
         "{incident_id}",
         "{alert_id}",
+        "{conversation_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -634,6 +649,9 @@ FORM_DATA: dict[str, Any] = {
     "media/<int:story_id>/kejadian/": {"types": ["hoaks"]},
 }
 API_DATA: dict[tuple[str, str], Any] = {
+    ("POST", "/api/channels/conversations/{conversation_id}/answer"): {
+        "text": "Terima kasih, petugas menuju lokasi."
+    },
     ("POST", "/api/public/reports"): {
         "category": "hoaks",
         "region": SEKOTONG_BARAT,
