@@ -13,6 +13,7 @@ import hmac
 import json
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connections, router, transaction
@@ -67,10 +68,10 @@ def store(channel: str, incoming: list[Incoming]) -> int:
     """Each message written raw, and its job queued, in one short transaction: one insert
     per message (a message stored before is passed over by the database itself, with no
     savepoint) and one for all the jobs. How many were new."""
-    rows = [_row(channel, m) for m in incoming if m.external_id and m.sender]
+    connection = connections[router.db_for_write(Inbound)]
+    rows = [_row(channel, m, connection) for m in incoming if m.external_id and m.sender]
     if not rows:
         return 0
-    connection = connections[router.db_for_write(Inbound)]
     sql = _insert_sql(connection)
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         new = []
@@ -99,7 +100,7 @@ _COLUMNS = (
 )
 
 
-def _row(channel: str, message: Incoming) -> list[object]:
+def _row(channel: str, message: Incoming, connection: BaseDatabaseWrapper) -> list[Any]:
     return [
         channel,
         message.external_id[:200],
@@ -111,7 +112,7 @@ def _row(channel: str, message: Incoming) -> list[object]:
         message.lng,
         message.media_id[:300],
         encrypt(json.dumps(message.raw, ensure_ascii=False)),
-        timezone.now(),
+        connection.ops.adapt_datetimefield_value(timezone.now()),  # as the ORM writes it
     ]
 
 
@@ -122,9 +123,10 @@ def _insert_sql(connection: BaseDatabaseWrapper) -> str:
     come from the model, so the statement follows it."""
     meta = Inbound._meta
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in _COLUMNS)
-    unique = ", ".join(quote(meta.get_field(name).column) for name in ("channel", "external_id"))
-    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    column = {f.name: quote(f.column) for f in meta.concrete_fields}
+    columns = ", ".join(column[name] for name in _COLUMNS)
+    unique = f"{column['channel']}, {column['external_id']}"
+    table, pk = quote(meta.db_table), column["id"]
     marks = ", ".join(["%s"] * len(_COLUMNS))
     # Names from the model, values as parameters.
     return f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({unique}) DO NOTHING RETURNING {pk}"  # noqa: S608, E501
