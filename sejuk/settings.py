@@ -238,6 +238,8 @@ MIDDLEWARE = [
     # Before anything reads the request: NUL bytes, broken text and oversized bodies are
     # refused here (sejuk.text), so no session, form or query ever sees them.
     "sejuk.web.middleware.InputMiddleware",
+    # The channels' webhooks go no further: no session, user, CSRF or messages for them.
+    "sejuk.web.middleware.LeanMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sejuk.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic.base import RedirectView
 
 from sejuk.api import api
+from sejuk.channels import urls as channels_urls
 from sejuk.channels import views as channel_views
 from sejuk.links import urls as links_urls
 from sejuk.media import urls as media_urls
@@ -30,7 +31,10 @@ urlpatterns = [
     path("peta/", include("sejuk.maps.urls")),
     path("patroli/", include("sejuk.patrols.urls")),
     path("", include("sejuk.tension.urls")),
-    path("saluran/", include("sejuk.channels.urls")),
+    # The channels' webhooks, and the operators' inbox that sees chats by their reports.
+    path(
+        "saluran/", include((links_urls.inbox_urlpatterns + channels_urls.urlpatterns, "channels"))
+    ),
     path("peringatan/", include("sejuk.alerts.urls")),
     path("dev/chat/", channel_views.chat, name="dev_chat"),
     # A case's own pages and the steps linking it to other work, under one namespace.

@@ -38,6 +38,7 @@ from sejuk.incidents.models import Incident
 from sejuk.leaders.models import Leader
 from sejuk.media.models import Signal, Story
 from sejuk.patrols.models import PatrolPlan, PatrolStop, PatrolTeam
+from sejuk.reports.models import Report
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, LOTENG_DESA, PERSONAS, SEKOTONG_BARAT
 
@@ -197,9 +198,18 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "laporan/<int:report_id>/identitas/", "rep_own"): row(
         302, 200, 200, 200, 403, 403, 404
     ),
-    # Messaging channels: the inbox is read where reports are; a conversation by its place.
+    # Messaging channels: the inbox is read where reports are; a conversation by its place,
+    # a filed one by its report's rule: the Lombok Tengah case assigned to the Sekotong
+    # Bhabinkamtibmas is theirs and their Polres's; the Lombok Tengah case whose chat first
+    # named Sekotong Barat is Lombok Tengah's alone.
     ("GET", "saluran/", ""): REPORT_READ_PAGE,
     ("GET", "saluran/<int:conversation_id>/", "conv_own"): REP_OWN_READ,
+    ("GET", "saluran/<int:conversation_id>/", "conv_assigned"): row(
+        302, 200, 200, 200, 403, 200, 200
+    ),
+    ("GET", "saluran/<int:conversation_id>/", "conv_neighbour"): row(
+        302, 404, 404, 404, 403, 404, 200
+    ),
     ("POST", "saluran/<int:conversation_id>/nomor/", "conv_own"): row(
         302, 200, 200, 200, 403, 403, 404
     ),
@@ -324,6 +334,20 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ),
     ("GET", "/api/reports/{report_id}/history", "rep_own"): row(401, 200, 200, 200, 403, 200, 404),
     ("GET", "/api/incidents", ""): INCIDENT_READ_API,
+    # The channels' inbox: as the pages, a conversation by its report's rule.
+    ("GET", "/api/channels/conversations", ""): REPORT_READ_API,
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_own"): row(
+        401, 200, 200, 200, 403, 200, 404
+    ),
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_assigned"): row(
+        401, 200, 200, 200, 403, 200, 200
+    ),
+    ("GET", "/api/channels/conversations/{conversation_id}", "conv_neighbour"): row(
+        401, 404, 404, 404, 403, 404, 200
+    ),
+    ("POST", "/api/channels/conversations/{conversation_id}/answer", "conv_own"): row(
+        401, 201, 403, 201, 403, 201, 404
+    ),
     ("GET", "/api/alerts", ""): row(401, 200, 200, 200, 200, 200, 200),
     ("POST", "/api/alerts/{alert_id}/handled", "alert_own"): row(401, 404, 200, 200, 404, 200, 404),
     ("GET", "/api/incidents/{incident_id}", "inc_own"): row(401, 200, 200, 200, 403, 200, 404),
@@ -420,6 +444,25 @@ def targets(world, tmp_path, settings):
         role="warga",
         region_id=SEKOTONG_BARAT,
     )
+    rep_assigned = file_report(region=LOTENG_DESA)
+    Report.objects.filter(pk=rep_assigned.pk).update(
+        assigned_unit=world.officers["sekotong"].unit, assigned_officer=world.officers["sekotong"]
+    )
+    conv_assigned, conv_neighbour = (
+        Conversation.objects.create(
+            channel="sms",
+            sender_key=key * 64,
+            address=encrypt("+6281911113333"),
+            role="warga",
+            state="terkirim",
+            region_id=region,
+            report=report,
+        )
+        for key, region, report in (
+            ("a", LOTENG_DESA, rep_assigned),
+            ("b", SEKOTONG_BARAT, rep_neighbour),
+        )
+    )
     alert_own = raise_alert(
         "kejadian_berat",
         SEKOTONG_BARAT,
@@ -439,6 +482,8 @@ def targets(world, tmp_path, settings):
         "patrol": patrol.pk,
         "patrol_stop": patrol_stop.pk,
         "conv_own": conv_own.pk,
+        "conv_assigned": conv_assigned.pk,
+        "conv_neighbour": conv_neighbour.pk,
         "story_own": story_own.pk,
         "story_own_signal": story_own.signals.get().pk,
         "story_neighbour": story_neighbour.pk,
@@ -547,6 +592,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{report_id}",
         "{incident_id}",
         "{alert_id}",
+        "{conversation_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))
@@ -603,6 +649,9 @@ FORM_DATA: dict[str, Any] = {
     "media/<int:story_id>/kejadian/": {"types": ["hoaks"]},
 }
 API_DATA: dict[tuple[str, str], Any] = {
+    ("POST", "/api/channels/conversations/{conversation_id}/answer"): {
+        "text": "Terima kasih, petugas menuju lokasi."
+    },
     ("POST", "/api/public/reports"): {
         "category": "hoaks",
         "region": SEKOTONG_BARAT,

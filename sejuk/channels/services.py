@@ -13,22 +13,22 @@ import hmac
 import json
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
-from django.http import HttpRequest
+from django.db import IntegrityError, connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F
 from django.utils import timezone
 
-from sejuk.accounts import audit
-from sejuk.accounts.access import Viewer, region_q, require, viewer_for
-from sejuk.accounts.models import AuditAction, User
-from sejuk.accounts.services import acting_user
+from sejuk.accounts.access import viewer_for
+from sejuk.accounts.models import User
 from sejuk.crypto import decrypt, encrypt
 from sejuk.errors import Invalid, NotFound
 from sejuk.jobs import services as jobs
 from sejuk.jobs.services import MAX_ATTEMPTS
 from sejuk.units.models import Officer
+from sejuk.units.phones import e164
 
 from .adapters import ADAPTERS, Adapter, Incoming
 from .models import Channel, Conversation, Delivery, Inbound, Outbound, Role, State
@@ -65,30 +65,71 @@ def receive(channel: str, body: bytes, headers: Mapping[str, str]) -> int:
 
 
 def store(channel: str, incoming: list[Incoming]) -> int:
-    new = 0
-    with transaction.atomic():
-        for message in incoming:
-            if not message.external_id or not message.sender:
-                continue
-            try:
-                with transaction.atomic():
-                    row = Inbound.objects.create(
-                        channel=channel,
-                        external_id=message.external_id[:200],
-                        sender=encrypt(message.sender),
-                        sender_key=sender_key(channel, message.sender),
-                        kind=message.kind,
-                        text=message.text[:20_000],
-                        lat=message.lat,
-                        lng=message.lng,
-                        media_id=message.media_id[:300],
-                        raw=encrypt(json.dumps(message.raw, ensure_ascii=False)),
-                    )
-            except IntegrityError:  # delivered before: stored and processed once
-                continue
-            jobs.enqueue(PROCESS_JOB, {"inbound": row.pk})
-            new += 1
-    return new
+    """Each message written raw, and its job queued, in one short transaction: one insert
+    per message (a message stored before is passed over by the database itself, with no
+    savepoint) and one for all the jobs. How many were new."""
+    connection = connections[router.db_for_write(Inbound)]
+    rows = [_row(channel, m, connection) for m in incoming if m.external_id and m.sender]
+    if not rows:
+        return 0
+    sql = _insert_sql(connection)
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        new = []
+        for row in rows:
+            cursor.execute(sql, row)
+            found = cursor.fetchone()
+            if found is not None:  # None: delivered before, stored and processed once
+                new.append({"inbound": found[0]})
+        jobs.enqueue_many(PROCESS_JOB, new)
+    return len(new)
+
+
+# The columns an inbound message is stored with; the others take their defaults (NULL).
+_COLUMNS = (
+    "channel",
+    "external_id",
+    "sender",
+    "sender_key",
+    "kind",
+    "text",
+    "lat",
+    "lng",
+    "media_id",
+    "raw",
+    "received_at",
+)
+
+
+def _row(channel: str, message: Incoming, connection: BaseDatabaseWrapper) -> list[Any]:
+    return [
+        channel,
+        message.external_id[:200],
+        encrypt(message.sender),
+        sender_key(channel, message.sender),
+        message.kind,
+        message.text[:20_000],
+        message.lat,
+        message.lng,
+        message.media_id[:300],
+        encrypt(json.dumps(message.raw, ensure_ascii=False)),
+        connection.ops.adapt_datetimefield_value(timezone.now()),  # as the ORM writes it
+    ]
+
+
+def _insert_sql(connection: BaseDatabaseWrapper) -> str:
+    """``INSERT ... ON CONFLICT (channel, external_id) DO NOTHING RETURNING id``, which
+    SQLite (3.35+) and PostgreSQL both speak: the ORM's create would need a savepoint to
+    survive the second delivery, and its ``ignore_conflicts`` returns no id. The names
+    come from the model, so the statement follows it."""
+    meta = Inbound._meta
+    quote = connection.ops.quote_name
+    column = {f.name: quote(f.column) for f in meta.concrete_fields}
+    columns = ", ".join(column[name] for name in _COLUMNS)
+    unique = f"{column['channel']}, {column['external_id']}"
+    table, pk = quote(meta.db_table), column["id"]
+    marks = ", ".join(["%s"] * len(_COLUMNS))
+    # Names from the model, values as parameters.
+    return f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({unique}) DO NOTHING RETURNING {pk}"  # noqa: S608, E501
 
 
 def pending_before(inbound: Inbound) -> list[Inbound]:
@@ -109,7 +150,12 @@ def officer_for(channel: str, address: str) -> tuple[Officer, User] | None:
     if channel == Channel.TELEGRAM:
         officers = Officer.objects.filter(telegram_id=address) if address else None
     elif channel in (Channel.WHATSAPP, Channel.SMS):
-        officers = Officer.objects.filter(phone__in=phone_forms(address))
+        # WhatsApp sends the international number without its plus (6281...); an SMS
+        # gateway the number as the phone shows it (+6281..., 0812...).
+        number = e164(
+            f"+{address}" if channel == Channel.WHATSAPP and address.isdigit() else address
+        )
+        officers = Officer.objects.filter(phone=number) if number else None
     elif channel == Channel.SIMULATOR and address.startswith("petugas:"):
         officers = Officer.objects.filter(pk=int(address.split(":", 1)[1] or 0))
     else:
@@ -119,16 +165,6 @@ def officer_for(channel: str, address: str) -> tuple[Officer, User] | None:
         if user is not None and viewer_for(user).can("activity.write"):
             return officer, user
     return None
-
-
-def phone_forms(address: str) -> list[str]:
-    """The ways an officer's number may be written in their record: +62812..., 62812...,
-    0812..."""
-    digits = "".join(ch for ch in address if ch.isdigit())
-    if digits.startswith("62"):
-        local = "0" + digits[2:]
-        return [f"+{digits}", digits, local]
-    return [address]
 
 
 def open_conversation(inbound: Inbound) -> Conversation:
@@ -286,58 +322,7 @@ def channel_status() -> list[tuple[str, str, list[str]]]:
     return [(a.name, a.label, a.missing()) for a in ADAPTERS.values()]
 
 
-# --- the operators' inbox -------------------------------------------------------------
-
-
-def visible(viewer: Viewer) -> QuerySet[Conversation]:
-    """Conversations in the viewer's area: by the place the conversation has reached,
-    or, for an officer's, by the officer's unit. A conversation with no place yet is seen
-    from the units that see the whole country."""
-    require(viewer, "report.read")
-    found = Conversation.objects.select_related("region", "officer", "officer__unit")
-    area = viewer.region_area("report.read")
-    if area is None:
-        return found
-    own = Q(role=Role.OFFICER, officer__unit_id__in=list(viewer.unit_ids or ()))
-    if viewer.only_own("report.read"):
-        own = Q(role=Role.OFFICER, officer_id=viewer.officer_id)
-    return found.filter(region_q(area, "region__code") | own)
-
-
-def get_conversation(viewer: Viewer, conversation_id: int) -> Conversation:
-    found = visible(viewer).filter(pk=conversation_id).first()
-    if found is None:
-        raise NotFound("Percakapan tidak ditemukan.")
-    return found
-
-
-def reveal_address(viewer: Viewer, conversation_id: int, request: HttpRequest | None = None) -> str:
-    """The sender's number or chat, for the roles that may see a reporter's contact;
-    every look is written to the audit log."""
-    require(viewer, "report.identity")
-    conversation = get_conversation(viewer, conversation_id)
-    audit.record(
-        AuditAction.VIEW_IDENTITY,
-        request=request,
-        user=acting_user(viewer) if request is None else None,
-        object_type="conversation",
-        object_id=conversation.pk,
-        detail={"channel": conversation.channel},
-    )
-    return decrypt(conversation.address)
-
-
-def answer_by_hand(viewer: Viewer, conversation_id: int, text: str) -> Outbound:
-    require(viewer, "report.write")
-    conversation = get_conversation(viewer, conversation_id)
-    text = text.strip()
-    if not text:
-        raise Invalid("Tulis jawaban Anda dulu.", {"text": "kosong"})
-    if len(text) > 4000:
-        raise Invalid(
-            "Jawaban terlalu panjang (maksimal 4.000 huruf).", {"text": "terlalu panjang"}
-        )
-    return reply(conversation, text, by=acting_user(viewer))
+# --- a conversation's messages, for the inbox (sejuk.links.inbox) -------------------
 
 
 def timeline(conversation: Conversation) -> list[dict[str, object]]:

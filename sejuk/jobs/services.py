@@ -68,6 +68,19 @@ def enqueue(
     raise RuntimeError(f"pekerjaan {name} ({key}) tidak dapat diantrekan")
 
 
+def enqueue_many(name: str, payloads: list[dict[str, Any]]) -> None:
+    """Queue one job of ``name`` per payload in one statement, with no key (nothing to
+    refuse, so no savepoint): the webhooks' short write. Inside the caller's transaction."""
+    if not payloads:
+        return
+    now = timezone.now()
+    Job.objects.bulk_create(
+        Job(name=name, kind=Kind.QUEUED, payload=p, state=State.WAITING, run_after=now)
+        for p in payloads
+    )
+    transaction.on_commit(queued_here.set)
+
+
 def ensure_scheduled(names: Iterable[str], now: datetime) -> None:
     """A row for every scheduled job, due at once when it is new."""
     have = set(Job.objects.filter(kind=Kind.SCHEDULED).values_list("name", flat=True))

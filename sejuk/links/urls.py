@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import media_views, views
+from . import inbox_views, media_views, views
 
 # Served under the "reports" namespace together with sejuk.reports.urls (sejuk/urls.py).
 urlpatterns = [
@@ -15,4 +15,13 @@ media_urlpatterns = [
     path("media/<int:story_id>/", media_views.story, name="story"),
     path("media/<int:story_id>/kejadian/", media_views.incident, name="incident"),
     path("media/<int:story_id>/kegiatan/", media_views.link_activity, name="link_activity"),
+]
+
+# Served under the "channels" namespace together with sejuk.channels.urls (sejuk/urls.py):
+# the inbox sees a chat by its report's rule, so it sits above both.
+inbox_urlpatterns = [
+    path("", inbox_views.inbox, name="inbox"),
+    path("<int:conversation_id>/", inbox_views.conversation, name="conversation"),
+    path("<int:conversation_id>/nomor/", inbox_views.reveal, name="reveal"),
+    path("<int:conversation_id>/jawab/", inbox_views.answer, name="answer"),
 ]

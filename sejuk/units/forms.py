@@ -8,7 +8,7 @@ from django import forms
 
 from sejuk.errors import Invalid
 
-from . import services
+from . import phones, services
 from .models import Officer
 
 
@@ -27,6 +27,15 @@ class OfficerForm(forms.ModelForm):
             "telegram_id",
             "active",
         ]
+
+    def clean_phone(self) -> str:
+        written = self.cleaned_data.get("phone") or ""
+        if not written.strip():
+            return ""
+        found = phones.e164(written)
+        if found is None:
+            raise forms.ValidationError(phones.INVALID)
+        return found
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

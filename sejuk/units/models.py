@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from sejuk.regions.models import Level as RegionLevel
 from sejuk.regions.models import Region
+
+from . import phones
 
 
 class UnitLevel(models.TextChoices):
@@ -130,9 +134,10 @@ class Officer(models.Model):
         related_name="bhabinkamtibmas",
         limit_choices_to={"level": RegionLevel.DESA},
     )
-    # The officer's own number (0812..., +62812...) and Telegram account (a numeric user
-    # id): a field message from either reaches the officer functions of the channels.
-    phone = models.CharField("telepon", max_length=30, blank=True)
+    # The officer's own number, kept in E.164 (+62812..., sejuk.units.phones) whatever
+    # form it was written in, and Telegram account (a numeric user id): a field message
+    # from either reaches the officer functions of the channels.
+    phone = models.CharField("telepon", max_length=30, blank=True, db_index=True)
     # A default in the database too: rows written in bulk (sejuk.bulk) name no value.
     telegram_id = models.CharField(
         "ID Telegram",
@@ -156,3 +161,9 @@ class Officer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rank} {self.name}".strip()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # One form, so a channel's sender finds the officer; a number that cannot be
+        # read is refused on the form (forms.py) and kept as written elsewhere.
+        self.phone = phones.e164(self.phone) or self.phone.strip()
+        super().save(*args, **kwargs)

@@ -1,5 +1,5 @@
-"""Page middleware: the input rule on every request, the interface language, and
-expected errors as friendly pages."""
+"""Page middleware: the input rule on every request, the interface language, expected
+errors as friendly pages, and the short way through for the channels' webhooks."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from sejuk.accounts.audit import record_denial
@@ -101,6 +102,33 @@ def _refuse_all(value: Any) -> None:
     elif isinstance(value, list):
         for item in value:
             _refuse_all(item)
+
+
+# Where views that need no session may be (resolved only under these prefixes).
+LEAN_PREFIXES = ("/saluran/webhook/",)
+
+
+class LeanMiddleware:
+    """A view marked ``lean = True`` (the channels' webhooks: a service's signed POST,
+    stored and answered in milliseconds) is called straight after the input rule: no
+    session, user, CSRF token, messages, password-change redirect or sign-in watch is
+    read for a call that carries none of them. Everything above still runs (security
+    headers, the input rule); a view not marked goes the whole way."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(LEAN_PREFIXES):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return self.get_response(request)
+            if getattr(match.func, "lean", False):
+                request.resolver_match = match
+                response: HttpResponse = match.func(request, *match.args, **match.kwargs)
+                return response
+        return self.get_response(request)
 
 
 class SejukErrorMiddleware:
