@@ -88,12 +88,20 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
     negation.)"""
     before = words_before(doc, token, window)
     for k, w in enumerate(before):
-        if w in WARNING and not (w == "tidak" and before[k + 1 : k + 2] in _UNKNOWN):
-            return True
+        if w not in WARNING:
+            continue
+        if w == "tidak" and before[k + 1 : k + 2] in _UNKNOWN:
+            continue
+        if w == "pesan" and before[k + 1 : k + 2] and before[k + 1] in _MESSAGE_KINDS:
+            continue  # "pesan berantai yang menghasut warga": a message sent, no advice
+        return True
     return False
 
 
 _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
+# "pesan" is advice ("berpesan agar", "pesan kamtibmas") unless it names a message that
+# was sent or circulated.
+_MESSAGE_KINDS = words("berantai singkat suara whatsapp wa teks elektronik gelap ancaman")
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:
