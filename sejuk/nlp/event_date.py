@@ -88,6 +88,7 @@ def event_date(
     years = years_named(doc.text, doc.vocabulary) | ({published.year} if published else set())
     latest = published + timedelta(days=slack) if published else None
     countdowns = _countdowns(doc.text)
+    written = _note_date(doc, mentions)
     best: tuple[float, DateMention, date, str] | None = None
     doubts: list[tuple[DateMention, str]] = []
     for d in mentions:
@@ -98,6 +99,8 @@ def event_date(
             continue
         others = [a for a in anchors if a != d.explicit]
         done = complete(d, published, others, years)
+        if done.value is None and d.relative is not None and published is None and written:
+            done = Completed(written + timedelta(days=d.relative), "relatif terhadap tanggal catatan")
         if done.value is None and d.weekday is not None and election_years:
             done = complete(d, published, others, years | set(election_years))
             if done.value is not None:
@@ -136,6 +139,20 @@ def event_date(
         tuple(evidence),
         None if how == "tanggal lengkap" else how,
     )
+
+
+def _note_date(doc: Document, mentions: list[DateMention]) -> date | None:
+    """The day a note or a report was written, on its heading line ("Catatan Kapolsek X,
+    29/11/2024:"): its "tadi malam" and "kemarin" count from it."""
+    for d in mentions:
+        if d.explicit is not None and _heads_a_note(doc, d):
+            return d.explicit
+    return None
+
+
+def _heads_a_note(doc: Document, d: DateMention) -> bool:
+    line_start, line_end, _ = doc.lines[doc.sentence(doc.token_at(d.start)).line]
+    return doc.text[d.end : line_end].strip() == ":"
 
 
 # "H-3 pencoblosan Pilkada serentak 27 November 2024": three days before the date.
@@ -208,6 +225,10 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
         score -= 1.5
     if d.day is None and d.relative is None:
         score -= 0.5  # a weekday alone says less than a full date
+    if d.explicit is not None and _heads_a_note(doc, d):
+        # "Catatan Kapolsek X, 29/11/2024:": the day a note was written, from which its
+        # "tadi malam" or "kemarin" counts; the event's date only when nothing else is.
+        score -= 1.5
     return score
 
 
