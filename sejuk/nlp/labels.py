@@ -115,6 +115,7 @@ def activity_types(doc: Document) -> list[Found]:
     for code, m in ACTIVITY.find(doc):
         if (
             context.is_irrealis(doc, m.first)
+            or not context.PLAN.isdisjoint(m.words.split())  # "personel akan diterjunkan"
             or context.is_generic(doc, m.first)
             or context.in_example_list(doc, m.first)
         ):
