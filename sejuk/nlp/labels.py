@@ -172,7 +172,7 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
 # "ratusan orang mendatangi", "beramai-ramai mendatangi" (but "puluhan personel
 # mendatangi" is the police).
-_CROWD = words("massa pendukung sekelompok demonstran pengunjuk beramai berbondong")
+_CROWD = words("massa pendukung simpatisan pemilih sekelompok demonstran pengunjuk beramai berbondong")
 _MANY = words("puluhan ratusan ribuan")
 _PEOPLE = words("orang warga")
 # The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
