@@ -66,6 +66,8 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
         if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
     )
     inc = sum(_weight(doc, f.match) for f in incident)
+    if _guarded_protest(activity, incident):
+        act = min(act, inc - 0.5)
     if inc >= 1.5 and inc > act:
         return Value(
             "incident",
@@ -81,6 +83,20 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+# What the police do around a protest: guard it, patrol around it.
+_GUARDING = frozenset({"pengamanan", "patroli_bersama", "patroli_dialogis"})
+
+
+def _guarded_protest(activity: Sequence[Found], incident: Sequence[Found]) -> bool:
+    """A protest and only the police guarding it ("Polres Bima mengawal aksi puluhan
+    mahasiswa"): the report is of the protest; the guarding goes with it."""
+    return (
+        any(f.code == "unjuk_rasa" for f in incident)
+        and bool(activity)
+        and all(f.code in _GUARDING for f in activity)
+    )
 
 
 def _headline_plan(doc: Document, activity: Sequence[Found]) -> bool:

@@ -174,7 +174,8 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
 # mendatangi" is the police).
 _CROWD = words("massa pendukung simpatisan pemilih sekelompok demonstran pengunjuk beramai berbondong")
 _MANY = words("puluhan ratusan ribuan")
-_PEOPLE = words("orang warga")
+# (Any many but the police's own: "puluhan mahasiswa", "ratusan pemilih".)
+_POLICE_PEOPLE = words("personel personil anggota petugas polisi aparat bhabinkamtibmas")
 # The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
 _SCENE = words("lokasi tkp")
 
@@ -183,7 +184,7 @@ def _a_crowd_before(doc: Document, at: int) -> bool:
     before = context.words_before(doc, at, 10, clause=True)
     if not _CROWD.isdisjoint(before):
         return True
-    return any(a in _MANY and b in _PEOPLE for a, b in pairwise(before))
+    return any(a in _MANY and b not in _POLICE_PEOPLE for a, b in pairwise(before))
 
 
 def _talking_patrols(doc: Document) -> list[Found]:

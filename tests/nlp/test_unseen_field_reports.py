@@ -92,3 +92,11 @@ def test_the_unit_in_charge_not_the_force_that_came_along():
     unit = extract(text).unit
     assert unit.level == "polsek"
     assert unit.region_code == "32.03.03"
+
+
+def test_a_count_per_boat_is_no_total_of_personnel():
+    text = (
+        "Kapolsek Labuhan Badas dan PPK sepakat kotak suara dikawal dua personel per kapal, "
+        "Senin (18/11/2024)."
+    )
+    assert extract(text).personnel_count.value is None
