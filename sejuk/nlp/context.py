@@ -33,8 +33,9 @@ WARNING = words("""
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
-    ajak perangi berantas memberantas mengenali kenali mewaspadai
+    ajak perangi berantas memberantas mengenali kenali mewaspadai siapa siapapun
     """)
+# ("siapa pun yang membagikan uang akan ditindak": whoever might, a threat of the law.)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
 SPEECH = words("""
     ujar ujarnya kata katanya ungkap ungkapnya jelas jelasnya tutur tuturnya sebut sebutnya
@@ -94,6 +95,8 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
             continue
         if w == "pesan" and before[k + 1 : k + 2] and before[k + 1] in _MESSAGE_KINDS:
             continue  # "pesan berantai yang menghasut warga": a message sent, no advice
+        if w == "siapa" and before[k + 1 : k + 2] != ["pun"]:
+            continue  # "menelusuri siapa yang mengerahkan massa": asked, no threat
         return True
     return False
 

@@ -130,6 +130,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
+        if code == "penyuluhan" and _incites(doc, m):
+            continue  # "mengajak warga menyerbu kantor PPS": an incitement, no counselling
         if context.in_comparison(doc, m.first):
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
@@ -158,6 +160,16 @@ _MEETING_WHEN_HELD = words("tatap bertatap")
 # agar", "dihimbau"): counselling when the text names no other activity; beside a patrol
 # or a visit they are what the patrol or the visit said.
 _WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
+
+
+# What an incitement urges: "mengajak warga menyerbu kantor PPS".
+_ATTACKS = words("menyerang menyerbu membakar merusak mengepung menggeruduk menduduki")
+
+
+def _incites(doc: Document, m: Match) -> bool:
+    if m.words.split()[0] not in _WEAK_APPEALS | words("mengajak menyuruh"):
+        return False
+    return not _ATTACKS.isdisjoint(doc.first_words[m.last : m.last + 5])
 
 
 def _without_weak_appeals(found: list[Found]) -> list[Found]:

@@ -100,3 +100,12 @@ def test_a_count_per_boat_is_no_total_of_personnel():
         "Senin (18/11/2024)."
     )
     assert extract(text).personnel_count.value is None
+
+
+def test_leaders_in_the_shorthand_of_a_field_report():
+    text = (
+        "Lap giat Bhabin Desa Labuhan Badas, Kamis 21/11/24, sambang ke tokmas dan tokpem "
+        "dlm rangka cooling system."
+    )
+    found = {lab.code for lab in extract(text).participants}
+    assert {"tokoh_masyarakat", "tokoh_pemuda"} <= found

@@ -249,3 +249,89 @@ def test_advice_still_names_a_disturbance_only_to_warn():
         "ajakan provokasi, Senin (18/11/2024)."
     )
     assert "provokasi" not in incident(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dua simpatisan terlibat adu jotos di depan TPS 04 Desa Labuhan Badas, Rabu "
+            "(27/11/2024).",
+            "bentrokan",
+        ),
+        (
+            "Seorang pria diduga memberikan uang Rp50.000 kepada pemilih di Desa Labuhan Badas, "
+            "Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Tim sukses dilaporkan menjanjikan uang kepada warga Desa Labuhan Badas bila "
+            "calonnya menang, Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Beredar informasi tidak benar soal kotak suara yang dibuka di Desa Labuhan Badas, "
+            "Senin (2/12/2024).",
+            "hoaks",
+        ),
+        (
+            "Seorang pria menyebar video lama kericuhan seolah-olah terjadi di Desa Labuhan "
+            "Badas, Kamis (28/11/2024).",
+            "hoaks",
+        ),
+        (
+            "Seorang warga Desa Labuhan Badas dilaporkan karena menghina salah satu calon "
+            "bupati di Facebook, Senin (2/12/2024).",
+            "ujaran_kebencian",
+        ),
+        (
+            "Ketua KPPS Desa Labuhan Badas didatangi sekelompok orang yang memintanya mengubah "
+            "hasil penghitungan, Kamis (28/11/2024).",
+            "intimidasi",
+        ),
+        (
+            "Massa pendukung paslon memblokir jalan menuju kantor PPK Labuhan Badas, Kamis "
+            "(28/11/2024).",
+            "unjuk_rasa",
+        ),
+        (
+            "Puluhan orang menyegel kantor KPU Kabupaten Sumbawa, Kamis (28/11/2024), menuntut "
+            "pleno diulang.",
+            "unjuk_rasa",
+        ),
+        (
+            "Seorang anggota PPS di Desa Labuhan Badas tewas ditikam usai rekapitulasi, Kamis "
+            "(28/11/2024).",
+            "kriminal_umum",
+        ),
+        (
+            "Polisi menangkap pria yang memanas-manasi warga Desa Labuhan Badas, Kamis "
+            "(28/11/2024).",
+            "provokasi",
+        ),
+        (
+            "Pelaku mengajak warga Desa Labuhan Badas menyerbu kantor PPS, Kamis (28/11/2024).",
+            "provokasi",
+        ),
+    ],
+)
+def test_disturbances_told_in_plain_everyday_words(text, want):
+    kind, found = incident(text)
+    assert kind == "incident"
+    assert want in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kapolres Sumbawa memberikan uang santunan kepada anak yatim di Desa Labuhan Badas, "
+        "Senin (18/11/2024).",
+        "Kapolres menegaskan siapa pun yang memberikan uang kepada pemilih akan ditindak, Senin "
+        "(18/11/2024).",
+        "Personel Polres Sumbawa memblokade jalan menuju kantor KPU untuk pengamanan pleno, "
+        "Senin (2/12/2024).",
+        "Kapolsek meminta warga tidak menyebarkan informasi yang tidak benar, Senin (18/11/2024).",
+    ],
+)
+def test_false_friends_of_the_plain_words(text):
+    assert incident(text)[1] == set()
