@@ -49,7 +49,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu mendampingi diterima
+    mendengarkan menampung dibantu mendampingi diterima hadapan
     sapa sambangi temui kunjungi datangi rangkul
     """)
 # (The bare stems, "Sapa Jemaat", "Sambangi Nelayan", are how headlines say the verbs.)

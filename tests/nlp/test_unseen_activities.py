@@ -219,3 +219,8 @@ def test_a_cyber_patrol_is_held_online():
         "pemungutan suara, Senin (25/11/2024)."
     )
     assert extract(text).online.value is True
+
+
+def test_meeting_leaders_where_they_are_is_a_visit():
+    text = "Kapolsek Labuhan Badas bertemu para kepala suku di balai adat, Senin (18/11/2024)."
+    assert "sambang" in types(text)

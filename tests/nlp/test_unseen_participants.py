@@ -247,3 +247,22 @@ def test_forces_in_a_list_inside_a_sentence_are_no_company():
 def test_the_imam_of_a_village_is_a_religious_leader():
     text = "Bhabinkamtibmas menyambangi Imam Kampung Labuhan Badas, Senin (18/11/2024)."
     assert "tokoh_agama" in participants(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Bhabinkamtibmas menyampaikan sosialisasi pilkada damai di hadapan jamaah salat "
+            "Jumat di Desa Labuhan Badas, Jumat (22/11/2024).",
+            "warga",
+        ),
+        (
+            "Kapolres Timor Tengah Selatan bersilaturahmi dengan usif dan fetor setempat, Senin "
+            "(18/11/2024).",
+            "tokoh_adat",
+        ),
+    ],
+)
+def test_groups_met_under_words_of_a_third_round(text, want):
+    assert want in participants(text)
