@@ -100,7 +100,9 @@ def event_date(
         others = [a for a in anchors if a != d.explicit]
         done = complete(d, published, others, years)
         if done.value is None and d.relative is not None and published is None and written:
-            done = Completed(written + timedelta(days=d.relative), "relatif terhadap tanggal catatan")
+            done = Completed(
+                written + timedelta(days=d.relative), "relatif terhadap tanggal catatan"
+            )
         if done.value is None and d.weekday is not None and election_years:
             done = complete(d, published, others, years | set(election_years))
             if done.value is not None:
@@ -151,7 +153,7 @@ def _note_date(doc: Document, mentions: list[DateMention]) -> date | None:
 
 
 def _heads_a_note(doc: Document, d: DateMention) -> bool:
-    line_start, line_end, _ = doc.lines[doc.sentence(doc.token_at(d.start)).line]
+    _, line_end, _ = doc.lines[doc.sentence(doc.token_at(d.start)).line]
     return doc.text[d.end : line_end].strip() == ":"
 
 

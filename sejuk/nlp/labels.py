@@ -16,7 +16,6 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
@@ -184,7 +183,9 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
 # "ratusan orang mendatangi", "beramai-ramai mendatangi" (but "puluhan personel
 # mendatangi" is the police).
-_CROWD = words("massa pendukung simpatisan pemilih sekelompok demonstran pengunjuk beramai berbondong")
+_CROWD = words(
+    "massa pendukung simpatisan pemilih sekelompok demonstran pengunjuk beramai berbondong"
+)
 _MANY = words("puluhan ratusan ribuan")
 # (Any many but the police's own: "puluhan mahasiswa", "ratusan pemilih".)
 _POLICE_PEOPLE = words("personel personil anggota petugas polisi aparat bhabinkamtibmas")
