@@ -161,18 +161,39 @@ def _heads_a_note(doc: Document, d: DateMention) -> bool:
 _COUNTDOWN = re.compile(r"\bH\s?-\s?(\d{1,2})\b")
 
 
-def _countdowns(text: str) -> list[tuple[int, int]]:
-    """(end offset, days) of each countdown to a date ("H-3")."""
-    return [(m.end(), int(m.group(1))) for m in _COUNTDOWN.finditer(text)]
+# The same in words: "sehari jelang pencoblosan Pilkada 27 November 2024", "tiga hari
+# sebelum pemungutan suara 27 November 2024".
+_DAYS_IN_WORDS = {"se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
+_COUNTDOWN_WORDS = re.compile(
+    r"\b(?:(se)hari|(\d{1,2}|dua|tiga|empat|lima|enam|tujuh) hari)\s+(?:jelang|menjelang|sebelum)\b",
+    re.IGNORECASE,
+)
 
 
-def _counted_back(text: str, d: DateMention, countdowns: list[tuple[int, int]]) -> int | None:
+def _countdowns(text: str) -> list[tuple[int, int, bool]]:
+    """(end offset, days, told in words) of each countdown to a date ("H-3")."""
+    out = [(m.end(), int(m.group(1)), False) for m in _COUNTDOWN.finditer(text)]
+    for m in _COUNTDOWN_WORDS.finditer(text):
+        n = (m.group(1) or m.group(2)).lower()
+        out.append((m.end(), int(n) if n.isdigit() else _DAYS_IN_WORDS[n], True))
+    return out
+
+
+def _counted_back(
+    text: str, d: DateMention, countdowns: list[tuple[int, int, bool]]
+) -> int | None:
     """The days a countdown before the date counts back ("H-3 ... 27 November 2024"), when
-    it stands shortly before it with no sentence end between."""
-    for end, days in countdowns:
+    it stands shortly before it with no sentence end between. Told in words, only when the
+    date follows the event counted to with nothing but words between ("sehari jelang
+    pencoblosan Pilkada 27 November 2024"; but in "sehari jelang pencoblosan, Senin
+    (25/11/2024), ..." the date is the activity's own)."""
+    for end, days, in_words in countdowns:
         between = text[end : d.start]
-        if 0 <= d.start - end <= 80 and not any(ch in between for ch in ".!?\n"):
-            return days
+        if not 0 <= d.start - end <= 80 or any(ch in between for ch in ".!?\n"):
+            continue
+        if in_words and (d.weekday is not None or re.search(r"[^\w\s]", between)):
+            continue
+        return days
     return None
 
 

@@ -92,3 +92,19 @@ def test_a_notes_heading_date_alone_is_still_the_event_date():
         "Bhabinkamtibmas menyambangi warga Desa Labuhan Badas.\n"
     )
     assert extract(text).event_date.value == date(2024, 11, 29)
+
+
+def test_a_countdown_in_words_counts_back_from_the_election_day_it_names():
+    text = (
+        "Sehari jelang pencoblosan Pilkada 27 November 2024, Polsek Labuhan Badas menggelar "
+        "patroli ke TPS."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 26)
+
+
+def test_a_countdown_in_words_beside_the_activitys_own_date_leaves_it():
+    text = (
+        "Sehari menjelang pencoblosan, Senin (25/11/2024), Polsek Labuhan Badas menggelar "
+        "patroli ke TPS."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 25)
