@@ -165,7 +165,8 @@ _COUNTDOWN = re.compile(r"\bH\s?-\s?(\d{1,2})\b")
 # sebelum pemungutan suara 27 November 2024".
 _DAYS_IN_WORDS = {"se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
 _COUNTDOWN_WORDS = re.compile(
-    r"\b(?:(se)hari|(\d{1,2}|dua|tiga|empat|lima|enam|tujuh) hari)\s+(?:jelang|menjelang|sebelum)\b",
+    r"\b(?:(se)hari|(\d{1,2}|dua|tiga|empat|lima|enam|tujuh) hari)"
+    r"\s+(?:jelang|menjelang|sebelum)\b",
     re.IGNORECASE,
 )
 
@@ -179,9 +180,7 @@ def _countdowns(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _counted_back(
-    text: str, d: DateMention, countdowns: list[tuple[int, int, bool]]
-) -> int | None:
+def _counted_back(text: str, d: DateMention, countdowns: list[tuple[int, int, bool]]) -> int | None:
     """The days a countdown before the date counts back ("H-3 ... 27 November 2024"), when
     it stands shortly before it with no sentence end between. Told in words, only when the
     date follows the event counted to with nothing but words between ("sehari jelang
