@@ -24,7 +24,7 @@ IRREALIS = words("""
 # what was done.)
 GENERIC = words("""
     seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
-    program sistem
+    program sistem peran
     """)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""

@@ -224,3 +224,12 @@ def test_a_cyber_patrol_is_held_online():
 def test_meeting_leaders_where_they_are_is_a_visit():
     text = "Kapolsek Labuhan Badas bertemu para kepala suku di balai adat, Senin (18/11/2024)."
     assert "sambang" in types(text)
+
+
+def test_a_feature_on_the_role_of_an_officer_reports_no_activity():
+    text = (
+        "Peran Bhabinkamtibmas sebagai Ujung Tombak Cooling System\n\n"
+        "Bhabinkamtibmas adalah polisi yang paling dekat dengan warga desa. Dalam program "
+        "cooling system, mereka diharapkan rutin menyambangi tokoh masyarakat.\n"
+    )
+    assert extract(text).kind.value == "other"
