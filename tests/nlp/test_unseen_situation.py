@@ -70,3 +70,15 @@ def test_calm_told_as_a_crowd_dispersing_or_an_end_without_trouble(text):
 
 def test_a_wish_for_an_end_without_trouble_is_no_situation_reported():
     assert situation("Kapolres berharap aksi besok berlangsung tanpa kericuhan.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patroli malam di Desa Labuhan Badas usai. Suasana desa tenang dan warga beraktivitas "
+        "seperti biasa.",
+        "Keributan antarpendukung di Desa Labuhan Badas berhasil diredam dalam waktu singkat.",
+    ],
+)
+def test_calm_told_as_quiet_or_as_trouble_put_down(text):
+    assert situation(text) == "kondusif"
