@@ -109,3 +109,8 @@ def test_leaders_in_the_shorthand_of_a_field_report():
     )
     found = {lab.code for lab in extract(text).participants}
     assert {"tokoh_masyarakat", "tokoh_pemuda"} <= found
+
+
+def test_a_result_line_of_a_field_report_reports_the_situation():
+    text = "Lap: Sen 18/11/24 patroli Polsek Labuhan Badas ke TPS 03. Hasil: aman."
+    assert extract(text).situation.value == "kondusif"
