@@ -52,10 +52,11 @@ eval: install
 ## (bench/score.py, the same fields and definitions): the tune half may be read to find
 ## misses; the holdout half only scored.
 HOLDOUT := tests/fixtures/reader_holdout
+TUNE ?= tune
 eval-tune: install
 	mkdir -p var/eval
-	$(BIN)/sejuk extract $(HOLDOUT)/tune/texts/*.txt > var/eval/tune.jsonl
-	$(BIN)/python -m bench.score $(HOLDOUT)/tune/gold.jsonl var/eval/tune.jsonl
+	$(BIN)/sejuk extract $(HOLDOUT)/$(TUNE)/texts/*.txt > var/eval/$(TUNE).jsonl
+	$(BIN)/python -m bench.score $(HOLDOUT)/$(TUNE)/gold.jsonl var/eval/$(TUNE).jsonl
 
 eval-holdout: install
 	mkdir -p var/eval

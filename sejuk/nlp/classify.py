@@ -23,7 +23,7 @@ from sejuk.reference.taxonomy import ELECTION_KINDS, ELECTIONS, SITUATIONS
 
 from . import context
 from .document import Document, Match
-from .labels import RESPONSE, Found
+from .labels import ACTIVITY, RESPONSE, Found
 from .lexicon import Lexicon
 from .normalize import words
 from .phrases import table
@@ -57,6 +57,8 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     leading = any(_weight(doc, f.match) >= 1.5 and _first_told(doc, f.match) for f in incident)
     if leading and not any(_first_told(doc, f.match) for f in activity):
         activity = [f for f in activity if f.code not in RESPONSE]
+    if _headline_plan(doc, activity):
+        activity = []
     act = sum(_weight(doc, f.match) for f in activity)
     act += 0.5 * sum(
         _weight(doc, m)
@@ -64,6 +66,8 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
         if not context.is_irrealis(doc, m.first) and not context.is_generic(doc, m.first)
     )
     inc = sum(_weight(doc, f.match) for f in incident)
+    if _guarded_protest(activity, incident):
+        act = min(act, inc - 0.5)
     if inc >= 1.5 and inc > act:
         return Value(
             "incident",
@@ -79,6 +83,38 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+# What the police do around a protest: guard it, patrol around it.
+_GUARDING = frozenset({"pengamanan", "patroli_bersama", "patroli_dialogis"})
+
+
+def _guarded_protest(activity: Sequence[Found], incident: Sequence[Found]) -> bool:
+    """A protest and only the police guarding it ("Polres Bima mengawal aksi puluhan
+    mahasiswa"): the report is of the protest; the guarding goes with it."""
+    return (
+        any(f.code == "unjuk_rasa" for f in incident)
+        and bool(activity)
+        and all(f.code in _GUARDING for f in activity)
+    )
+
+
+def _headline_plan(doc: Document, activity: Sequence[Found]) -> bool:
+    """The headline names an activity the body only plans ("Pengamanan Pilkada Libatkan
+    600 Personel" over "600 personel akan diterjunkan"): a statement of plans, no report
+    of an activity held."""
+    if not activity or any(doc.sentence(f.match.first).role != "headline" for f in activity):
+        return False
+    planned = {
+        code
+        for code, m in ACTIVITY.find(doc)
+        if doc.sentence(m.first).role != "headline" and _planned(doc, m)
+    }
+    return {f.code for f in activity} <= planned
+
+
+def _planned(doc: Document, m: Match) -> bool:
+    return context.is_irrealis(doc, m.first) or not context.PLAN.isdisjoint(m.words.split())
 
 
 # What a cyber patrol found ("Tim Siber menemukan 12 unggahan provokatif dalam patroli

@@ -24,7 +24,7 @@ IRREALIS = words("""
 # what was done.)
 GENERIC = words("""
     seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
-    program sistem
+    program sistem peran
     """)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""
@@ -33,8 +33,9 @@ WARNING = words("""
     terpancing terprovokasi terpengaruh menolak tolak memerangi melawan larangan dilarang
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
-    ajak perangi berantas memberantas mengenali kenali mewaspadai
+    ajak perangi berantas memberantas mengenali kenali mewaspadai siapa siapapun
     """)
+# ("siapa pun yang membagikan uang akan ditindak": whoever might, a threat of the law.)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
 SPEECH = words("""
     ujar ujarnya kata katanya ungkap ungkapnya jelas jelasnya tutur tuturnya sebut sebutnya
@@ -88,12 +89,22 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
     negation.)"""
     before = words_before(doc, token, window)
     for k, w in enumerate(before):
-        if w in WARNING and not (w == "tidak" and before[k + 1 : k + 2] in _UNKNOWN):
-            return True
+        if w not in WARNING:
+            continue
+        if w == "tidak" and before[k + 1 : k + 2] in _UNKNOWN:
+            continue
+        if w == "pesan" and before[k + 1 : k + 2] and before[k + 1] in _MESSAGE_KINDS:
+            continue  # "pesan berantai yang menghasut warga": a message sent, no advice
+        if w == "siapa" and before[k + 1 : k + 2] != ["pun"]:
+            continue  # "menelusuri siapa yang mengerahkan massa": asked, no threat
+        return True
     return False
 
 
 _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
+# "pesan" is advice ("berpesan agar", "pesan kamtibmas") unless it names a message that
+# was sent or circulated.
+_MESSAGE_KINDS = words("berantai singkat suara whatsapp wa teks elektronik gelap ancaman")
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:

@@ -88,6 +88,7 @@ def event_date(
     years = years_named(doc.text, doc.vocabulary) | ({published.year} if published else set())
     latest = published + timedelta(days=slack) if published else None
     countdowns = _countdowns(doc.text)
+    written = _note_date(doc, mentions)
     best: tuple[float, DateMention, date, str] | None = None
     doubts: list[tuple[DateMention, str]] = []
     for d in mentions:
@@ -98,6 +99,10 @@ def event_date(
             continue
         others = [a for a in anchors if a != d.explicit]
         done = complete(d, published, others, years)
+        if done.value is None and d.relative is not None and published is None and written:
+            done = Completed(
+                written + timedelta(days=d.relative), "relatif terhadap tanggal catatan"
+            )
         if done.value is None and d.weekday is not None and election_years:
             done = complete(d, published, others, years | set(election_years))
             if done.value is not None:
@@ -138,22 +143,56 @@ def event_date(
     )
 
 
+def _note_date(doc: Document, mentions: list[DateMention]) -> date | None:
+    """The day a note or a report was written, on its heading line ("Catatan Kapolsek X,
+    29/11/2024:"): its "tadi malam" and "kemarin" count from it."""
+    for d in mentions:
+        if d.explicit is not None and _heads_a_note(doc, d):
+            return d.explicit
+    return None
+
+
+def _heads_a_note(doc: Document, d: DateMention) -> bool:
+    _, line_end, _ = doc.lines[doc.sentence(doc.token_at(d.start)).line]
+    return doc.text[d.end : line_end].strip() == ":"
+
+
 # "H-3 pencoblosan Pilkada serentak 27 November 2024": three days before the date.
 _COUNTDOWN = re.compile(r"\bH\s?-\s?(\d{1,2})\b")
 
 
-def _countdowns(text: str) -> list[tuple[int, int]]:
-    """(end offset, days) of each countdown to a date ("H-3")."""
-    return [(m.end(), int(m.group(1))) for m in _COUNTDOWN.finditer(text)]
+# The same in words: "sehari jelang pencoblosan Pilkada 27 November 2024", "tiga hari
+# sebelum pemungutan suara 27 November 2024".
+_DAYS_IN_WORDS = {"se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
+_COUNTDOWN_WORDS = re.compile(
+    r"\b(?:(se)hari|(\d{1,2}|dua|tiga|empat|lima|enam|tujuh) hari)"
+    r"\s+(?:jelang|menjelang|sebelum)\b",
+    re.IGNORECASE,
+)
 
 
-def _counted_back(text: str, d: DateMention, countdowns: list[tuple[int, int]]) -> int | None:
+def _countdowns(text: str) -> list[tuple[int, int, bool]]:
+    """(end offset, days, told in words) of each countdown to a date ("H-3")."""
+    out = [(m.end(), int(m.group(1)), False) for m in _COUNTDOWN.finditer(text)]
+    for m in _COUNTDOWN_WORDS.finditer(text):
+        n = (m.group(1) or m.group(2)).lower()
+        out.append((m.end(), int(n) if n.isdigit() else _DAYS_IN_WORDS[n], True))
+    return out
+
+
+def _counted_back(text: str, d: DateMention, countdowns: list[tuple[int, int, bool]]) -> int | None:
     """The days a countdown before the date counts back ("H-3 ... 27 November 2024"), when
-    it stands shortly before it with no sentence end between."""
-    for end, days in countdowns:
+    it stands shortly before it with no sentence end between. Told in words, only when the
+    date follows the event counted to with nothing but words between ("sehari jelang
+    pencoblosan Pilkada 27 November 2024"; but in "sehari jelang pencoblosan, Senin
+    (25/11/2024), ..." the date is the activity's own)."""
+    for end, days, in_words in countdowns:
         between = text[end : d.start]
-        if 0 <= d.start - end <= 80 and not any(ch in between for ch in ".!?\n"):
-            return days
+        if not 0 <= d.start - end <= 80 or any(ch in between for ch in ".!?\n"):
+            continue
+        if in_words and (d.weekday is not None or re.search(r"[^\w\s]", between)):
+            continue
+        return days
     return None
 
 
@@ -208,6 +247,10 @@ def _score(doc: Document, d: DateMention, token: int, published: date | None) ->
         score -= 1.5
     if d.day is None and d.relative is None:
         score -= 0.5  # a weekday alone says less than a full date
+    if d.explicit is not None and _heads_a_note(doc, d):
+        # "Catatan Kapolsek X, 29/11/2024:": the day a note was written, from which its
+        # "tadi malam" or "kemarin" counts; the event's date only when nothing else is.
+        score -= 1.5
     return score
 
 

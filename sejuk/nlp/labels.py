@@ -15,6 +15,7 @@ count only with a word of taking part near them: "dihadiri", "bersama", "dengan"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
@@ -47,7 +48,7 @@ TAKING_PART = words("""
     menemui bertemu silaturahmi bersilaturahmi sambang merangkul kunjungan dialog berdialog
     diskusi berdiskusi audiensi pertemuan gabungan oleh dipimpin berinteraksi berbincang
     menyapa mendatangi sinergitas bersinergi dimediasi memediasi mediasi mempertemukan
-    mendengarkan menampung dibantu mendampingi diterima
+    mendengarkan menampung dibantu mendampingi diterima hadapan
     sapa sambangi temui kunjungi datangi rangkul
     """)
 # (The bare stems, "Sapa Jemaat", "Sambangi Nelayan", are how headlines say the verbs.)
@@ -113,6 +114,7 @@ def activity_types(doc: Document) -> list[Found]:
     for code, m in ACTIVITY.find(doc):
         if (
             context.is_irrealis(doc, m.first)
+            or not context.PLAN.isdisjoint(m.words.split())  # "personel akan diterjunkan"
             or context.is_generic(doc, m.first)
             or context.in_example_list(doc, m.first)
         ):
@@ -127,6 +129,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
         if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
+        if code == "penyuluhan" and _incites(doc, m):
+            continue  # "mengajak warga menyerbu kantor PPS": an incitement, no counselling
         if context.in_comparison(doc, m.first):
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
@@ -157,6 +161,16 @@ _MEETING_WHEN_HELD = words("tatap bertatap")
 _WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
 
 
+# What an incitement urges: "mengajak warga menyerbu kantor PPS".
+_ATTACKS = words("menyerang menyerbu membakar merusak mengepung menggeruduk menduduki")
+
+
+def _incites(doc: Document, m: Match) -> bool:
+    if m.words.split()[0] not in _WEAK_APPEALS | words("mengajak menyuruh"):
+        return False
+    return not _ATTACKS.isdisjoint(doc.first_words[m.last : m.last + 5])
+
+
 def _without_weak_appeals(found: list[Found]) -> list[Found]:
     weak = [
         f for f in found if f.code == "penyuluhan" and f.match.words.split()[0] in _WEAK_APPEALS
@@ -167,10 +181,14 @@ def _without_weak_appeals(found: list[Found]) -> list[Found]:
 
 
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
-# "ratusan orang mendatangi" (but "puluhan personel mendatangi" is the police).
-_CROWD = words("massa pendukung sekelompok demonstran pengunjuk")
+# "ratusan orang mendatangi", "beramai-ramai mendatangi" (but "puluhan personel
+# mendatangi" is the police).
+_CROWD = words(
+    "massa pendukung simpatisan pemilih sekelompok demonstran pengunjuk beramai berbondong"
+)
 _MANY = words("puluhan ratusan ribuan")
-_PEOPLE = words("orang warga")
+# (Any many but the police's own: "puluhan mahasiswa", "ratusan pemilih".)
+_POLICE_PEOPLE = words("personel personil anggota petugas polisi aparat bhabinkamtibmas")
 # The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
 _SCENE = words("lokasi tkp")
 
@@ -179,7 +197,7 @@ def _a_crowd_before(doc: Document, at: int) -> bool:
     before = context.words_before(doc, at, 10, clause=True)
     if not _CROWD.isdisjoint(before):
         return True
-    return any(a in _MANY and b in _PEOPLE for a, b in pairwise(before))
+    return any(a in _MANY and b not in _POLICE_PEOPLE for a, b in pairwise(before))
 
 
 def _talking_patrols(doc: Document) -> list[Found]:
@@ -394,7 +412,13 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             m.first - listed_until[1] <= 3 or _named_between(doc, listed_until[1], m.first)
         )
         needs_part = code in NEED_PART or m.words in _BARE_GROUPS
-        if needs_part and not in_list and not _taking_part(doc, m):
+        if (
+            needs_part
+            and not in_list
+            and not _taking_part(doc, m)
+            and not _addressed(doc, m)
+            and not _listed_with_police(doc, m)
+        ):
             continue
         out.append(Found(code, m, "pihak yang hadir atau ditemui"))
         seen[code] = seen.get(code, 0) + 1
@@ -478,18 +502,60 @@ _CLAUSE_OPENERS = words("seorang sejumlah beberapa para puluhan ratusan sekelomp
 def _party_to_incident(doc: Document, m: Match) -> bool:
     """In a report of an incident, a group that opens a clause and acts or is acted upon
     ("Warga menggerebek ...", "Seorang anggota KPPS diancam ...") is a party to it."""
-    start = doc.clause_start(m.first)
-    lead = doc.first_words[start : m.first]
-    if len(lead) > 2 or not all(
-        w in _CLAUSE_OPENERS or w == "anggota" or w.isdigit() for w in lead
-    ):
-        return False
-    s = doc.sentence(m.first)
-    at = _past_address(doc, m.last, s.last)
-    nxt = doc.first_words[at] if at < s.last else ""
+    nxt = _verb_after_opening_group(doc, m)
     if nxt in context.SPEECH or nxt in _STATING:
         return False  # "KPU menyoroti ...": a statement about it, no part in it
     return nxt.startswith(("me", "di", "ber", "ter")) and len(nxt) > 4
+
+
+# Who in a group of officials opens a clause: "Ketua PPS Desa X melapor", "Seorang
+# anggota KPPS diancam", "Petugas PPK dipaksa".
+_MEMBER = words("anggota ketua petugas komisioner staf sekretaris kepala wakil")
+
+
+def _verb_after_opening_group(doc: Document, m: Match) -> str:
+    """The word after a group that opens its clause (past an address that follows it),
+    or "" when the group does not open its clause."""
+    start = doc.clause_start(m.first)
+    lead = doc.first_words[start : m.first]
+    if len(lead) > 2 or not all(w in _CLAUSE_OPENERS or w in _MEMBER or w.isdigit() for w in lead):
+        return ""
+    s = doc.sentence(m.first)
+    at = _past_address(doc, m.last, s.last)
+    return doc.first_words[at] if at < s.last else ""
+
+
+# A group that opens its clause and is then addressed, visited or met: "Ratusan warga
+# Desa X dihimbau untuk ...", "Para nelayan disambangi Bhabinkamtibmas".
+_MET_PASSIVE = words("""
+    dihimbau diimbau diajak diingatkan diberi diberikan disambangi dikunjungi ditemui disapa
+    dikumpulkan dibekali diundang
+    """)
+
+
+def _addressed(doc: Document, m: Match) -> bool:
+    return _verb_after_opening_group(doc, m) in _MET_PASSIVE
+
+
+# The dash after a dateline ("BANYUASIN – Personel ...") opens the sentence proper.
+_DATELINE_DASH = re.compile(r"[-–—]")
+
+
+def _listed_with_police(doc: Document, m: Match) -> bool:
+    """A group in a list that the police open as the sentence's actors: "Personel Polsek
+    X, anggota Koramil dan Satpol PP berangkat ..." (they went together); not a list in
+    the middle of a sentence ("koordinasi antara Kepala Desa, Bhabinkamtibmas, dan
+    Babinsa")."""
+    s = doc.sentence(m.first)
+    listed = False
+    for k in range(m.first - 1, max(s.first, m.first - 12) - 1, -1):
+        w = doc.first_words[k]
+        listed = listed or "," in doc.gaps[k + 1] or w in _LIST_WORDS
+        if w in _POLICE and listed and (k == s.first or _DATELINE_DASH.search(doc.gaps[k])):
+            return True
+        if not (doc.is_capitalized(k) or w in _LIST_WORDS or w in _IN_A_LIST):
+            return False
+    return False
 
 
 # Words of an address put after a group: "Warga Desa Lape, Kecamatan Lape, menggerebek".

@@ -145,6 +145,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
         after = words[noun + 1] if noun + 1 < len(words) else ""
         if after in NOT_POLICE or doc.is_skipped(i):
             continue
+        if after in _EACH:
+            continue  # "dua personel per kapal": so many to each, not the total
         if i > 0 and words[i - 1].isdigit() and doc.gaps[i] in _DATE_JOINS:
             continue  # "11/11/24 personil": the year of a date
         first = Count(value, i, noun + 1)
@@ -152,6 +154,8 @@ def personnel_count(doc: Document, tokens: range | None = None) -> Count | None:
 
 
 _DATE_JOINS = ("/", "-")
+# A count given per thing: "dikawal dua personel per kapal", "tiga anggota setiap TPS".
+_EACH = words("per setiap tiap masing")
 # Words that label the total of a report: "Jml pers 3 org", "jumlah personel: 4".
 _TOTAL = words("jumlah total")
 

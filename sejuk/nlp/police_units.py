@@ -282,7 +282,8 @@ def _place_at(
         and doc.is_capitalized(end)
         and toks[end].text not in UNIT_WORDS
         and toks[end].text not in _TITLES
-        and (end == j or (not _breaks(doc, end) and doc.folded[end] not in _HEADLINE_VERBS))
+        and (end == j or not _breaks(doc, end))
+        and doc.folded[end] not in _HEADLINE_VERBS  # "Kapolres Cek Kesiapan TPS": no name
         and toks[end].text.isalpha()
     ):
         end += 1

@@ -137,3 +137,13 @@ def test_a_unit_name_splits_into_level_and_place(name, level, place, kota):
 def test_a_name_that_is_not_a_unit_is_refused():
     assert parse_unit_name("Bawaslu Lombok Barat") is None
     assert parse_unit_name("Polresmana") is None
+
+
+def test_a_chief_followed_by_a_headline_verb_names_no_unit_of_that_name(gaz):
+    text = (
+        "Kapolres Cek Kesiapan TPS di Pulau Terluar\n\n"
+        "SELAYAR – Kapolres Kepulauan Selayar mengecek kesiapan TPS di Desa Jinato, Senin "
+        "(25/11/2024).\n"
+    )
+    found = unit(gaz, text)
+    assert (found.level, found.region_code) == ("polres", "73.01")

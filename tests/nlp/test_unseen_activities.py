@@ -194,3 +194,42 @@ def test_a_meeting_held_as_an_event_is_a_dialogue_in_its_headline_too():
     found = types(text)
     assert "dialog" in found
     assert "sambang" not in found
+
+
+def test_a_headline_naming_only_what_the_body_plans_reports_no_activity():
+    text = (
+        "Kapolres Sumbawa: Pengamanan Pilkada Libatkan 500 Personel\n\n"
+        "SUMBAWA – Kapolres Sumbawa menyatakan sebanyak 500 personel akan diterjunkan pada "
+        "hari pemungutan suara. Ia berharap warga menjaga suasana tetap sejuk.\n"
+    )
+    assert extract(text).kind.value == "other"
+
+
+def test_voters_who_come_to_a_tps_pay_no_visit():
+    text = (
+        "Pemilih Muda Antusias Datangi TPS\n\nRatusan pemilih muda di Kecamatan Labuhan Badas "
+        "mendatangi TPS sejak pagi, Rabu (27/11/2024).\n"
+    )
+    assert "sambang" not in types(text)
+
+
+def test_a_cyber_patrol_is_held_online():
+    text = (
+        "Tim Siber Polres Sumbawa melaksanakan patroli siber di media sosial menjelang "
+        "pemungutan suara, Senin (25/11/2024)."
+    )
+    assert extract(text).online.value is True
+
+
+def test_meeting_leaders_where_they_are_is_a_visit():
+    text = "Kapolsek Labuhan Badas bertemu para kepala suku di balai adat, Senin (18/11/2024)."
+    assert "sambang" in types(text)
+
+
+def test_a_feature_on_the_role_of_an_officer_reports_no_activity():
+    text = (
+        "Peran Bhabinkamtibmas sebagai Ujung Tombak Cooling System\n\n"
+        "Bhabinkamtibmas adalah polisi yang paling dekat dengan warga desa. Dalam program "
+        "cooling system, mereka diharapkan rutin menyambangi tokoh masyarakat.\n"
+    )
+    assert extract(text).kind.value == "other"

@@ -75,3 +75,36 @@ def test_a_stamp_line_of_an_article_is_still_no_event_date():
         "Polsek Cibeber mengimbau warga menjaga kerukunan menjelang pemungutan suara."
     )
     assert extract(text).event_date.value is None
+
+
+def test_last_night_in_a_note_counts_from_the_notes_heading_date():
+    text = (
+        "Catatan Kapolsek Labuhan Badas, 29/11/2024:\n"
+        "Tadi malam terjadi keributan antar pendukung di depan balai Desa Labuhan Badas. "
+        "Sudah terkendali.\n"
+    )
+    assert extract(text).event_date.value == date(2024, 11, 28)
+
+
+def test_a_notes_heading_date_alone_is_still_the_event_date():
+    text = (
+        "Catatan Kapolsek Labuhan Badas, 29/11/2024:\n"
+        "Bhabinkamtibmas menyambangi warga Desa Labuhan Badas.\n"
+    )
+    assert extract(text).event_date.value == date(2024, 11, 29)
+
+
+def test_a_countdown_in_words_counts_back_from_the_election_day_it_names():
+    text = (
+        "Sehari jelang pencoblosan Pilkada 27 November 2024, Polsek Labuhan Badas menggelar "
+        "patroli ke TPS."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 26)
+
+
+def test_a_countdown_in_words_beside_the_activitys_own_date_leaves_it():
+    text = (
+        "Sehari menjelang pencoblosan, Senin (25/11/2024), Polsek Labuhan Badas menggelar "
+        "patroli ke TPS."
+    )
+    assert extract(text).event_date.value == date(2024, 11, 25)

@@ -92,3 +92,25 @@ def test_the_unit_in_charge_not_the_force_that_came_along():
     unit = extract(text).unit
     assert unit.level == "polsek"
     assert unit.region_code == "32.03.03"
+
+
+def test_a_count_per_boat_is_no_total_of_personnel():
+    text = (
+        "Kapolsek Labuhan Badas dan PPK sepakat kotak suara dikawal dua personel per kapal, "
+        "Senin (18/11/2024)."
+    )
+    assert extract(text).personnel_count.value is None
+
+
+def test_leaders_in_the_shorthand_of_a_field_report():
+    text = (
+        "Lap giat Bhabin Desa Labuhan Badas, Kamis 21/11/24, sambang ke tokmas dan tokpem "
+        "dlm rangka cooling system."
+    )
+    found = {lab.code for lab in extract(text).participants}
+    assert {"tokoh_masyarakat", "tokoh_pemuda"} <= found
+
+
+def test_a_result_line_of_a_field_report_reports_the_situation():
+    text = "Lap: Sen 18/11/24 patroli Polsek Labuhan Badas ke TPS 03. Hasil: aman."
+    assert extract(text).situation.value == "kondusif"

@@ -174,3 +174,164 @@ def test_what_a_cyber_patrol_found_leaves_the_patrol_the_subject():
     assert record.kind.value == "activity"
     assert "patroli_siber" in {lab.code for lab in record.activity_types}
     assert "paslon_timses" not in {lab.code for lab in record.participants}
+
+
+# Third round: words a second set of composed texts showed missing.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a video cut so that it says what was never said
+            "Polres Sumbawa menyelidiki rekaman pidato seorang calon bupati yang telah "
+            "disunting lalu disebar di grup warga Desa Labuhan Badas, Jumat (15/11/2024).",
+            "hoaks",
+        ),
+        (
+            "Kasat Reskrim menyebut foto yang beredar di Desa Labuhan Badas, Jumat (15/11/2024), "
+            "merupakan hasil rekayasa.",
+            "hoaks",
+        ),
+        (  # damage told as the state the things were found in
+            "Lima spanduk pasangan calon di Desa Labuhan Badas, Kecamatan Labuhan Badas, "
+            "didapati warga dalam kondisi sobek, Minggu (10/11/2024) pagi.",
+            "perusakan",
+        ),
+        (
+            "Tiang bendera posko pemenangan di Desa Labuhan Badas ditemukan patah, Minggu "
+            "(10/11/2024).",
+            "perusakan",
+        ),
+        (  # burning tyres stages a protest
+            "Puluhan pemuda membakar ban di simpang empat Desa Labuhan Badas, Senin "
+            "(2/12/2024), menolak hasil pleno.",
+            "unjuk_rasa",
+        ),
+        (
+            "Ratusan pendemo memadati halaman kantor KPU Kabupaten Sumbawa, Senin (2/12/2024).",
+            "unjuk_rasa",
+        ),
+        (  # a protest named by its manner, or by the police who guard it
+            "Puluhan mahasiswa mendatangi kantor Bawaslu, Senin (2/12/2024). Polres Sumbawa "
+            "menurunkan personel untuk mengawal aksi tersebut.",
+            "unjuk_rasa",
+        ),
+        (
+            "Puluhan warga menggelar aksi damai di depan kantor KPU Kabupaten Sumbawa, Senin "
+            "(2/12/2024).",
+            "unjuk_rasa",
+        ),
+        (  # election materials gone
+            "Surat suara cadangan dari TPS 05 Desa Labuhan Badas dilaporkan raib, Kamis "
+            "(28/11/2024).",
+            "kriminal_umum",
+        ),
+    ],
+)
+def test_disturbances_told_in_words_of_a_third_round(text, want):
+    kind, found = incident(text)
+    assert kind == "incident"
+    assert want in found
+
+
+def test_a_circulating_message_that_incites_is_no_advice():
+    text = (
+        "Pesan berantai di grup WhatsApp warga Desa Labuhan Badas menghasut warga untuk "
+        "beramai-ramai mendatangi kantor PPS, Senin (2/12/2024)."
+    )
+    record = extract(text)
+    assert record.kind.value == "incident"
+    assert "provokasi" in {lab.code for lab in record.incident_types}
+    assert "sambang" not in {lab.code for lab in record.activity_types}
+
+
+def test_advice_still_names_a_disturbance_only_to_warn():
+    text = (
+        "Bhabinkamtibmas Desa Labuhan Badas menyampaikan pesan agar warga tidak terhasut "
+        "ajakan provokasi, Senin (18/11/2024)."
+    )
+    assert "provokasi" not in incident(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Dua simpatisan terlibat adu jotos di depan TPS 04 Desa Labuhan Badas, Rabu "
+            "(27/11/2024).",
+            "bentrokan",
+        ),
+        (
+            "Seorang pria diduga memberikan uang Rp50.000 kepada pemilih di Desa Labuhan Badas, "
+            "Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Tim sukses dilaporkan menjanjikan uang kepada warga Desa Labuhan Badas bila "
+            "calonnya menang, Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Beredar informasi tidak benar soal kotak suara yang dibuka di Desa Labuhan Badas, "
+            "Senin (2/12/2024).",
+            "hoaks",
+        ),
+        (
+            "Seorang pria menyebar video lama kericuhan seolah-olah terjadi di Desa Labuhan "
+            "Badas, Kamis (28/11/2024).",
+            "hoaks",
+        ),
+        (
+            "Seorang warga Desa Labuhan Badas dilaporkan karena menghina salah satu calon "
+            "bupati di Facebook, Senin (2/12/2024).",
+            "ujaran_kebencian",
+        ),
+        (
+            "Ketua KPPS Desa Labuhan Badas didatangi sekelompok orang yang memintanya mengubah "
+            "hasil penghitungan, Kamis (28/11/2024).",
+            "intimidasi",
+        ),
+        (
+            "Massa pendukung paslon memblokir jalan menuju kantor PPK Labuhan Badas, Kamis "
+            "(28/11/2024).",
+            "unjuk_rasa",
+        ),
+        (
+            "Puluhan orang menyegel kantor KPU Kabupaten Sumbawa, Kamis (28/11/2024), menuntut "
+            "pleno diulang.",
+            "unjuk_rasa",
+        ),
+        (
+            "Seorang anggota PPS di Desa Labuhan Badas tewas ditikam usai rekapitulasi, Kamis "
+            "(28/11/2024).",
+            "kriminal_umum",
+        ),
+        (
+            "Polisi menangkap pria yang memanas-manasi warga Desa Labuhan Badas, Kamis "
+            "(28/11/2024).",
+            "provokasi",
+        ),
+        (
+            "Pelaku mengajak warga Desa Labuhan Badas menyerbu kantor PPS, Kamis (28/11/2024).",
+            "provokasi",
+        ),
+    ],
+)
+def test_disturbances_told_in_plain_everyday_words(text, want):
+    kind, found = incident(text)
+    assert kind == "incident"
+    assert want in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kapolres Sumbawa memberikan uang santunan kepada anak yatim di Desa Labuhan Badas, "
+        "Senin (18/11/2024).",
+        "Kapolres menegaskan siapa pun yang memberikan uang kepada pemilih akan ditindak, Senin "
+        "(18/11/2024).",
+        "Personel Polres Sumbawa memblokade jalan menuju kantor KPU untuk pengamanan pleno, "
+        "Senin (2/12/2024).",
+        "Kapolsek meminta warga tidak menyebarkan informasi yang tidak benar, Senin (18/11/2024).",
+    ],
+)
+def test_false_friends_of_the_plain_words(text):
+    assert incident(text)[1] == set()

@@ -210,3 +210,59 @@ def test_candidates_as_the_subject_of_an_argument_are_no_party(text):
 )
 def test_a_headline_says_the_verb_of_meeting_by_its_stem(text, want):
     assert want in participants(text)
+
+
+def test_an_official_who_opens_the_clause_of_an_incident_is_a_party():
+    text = (
+        "Ketua KPPS Desa Labuhan Badas, Kecamatan Labuhan Badas, melapor ke Polsek setelah "
+        "menerima ancaman dari orang tak dikenal, Selasa (3/12/2024)."
+    )
+    assert "penyelenggara_pemilu" in participants(text, incident=True)
+
+
+def test_a_group_addressed_in_the_passive_is_met():
+    text = (
+        "Puluhan warga Desa Labuhan Badas, Kecamatan Labuhan Badas, diimbau menolak politik "
+        "uang oleh Bhabinkamtibmas, Kamis (14/11/2024)."
+    )
+    assert "warga" in participants(text)
+
+
+def test_forces_listed_beside_the_police_that_open_the_sentence_come_along():
+    text = (
+        "SUMBAWA – Personel Polsek Labuhan Badas, anggota Koramil dan Satpol PP berpatroli "
+        "ke Desa Labuhan Badas, Senin (25/11/2024)."
+    )
+    assert "tni" in participants(text)
+
+
+def test_forces_in_a_list_inside_a_sentence_are_no_company():
+    text = (
+        "Kapolsek menegaskan pentingnya koordinasi antara Kepala Desa, Bhabinkamtibmas, dan "
+        "Babinsa untuk menjaga keamanan."
+    )
+    assert "tni" not in participants(text)
+
+
+def test_the_imam_of_a_village_is_a_religious_leader():
+    text = "Bhabinkamtibmas menyambangi Imam Kampung Labuhan Badas, Senin (18/11/2024)."
+    assert "tokoh_agama" in participants(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Bhabinkamtibmas menyampaikan sosialisasi pilkada damai di hadapan jamaah salat "
+            "Jumat di Desa Labuhan Badas, Jumat (22/11/2024).",
+            "warga",
+        ),
+        (
+            "Kapolres Timor Tengah Selatan bersilaturahmi dengan usif dan fetor setempat, Senin "
+            "(18/11/2024).",
+            "tokoh_adat",
+        ),
+    ],
+)
+def test_groups_met_under_words_of_a_third_round(text, want):
+    assert want in participants(text)

@@ -54,3 +54,31 @@ def test_a_situation_reported(text, want):
 )
 def test_an_aim_or_a_wish_is_no_situation_reported(text):
     assert situation(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Setelah perwakilan diterima Bupati, massa membubarkan diri dengan tertib.",
+        "Aksi di depan kantor KPU Kabupaten Sumbawa berakhir pukul 15.00 tanpa kericuhan.",
+        "Anggota langsung ke TKP dan memisahkan kedua pihak. Sudah terkendali.",
+    ],
+)
+def test_calm_told_as_a_crowd_dispersing_or_an_end_without_trouble(text):
+    assert situation(text) == "kondusif"
+
+
+def test_a_wish_for_an_end_without_trouble_is_no_situation_reported():
+    assert situation("Kapolres berharap aksi besok berlangsung tanpa kericuhan.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patroli malam di Desa Labuhan Badas usai. Suasana desa tenang dan warga beraktivitas "
+        "seperti biasa.",
+        "Keributan antarpendukung di Desa Labuhan Badas berhasil diredam dalam waktu singkat.",
+    ],
+)
+def test_calm_told_as_quiet_or_as_trouble_put_down(text):
+    assert situation(text) == "kondusif"
