@@ -21,6 +21,7 @@ from sejuk.params import whole_number
 from sejuk.reference.taxonomy import INCIDENT_TYPES
 
 from . import media as links
+from . import report_media
 
 
 @login_required
@@ -38,6 +39,7 @@ def story(request: HttpRequest, story_id: int) -> HttpResponse:
             "can_write": viewer.can("media.write"),
             "can_record": viewer.can("media.write") and viewer.can("incident.write"),
             **links.story_links(found, viewer),
+            "from_reports": report_media.story_reports(found, viewer),
         },
     )
 
