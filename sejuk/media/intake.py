@@ -19,7 +19,7 @@ from sejuk.accounts.access import Viewer, require
 from sejuk.errors import Invalid
 
 from . import services
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, RobotsRefused
 from .models import Article, Channel, ReportLink, Source, Story
 from .pages import Entry, NotAFeed, feed_entries, read_page
 from .reading import Incoming, midday, prepare
@@ -61,7 +61,7 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
     now = timezone.now()
     try:
         answer = fetcher.get(source.feed_url, source.etag, source.last_modified)
-        added = 0
+        added, refused = 0, ""
         if answer.status != 304:
             try:
                 entries = feed_entries(answer.body)
@@ -70,8 +70,11 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
             for entry in entries:
                 if Article.objects.filter(url=entry.url).exists():
                     continue
-                if take_in(_article(source, entry, fetcher)) is not None:
+                incoming = _article(source, entry, fetcher)
+                if take_in(incoming) is not None:
                     added += 1
+                    if incoming.fetch_note:
+                        refused = f"{now:%Y-%m-%d %H:%M} {entry.url}: {incoming.fetch_note}"
             source.etag, source.last_modified = answer.etag[:300], answer.last_modified[:100]
     except FetchError as exc:
         Source.objects.filter(pk=source.pk).update(
@@ -84,6 +87,7 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
         etag=source.etag,
         last_modified=source.last_modified,
         articles_total=source.articles_total + added,
+        **({"last_refusal": refused[:2000]} if refused else {}),
     )
     return added
 
@@ -91,8 +95,11 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
 def _article(source: Source, entry: Entry, fetcher: Fetcher) -> Incoming:
     """An entry's page read for its text; the feed's summary where the page fails."""
     title, text, outlet, published = entry.title, entry.summary, source.name, entry.published
+    note = ""
     try:
-        page = read_page(fetcher.get(entry.url).body, entry.url)
+        page = read_page(fetcher.get_page(entry.url).body, entry.url)
+    except RobotsRefused as exc:
+        page, note = None, f"{exc}; ringkasan umpan yang dipakai"
     except FetchError:
         page = None
     if page is not None:
@@ -108,6 +115,7 @@ def _article(source: Source, entry: Entry, fetcher: Fetcher) -> Incoming:
         published_at=published,
         source_id=source.pk,
         source_region=source.region_id,
+        fetch_note=note,
     )
 
 
@@ -204,7 +212,7 @@ def _report_story(
     if known is not None:
         return known.story, ""
     try:
-        page = read_page(fetcher.get(url).body, url)
+        page = read_page(fetcher.get_page(url).body, url)
     except FetchError as exc:
         return None, f"Halaman tidak dapat diambil: {exc}."
     if page is None:

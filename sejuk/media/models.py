@@ -43,6 +43,12 @@ class Source(models.Model):
     last_error = models.TextField("galat terakhir", blank=True)
     last_error_at = models.DateTimeField("waktu galat terakhir", null=True, blank=True)
     articles_total = models.PositiveIntegerField("artikel diambil", default=0)
+    last_refusal = models.TextField(
+        "halaman terakhir yang ditolak robots.txt",
+        blank=True,
+        help_text="Halaman yang tidak boleh dibaca menurut robots.txt situsnya; "
+        "ringkasan umpannya yang dipakai.",
+    )
 
     class Meta:
         verbose_name = "sumber berita"
@@ -139,6 +145,7 @@ class Article(models.Model):
     text = models.TextField("teks")
     published_at = models.DateTimeField("terbit")
     seen_where = models.CharField("dilihat di", max_length=300, blank=True)
+    fetch_note = models.CharField("catatan pengambilan", max_length=300, blank=True)
     signature = models.BinaryField("tanda MinHash")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -87,6 +87,7 @@ def store(prepared: Prepared) -> Article | None:
         text=inc.text,
         published_at=when,
         seen_where=inc.seen_where[:300],
+        fetch_note=inc.fetch_note[:300],
         signature=dedupe.to_bytes(prepared.signature),
         added_by_id=inc.added_by_id,
     )

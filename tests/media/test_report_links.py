@@ -52,7 +52,7 @@ def test_a_citizen_s_link_is_read_after_the_report_is_filed_and_shown_on_both_pa
         report = Report.objects.get()
         assert Job.objects.filter(name=JOB, payload={"report": report.pk}).exists()
         (result,) = _read_links()
-        assert [path for path, _ in fake.requests] == ["/ajakan"]
+        assert [path for path, _ in fake.requests] == ["/robots.txt", "/ajakan"]
     assert result == f"1 tautan laporan {report.code} dibaca"
     story = Story.objects.get()
     article = story.articles.get()
@@ -153,3 +153,16 @@ def test_a_link_cut_by_phone_masking_is_read_from_the_words_as_sent(client, sett
     assert url not in Report.objects.get().description  # the number in it was masked
     assert ReportLink.objects.get().url == url
     assert ReportLink.objects.get().story is not None
+
+
+def test_a_link_the_site_s_robots_txt_disallows_is_not_read_and_says_why(client, settings):
+    settings.MEDIA_PASTE_PRIVATE = True
+    with outlet() as fake:
+        fake.serve("/robots.txt", b"User-agent: *\nDisallow: /\n", "text/plain")
+        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
+        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        _read_links()
+        assert [path for path, _ in fake.requests] == ["/robots.txt"]
+    link = ReportLink.objects.get()
+    assert link.story is None and "robots.txt" in link.error
+    assert Report.objects.exists() and not Story.objects.exists()
