@@ -188,9 +188,10 @@ class Fetcher:
             answer = self.get(site + "/robots.txt")
         except FetchError as exc:
             if exc.status is not None and 400 <= exc.status < 500:
-                rules.allow_all = True  # no robots.txt: everything may be read
-            else:
-                rules.disallow_all, why = True, str(exc)  # unreachable or a server error
+                rules.parse([])  # no robots.txt: everything may be read
+            else:  # unreachable or a server error: nothing may, for now
+                rules.parse(["User-agent: *", "Disallow: /"])
+                why = str(exc)
         else:
             rules.parse(answer.body.decode("utf-8", "replace").splitlines())
         rules.modified()

@@ -78,7 +78,7 @@ def test_a_server_error_on_robots_txt_disallows_every_page():
     with outlet() as fake:
         fake.statuses["/robots.txt"] = 503
         fake.serve("/a/x", b"<p>x</p>")
-        with pytest.raises(RobotsRefused, match="robots.txt situs tidak dapat dibaca .*503"):
+        with pytest.raises(RobotsRefused, match=r"robots\.txt situs tidak dapat dibaca .*503"):
             Fetcher(delay_ms=0).get_page(fake.url + "/a/x")
         assert _asked(fake) == ["/robots.txt"]
 
