@@ -81,7 +81,9 @@ class ReportLinkShown:
 
 def report_links(report: Report, viewer: Viewer) -> list[ReportLinkShown]:
     """A report's links as its case page shows them: each with its story where the
-    viewer may read that story."""
+    viewer may read that story. A report whose text holds no link asks nothing."""
+    if not _URL.search(report.description):
+        return []
     links = list(ReportLink.objects.filter(report_id=report.pk))
     seen: dict[int, Story] = {}
     if viewer.can("media.read"):
