@@ -22,6 +22,7 @@ from sejuk.leaders.api import router as leaders_router
 from sejuk.links.api import router as links_router
 from sejuk.links.inbox_api import router as inbox_router
 from sejuk.maps.api import router as maps_router
+from sejuk.media.api import router as media_router
 from sejuk.openapi import document_errors
 from sejuk.regions.api import router as regions_router
 from sejuk.reports.api import public_router as public_reports_router
@@ -64,6 +65,7 @@ api.add_router("/public", public_reports_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/alerts", alerts_router)
 api.add_router("/channels", inbox_router)  # the operators' inbox of the channels
+api.add_router("/media", media_router)
 
 
 @api.exception_handler(SejukError)

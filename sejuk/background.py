@@ -32,7 +32,7 @@ from sejuk.alerts import services as alerts
 from sejuk.bulletins import schedule
 from sejuk.channels import services as channels
 from sejuk.jobs.runner import Queued, Registry, Scheduled
-from sejuk.links import chat
+from sejuk.links import chat, report_media
 from sejuk.media import intake as media_intake
 from sejuk.media import learning as media_learning
 from sejuk.tension import services as tension
@@ -131,6 +131,9 @@ QUEUED: dict[str, Queued] = {
     alerts.SEND_JOB: Queued(
         run=lambda payload: alerts.deliver(int(payload["delivery"])),
         label="Mengirim peringatan",
+    ),
+    report_media.JOB: Queued(
+        run=report_media.read_links, label="Membaca tautan dalam laporan warga"
     ),
     "media-belajar": Queued(
         run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"

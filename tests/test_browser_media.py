@@ -68,3 +68,27 @@ def test_an_operator_confirms_a_signal_of_a_republished_story(served: Served, br
     expect(page.locator("#sinyal tr", has_text="Ajakan pengerahan massa")).to_contain_text(
         "Dikonfirmasi oleh siber.lobar"
     )
+
+
+def test_an_operator_logs_an_activity_the_news_reported(served: Served, browser) -> None:
+    from tests.media.test_unlogged_activities import ACTIVITY, URL
+
+    code = (
+        "from sejuk.media.intake import take_in; from sejuk.media.reading import Incoming; "
+        f"take_in(Incoming(text={ACTIVITY!r}, channel='tempel', url={URL!r}, "
+        "title='Polsek Sekotong gelar Cooling System'))"
+    )
+    served.sejuk("shell", "-c", code)
+    page = phone(browser)
+    sign_in(page, served, "siber.lobar", PASSWORD)
+    page.goto(served.url + "/media/?belum_tercatat=1")
+    row = page.locator("tr", has_text="Polsek Sekotong gelar Cooling System")
+    row.get_by_role("link", name="Catat sebagai kegiatan").click()
+    expect(page.get_by_text("Dari berita")).to_be_visible()
+    expect(page.locator("[name=date]")).to_have_value("2024-12-09")
+    expect(page.locator("[name=summary]")).to_contain_text(f"Sumber berita: {URL}")
+    page.fill("[name=start_time]", "09:00")
+    page.get_by_role("button", name="Simpan kegiatan").click()
+    expect(page.locator(".messages")).to_contain_text("tersimpan dan ditautkan")
+    expect(page.locator("h1")).to_contain_text("Cooling System")
+    expect(page.locator("#kegiatan-belum-tercatat")).to_have_count(0)

@@ -93,6 +93,9 @@ MEDIA_WRITE_PAGE = row(302, 200, 403, 200, 403, 403, 200)
 STORY_OWN_READ = row(302, 200, 200, 200, 200, 403, 404)
 STORY_NEIGHBOUR_READ = row(302, 404, 404, 404, 404, 403, 200)
 STORY_OWN_STEP = row(302, 302, 403, 302, 403, 403, 404)
+# The activity form from a story: for those who log activities and read the story.
+STORY_OWN_LOG_PAGE = row(302, 200, 403, 200, 403, 403, 404)
+MEDIA_READ_API = row(401, 200, 200, 200, 200, 403, 200)
 
 # (method, route as in the URL configuration, target) -> persona -> status.
 # Targets: a leader ("own"/"other"/"neighbour"), or the operator's API token.
@@ -245,6 +248,11 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("POST", "media/<int:story_id>/klarifikasi/", "story_own"): STORY_OWN_STEP,
     ("POST", "media/<int:story_id>/kejadian/", "story_own"): STORY_OWN_STEP,
     ("POST", "media/<int:story_id>/kegiatan/", "story_own"): STORY_OWN_STEP,
+    ("GET", "media/<int:story_id>/kegiatan-baru/", "story_own"): STORY_OWN_LOG_PAGE,
+    # An empty form is refused (422) once the roles and the area rule let it through.
+    ("POST", "media/<int:story_id>/kegiatan-baru/", "story_own"): row(
+        302, 422, 403, 422, 403, 403, 404
+    ),
     ("GET", "patroli/rencana/", ""): PATROL_PAGE,
     # Each persona asks for a plan of their own unit: the neighbour gets one of theirs.
     ("POST", "patroli/rencana/", ""): row(302, 302, 302, 302, 403, 403, 302),
@@ -355,6 +363,11 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
         401, 404, 404, 404, 403, 404, 200
     ),
     ("GET", "/api/tension", ""): TENSION_READ_API,
+    ("GET", "/api/media/stories", ""): MEDIA_READ_API,
+    ("GET", "/api/media/stories/{story_id}", "story_own"): row(401, 200, 200, 200, 200, 403, 404),
+    ("GET", "/api/media/stories/{story_id}", "story_neighbour"): row(
+        401, 404, 404, 404, 404, 403, 200
+    ),
     # The kecamatan of Sekotong: wider than the Bhabinkamtibmas's own desa.
     ("GET", "/api/regions/{code}/picture", ""): row(401, 200, 200, 200, 403, 404, 404),
     ("GET", "/api/bulletins", ""): BULLETIN_READ_API,
@@ -515,6 +528,7 @@ def _story(region: str) -> Story:
     story = Story.objects.create(
         title="Kabar bohong kotak suara",
         text="Beredar hoaks kotak suara dibuka.",
+        kind="activity",  # read as a police activity not logged yet: offered to log
         first_published=timezone.now(),
         latest_published=timezone.now(),
         region_id=region,
@@ -593,6 +607,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{incident_id}",
         "{alert_id}",
         "{conversation_id}",
+        "{story_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))

@@ -7,5 +7,6 @@ class LinksConfig(AppConfig):
     verbose_name = "Tautan pekerjaan"
 
     def ready(self) -> None:
-        # A report's later steps told back to the chat it came from.
-        from . import chat_status  # noqa: F401
+        # A report's later steps told back to the chat it came from; a report's links
+        # read as media, in the background.
+        from . import chat_status, report_media  # noqa: F401

@@ -5,15 +5,19 @@ through its own app's services."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from typing import Any
 
-from sejuk.accounts.access import Viewer
+from sejuk.accounts.access import Viewer, require
+from sejuk.activities import photos, reading
 from sejuk.activities import services as activities
-from sejuk.activities.models import Activity
+from sejuk.activities.forms import initial_from_values
+from sejuk.activities.models import Activity, Source
 from sejuk.errors import Invalid
 from sejuk.incidents import services as incidents
 from sejuk.incidents.models import Incident
 from sejuk.media import services as media
 from sejuk.media.models import Story
+from sejuk.uploads import StoredPhoto
 
 
 def record_incident(
@@ -56,3 +60,57 @@ def story_links(story: Story, viewer: Viewer) -> dict[str, object]:
     if viewer.can("activity.read"):
         linked = list(activities.visible(viewer).filter(pk__in=media.activity_ids(story)))
     return {"incident": incident, "linked_activities": linked}
+
+
+# --- a police activity the news reports, not logged yet ------------------------------------
+
+
+def unlogged_story(viewer: Viewer, story_id: int) -> Story:
+    """A story the viewer may read and log as an activity: the reader read it as a
+    police activity and no activity is linked to it yet."""
+    require(viewer, "activity.write")
+    story = media.get_story(viewer, story_id)
+    _refuse_logged(story)
+    return story
+
+
+def _refuse_logged(story: Story) -> None:
+    if not media.is_unlogged(story):
+        raise Invalid(
+            "Berita ini tidak dibaca sebagai kegiatan yang belum tercatat.",
+            {"story": "kegiatannya sudah ditautkan, atau berita ini bukan tentang kegiatan"},
+        )
+
+
+def source_url(story: Story) -> str:
+    first = story.articles.exclude(url="").order_by("published_at", "pk").first()
+    return first.url if first is not None else ""
+
+
+def activity_initial(viewer: Viewer, story: Story) -> dict[str, Any]:
+    """The activity form's first values, from the reader's record of the story: its
+    date, its desa, the activity types and the story's text as the summary, with the
+    story's address as its source."""
+    prefill = reading.read_message(viewer, story.text[:20_000], story.first_published.date())
+    values = dict(prefill.values)
+    if story.event_date:
+        values["date"] = story.event_date
+    if story.region_id and story.region_id.count(".") == 3:
+        values["region"] = story.region_id
+    url = source_url(story)
+    suffix = f"\n\nSumber berita: {url}" if url else ""
+    values["summary"] = f"{story.title}\n\n{story.text}"[: 5000 - len(suffix)] + suffix
+    return {"unit_id": viewer.unit_id, **initial_from_values(values)}
+
+
+def log_activity(
+    viewer: Viewer, story_id: int, data: activities.ActivityInput, stored: list[StoredPhoto]
+) -> tuple[Story, Activity]:
+    """The activity the story reports, logged and linked to it in the caller's
+    transaction; refused when another activity was linked meanwhile."""
+    require(viewer, "activity.write")
+    story = media.lock_visible(viewer, story_id)
+    _refuse_logged(story)
+    activity = activities.create_activity(viewer, data, source=Source.FORM, raw_text="")
+    photos.save_photos(viewer, activity, stored)
+    return media.link_activity(story, activity.pk), activity

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sejuk.accounts.access import current_viewer
+from sejuk.activities import photos
+from sejuk.activities.forms import ActivityForm
 from sejuk.errors import Invalid
 from sejuk.incidents.services import IncidentInput
 from sejuk.media import services as media
@@ -21,6 +23,7 @@ from sejuk.params import whole_number
 from sejuk.reference.taxonomy import INCIDENT_TYPES
 
 from . import media as links
+from . import report_media
 
 
 @login_required
@@ -38,6 +41,9 @@ def story(request: HttpRequest, story_id: int) -> HttpResponse:
             "can_write": viewer.can("media.write"),
             "can_record": viewer.can("media.write") and viewer.can("incident.write"),
             **links.story_links(found, viewer),
+            "from_reports": report_media.story_reports(found, viewer),
+            "unlogged": media.is_unlogged(found),
+            "can_log": viewer.can("activity.write"),
         },
     )
 
@@ -88,3 +94,46 @@ def link_activity(request: HttpRequest, story_id: int) -> HttpResponse:
         return f"Berita ini ditautkan ke kegiatan nomor {activity.pk}."
 
     return _step(request, story_id, act)
+
+
+@login_required
+def new_activity(request: HttpRequest, story_id: int) -> HttpResponse:
+    """The activity form filled from a story the reader read as a police activity not
+    logged yet; saving it logs the activity and links the story to it."""
+    viewer = current_viewer(request)
+    try:
+        found = links.unlogged_story(viewer, story_id)
+    except Invalid as exc:
+        messages.error(request, f"{exc.message} {'; '.join(exc.fields.values())}".strip())
+        return redirect("media:story", story_id=story_id)
+    if request.method != "POST":
+        form = ActivityForm(initial=links.activity_initial(viewer, found), viewer=viewer)
+        return _activity_page(request, form, found)
+    form = ActivityForm(request.POST, viewer=viewer)
+    if form.is_valid():
+        try:
+            ready = photos.prepare_uploads(request)
+            with photos.kept_if_saved(ready), transaction.atomic():
+                _, activity = links.log_activity(viewer, story_id, form.to_input(), ready)
+        except Invalid as exc:
+            form.add_error(None, exc.message)
+            for name, message in exc.fields.items():
+                if name in form.fields:
+                    form.add_error(name, message)
+        else:
+            messages.success(
+                request, f"Kegiatan nomor {activity.pk} tersimpan dan ditautkan ke berita ini."
+            )
+            return redirect("media:story", story_id=story_id)
+    return _activity_page(request, form, found, status=422)
+
+
+def _activity_page(
+    request: HttpRequest, form: ActivityForm, found: object, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "activities/form.html",
+        {"form": form, "new": True, "direct": True, "story": found},
+        status=status,
+    )

@@ -15,6 +15,7 @@ media_urlpatterns = [
     path("media/<int:story_id>/", media_views.story, name="story"),
     path("media/<int:story_id>/kejadian/", media_views.incident, name="incident"),
     path("media/<int:story_id>/kegiatan/", media_views.link_activity, name="link_activity"),
+    path("media/<int:story_id>/kegiatan-baru/", media_views.new_activity, name="new_activity"),
 ]
 
 # Served under the "channels" namespace together with sejuk.channels.urls (sejuk/urls.py):

@@ -14,12 +14,18 @@ from sejuk.reports import services as reports
 from sejuk.reports.models import CATEGORIES, Report
 from sejuk.reports.views import case_page, take_step
 
-from . import outcomes, services
+from . import outcomes, report_media, services
 
 
 def _page(request: HttpRequest, report: Report, **extra: object) -> HttpResponse:
     links = services.case_links(report).context()
-    return case_page(request, report, {**links, "incident_types": CATEGORIES}, **extra)
+    media = report_media.report_links(report, current_viewer(request))
+    return case_page(
+        request,
+        report,
+        {**links, "incident_types": CATEGORIES, "media_links": media},
+        **extra,
+    )
 
 
 @login_required

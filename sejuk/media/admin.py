@@ -43,6 +43,7 @@ class SourceAdmin(_WholeInstallation):
         "last_error",
         "last_error_at",
         "articles_total",
+        "last_refusal",
     )
 
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:

@@ -2,6 +2,13 @@
 request per host at most every ``FEEDS_HOST_DELAY_MS``, a timeout, a size limit, http and
 https only. Nothing else in Sejuk goes out to the network.
 
+Article pages fetched on their own (a feed's entries, a citizen report's links) are asked
+only where the site's robots.txt allows (``get_page``; Python's ``urllib.robotparser``),
+read once per site and kept ``ROBOTS_TTL`` seconds in the process, fetched with the same
+timeout and per-host pause. As RFC 9309 says: no robots.txt (a 4xx answer) allows
+everything; a server error or no answer at all disallows everything for that while. A
+link an officer pastes is fetched at their request, as their browser would, without it.
+
 An address someone pastes (``public_only``) must lead to the public internet: a host that
 resolves to a loopback, private, link-local or reserved address is refused, and so is a
 redirect to one, so a pasted link cannot make the server read its own network (the
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -20,15 +28,36 @@ from dataclasses import dataclass
 from http.client import HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from django.conf import settings
 
 USER_AGENT = "Sejuk/0.1 (pemantauan media Cooling System Polri)"
 MAX_BYTES = 5 * 1024 * 1024
+ROBOTS_TTL = 3600.0  # seconds a site's robots.txt is kept before it is read again
 
 
 class FetchError(Exception):
     """Why a page or feed could not be had, in Indonesian, for the source's health."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status of a refusal by the server, if any
+
+
+class RobotsRefused(FetchError):
+    """The site's robots.txt does not let Sejuk read this page."""
+
+
+# "https://host:port" -> (until, the rules, why nothing may be read: "" where the file was read)
+_robots: dict[str, tuple[float, RobotFileParser, str]] = {}
+_robots_lock = threading.Lock()
+
+
+def forget_robots() -> None:
+    """Every site's robots.txt read again at its next page."""
+    with _robots_lock:
+        _robots.clear()
 
 
 @dataclass(frozen=True)
@@ -96,12 +125,7 @@ class Fetcher:
         self._last[host] = time.monotonic()
 
     def get(self, url: str, etag: str = "", last_modified: str = "") -> Response:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("alamat harus diawali http:// atau https://")
-        if self.public_only:
-            check_public(parts.hostname)
-        self._wait_for(parts.hostname)
+        self._wait_for(self._check(url))
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
         if etag:
             headers["If-None-Match"] = etag
@@ -123,7 +147,54 @@ class Fetcher:
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Response(304, b"", etag, last_modified, url)
-            raise FetchError(f"server menjawab {exc.code} {exc.reason}") from None
+            raise FetchError(f"server menjawab {exc.code} {exc.reason}", exc.code) from None
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise FetchError(f"tidak dapat dihubungi: {reason}") from None
+
+    def _check(self, url: str) -> str:
+        """The address's host, once it is one Sejuk may ask."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("alamat harus diawali http:// atau https://")
+        if self.public_only:
+            check_public(parts.hostname)
+        return parts.hostname
+
+    def get_page(self, url: str) -> Response:
+        """An article page, where the site's robots.txt allows Sejuk to read it."""
+        self._check(url)
+        rules, why = self.robots(url)
+        if why:
+            raise RobotsRefused(
+                f"robots.txt situs tidak dapat dibaca ({why}), halaman tidak diambil"
+            )
+        if not rules.can_fetch(USER_AGENT, url):
+            raise RobotsRefused("robots.txt situs tidak mengizinkan halaman ini dibaca")
+        return self.get(url)
+
+    def robots(self, url: str) -> tuple[RobotFileParser, str]:
+        """The site's robots.txt rules, from the process's cache while fresh, and why
+        nothing may be read where the file could not be had ("" otherwise)."""
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        now = time.monotonic()
+        with _robots_lock:
+            kept = _robots.get(site)
+        if kept is not None and kept[0] > now:
+            return kept[1], kept[2]
+        rules, why = RobotFileParser(site + "/robots.txt"), ""
+        try:
+            answer = self.get(site + "/robots.txt")
+        except FetchError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:
+                rules.parse([])  # no robots.txt: everything may be read
+            else:  # unreachable or a server error: nothing may, for now
+                rules.parse(["User-agent: *", "Disallow: /"])
+                why = str(exc)
+        else:
+            rules.parse(answer.body.decode("utf-8", "replace").splitlines())
+        rules.modified()
+        with _robots_lock:
+            _robots[site] = (now + ROBOTS_TTL, rules, why)
+        return rules, why

@@ -19,8 +19,8 @@ from sejuk.accounts.access import Viewer, require
 from sejuk.errors import Invalid
 
 from . import services
-from .fetch import Fetcher, FetchError
-from .models import Article, Channel, Source, Story
+from .fetch import Fetcher, FetchError, RobotsRefused
+from .models import Article, Channel, ReportLink, Source, Story
 from .pages import Entry, NotAFeed, feed_entries, read_page
 from .reading import Incoming, midday, prepare
 
@@ -61,7 +61,7 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
     now = timezone.now()
     try:
         answer = fetcher.get(source.feed_url, source.etag, source.last_modified)
-        added = 0
+        added, refused = 0, ""
         if answer.status != 304:
             try:
                 entries = feed_entries(answer.body)
@@ -70,8 +70,11 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
             for entry in entries:
                 if Article.objects.filter(url=entry.url).exists():
                     continue
-                if take_in(_article(source, entry, fetcher)) is not None:
+                incoming = _article(source, entry, fetcher)
+                if take_in(incoming) is not None:
                     added += 1
+                    if incoming.fetch_note:
+                        refused = f"{now:%Y-%m-%d %H:%M} {entry.url}: {incoming.fetch_note}"
             source.etag, source.last_modified = answer.etag[:300], answer.last_modified[:100]
     except FetchError as exc:
         Source.objects.filter(pk=source.pk).update(
@@ -84,6 +87,7 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
         etag=source.etag,
         last_modified=source.last_modified,
         articles_total=source.articles_total + added,
+        **({"last_refusal": refused[:2000]} if refused else {}),
     )
     return added
 
@@ -91,8 +95,11 @@ def poll_source(source: Source, fetcher: Fetcher) -> int:
 def _article(source: Source, entry: Entry, fetcher: Fetcher) -> Incoming:
     """An entry's page read for its text; the feed's summary where the page fails."""
     title, text, outlet, published = entry.title, entry.summary, source.name, entry.published
+    note = ""
     try:
-        page = read_page(fetcher.get(entry.url).body, entry.url)
+        page = read_page(fetcher.get_page(entry.url).body, entry.url)
+    except RobotsRefused as exc:
+        page, note = None, f"{exc}; ringkasan umpan yang dipakai"
     except FetchError:
         page = None
     if page is not None:
@@ -108,6 +115,7 @@ def _article(source: Source, entry: Entry, fetcher: Fetcher) -> Incoming:
         published_at=published,
         source_id=source.pk,
         source_region=source.region_id,
+        fetch_note=note,
     )
 
 
@@ -168,6 +176,62 @@ def paste(viewer: Viewer, *, url: str = "", text: str = "", seen_where: str = ""
     if article is None:  # stored by someone else meanwhile
         return Article.objects.get(url=url).story
     return article.story
+
+
+MAX_REPORT_LINKS = 5
+
+
+def read_report_links(
+    report_id: int, code: str, region: tuple[str, str] | None, urls: list[str]
+) -> str:
+    """The links a citizen's report carried (its first ``MAX_REPORT_LINKS``), each
+    fetched and read as a pasted link is (the same refusal of addresses inside the
+    server's network), seen in the report's desa (``region``: its code and name; the
+    report's code is not written on the story, which readers of no report may see). A
+    link that cannot be read keeps its reason and is not asked again; one read before
+    (by anyone) joins its story."""
+    fetcher = Fetcher(public_only=not settings.MEDIA_PASTE_PRIVATE)
+    read, failed = 0, 0
+    for url in list(dict.fromkeys(urls))[:MAX_REPORT_LINKS]:
+        link, _ = ReportLink.objects.get_or_create(report_id=report_id, url=url[:1000])
+        if link.read_at is not None:
+            continue  # the job ran before
+        story, error = _report_story(fetcher, url, region)
+        ReportLink.objects.filter(pk=link.pk).update(
+            story=story, error=error[:2000], read_at=timezone.now()
+        )
+        read += story is not None
+        failed += story is None
+    return f"{read} tautan laporan {code} dibaca" + (f", {failed} gagal" if failed else "")
+
+
+def _report_story(
+    fetcher: Fetcher, url: str, region: tuple[str, str] | None
+) -> tuple[Story | None, str]:
+    known = Article.objects.filter(url=url).select_related("story").first()
+    if known is not None:
+        return known.story, ""
+    try:
+        page = read_page(fetcher.get_page(url).body, url)
+    except FetchError as exc:
+        return None, f"Halaman tidak dapat diambil: {exc}."
+    if page is None:
+        return None, "Halaman itu tidak memuat teks berita."
+    article = take_in(
+        Incoming(
+            text=page.text,
+            channel=Channel.REPORT,
+            url=url,
+            title=page.title,
+            outlet=page.outlet,
+            published_at=midday(page.published) if page.published else None,
+            seen_where=f"laporan warga di {region[1]}" if region else "laporan warga",
+            source_region=region[0] if region else None,
+        )
+    )
+    if article is None:  # stored by another process meanwhile
+        return Article.objects.get(url=url).story, ""
+    return article.story, ""
 
 
 IMPORT_FIELDS = ("text", "url", "title", "outlet", "published", "seen_where")

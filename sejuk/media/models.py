@@ -43,6 +43,12 @@ class Source(models.Model):
     last_error = models.TextField("galat terakhir", blank=True)
     last_error_at = models.DateTimeField("waktu galat terakhir", null=True, blank=True)
     articles_total = models.PositiveIntegerField("artikel diambil", default=0)
+    last_refusal = models.TextField(
+        "halaman terakhir yang ditolak robots.txt",
+        blank=True,
+        help_text="Halaman yang tidak boleh dibaca menurut robots.txt situsnya; "
+        "ringkasan umpannya yang dipakai.",
+    )
 
     class Meta:
         verbose_name = "sumber berita"
@@ -115,6 +121,7 @@ class Channel(models.TextChoices):
     FEED = "umpan", "Umpan berita"
     PASTE = "tempel", "Ditempel petugas"
     IMPORT = "impor", "Impor berkas"
+    REPORT = "laporan", "Laporan warga"
 
 
 class Article(models.Model):
@@ -138,6 +145,7 @@ class Article(models.Model):
     text = models.TextField("teks")
     published_at = models.DateTimeField("terbit")
     seen_where = models.CharField("dilihat di", max_length=300, blank=True)
+    fetch_note = models.CharField("catatan pengambilan", max_length=300, blank=True)
     signature = models.BinaryField("tanda MinHash")
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -159,6 +167,38 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class ReportLink(models.Model):
+    """A link a citizen's report carried, read in the background like a pasted one: the
+    story it led to, or why it could not be read. A lazy reference to the report (the
+    links tier writes it): media never imports reports."""
+
+    report = models.ForeignKey(
+        "reports.Report", verbose_name="laporan", on_delete=models.CASCADE, related_name="+"
+    )
+    url = models.CharField("alamat", max_length=1000)
+    story = models.ForeignKey(
+        Story,
+        verbose_name="berita",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="report_links",
+    )
+    error = models.TextField("galat", blank=True)
+    read_at = models.DateTimeField("dibaca", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tautan laporan warga"
+        verbose_name_plural = "tautan laporan warga"
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "url"], name="media_report_link_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.url
 
 
 class Band(models.Model):

@@ -33,6 +33,7 @@ class Incoming:
     source_id: int | None = None
     source_region: str | None = None  # the region the source mostly covers
     added_by_id: int | None = None
+    fetch_note: str = ""  # why the page itself was not read (its robots.txt)
 
 
 @dataclass

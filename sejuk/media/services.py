@@ -87,6 +87,7 @@ def store(prepared: Prepared) -> Article | None:
         text=inc.text,
         published_at=when,
         seen_where=inc.seen_where[:300],
+        fetch_note=inc.fetch_note[:300],
         signature=dedupe.to_bytes(prepared.signature),
         added_by_id=inc.added_by_id,
     )
@@ -142,6 +143,7 @@ class StoryFilter:
     until: date | None = None
     q: str = ""
     unreviewed: bool = False  # the review queue: stories with a signal not yet reviewed
+    unlogged: bool = False  # police activities the news reports, not linked to any logged
 
 
 def list_stories(viewer: Viewer, flt: StoryFilter = StoryFilter()) -> QuerySet[Story]:
@@ -169,13 +171,34 @@ def list_stories(viewer: Viewer, flt: StoryFilter = StoryFilter()) -> QuerySet[S
         qs = qs.filter(Q(title__icontains=flt.q) | Q(text__icontains=flt.q))
     if flt.unreviewed:
         qs = qs.filter(pk__in=Signal.objects.filter(review=Review.NEW).values("story_id"))
+    if flt.unlogged:
+        qs = unlogged(qs)
     return qs.annotate(published_day=TruncDate("first_published")).order_by(
         "-published_day", "-severity", "-id"
     )
 
 
+ACTIVITY = "activity"  # the reader's kind of a text about a police activity
+
+
+def unlogged(qs: QuerySet[Story]) -> QuerySet[Story]:
+    """Stories the reader reads as a police activity that no logged activity is linked
+    to: offered to Humas to log."""
+    return qs.filter(kind=ACTIVITY, activities__isnull=True)
+
+
+def is_unlogged(story: Story) -> bool:
+    return story.kind == ACTIVITY and not story.activities.exists()
+
+
 def get_story(viewer: Viewer, story_id: int) -> Story:
     return get_or_deny(visible(viewer), "media", story_id)
+
+
+def lock_visible(viewer: Viewer, story_id: int) -> Story:
+    """A story the viewer may read, its row locked for a step of the other work (an
+    activity logged from it)."""
+    return get_or_deny(visible(viewer).select_for_update(of=("self",)), "media", story_id)
 
 
 def lock_story(viewer: Viewer, story_id: int) -> Story:

@@ -37,6 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
             until=services.parse_day(request.GET.get("sampai", "")[:10], "sampai"),
             q=request.GET.get("q", "")[:100],
             unreviewed=request.GET.get("tinjau") == "1",
+            unlogged=request.GET.get("belum_tercatat") == "1",
         )
         stories = services.list_stories(viewer, flt)
     except Invalid as exc:
@@ -55,6 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "signals": list(SIGNALS.items()),
             "error": error,
             "can_write": viewer.can("media.write"),
+            "can_log": viewer.can("activity.write"),
         },
     )
 

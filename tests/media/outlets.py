@@ -64,6 +64,7 @@ class Outlet:
     url: str
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # path -> (body, type)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)  # path -> an error it answers
 
     def serve(self, path: str, body: bytes, kind: str = "text/html; charset=utf-8") -> str:
         self.files[path] = (body, kind)
@@ -79,6 +80,9 @@ def outlet() -> Iterator[Outlet]:
         def do_GET(self) -> None:
             state.requests.append((self.path, dict(self.headers.items())))
             found = state.files.get(self.path)
+            if self.path in state.statuses:
+                self.send_error(state.statuses[self.path])
+                return
             if found is None:
                 self.send_error(404)
                 return

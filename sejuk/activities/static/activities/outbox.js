@@ -273,6 +273,7 @@
         return;
       }
       if (form.getAttribute("data-sent") === "1") return;  // sent the ordinary way
+      if (form.hasAttribute("data-direct")) return;  // a form that does more than keep it
       var isEdit = form.hasAttribute("data-activity");
       if (isEdit && navigator.onLine) return;  // an edit online: the page's own 409
       event.preventDefault();
