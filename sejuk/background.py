@@ -27,6 +27,7 @@ from typing import Any
 
 from django.conf import settings
 
+from sejuk.activities import import_runs
 from sejuk.alerts import detect as alert_detect
 from sejuk.alerts import services as alerts
 from sejuk.bulletins import schedule
@@ -132,6 +133,7 @@ QUEUED: dict[str, Queued] = {
         run=lambda payload: alerts.deliver(int(payload["delivery"])),
         label="Mengirim peringatan",
     ),
+    import_runs.JOB: Queued(run=import_runs.run_job, label="Mengimpor berkas kegiatan yang besar"),
     "media-belajar": Queued(
         run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"
     ),
