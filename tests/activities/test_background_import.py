@@ -14,11 +14,14 @@ from django.utils import timezone
 
 from sejuk.activities import import_runs, imports
 from sejuk.activities.models import Activity, Change, ImportRun
-from sejuk.background import REGISTRY
+from sejuk.background import QUEUED
 from sejuk.jobs.models import Job, State
-from sejuk.jobs.runner import run_due
+from sejuk.jobs.runner import Registry, run_due
 from sejuk.jobs.services import STALE
 
+# The import's job as the registry holds it, without the scheduled jobs (the morning
+# reports and the rest have their own tests).
+REGISTRY = Registry(queued={import_runs.JOB: QUEUED[import_runs.JOB]})
 pytestmark = pytest.mark.django_db
 DESA = ("52.01.07.2002", "52.01.07.2004", "52.01.01.1001")
 
