@@ -27,6 +27,7 @@ from typing import Any
 
 from django.conf import settings
 
+from sejuk.activities import import_runs
 from sejuk.alerts import detect as alert_detect
 from sejuk.alerts import services as alerts
 from sejuk.bulletins import schedule
@@ -135,6 +136,7 @@ QUEUED: dict[str, Queued] = {
     report_media.JOB: Queued(
         run=report_media.read_links, label="Membaca tautan dalam laporan warga"
     ),
+    import_runs.JOB: Queued(run=import_runs.run_job, label="Mengimpor berkas kegiatan yang besar"),
     "media-belajar": Queued(
         run=train_media_classifier, label="Melatih pengklasifikasi sinyal media"
     ),

@@ -130,6 +130,38 @@ class Listing(Generic[M]):
                 found.update((row[-1], row) for row in cursor.fetchall())
 
 
+@dataclass
+class Chain(Generic[M]):
+    """A list made of lists shown one after another (a queue: the overdue cases, then the
+    waiting ones, ...), each read along its own index in its own order. A page takes
+    what it needs from each in turn; the lists before it are counted only as far as the
+    page reaches."""
+
+    segments: Sequence[Listing[M]]
+
+    def total(self, cap: int = COUNT_CAP) -> int:
+        counted = 0
+        for segment in self.segments:
+            counted += segment.total(cap - counted)
+            if counted > cap:
+                return cap + 1
+        return counted
+
+    def rows(self, start: int, stop: int) -> list[M]:
+        found: list[M] = []
+        skipped = 0  # rows of the segments before, up to ``stop``
+        for segment in self.segments:
+            size = segment.total(stop - skipped)  # up to stop - skipped + 1
+            first = max(start - skipped, 0)
+            last = min(stop - skipped, size)
+            if first < last:
+                found += segment.rows(first, last)
+            skipped += size
+            if skipped >= stop:
+                break
+        return found
+
+
 def _ranked(rows: list[tuple[Any, ...]], order: list[str]) -> list[tuple[Any, ...]]:
     for i in reversed(range(len(order))):  # a stable sort per key, the last key first
         rows.sort(key=itemgetter(i), reverse=order[i].startswith("-"))
@@ -189,10 +221,10 @@ class Page(Generic[M]):
         return len(self.items)
 
 
-def page(listing: Listing[M] | QuerySet[M], number: int, size: int) -> Page[M]:
+def page(listing: Listing[M] | Chain[M] | QuerySet[M], number: int, size: int) -> Page[M]:
     """Page ``number`` (from 1) of ``size`` rows. A page past the end is empty and its
     offset never reaches the database."""
-    if not isinstance(listing, Listing):
+    if not isinstance(listing, Listing | Chain):
         listing = Listing(listing)
     counted = listing.total()
     more = counted > COUNT_CAP
@@ -204,7 +236,7 @@ def page(listing: Listing[M] | QuerySet[M], number: int, size: int) -> Page[M]:
     return Page(rows[:size], number, size, count, more, has_next=len(rows) > size)
 
 
-def get_page(listing: Listing[M] | QuerySet[M], raw: str | None, size: int) -> Page[M]:
+def get_page(listing: Listing[M] | Chain[M] | QuerySet[M], raw: str | None, size: int) -> Page[M]:
     """For the pages (``?halaman=``), as Django's ``Paginator.get_page``: a number that
     is not one gives the first page, one past the end the last."""
     try:
@@ -219,7 +251,7 @@ def get_page(listing: Listing[M] | QuerySet[M], raw: str | None, size: int) -> P
 
 
 def page_of(
-    qs: Listing[M] | QuerySet[M], number: int, size: int, out: Callable[[M], Any]
+    qs: Listing[M] | Chain[M] | QuerySet[M], number: int, size: int, out: Callable[[M], Any]
 ) -> dict[str, Any]:
     """``{"items", "total", "page", "pages"}`` for the JSON API: ``total`` is exact up to
     ``COUNT_CAP`` and ``COUNT_CAP`` + 1 beyond it (then ``pages`` counts to the next

@@ -293,6 +293,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024  # a phone photo and its form
 FILE_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
+# An activity import file (100,000 rows of the template, a few sentences each) may be
+# larger than a photo: these addresses take it, with 1 MB more for the form around it.
+IMPORT_MAX_BYTES = 64 * 1024 * 1024
+IMPORT_UPLOAD_PATHS = ("/kegiatan/impor/", "/api/activities/import")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -387,6 +391,9 @@ REPORT_RESPONSE_MINUTES = {
 # Background jobs (sejuk.background): `sejuk serve` runs them in a thread of its own, so a
 # laptop needs nothing else; 0 where `sejuk worker` runs them apart (servers).
 SERVE_JOBS = envbool("SEJUK_SERVE_JOBS", True)
+# An activity import of more rows than this runs as a background job, its progress on a
+# page of its own; smaller files are imported while the page waits.
+IMPORT_BACKGROUND_ROWS = envint("SEJUK_IMPORT_BACKGROUND_ROWS", 2000, minimum=1)
 
 # The morning situation report of each Polda and Polres in use: from this hour, in the
 # unit's own zone, the background job (checking every few minutes) makes the previous

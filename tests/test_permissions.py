@@ -27,7 +27,7 @@ from PIL import Image
 from sejuk.accounts.access import viewer_for
 from sejuk.accounts.models import ApiToken, AuditEvent
 from sejuk.accounts.tokens import create_token
-from sejuk.activities.models import Plan
+from sejuk.activities.models import ImportRun, Plan
 from sejuk.activities.photos import add_photo
 from sejuk.alerts.services import raise_alert
 from sejuk.api import api
@@ -149,6 +149,11 @@ PAGES: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "kegiatan/rekap/ekspor.<str:fmt>", ""): ACTIVITY_READ_PAGE,
     ("GET", "kegiatan/impor/", ""): ACTIVITY_WRITE_PAGE,
     ("GET", "kegiatan/templat.xlsx", ""): ACTIVITY_WRITE_PAGE,
+    # A background import: its uploader's own; to other writers as if never made.
+    ("GET", "kegiatan/impor/<int:run_id>/", "import_own"): row(302, 404, 403, 200, 403, 404, 404),
+    ("GET", "kegiatan/impor/<int:run_id>/ditolak.csv", "import_own"): row(
+        302, 404, 403, 200, 403, 404, 404
+    ),
     ("GET", "kegiatan/rencana/", ""): ACTIVITY_READ_PAGE,
     ("GET", "peta/", ""): ACTIVITY_READ_PAGE,
     ("POST", "kegiatan/rencana/", ""): row(302, 302, 403, 302, 403, 302, 422),
@@ -490,7 +495,11 @@ def targets(world, tmp_path, settings):
     patrol_stop = PatrolStop.objects.create(
         plan=patrol, team=team, region_id=SEKOTONG_BARAT, position=1, need=30.0
     )
+    import_own = ImportRun.objects.create(
+        created_by=world.users["operator"], filename="kegiatan.csv", total=3000
+    )
     return {
+        "import_own": import_own.pk,
         "alert_own": alert_own.pk if alert_own else 0,
         "patrol": patrol.pk,
         "patrol_stop": patrol_stop.pk,
@@ -567,6 +576,7 @@ def page_url(route: str, target: str, ids: dict[str, int]) -> str:
         "<int:story_id>",
         "<int:alert_id>",
         "<int:plan_id>",
+        "<int:run_id>",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import time as time_module
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.http import HttpResponse
 from openpyxl import load_workbook
 
@@ -31,10 +33,12 @@ from .models import Source
 from .services import ActivityInput, Checked, check_new, create_many, known_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ROWS = 5000
+# A Polda's year of activities in one file. Files above the background threshold
+# (``settings.IMPORT_BACKGROUND_ROWS``) are imported by a job (``import_runs``).
+MAX_ROWS = 100_000
 # Rows written per transaction: short enough that intake waits no longer than a moment.
 CHUNK_ROWS = 2000
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = settings.IMPORT_MAX_BYTES
 COLUMNS = (
     "tanggal",
     "jam_mulai",
@@ -115,7 +119,11 @@ def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
     """The file's rows as dicts by column, judged by content: an XLSX (a zip) or CSV
     text. Anything else (a photo, another zip, random bytes) is refused in words."""
     if len(content) > MAX_BYTES:
-        raise Invalid("Berkas terlalu besar (maksimal 5 MB).", {"file": "terlalu besar"})
+        raise Invalid(
+            f"Berkas terlalu besar (maksimal {MAX_BYTES // (1024 * 1024)} MB). Bagi menjadi "
+            "beberapa berkas, lalu unggah satu per satu.",
+            {"file": "terlalu besar"},
+        )
     if content[:4] == b"PK\x03\x04":
         return _read_xlsx(content)
     if filename.lower().endswith((".xlsx", ".xls")) or b"\x00" in content:
@@ -175,7 +183,9 @@ def _as_dicts(rows: list[Any]) -> list[dict[str, Any]]:
     body = [r for r in rows[1:] if any(v not in (None, "") for v in r)]
     if len(body) > MAX_ROWS:
         raise Invalid(
-            f"Paling banyak {MAX_ROWS} baris per berkas.", {"file": "terlalu banyak baris"}
+            f"Paling banyak {MAX_ROWS:,} baris per berkas".replace(",", ".")
+            + ". Bagi menjadi beberapa berkas, lalu unggah satu per satu.",
+            {"file": "terlalu banyak baris"},
         )
     return [dict(zip(header, row, strict=False)) for row in body]
 
@@ -300,7 +310,14 @@ def check_rows(
     before any transaction. The places and units the file names are looked up once for
     the whole file, not per row."""
     require(viewer, "activity.write")
-    table = read_table(filename, content)
+    return check_table(viewer, read_table(filename, content), partial=partial)
+
+
+def check_table(
+    viewer: Viewer, table: list[dict[str, Any]], *, partial: bool = False
+) -> CheckedRows:
+    """Every row of a table already read (``read_table``) checked, writing nothing."""
+    require(viewer, "activity.write")
     parsed = [row_input(row) for row in table]
     known = known_for(viewer, [data for data, errors in parsed if not errors])
     results: list[RowResult] = []
@@ -318,15 +335,33 @@ def check_rows(
     return CheckedRows(results, inputs, partial)
 
 
-def chunks(rows: CheckedRows) -> Iterator[list[tuple[RowResult, Checked]]]:
+def chunks(rows: CheckedRows, start_row: int = 0) -> Iterator[list[tuple[RowResult, Checked]]]:
     """The rows to write, a few thousand at a time: the edge writes each chunk in its own
-    short transaction, so reports and edits keep flowing during a large import. None
-    when any row is bad and the import is all or nothing."""
+        short transaction, so reports and edits keep flowing during a large import (and
+    between two, a pause on SQLite lets a waiting writer in: ``between_chunks``). None
+        when any row is bad and the import is all or nothing. ``start_row``: the rows
+        numbered below it are written already (a background import taken up again)."""
     if not rows.importable():
         return
-    good = [(r, c) for r, c in rows.inputs if c is not None and not r.errors]
+    good = [(r, c) for r, c in rows.inputs if c is not None and not r.errors and r.row >= start_row]
     for at in range(0, len(good), CHUNK_ROWS):
+        if at:  # the caller's transaction of the chunk before has committed
+            between_chunks()
         yield good[at : at + CHUNK_ROWS]
+
+
+# SQLite has one writer, and a writer that waits for the lock is not queued: it sleeps
+# and tries again, at most 100 ms apart. An import that began its next chunk at once
+# would win every time and keep a citizen's report waiting for the whole file, so it
+# pauses that long between two chunks (PostgreSQL lets other writers in meanwhile).
+SQLITE_PAUSE = 0.1
+
+
+def between_chunks() -> None:
+    """Between two chunks (``chunks``), after the first one's commit: let a writer that
+    waits in first."""
+    if connection.vendor == "sqlite":
+        time_module.sleep(SQLITE_PAUSE)
 
 
 def write_chunk(viewer: Viewer, chunk: list[tuple[RowResult, Checked]]) -> int:

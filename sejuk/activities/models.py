@@ -313,3 +313,50 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ImportState(models.TextChoices):
+    WAITING = "menunggu", "Menunggu giliran"
+    CHECKING = "memeriksa", "Memeriksa baris"
+    WRITING = "menulis", "Menyimpan kegiatan"
+    DONE = "selesai", "Selesai"
+    FAILED = "gagal", "Gagal"
+
+
+class ImportRun(models.Model):
+    """A large import run in the background (``sejuk.activities.import_runs``): its file
+    kept under the data folder until it is done, how far it got, and the rows refused.
+
+    ``next_row`` is the resume mark: every good row numbered below it is written. It moves
+    in the same transaction as the chunk it covers, so a run taken up again after a crash
+    skips exactly the chunks already committed and writes none of them twice."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="pengimpor", on_delete=models.CASCADE
+    )
+    created_at = models.DateTimeField("diunggah", auto_now_add=True)
+    filename = models.CharField("nama berkas", max_length=255)
+    stored = models.CharField("berkas tersimpan", max_length=255, blank=True)
+    partial = models.BooleanField("baris benar saja", default=False)
+    state = models.CharField(
+        "status", max_length=10, choices=ImportState.choices, default=ImportState.WAITING
+    )
+    total = models.PositiveIntegerField("jumlah baris", default=0)
+    written = models.PositiveIntegerField("tersimpan", default=0)
+    refused = models.PositiveIntegerField("ditolak", default=0)
+    next_row = models.PositiveIntegerField("baris berikutnya", default=0)
+    # [[row number, reason], ...]: the downloadable report of refused rows.
+    refused_rows = models.JSONField("baris ditolak", default=list, blank=True)
+    error = models.TextField("galat", blank=True)
+    finished_at = models.DateTimeField("selesai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor kegiatan"
+        verbose_name_plural = "impor kegiatan"
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.FAILED)

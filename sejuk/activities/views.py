@@ -24,7 +24,7 @@ from sejuk.params import whole_number
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 from sejuk.regions.names import place_name
 
-from . import exports, history, imports, photos, plans, reading, recap, services
+from . import exports, history, import_runs, imports, photos, plans, reading, recap, services
 from .charts import bar_chart
 from .forms import (
     ActivityForm,
@@ -495,10 +495,15 @@ def import_page(request: HttpRequest) -> HttpResponse:
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        partial = form.cleaned_data["partial"]
         try:
-            rows = imports.check_rows(
-                viewer, upload.name, upload.read(), partial=form.cleaned_data["partial"]
-            )
+            content = upload.read()
+            table = imports.read_table(upload.name, content)
+            if import_runs.in_background(table):
+                with transaction.atomic():
+                    run = import_runs.queue(viewer, upload.name, content, partial=partial)
+                return redirect("activities:import_run", run_id=run.pk)
+            rows = imports.check_table(viewer, table, partial=partial)
             result = imports.ImportResult(rows.results, 0)
             for chunk in imports.chunks(rows):  # each chunk a short transaction
                 with transaction.atomic():
@@ -514,6 +519,22 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return render(
         request, "activities/import.html", {"form": form, "result": result}, status=status
     )
+
+
+@login_required
+def import_run_page(request: HttpRequest, run_id: int) -> HttpResponse:
+    """A background import's progress; the page reloads itself until the run is done."""
+    run = import_runs.for_viewer(current_viewer(request), run_id)
+    return render(request, "activities/import_run.html", {"run": run})
+
+
+@login_required
+def import_refused(request: HttpRequest, run_id: int) -> HttpResponse:
+    """The rows a background import refused, as CSV (row number, reason)."""
+    run = import_runs.for_viewer(current_viewer(request), run_id)
+    response = HttpResponse(import_runs.refused_csv(run), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="impor-{run.pk}-ditolak.csv"'
+    return response
 
 
 @login_required

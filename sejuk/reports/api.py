@@ -224,8 +224,8 @@ def queue(request: HttpRequest, params: Query[QueueParams]) -> dict[str, Any]:
         region=params.region,
         q=params.q,
     )
-    qs = services.queue(current_viewer(request), flt).select_related("duplicate_of")
-    page = page_of(qs, params.page, params.size, lambda r: r)
+    listing = services.queue_listing(current_viewer(request), flt)
+    page = page_of(listing, params.page, params.size, lambda r: r)
     linked = services.response_activity_ids_of([r.pk for r in page["items"]])
     page["items"] = [report_out(r, linked.get(r.pk, [])) for r in page["items"]]
     return page

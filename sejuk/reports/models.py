@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
 from sejuk.regions.indexes import area_indexes
@@ -37,6 +38,9 @@ class State(models.TextChoices):
     DITOLAK = "ditolak", "Ditolak"
     DUPLIKAT = "duplikat", "Duplikat"
     DIRUJUK = "dirujuk", "Dirujuk"
+
+
+CLOSED_STATES = (State.SELESAI, State.DITOLAK, State.DUPLIKAT)
 
 
 class Channel(models.TextChoices):
@@ -101,6 +105,31 @@ class Report(models.Model):
     )
     due_at = models.DateTimeField("batas tanggapan pertama")
     first_response_at = models.DateTimeField("tanggapan pertama", null=True, blank=True)
+    # The queue's order as columns the database keeps itself (``services.queue_listing``),
+    # so one index serves it: 1 still waiting for a first response, 2 in hand, 3 closed;
+    # the urgency's rank (darurat first; 0 for a closed case, which goes newest first).
+    queue_group = models.GeneratedField(
+        verbose_name="bagian antrean",
+        expression=models.Case(
+            models.When(state__in=CLOSED_STATES, then=models.Value(3)),
+            models.When(first_response_at__isnull=True, then=models.Value(1)),
+            default=models.Value(2),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    queue_urgency = models.GeneratedField(
+        verbose_name="urutan urgensi",
+        expression=models.Case(
+            models.When(state__in=CLOSED_STATES, then=models.Value(0)),
+            models.When(urgency=Urgency.DARURAT, then=models.Value(0)),
+            models.When(urgency=Urgency.SEGERA, then=models.Value(1)),
+            models.When(urgency=Urgency.BIASA, then=models.Value(2)),
+            default=models.Value(3),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
     settlement = models.CharField(
         "cara penyelesaian", max_length=16, choices=Settlement.choices, blank=True
     )
@@ -151,6 +180,17 @@ class Report(models.Model):
         verbose_name_plural = "laporan"
         ordering = ["-created_at", "-id"]
         indexes = [
+            models.Index(
+                F("queue_group"),
+                F("queue_urgency"),
+                F("due_at"),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="report_queue",
+            ),
+            models.Index(
+                F("queue_group"), F("created_at").desc(), F("id").desc(), name="report_queue_newest"
+            ),
             models.Index(fields=["state", "due_at"]),
             # Overdue and waiting counts read only reports with no first response yet.
             models.Index(

@@ -15,16 +15,24 @@ from rapidfuzz import fuzz
 
 from sejuk import dates
 from sejuk.accounts import audit
-from sejuk.accounts.access import Viewer, get_or_deny, require, require_region, scoped
+from sejuk.accounts.access import (
+    Viewer,
+    get_or_deny,
+    require,
+    require_region,
+    scoped,
+    scoped_parts,
+)
 from sejuk.accounts.models import AuditAction
 from sejuk.accounts.services import acting_user
 from sejuk.crypto import decrypt
 from sejuk.errors import Conflict, Invalid
+from sejuk.paging import Chain, Listing
 from sejuk.reference.zones import zone_of
 from sejuk.units.models import Officer, Unit
 
 from .intake import normalise_code
-from .models import Event, Message, Referral, Report, Settlement, State, Urgency
+from .models import CLOSED_STATES, Event, Message, Referral, Report, Settlement, State, Urgency
 
 OPEN_STATES = (State.BARU, State.DIVERIFIKASI, State.DITANGANI, State.DIRUJUK)
 
@@ -109,7 +117,50 @@ def overdue(qs: QuerySet[Report], at: datetime | None = None) -> QuerySet[Report
 
 
 def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report]:
-    qs = visible(viewer)
+    """The queue as one queryset, most pressing first (for reports that read it whole;
+    the pages and the API read it a page at a time through ``queue_listing``)."""
+    return most_pressing_first(_filtered(visible(viewer), viewer, flt))
+
+
+# Within the first three parts of the queue: darurat first, the nearest deadline first.
+QUEUE_ORDER = ("queue_urgency", "due_at", "-created_at", "-id")
+NEWEST = ("-created_at", "-id")
+
+
+def queue_listing(
+    viewer: Viewer, flt: ReportFilter = ReportFilter(), at: datetime | None = None
+) -> Chain[Report]:
+    """The queue in the order of ``most_pressing_first``, as four parts shown one after
+    another, each read along an index in its own order (``report_queue``, or the area's
+    newest-first index for the closed cases) and never sorted whole: cases past their
+    first-response deadline, cases still waiting for one, cases in hand, closed cases."""
+    at = at or timezone.now()
+    base = _filtered(
+        Report.objects.select_related(
+            "region", "assigned_unit", "assigned_officer", "duplicate_of"
+        ),
+        viewer,
+        flt,
+    )
+    parts = (
+        (Q(queue_group=1, due_at__lt=at), QUEUE_ORDER),
+        (Q(queue_group=1, due_at__gte=at), QUEUE_ORDER),
+        (Q(queue_group=2), QUEUE_ORDER),
+        (Q(queue_group=3), NEWEST),
+    )
+    return Chain([_in_area(viewer, base.filter(q).order_by(*order)) for q, order in parts])
+
+
+def _in_area(viewer: Viewer, qs: QuerySet[Report]) -> Listing[Report]:
+    """A part of the queue within the viewer's reach, with the parts of their area."""
+    own = Q(assigned_officer_id=viewer.officer_id or 0)
+    fields: dict[str, Any] = {"region_field": "region_id", "unit_field": "assigned_unit_id"}
+    area = scoped_parts(qs, viewer, "report.read", own=[own], **fields)
+    whole = scoped(qs, viewer, "report.read", own=own, **fields)
+    return Listing(whole, area.parts, area.base, area.unit_field, area.unit_ids)
+
+
+def _filtered(qs: QuerySet[Report], viewer: Viewer, flt: ReportFilter) -> QuerySet[Report]:
     if flt.view == "baru":
         qs = qs.filter(state=State.BARU)
     elif flt.view == "terlambat":
@@ -138,7 +189,7 @@ def queue(viewer: Viewer, flt: ReportFilter = ReportFilter()) -> QuerySet[Report
         qs = qs.filter(created_at__gte=flt.received[0], created_at__lt=flt.received[1])
     if flt.settled:
         qs = qs.filter(settled_at__gte=flt.settled[0], settled_at__lt=flt.settled[1])
-    return most_pressing_first(qs)
+    return qs
 
 
 def search(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
@@ -160,7 +211,6 @@ def search(qs: QuerySet[Report], text: str) -> QuerySet[Report]:
     )
 
 
-CLOSED_STATES = (State.SELESAI, State.DITOLAK, State.DUPLIKAT)
 URGENCY_RANK = {Urgency.DARURAT: 0, Urgency.SEGERA: 1, Urgency.BIASA: 2}
 
 

@@ -183,7 +183,7 @@ def _filter(request: HttpRequest) -> services.ReportFilter:
 def queue(request: HttpRequest) -> HttpResponse:
     viewer = current_viewer(request)
     flt = _filter(request)
-    page = get_page(services.queue(viewer, flt), request.GET.get("halaman"), 25)
+    page = get_page(services.queue_listing(viewer, flt), request.GET.get("halaman"), 25)
     return render(
         request,
         "reports/queue.html",

@@ -46,6 +46,8 @@ class InputMiddleware:
 
 def check_request(request: HttpRequest) -> None:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if request.path.startswith(settings.IMPORT_UPLOAD_PATHS):
+        limit = settings.IMPORT_MAX_BYTES + 1024 * 1024
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
