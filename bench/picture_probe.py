@@ -151,9 +151,7 @@ def main() -> int:
         if top:
             pages["desa"] = f"/desa/{top[0].code}/"
         for name, url in pages.items():
-            # The recap page scans raw activities (the 16-32 s at national scope):
-            # a few requests tell its figure without holding the run for many minutes.
-            p50, p95 = timed(client, url, requests if name != "recap" else min(requests, 5))
+            p50, p95 = timed(client, url, requests)
             print(
                 f"{scope:9} {name:6} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
                 f"({verdict(p95, PAGE_TARGET_MS, 'ms')})"
