@@ -31,8 +31,13 @@ def keep(codes: Iterable[str]) -> None:
             .annotate(last=Max("day"))
             .values_list("region_code", "last")
         )
-        LastVisit.objects.filter(region_code__in=part).delete()
-        LastVisit.objects.bulk_create([LastVisit(region_code=c, day=d) for c, d in last.items()])
+        LastVisit.objects.filter(region_code__in=[c for c in part if c not in last]).delete()
+        LastVisit.objects.bulk_create(  # an upsert: two rounds at once both succeed
+            [LastVisit(region_code=c, day=d) for c, d in last.items()],
+            update_conflicts=True,
+            unique_fields=["region_code"],
+            update_fields=["day"],
+        )
 
 
 def replace() -> int:

@@ -99,8 +99,18 @@ def _recount(day: date, length: int, below: int | None, anchors: tuple[str, ...]
                 _add(sums[(row["region_code"], day)], row)
         for row in parts.values(*fields):
             _add(sums[(row["region_code"][:length], day)], row)
-    AreaFigures.objects.filter(day=day, region_code__in=anchors).delete()
-    AreaFigures.objects.bulk_create(_rows(sums))
+    rows = _rows(sums)
+    kept = {row.region_code for row in rows}
+    AreaFigures.objects.filter(
+        day=day, region_code__in=[a for a in anchors if a not in kept]
+    ).delete()
+    # An upsert: two rounds of upkeep recounting the same area at once both succeed.
+    AreaFigures.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["region_code", "day"],
+        update_fields=[*COUNTS, "personnel_hours", "activity_types"],
+    )
 
 
 def replace(start: date, end: date, daily: Mapping[tuple[str, date], Mapping[str, Any]]) -> None:
