@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import connection
 from django.db.models import Q
 
@@ -26,3 +28,13 @@ def below(code: str, name: str = "region_code") -> Q:
     if connection.vendor == "sqlite":
         return Q(**{f"{name}__gte": code + ".", f"{name}__lt": code + "/"})
     return Q(**{f"{name}__startswith": code + "."})
+
+
+CHUNK = 200  # codes per query: SQLite limits how deep an OR of conditions may go
+
+
+def chunks(codes: Iterable[str]) -> Iterable[tuple[str, ...]]:
+    """The codes in order, ``CHUNK`` at a time (one query each)."""
+    ordered = sorted(codes)
+    for at in range(0, len(ordered), CHUNK):
+        yield tuple(ordered[at : at + CHUNK])

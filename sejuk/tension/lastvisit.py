@@ -13,18 +13,14 @@ from django.db.models.functions import Length
 
 from sejuk.reference.codes import DESA, normalised
 
-from .codes import area_q
+from .codes import area_q, chunks
 from .models import DayFigures, LastVisit
-
-CHUNK = 200  # codes per query
 
 
 def keep(codes: Iterable[str]) -> None:
     """The last visit of these regions again, from their daily rows, in the caller's
     transaction."""
-    ordered = sorted(set(codes))
-    for at in range(0, len(ordered), CHUNK):
-        part = ordered[at : at + CHUNK]
+    for part in chunks(set(codes)):
         last = dict(
             DayFigures.objects.filter(region_code__in=part, activities__gt=0)
             .values("region_code")
@@ -62,8 +58,7 @@ def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
     report of a past day shows that day's coverage)."""
     parts: list[tuple[str, ...] | None] = [None]
     if area is not None:
-        codes = normalised(area)
-        parts = [codes[at : at + CHUNK] for at in range(0, len(codes), CHUNK)]
+        parts = list(chunks(normalised(area)))
     found: dict[str, date] = {}
     later: list[str] = []
     for part in parts:
@@ -73,11 +68,9 @@ def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
                 found[code] = day
             else:
                 later.append(code)
-    for at in range(0, len(later), CHUNK):
+    for part in chunks(later):
         found.update(
-            DayFigures.objects.filter(
-                region_code__in=later[at : at + CHUNK], day__lte=until, activities__gt=0
-            )
+            DayFigures.objects.filter(region_code__in=part, day__lte=until, activities__gt=0)
             .values("region_code")
             .annotate(last=Max("day"))
             .values_list("region_code", "last")

@@ -7,23 +7,31 @@ from __future__ import annotations
 from django.db import models
 
 
-class DayFigures(models.Model):
+class Counted(models.Model):
+    """The counts a region's day and an area's day both hold."""
+
+    activities = models.PositiveIntegerField("kegiatan", default=0)
+    activity_types = models.JSONField("kegiatan per jenis", default=dict)
+    personnel_hours = models.FloatField("jam personel", default=0)
+    incidents = models.PositiveIntegerField("kejadian", default=0)
+    incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
+    reports_opened = models.PositiveIntegerField("laporan masuk", default=0)
+    reports_settled = models.PositiveIntegerField("laporan selesai", default=0)
+    reports_overdue = models.PositiveIntegerField("laporan terlambat", default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DayFigures(Counted):
     """What happened in one region on one day (the place's own date). Mostly a desa;
     a record placed only at a kecamatan or kabupaten has its own row under that code, so
     totals of a larger area sum rows by code prefix."""
 
     region_code = models.CharField("kode wilayah", max_length=13)
     day = models.DateField("tanggal")
-    activities = models.PositiveIntegerField("kegiatan", default=0)
-    activity_types = models.JSONField("kegiatan per jenis", default=dict)
-    personnel_hours = models.FloatField("jam personel", default=0)
-    incidents = models.PositiveIntegerField("kejadian", default=0)
-    incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
     incident_types = models.JSONField("kejadian per jenis", default=dict)
     incident_severity = models.JSONField("kejadian per tingkat", default=dict)
-    reports_opened = models.PositiveIntegerField("laporan masuk", default=0)
-    reports_settled = models.PositiveIntegerField("laporan selesai", default=0)
-    reports_overdue = models.PositiveIntegerField("laporan terlambat", default=0)
     situation = models.CharField("situasi terakhir", max_length=10, blank=True)
     situation_at = models.DateTimeField("waktu situasi", null=True, blank=True)
 
@@ -39,7 +47,7 @@ class DayFigures(models.Model):
         return f"{self.region_code} {self.day}"
 
 
-class AreaFigures(models.Model):
+class AreaFigures(Counted):
     """Per kecamatan, kabupaten, province and the nation (code "") and day: the counts of
     the daily figures of every region under it, and of records placed on the area
     itself. Kept with the daily figures (``rollup``), so a recap of the nation over a
@@ -47,14 +55,6 @@ class AreaFigures(models.Model):
 
     region_code = models.CharField("kode wilayah", max_length=8, blank=True)
     day = models.DateField("tanggal")
-    activities = models.PositiveIntegerField("kegiatan", default=0)
-    activity_types = models.JSONField("kegiatan per jenis", default=dict)
-    personnel_hours = models.FloatField("jam personel", default=0)
-    incidents = models.PositiveIntegerField("kejadian", default=0)
-    incidents_severe = models.PositiveIntegerField("kejadian berat", default=0)
-    reports_opened = models.PositiveIntegerField("laporan masuk", default=0)
-    reports_settled = models.PositiveIntegerField("laporan selesai", default=0)
-    reports_overdue = models.PositiveIntegerField("laporan terlambat", default=0)
 
     class Meta:
         verbose_name = "angka harian wilayah"

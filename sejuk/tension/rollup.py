@@ -21,7 +21,7 @@ from django.db.models.functions import Length
 
 from sejuk.reference.codes import KABUPATEN, KECAMATAN, PROVINSI, normalised
 
-from .codes import area_q
+from .codes import area_q, chunks
 from .models import AreaFigures, DayFigures
 
 COUNTS = (
@@ -34,7 +34,6 @@ COUNTS = (
 )
 # Each area length and the length of the areas it is summed from (None: the daily rows).
 STEPS = ((KECAMATAN, None), (KABUPATEN, KECAMATAN), (PROVINSI, KABUPATEN), (0, PROVINSI))
-CHUNK = 200  # codes per query: SQLite limits how deep an OR of conditions may go
 
 
 def _empty() -> dict[str, Any]:
@@ -64,12 +63,6 @@ def _rows(sums: Mapping[tuple[str, date], dict[str, Any]]) -> list[AreaFigures]:
     ]
 
 
-def _chunks(codes: Iterable[str]) -> Iterable[tuple[str, ...]]:
-    ordered = sorted(codes)
-    for at in range(0, len(ordered), CHUNK):
-        yield tuple(ordered[at : at + CHUNK])
-
-
 def keep(keys: Iterable[tuple[str, date]]) -> None:
     """Recount the areas holding these (region code, day) keys, in the caller's
     transaction, after their daily rows were written."""
@@ -79,7 +72,7 @@ def keep(keys: Iterable[tuple[str, date]]) -> None:
     for day, codes in sorted(by_day.items()):
         for length, below in STEPS:
             anchors = {code[:length] for code in codes if len(code) >= length}
-            for part in _chunks(anchors):
+            for part in chunks(anchors):
                 _recount(day, length, below, part)
 
 
@@ -157,10 +150,10 @@ def sums(areas: Mapping[K, tuple[str, ...] | None], start: date, end: date) -> d
     single = [code for code in wanted if len(code) > KECAMATAN]
     queries = [
         AreaFigures.objects.filter(region_code__in=part, day__range=(start, end))
-        for part in _chunks(whole)
+        for part in chunks(whole)
     ] + [
         DayFigures.objects.filter(Q(region_code__in=part), day__range=(start, end))
-        for part in _chunks(single)
+        for part in chunks(single)
     ]
     for query in queries:
         for code, day, n, types in query.values_list(
@@ -180,7 +173,7 @@ def totals(area: tuple[str, ...] | None, start: date, end: date) -> dict[str, fl
     whole = [c for c in codes if len(c) <= KECAMATAN]
     single = [c for c in codes if len(c) > KECAMATAN]
     for model, part_codes in ((AreaFigures, whole), (DayFigures, single)):
-        for part in _chunks(part_codes):
+        for part in chunks(part_codes):
             found = model.objects.filter(region_code__in=part, day__range=(start, end)).aggregate(
                 **{name: Sum(name) for name in names}
             )
