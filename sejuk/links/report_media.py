@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.db import DatabaseError
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from sejuk.accounts.access import Viewer
 from sejuk.crypto import decrypt
@@ -31,6 +33,11 @@ from sejuk.reports.models import Event, Report
 log = logging.getLogger(__name__)
 
 JOB = "media-tautan-laporan"
+
+# A link whose site did not answer (no answer, a timeout, the server's own error) is
+# asked again after each of these waits, then given up with its reason: about 7 hours in
+# all, since a citizen's link to a post that is being shared is worth reading late.
+RETRY_AFTER = (timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=4))
 
 _URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»”’"
@@ -68,7 +75,14 @@ def read_links(payload: dict[str, Any]) -> str:
     if not urls:
         return f"laporan {report.code} tidak memuat tautan"
     region = (report.region_id, report.region.name) if report.region else None
-    return media_intake.read_report_links(report.pk, report.code, region, urls)
+    tried = int(payload.get("try") or 1)
+    done = media_intake.read_report_links(
+        report.pk, report.code, region, urls, last_try=tried >= len(RETRY_AFTER) + 1
+    )
+    if done.later:  # the site did not answer for now: asked again later, a few times
+        wait = RETRY_AFTER[tried - 1]
+        enqueue(JOB, {"report": report.pk, "try": tried + 1}, run_after=timezone.now() + wait)
+    return done.summary(report.code)
 
 
 @dataclass(frozen=True)

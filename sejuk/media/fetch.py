@@ -40,9 +40,13 @@ ROBOTS_TTL = 3600.0  # seconds a site's robots.txt is kept before it is read aga
 class FetchError(Exception):
     """Why a page or feed could not be had, in Indonesian, for the source's health."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, transient: bool = False) -> None:
         super().__init__(message)
         self.status = status  # the HTTP status of a refusal by the server, if any
+        # The network or the server failed for now (no answer, a timeout, 5xx, 429), so
+        # asking again later may succeed; a refusal (4xx, robots.txt, an inner address,
+        # a page too large) stays one.
+        self.transient = transient
 
 
 class RobotsRefused(FetchError):
@@ -74,7 +78,7 @@ def check_public(host: str) -> None:
     try:
         infos = socket.getaddrinfo(host, None)
     except (OSError, UnicodeError):
-        raise FetchError(f"nama {host} tidak dikenal") from None
+        raise FetchError(f"nama {host} tidak dikenal", transient=True) from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global or address.is_multicast:
@@ -147,10 +151,14 @@ class Fetcher:
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Response(304, b"", etag, last_modified, url)
-            raise FetchError(f"server menjawab {exc.code} {exc.reason}", exc.code) from None
+            raise FetchError(
+                f"server menjawab {exc.code} {exc.reason}",
+                exc.code,
+                transient=exc.code >= 500 or exc.code == 429,
+            ) from None
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise FetchError(f"tidak dapat dihubungi: {reason}") from None
+            raise FetchError(f"tidak dapat dihubungi: {reason}", transient=True) from None
 
     def _check(self, url: str) -> str:
         """The address's host, once it is one Sejuk may ask."""

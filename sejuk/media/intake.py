@@ -181,42 +181,67 @@ def paste(viewer: Viewer, *, url: str = "", text: str = "", seen_where: str = ""
 MAX_REPORT_LINKS = 5
 
 
+@dataclass(frozen=True)
+class LinksRead:
+    read: int
+    failed: int
+    later: int  # failed for now (no answer, a timeout, the server's error): ask again
+
+    def summary(self, code: str) -> str:
+        line = f"{self.read} tautan laporan {code} dibaca"
+        line += f", {self.failed} gagal" if self.failed else ""
+        return line + (f", {self.later} dicoba lagi nanti" if self.later else "")
+
+
 def read_report_links(
-    report_id: int, code: str, region: tuple[str, str] | None, urls: list[str]
-) -> str:
+    report_id: int,
+    code: str,
+    region: tuple[str, str] | None,
+    urls: list[str],
+    last_try: bool = True,
+) -> LinksRead:
     """The links a citizen's report carried (its first ``MAX_REPORT_LINKS``), each
     fetched and read as a pasted link is (the same refusal of addresses inside the
     server's network), seen in the report's desa (``region``: its code and name; the
     report's code is not written on the story, which readers of no report may see). A
-    link that cannot be read keeps its reason and is not asked again; one read before
-    (by anyone) joins its story."""
+    link that cannot be read keeps its reason and is not asked again, unless the failure
+    was for now (no answer, a timeout, the server's own error) and this is not the
+    ``last_try``: then it keeps its reason and stays unread, for the next try. One read
+    before (by anyone) joins its story."""
     fetcher = Fetcher(public_only=not settings.MEDIA_PASTE_PRIVATE)
-    read, failed = 0, 0
+    read, failed, later = 0, 0, 0
     for url in list(dict.fromkeys(urls))[:MAX_REPORT_LINKS]:
         link, _ = ReportLink.objects.get_or_create(report_id=report_id, url=url[:1000])
         if link.read_at is not None:
-            continue  # the job ran before
-        story, error = _report_story(fetcher, url, region)
+            continue  # read before, or given up on
+        try:
+            story, error = _report_story(fetcher, url, region), ""
+        except FetchError as exc:
+            story, error = None, f"Halaman tidak dapat diambil: {exc}."
+            if exc.transient and not last_try:
+                ReportLink.objects.filter(pk=link.pk).update(
+                    error=f"{error} Akan dicoba lagi otomatis."[:2000]
+                )
+                later += 1
+                continue
+        if story is None and not error:
+            error = "Halaman itu tidak memuat teks berita."
         ReportLink.objects.filter(pk=link.pk).update(
             story=story, error=error[:2000], read_at=timezone.now()
         )
         read += story is not None
         failed += story is None
-    return f"{read} tautan laporan {code} dibaca" + (f", {failed} gagal" if failed else "")
+    return LinksRead(read, failed, later)
 
 
-def _report_story(
-    fetcher: Fetcher, url: str, region: tuple[str, str] | None
-) -> tuple[Story | None, str]:
+def _report_story(fetcher: Fetcher, url: str, region: tuple[str, str] | None) -> Story | None:
+    """The story a link's page joins, or None where the page holds no news text."""
     known = Article.objects.filter(url=url).select_related("story").first()
     if known is not None:
-        return known.story, ""
-    try:
-        page = read_page(fetcher.get_page(url).body, url)
-    except FetchError as exc:
-        return None, f"Halaman tidak dapat diambil: {exc}."
+        return known.story
+    page = read_page(fetcher.get_page(url).body, url)
     if page is None:
-        return None, "Halaman itu tidak memuat teks berita."
+        return None
     article = take_in(
         Incoming(
             text=page.text,
@@ -230,8 +255,8 @@ def _report_story(
         )
     )
     if article is None:  # stored by another process meanwhile
-        return Article.objects.get(url=url).story, ""
-    return article.story, ""
+        return Article.objects.get(url=url).story
+    return article.story
 
 
 IMPORT_FIELDS = ("text", "url", "title", "outlet", "published", "seen_where")

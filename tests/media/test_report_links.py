@@ -5,12 +5,15 @@ page shows the link's story. A bad link never stops the report."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from sejuk.background import REGISTRY
-from sejuk.jobs.models import Job
+from sejuk.jobs.models import Job, State
 from sejuk.jobs.runner import run_due
-from sejuk.links.report_media import JOB, links_in
+from sejuk.links.report_media import JOB, RETRY_AFTER, links_in
 from sejuk.media.models import Article, Channel, ReportLink, Story
 from sejuk.reports import intake
 from sejuk.reports.models import Channel as ReportChannel
@@ -166,3 +169,64 @@ def test_a_link_the_site_s_robots_txt_disallows_is_not_read_and_says_why(client,
     link = ReportLink.objects.get()
     assert link.story is None and "robots.txt" in link.error
     assert Report.objects.exists() and not Story.objects.exists()
+
+
+def _make_due() -> None:
+    Job.objects.filter(name=JOB, state=State.WAITING).update(run_after=timezone.now())
+
+
+def test_a_link_whose_site_fails_for_now_is_read_on_a_later_try(client, world, settings):
+    settings.MEDIA_PASTE_PRIVATE = True
+    with outlet() as fake:
+        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
+        fake.statuses["/ajakan"] = 503
+        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        report = Report.objects.get()
+        assert _read_links() == [f"0 tautan laporan {report.code} dibaca, 1 dicoba lagi nanti"]
+        link = ReportLink.objects.get()
+        assert link.read_at is None and "503" in link.error and "dicoba lagi" in link.error
+        waiting = Job.objects.get(name=JOB, state=State.WAITING)
+        assert waiting.payload == {"report": report.pk, "try": 2}
+        assert waiting.run_after > timezone.now() + timedelta(minutes=4)
+        assert _read_links() == []  # not before its time
+        client.force_login(world.users["operator"])
+        case = client.get(f"/laporan/{report.pk}/").content.decode()
+        assert "Akan dicoba lagi otomatis" in case
+
+        del fake.statuses["/ajakan"]  # the site is back
+        _make_due()
+        assert _read_links() == [f"1 tautan laporan {report.code} dibaca"]
+    link = ReportLink.objects.get()
+    assert link.story is not None and link.error == "" and link.read_at is not None
+    assert not Job.objects.filter(name=JOB, state=State.WAITING).exists()
+
+
+def test_a_link_whose_site_never_answers_is_given_up_after_the_last_try(client, settings):
+    settings.MEDIA_PASTE_PRIVATE = True
+    with outlet() as fake:
+        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
+        fake.statuses["/ajakan"] = 502
+        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        results = []
+        for _ in range(len(RETRY_AFTER) + 2):
+            results += _read_links()
+            _make_due()
+    code = Report.objects.get().code
+    assert results == [f"0 tautan laporan {code} dibaca, 1 dicoba lagi nanti"] * len(
+        RETRY_AFTER
+    ) + [f"0 tautan laporan {code} dibaca, 1 gagal"]
+    link = ReportLink.objects.get()
+    assert link.read_at is not None and "502" in link.error and "dicoba lagi" not in link.error
+    assert not Job.objects.filter(name=JOB, state=State.WAITING).exists()
+
+
+def test_a_page_the_site_refuses_is_not_asked_again(client, settings):
+    settings.MEDIA_PASTE_PRIVATE = True
+    with outlet() as fake:
+        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
+        fake.statuses["/ajakan"] = 404
+        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        code = Report.objects.get().code
+        assert _read_links() == [f"0 tautan laporan {code} dibaca, 1 gagal"]
+    assert "404" in ReportLink.objects.get().error
+    assert not Job.objects.filter(name=JOB, state=State.WAITING).exists()
