@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / "var" / "bench-picture")
     parser.add_argument("--fresh", action="store_true", help="generate the data again")
     parser.add_argument("--throwaway", action="store_true", help="drop the databases afterwards")
+    web.only_option(parser)
     args = parser.parse_args(list(argv or []))
     args.threads = 1  # the generated database's environment (bench.web) names it; unused
     status = 0

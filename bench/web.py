@@ -87,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--throwaway", action="store_true", help="drop the databases afterwards (tests)"
     )
+    only_option(parser)
     args = parser.parse_args(list(argv or []))
     status = 0
     for database in _databases(args):
@@ -98,6 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- the databases --------------------------------------------------------------------
 
 
+def only_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--only",
+        choices=("sqlite", "postgresql"),
+        help="one database only (e.g. each at its own scale, or PostgreSQL while another "
+        "process holds the SQLite file)",
+    )
+
+
 def _databases(args: argparse.Namespace) -> list[Database]:
     name = f"{args.scale}-s{args.seed}" + (f"-{args.area.replace(',', '_')}" if args.area else "")
     out = [Database("SQLite", "", args.work / f"sqlite-{name}")]
@@ -106,7 +116,8 @@ def _databases(args: argparse.Namespace) -> list[Database]:
         base, _, db = configured.rpartition("/")
         pg_name = f"{db}_web_{name}".replace("-", "_").replace(".", "_")
         out.append(Database("PostgreSQL", f"{base}/{pg_name}", args.work / f"pg-{name}"))
-    return out
+    only = getattr(args, "only", None)
+    return [d for d in out if only is None or d.label.lower() == only]
 
 
 def _environment(database: Database, args: argparse.Namespace) -> dict[str, str]:

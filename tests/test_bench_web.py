@@ -41,3 +41,18 @@ def test_bench_web_runs_end_to_end_at_a_tiny_scale(tmp_path: Path, capsys):
     assert out.count("target p95 ≤ 50 ms") == 12 * runs
     assert out.count("acknowledged/s:") == runs
     assert "answers other than 2xx" not in out
+
+
+def test_only_one_database_is_measured_when_asked(monkeypatch, tmp_path: Path):
+    from argparse import Namespace
+
+    from bench.web import _databases
+
+    monkeypatch.setenv("SEJUK_DATABASE_URL", "postgresql://u:p@127.0.0.1:5432/sejuk_x")
+    args = Namespace(scale=500, seed=1, area="", work=tmp_path, only=None)
+    assert [d.label for d in _databases(args)] == ["SQLite", "PostgreSQL"]
+    args.only = "postgresql"
+    (pg,) = _databases(args)
+    assert pg.label == "PostgreSQL" and pg.url.endswith("/sejuk_x_web_500_s1")
+    args.only = "sqlite"
+    assert [d.label for d in _databases(args)] == ["SQLite"]
