@@ -205,8 +205,15 @@ def area_codes(unit_ids: Iterable[int]) -> tuple[str, ...]:
         )
     )
     # Drop codes already inside another code of the area: fewer conditions per query.
-    kept = [c for c in codes if not any(c != o and _within(c, o) for o in codes)]
-    return tuple(sorted(kept))
+    # A code lies inside another exactly when one of its own prefixes is in the set, so
+    # each is checked against its few ancestors, not every other code (a Polda's area
+    # has hundreds: the pairwise check cost a quarter of a second per page).
+    return tuple(sorted(c for c in codes if not _inside_one_of(c, codes)))
+
+
+def _inside_one_of(code: str, codes: set[str]) -> bool:
+    parts = code.split(".")
+    return any(".".join(parts[:i]) in codes for i in range(1, len(parts)))
 
 
 def viewer_of_unit(unit: Unit) -> Viewer:

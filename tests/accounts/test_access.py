@@ -61,3 +61,19 @@ def test_roles_mean_what_the_issue_says():
     assert "humas" not in CAPABILITIES["report.read"]
     assert "bhabinkamtibmas" in CAPABILITIES["report.write"]
     assert CAPABILITIES["audit.read"] == {"admin", "pimpinan"}
+
+
+def test_an_area_keeps_no_code_inside_another_and_loses_no_sibling():
+    import random
+
+    from sejuk.accounts.access import _inside_one_of, _within
+
+    rng = random.Random(7)
+    codes = {"52", "52.01", "52.01.07", "52.01.07.2002", "52.01.1", "52.01.10", "15.72"}
+    for _ in range(300):  # kabupaten, kecamatan and desa codes that share digits
+        parts = [f"{rng.randint(11, 13)}", f"{rng.randint(1, 12):02d}"]
+        parts += [f"{rng.randint(1, 12):02d}", f"{rng.randint(2001, 2003)}"][: rng.randint(0, 2)]
+        codes.add(".".join(parts[: rng.randint(1, len(parts))]))
+    pairwise = {c for c in codes if not any(c != o and _within(c, o) for o in codes)}
+    assert {c for c in codes if not _inside_one_of(c, codes)} == pairwise
+    assert {"52", "15.72"} <= pairwise and "52.01.10" not in pairwise
