@@ -162,3 +162,32 @@ def test_the_reporter_adds_information_by_code(world):
     assert report.messages.get().from_reporter
     with pytest.raises(Invalid):
         public.add_information(report.code, " ")
+
+
+def test_the_dashboard_counts_agree_with_the_queue_for_an_area_and_for_the_nation(world):
+    from sejuk.reports.models import State
+    from tests.personas import make_user
+
+    late = file_report(category="bentrokan")
+    Report.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(minutes=5))
+    file_report(category="hoaks")
+    done = file_report(category="provokasi")
+    Report.objects.filter(pk=done.pk).update(state=State.SELESAI)
+    outside = file_report(category="hoaks", region=GERUNG_UTARA)
+    services.assign(
+        v(world, "operator"), outside.pk, world.officers["sekotong"].unit_id,
+        world.officers["sekotong"].pk,
+    )  # fmt: skip
+    nation = viewer_for(make_user("kapolri_uji", "Mabes Polri", "pimpinan"))
+    for viewer in (v(world, "operator"), v(world, "bhabin"), v(world, "neighbour"), nation):
+        qs = services.visible(viewer)
+        assert services.counts(viewer) == {
+            "baru": qs.filter(state=State.BARU).count(),
+            "terlambat": services.overdue(qs).count(),
+            "terbuka": qs.filter(state__in=services.OPEN_STATES).count(),
+            "saya": qs.filter(assigned_officer_id=viewer.officer_id or 0)
+            .exclude(state__in=(State.SELESAI, State.DITOLAK, State.DUPLIKAT))
+            .count(),
+        }, viewer.username
+    assert services.counts(nation)["terlambat"] == 1
+    assert services.counts(v(world, "bhabin"))["saya"] >= 1  # routed to their desa, or assigned
