@@ -43,6 +43,7 @@ TOP_SIZE = 10
 # counts are always whole and the report says where the rest is. A Polres's day fits;
 # a Polda's or the nation's history of overdue cases would be pages of names.
 LISTED = 30
+NAMES_SHOWN = 40  # desa never reached, named in one sentence up to this many
 COVERAGE_DAYS = 30
 WINDOW_DAYS = 7
 SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
@@ -164,7 +165,7 @@ def daily_report(
         made_at=now,
         activities=recap(seen, day, day, unit.pk),
         trend=recap(seen, day - timedelta(days=TREND_DAYS - 1), day, unit.pk),
-        coverage=coverage(seen, unit.pk, COVERAGE_DAYS, today=day, listed=LISTED),
+        coverage=coverage(seen, unit.pk, COVERAGE_DAYS, today=day, listed=NAMES_SHOWN),
         reached_today=tension.reached_on(seen.area, day),
         received=received[0],
         settled=settled[0],

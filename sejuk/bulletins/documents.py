@@ -10,10 +10,9 @@ from sejuk.reference.taxonomy import INCIDENT_TYPES
 from sejuk.units.models import Unit, UnitLevel
 
 from . import charts
-from .daily import COVERAGE_DAYS, WORSENED_RULE, DailyReport
+from .daily import COVERAGE_DAYS, NAMES_SHOWN, WORSENED_RULE, DailyReport
 from .outline import Block, Chart, Heading, Outline, Para, Table
 
-NAMES_SHOWN = 40  # desa never reached, listed by name up to this many
 WHOLE_QUEUE = "halaman Laporan masyarakat dengan satuan dan tanggal yang sama"
 WHOLE_COVERAGE = "daftar lengkap di halaman Cakupan desa/kelurahan"
 
