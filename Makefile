@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 EVAL_DIR ?= ../shared/eval/dev
 BENCH_SCALE ?= 100000
 
-.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-offline bench-patrol
+.PHONY: run test lint format fuzz eval bench bench-web bench-map install clean eval-tune eval-holdout bench-picture bench-import bench-channels bench-media eval-media bench-offline bench-patrol bench-documents
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,10 @@ bench-web: install
 ## commander pages p50/p95 at Polres, Polda and national scope, memory; targets.
 bench-picture: install
 	$(BIN)/python -m bench picture --scale $(BENCH_SCALE)
+## The daily situation report (PDF, DOCX) and the recap (XLSX) of the busiest Polda and
+## of the nation on the same data: wall time, queries, peak memory per download; targets.
+bench-documents: install
+	$(BIN)/python -m bench documents --scale $(BENCH_SCALE)
 ## An activity import against raw batched inserts into the same tables, in one run
 bench-import: install
 	$(BIN)/python -m bench import

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import channels, extract, imports, media, offline, patrol, picture, web
+from bench import channels, documents, extract, imports, media, offline, patrol, picture, web
 from bench import map as map_bench
 
 BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
@@ -18,6 +18,7 @@ BENCHMARKS: dict[str, Callable[[list[str] | None], int]] = {
     "map": map_bench.main,
     "web": web.main,
     "picture": picture.main,
+    "documents": documents.main,
     "import": imports.main,
     "channels": channels.main,
     "media": media.main,

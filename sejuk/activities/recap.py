@@ -4,7 +4,7 @@ desa that an officer reached in the last N days, with the desa never reached."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -13,7 +13,7 @@ from sejuk.accounts.access import Viewer
 from sejuk.accounts.workplace import today_for
 from sejuk.errors import Invalid, NotFound
 from sejuk.reference.taxonomy import ACTIVITY_TYPES
-from sejuk.regions.models import Region
+from sejuk.regions.models import Level, Region
 from sejuk.regions.services import villages_in
 from sejuk.units import tree
 from sejuk.units.models import Unit
@@ -158,8 +158,10 @@ class Coverage:
     since: date
     total: int  # desa/kelurahan in the unit's area
     reached: int  # of which reached in the last `days` days
-    never: list[Region]  # never reached by any recorded activity
+    never: list[Region]  # never reached by any recorded activity (the first, by code)
     stale: list[tuple[Region, date]]  # reached before, not in the last `days` days
+    never_count: int = 0  # all of them, however many are listed
+    stale_count: int = 0
 
     @property
     def share(self) -> float:
@@ -167,27 +169,83 @@ class Coverage:
 
 
 def coverage(
-    viewer: Viewer, unit_id: int | None = None, days: int = 30, today: date | None = None
+    viewer: Viewer,
+    unit_id: int | None = None,
+    days: int = 30,
+    today: date | None = None,
+    listed: int | None = None,
 ) -> Coverage:
+    """The share of the unit's desa reached in the last ``days`` days up to ``today``,
+    with the desa never reached and those reached only before; ``listed`` caps how many
+    of each are named (the counts are always whole): a document of a Polda or of the
+    nation names the first few of thousands, as codes read, not a record per desa."""
+    root = _root_unit(viewer, unit_id)
+    return coverages(viewer, root.pk, (), days, today, listed)[root.pk]
+
+
+def coverages(
+    viewer: Viewer,
+    unit_id: int,
+    children: Iterable[int],
+    days: int = 30,
+    today: date | None = None,
+    listed: int | None = None,
+) -> dict[int, Coverage]:
+    """The coverage of a unit and of each unit below it (``children``), from one read of
+    the unit's desa and their last visits, each desa counted for the child whose area
+    holds it: a recap of the nation reads the country's desa once, not once more per
+    Polda."""
     if not 1 <= days <= 365:
         raise Invalid("Jumlah hari antara 1 dan 365.", {"days": "antara 1 dan 365"})
     root = _root_unit(viewer, unit_id)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[root.pk, *children])}
+    units[root.pk] = root
     # Codes inside another are dropped: a Polda's area is then its province, not the
     # province and every kecamatan of its Polsek, each one more condition per row.
-    area = tree.current().areas(root.pk, ())[root.pk]
-    villages = list(Region.objects.filter(villages_in(area)).order_by("code"))
+    areas = tree.current().areas(root.pk, [pk for pk in children if pk != root.pk])
+    area: tuple[str, ...] | None = None
+    villages = Region.objects.filter(level=Level.DESA)
+    if root.level != "mabes":
+        area = areas[root.pk]
+        villages = Region.objects.filter(villages_in(area))
+    codes = sorted(villages.values_list("code", flat=True))
     today = today or today_for(viewer)
     since = today - timedelta(days=days - 1)
     # As of `today`: what was logged for later days does not count (a recap or a
     # situation report of a past day shows that day's coverage).
     last = _visits[0](area, today)
-    reached = sum(1 for v in villages if v.code in last and last[v.code] >= since)
+    owner = {code: pk for pk, found in areas.items() if pk != root.pk for code in found}
+    held: dict[int, list[str]] = {pk: [] for pk in areas}
+    held[root.pk] = codes
+    for code in codes if owner else ():
+        for length in (2, 5, 8, 13):  # provinsi, kabupaten, kecamatan, desa
+            if code[:length] in owner:
+                held[owner[code[:length]]].append(code)
+                break
+    return {
+        pk: _coverage(units[pk], held[pk], last, days, since, listed) for pk in areas if pk in units
+    }
+
+
+def _coverage(
+    unit: Unit,
+    codes: list[str],
+    last: dict[str, date],
+    days: int,
+    since: date,
+    listed: int | None,
+) -> Coverage:
+    never = [c for c in codes if c not in last]
+    stale = [c for c in codes if c in last and last[c] < since]
+    named = Region.objects.in_bulk([*never[:listed], *stale[:listed]]) if listed != 0 else {}
     return Coverage(
-        unit=root,
+        unit=unit,
         days=days,
         since=since,
-        total=len(villages),
-        reached=reached,
-        never=[v for v in villages if v.code not in last],
-        stale=[(v, last[v.code]) for v in villages if v.code in last and last[v.code] < since],
+        total=len(codes),
+        reached=len(codes) - len(never) - len(stale),
+        never=[named[c] for c in never[:listed]] if named else [],
+        stale=[(named[c], last[c]) for c in stale[:listed]] if named else [],
+        never_count=len(never),
+        stale_count=len(stale),
     )

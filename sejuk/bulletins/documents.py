@@ -10,10 +10,11 @@ from sejuk.reference.taxonomy import INCIDENT_TYPES
 from sejuk.units.models import Unit, UnitLevel
 
 from . import charts
-from .daily import COVERAGE_DAYS, WORSENED_RULE, DailyReport
+from .daily import COVERAGE_DAYS, NAMES_SHOWN, WORSENED_RULE, DailyReport
 from .outline import Block, Chart, Heading, Outline, Para, Table
 
-NAMES_SHOWN = 40  # desa never reached, listed by name up to this many
+WHOLE_QUEUE = "halaman Laporan masyarakat dengan satuan dan tanggal yang sama"
+WHOLE_COVERAGE = "daftar lengkap di halaman Cakupan desa/kelurahan"
 
 
 def letterhead(unit: Unit) -> list[str]:
@@ -79,11 +80,11 @@ def _summary(r: DailyReport) -> Table:
             f"Cakupan desa/kelurahan dalam {c.days} hari",
             f"{_n(c.reached)} dari {_n(c.total)} ({share})",
         ],
-        ["Laporan masyarakat diterima", _n(len(r.received))],
-        ["Laporan masyarakat diselesaikan", _n(len(r.settled))],
-        [f"Laporan terlambat ditanggapi (per {_as_of(r)})", _n(len(r.overdue))],
-        ["Kejadian terverifikasi", _n(len(r.incidents))],
-        ["Desa/kelurahan dengan situasi memburuk", _n(len(r.worsened))],
+        ["Laporan masyarakat diterima", _n(r.total("received"))],
+        ["Laporan masyarakat diselesaikan", _n(r.total("settled"))],
+        [f"Laporan terlambat ditanggapi (per {_as_of(r)})", _n(r.total("overdue"))],
+        ["Kejadian terverifikasi", _n(r.total("incidents"))],
+        ["Desa/kelurahan dengan situasi memburuk", _n(r.total("worsened"))],
     ]
     return Table(["Uraian", "Jumlah"], rows, widths=[0.72, 0.28])
 
@@ -131,20 +132,37 @@ def _coverage(r: DailyReport) -> list[Block]:
         f"sampai {dates.long_date(r.day)}."
     )
     blocks: list[Block] = [Heading("3. Cakupan desa/kelurahan"), Para(text)]
-    if c.never:
+    if c.never_count:
         names = ", ".join(v.name for v in c.never[:NAMES_SHOWN])
-        more = len(c.never) - NAMES_SHOWN
-        tail = f", dan {more} lainnya" if more > 0 else ""
-        blocks.append(Para(f"Belum pernah didatangi ({len(c.never)}): {names}{tail}.", small=True))
-    if c.stale:
+        more = c.never_count - min(len(c.never), NAMES_SHOWN)
+        tail = f", dan {_n(more)} lainnya ({WHOLE_COVERAGE})" if more > 0 else ""
+        blocks.append(
+            Para(f"Belum pernah didatangi ({_n(c.never_count)}): {names}{tail}.", small=True)
+        )
+    if c.stale_count:
         blocks.append(
             Para(
-                f"{len(c.stale)} desa/kelurahan pernah didatangi tetapi tidak dalam "
+                f"{_n(c.stale_count)} desa/kelurahan pernah didatangi tetapi tidak dalam "
                 f"{c.days} hari terakhir.",
                 small=True,
             )
         )
     return blocks
+
+
+def _rest(r: DailyReport, name: str, where: str) -> list[Block]:
+    """Under a table that shows only the first rows of a longer list: how many are left
+    out and where the whole list is."""
+    shown, total = len(getattr(r, name)), r.total(name)
+    if total <= shown:
+        return []
+    return [
+        Para(
+            f"Ditampilkan {_n(shown)} pertama dari {_n(total)}; {_n(total - shown)} lainnya "
+            f"ada di {where}.",
+            small=True,
+        )
+    ]
 
 
 def _reports(r: DailyReport) -> list[Block]:
@@ -160,7 +178,7 @@ def _reports(r: DailyReport) -> list[Block]:
         ]
         for x in r.received
     ]
-    blocks.append(Para(f"Diterima pada hari itu: {len(received)} laporan."))
+    blocks.append(Para(f"Diterima pada hari itu: {_n(r.total('received'))} laporan."))
     if received:
         blocks.append(
             Table(
@@ -169,7 +187,8 @@ def _reports(r: DailyReport) -> list[Block]:
                 widths=[0.2, 0.2, 0.2, 0.12, 0.14, 0.14],
             )
         )
-    blocks.append(Para(f"Diselesaikan pada hari itu: {len(r.settled)} laporan."))
+        blocks += _rest(r, "received", WHOLE_QUEUE)
+    blocks.append(Para(f"Diselesaikan pada hari itu: {_n(r.total('settled'))} laporan."))
     if r.settled:
         blocks.append(
             Table(
@@ -181,7 +200,10 @@ def _reports(r: DailyReport) -> list[Block]:
                 widths=[0.22, 0.26, 0.26, 0.26],
             )
         )
-    blocks.append(Para(f"Terlambat ditanggapi (per {_as_of(r)}): {len(r.overdue)} laporan."))
+        blocks += _rest(r, "settled", WHOLE_QUEUE)
+    blocks.append(
+        Para(f"Terlambat ditanggapi (per {_as_of(r)}): {_n(r.total('overdue'))} laporan.")
+    )
     if r.overdue:
         blocks.append(
             Table(
@@ -199,6 +221,7 @@ def _reports(r: DailyReport) -> list[Block]:
                 widths=[0.18, 0.2, 0.2, 0.2, 0.22],
             )
         )
+        blocks += _rest(r, "overdue", WHOLE_QUEUE)
     return blocks
 
 
@@ -225,6 +248,7 @@ def _incidents(r: DailyReport) -> list[Block]:
             rows,
             widths=[0.14, 0.24, 0.2, 0.2, 0.22],
         ),
+        *_rest(r, "incidents", "halaman Kejadian"),
     ]
 
 
@@ -251,6 +275,7 @@ def _media(r: DailyReport) -> list[Block]:
     return [
         *blocks,
         Table(["Sinyal", "Kata bukti", "Wilayah", "Berita"], rows, widths=[0.2, 0.2, 0.2, 0.4]),
+        *_rest(r, "media_signals", "halaman Media"),
     ]
 
 
@@ -277,6 +302,7 @@ def _worsened(r: DailyReport) -> list[Block]:
             rows,
             widths=[0.28, 0.24, 0.24, 0.24],
         ),
+        *_rest(r, "worsened", "halaman Kerawanan (peta dan peringkat desa)"),
     ]
 
 

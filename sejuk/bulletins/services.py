@@ -16,7 +16,7 @@ from django.utils import timezone
 from sejuk.accounts.access import Viewer, get_or_deny, require, scoped_units, viewer_of_unit
 from sejuk.accounts.workplace import today_for
 from sejuk.activities.exports import audit_export
-from sejuk.activities.recap import MAX_DAYS, coverage, recap
+from sejuk.activities.recap import LISTED_LEVELS, MAX_DAYS, coverages, recap
 from sejuk.activities.services import ActivityFilter, get_activity, list_activities
 from sejuk.errors import Invalid, NotFound
 from sejuk.units.models import Unit, UnitLevel
@@ -96,9 +96,9 @@ def release_file(
 
 def report_units(viewer: Viewer) -> list[Unit]:
     """The units a viewer may ask a report of: theirs and those below (the whole country:
-    its Polda and Polres), upper units first."""
+    the nation, its Polda and Polres), upper units first."""
     require(viewer, "bulletin.read")
-    levels = [UnitLevel.POLDA, UnitLevel.POLRES, UnitLevel.POLSEK]
+    levels = [UnitLevel.MABES, UnitLevel.POLDA, UnitLevel.POLRES, UnitLevel.POLSEK]
     units = Unit.objects.filter(active=True, level__in=levels)
     if viewer.unit_ids is None:
         units = units.exclude(level=UnitLevel.POLSEK)
@@ -166,17 +166,24 @@ def recap_book(
     seen = viewer_of_unit(unit)
     days = min((end - start).days + 1, 365)
     whole = recap(seen, start, end, unit.pk)
+    # A Polres's recap lists each Polsek's activities; a Polda's or the nation's would
+    # list tens of thousands a month: its sheets give the counts, the export the list.
+    listing = unit.level in LISTED_LEVELS
+    below = [row.unit.pk for row in whole.rows if row.unit.pk != unit.pk]
+    covered = coverages(seen, unit.pk, below, days, today=end, listed=0)
     parts = []
-    for row in whole.rows:
-        if row.unit.pk == unit.pk:
-            continue
+    for pk in below:
+        listed = None
+        if listing:
+            listed = list_activities(
+                seen, ActivityFilter(start=start, end=end, unit_id=pk)
+            ).order_by("-starts_at", "-id")
         parts.append(
             workbook.UnitPart(
-                recap=recap(seen, start, end, row.unit.pk),
-                coverage=coverage(seen, row.unit.pk, days, today=end),
-                activities=list_activities(
-                    seen, ActivityFilter(start=start, end=end, unit_id=row.unit.pk)
-                ),
+                recap=recap(seen, start, end, pk),
+                coverage=covered[pk],
+                activities=listed[: workbook.LISTED_ACTIVITIES] if listed is not None else None,
+                activities_total=listed.count() if listed is not None else 0,
             )
         )
     return workbook.RecapBook(
@@ -186,7 +193,7 @@ def recap_book(
         zone=unit_zone(unit),
         made_at=timezone.now(),
         whole=whole,
-        coverage=coverage(seen, unit.pk, days, today=end),
+        coverage=covered[unit.pk],
         parts=parts,
     )
 

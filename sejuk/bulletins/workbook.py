@@ -26,6 +26,11 @@ from sejuk.units.models import Unit
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 SHADE = PatternFill("solid", fgColor="E8EEF2")
+# Activities listed per Polsek's sheet of a Polres's recap, newest first (a Polsek's
+# month fits); the rest, and a Polda's or the nation's, the activity export gives.
+LISTED_ACTIVITIES = 500
+EXPORT = "Ekspor di halaman Kegiatan dengan satuan dan periode yang sama"
+NOT_LISTED = f"Rekap Polda dan nasional tidak memuat daftar kegiatan; daftar lengkap: {EXPORT}."
 ONE_ACTIVITY_ONCE = (
     "Satu kegiatan dapat memiliki lebih dari satu jenis; Jumlah kegiatan menghitungnya sekali."
 )
@@ -35,7 +40,9 @@ ONE_ACTIVITY_ONCE = (
 class UnitPart:
     recap: Recap
     coverage: Coverage
-    activities: Any  # the unit's activities in the period (a queryset)
+    activities: Any  # the unit's newest activities of the period, LISTED_ACTIVITIES at
+    # most (a queryset); None: not listed (a Polda's or the nation's recap)
+    activities_total: int = 0  # all of them
 
 
 @dataclass(frozen=True)
@@ -146,10 +153,22 @@ def _unit_sheet(ws: Worksheet, book: RecapBook, part: UnitPart) -> None:
     _coverage_rows(ws, [part.coverage], part.coverage.days)
     ws.append(["Daftar kegiatan"])
     ws.cell(ws.max_row, 1).font = BOLD
+    if part.activities is None:
+        ws.append([NOT_LISTED])
+        _widths(ws)
+        return
     ws.append(list(LIST_COLUMNS))
     _shade(ws, ws.max_row, len(LIST_COLUMNS))
     for row in activity_rows(part.activities):
         ws.append([safe_cell(v) for v in row])
+    shown = min(part.activities_total, LISTED_ACTIVITIES)
+    if part.activities_total > shown:
+        ws.append(
+            [
+                f"Ditampilkan {shown} kegiatan terbaru dari {part.activities_total}; "
+                f"daftar lengkap: {EXPORT}."
+            ]
+        )
     _widths(ws)
 
 

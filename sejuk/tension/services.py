@@ -265,6 +265,14 @@ def reached(area: tuple[str, ...] | None, start: date, end: date) -> int:
     return sum(1 for last in lastvisit.last_visits(area, end).values() if last >= start)
 
 
+def reached_on(area: tuple[str, ...] | None, day: date) -> int:
+    """Desa of the area (None: the nation) with an activity on ``day``: the day's rows
+    of the daily figures (one index range on the day), not the day's activities."""
+    catch_up()
+    rows = DayFigures.objects.filter(area_q(area), day=day, activities__gt=0)
+    return rows.alias(length=Length("region_code")).filter(length=DESA).count()
+
+
 def levels(area_prefix: str | None, level: int, day: date) -> dict[str, tuple[float, str]]:
     """For the map: {region code: (score, level)} of every region of ``level`` (1
     provinsi .. 4 desa) under ``area_prefix`` (None: the nation) on ``day``, from the

@@ -29,6 +29,7 @@ class Tree:
     _areas: dict[tuple[int, ...], dict[int, tuple[str, ...]]] = field(
         default_factory=dict, compare=False
     )
+    _below: dict[int, list[int]] = field(default_factory=dict, compare=False)
 
     def areas(self, root: int, children: Iterable[int]) -> dict[int, tuple[str, ...]]:
         """The area of ``root`` and of each child: its own codes and those of every
@@ -38,23 +39,37 @@ class Tree:
             self._areas[key] = self._grouped(root, key[1:])
         return self._areas[key]
 
+    def below(self, unit: int) -> list[int]:
+        """The units right below ``unit``."""
+        if not self._below and self.parent:
+            found: dict[int, list[int]] = defaultdict(list)
+            for uid, parent in self.parent.items():
+                if parent is not None:
+                    found[parent].append(uid)
+            self._below.update(found)
+        return self._below.get(unit, [])
+
     def _grouped(self, root: int, children: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
-        group_of: dict[int, int] = {root: root}
-        group_of.update({child: child for child in children})
-        for uid in self.parent:
-            path: list[int] = []
-            at: int | None = uid
-            while at is not None and at not in group_of and len(path) <= len(self.parent):
-                path.append(at)
-                at = self.parent.get(at)
-            if at is not None and at in group_of:
-                for step in path:  # the climb's units share the group found
-                    group_of[step] = group_of[at]
+        """Walks down from the root (and from a child not under it) only: a Polda's
+        recap reads its few hundred units, not the nation's thousands."""
+        heads = {root, *children}
+        group_of: dict[int, int] = {}
+        for start in (root, *children):
+            if start in group_of:
+                continue
+            group_of[start] = start
+            stack = [start]
+            while stack:
+                at = stack.pop()
+                for unit in self.below(at):
+                    if unit not in group_of:  # a unit is reached once, whatever the links
+                        group_of[unit] = unit if unit in heads else group_of[at]
+                        stack.append(unit)
         found: dict[int, set[str]] = defaultdict(set)
         for uid, group in group_of.items():
             found[group].update(self.codes.get(uid, ()))
             found[root].update(self.codes.get(uid, ()))
-        return {pk: normalised(sorted(found[pk])) for pk in dict.fromkeys(group_of.values())}
+        return {pk: normalised(sorted(found[pk])) for pk in dict.fromkeys((root, *children))}
 
 
 def _read() -> Tree:

@@ -80,3 +80,24 @@ def test_a_closed_polseks_activities_still_count_in_its_polres_recap(world):
     r = recap.recap(viewer_for(world.users["pimpinan"]), TODAY - timedelta(days=7), TODAY)
     rows = {row.unit.name: row.total for row in r.rows}
     assert "Polsek Gerung" not in rows and rows["Polres Lombok Barat"] == 1 and r.total == 1
+
+
+def test_coverage_per_unit_below_read_at_once_is_each_units_own_coverage(world):
+    log_activity(world.users["bhabin"])  # Sekotong Barat, yesterday
+    log_activity(world.users["bhabin"], region="52.01.07.2002", date=TODAY - timedelta(days=40))
+    log_activity(world.users["operator"], region=GERUNG_UTARA)
+    polres = Unit.objects.get(name="Polres Lombok Barat")
+    below = list(Unit.objects.filter(parent=polres).values_list("pk", flat=True))
+    viewer = viewer_for(world.users["pimpinan"])
+    together = recap.coverages(viewer, polres.pk, below, days=30, listed=5)
+    for pk in [polres.pk, *below]:
+        alone = recap.coverage(viewer, pk, days=30, listed=5)
+        got = together[pk]
+        assert (got.total, got.reached, got.never_count, got.stale_count) == (
+            alone.total,
+            alone.reached,
+            alone.never_count,
+            alone.stale_count,
+        )
+        assert [r.code for r in got.never] == [r.code for r in alone.never]
+    assert together[polres.pk].reached == 2
