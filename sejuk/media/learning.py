@@ -14,14 +14,19 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import precision_score, recall_score
-from sklearn.model_selection import train_test_split
 
 from .models import Classifier, Review, Signal
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+# scikit-learn (and SciPy under it) is imported when a signal is first scored or the
+# model trained, not when Sejuk starts: every server process would otherwise carry
+# about a hundred megabytes it never uses.
 
 MIN_EXAMPLES = 8  # and two of each verdict, or nothing is trained
 FEATURES = 2**18
@@ -38,7 +43,11 @@ def _tokens(doc: str) -> list[str]:
     return [f"jenis={kind}", *words, *(f"{kind}|{w}" for w in words)]
 
 
-VECTORIZER = HashingVectorizer(n_features=FEATURES, analyzer=_tokens, alternate_sign=False)
+@cache
+def vectorizer() -> HashingVectorizer:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(n_features=FEATURES, analyzer=_tokens, alternate_sign=False)
 
 
 def _doc(kind: str, title: str, text: str) -> str:
@@ -56,7 +65,11 @@ def train() -> str:
         return (
             f"belum dilatih: {len(rows)} putusan analis, perlu {MIN_EXAMPLES} dengan dua tiap jenis"
         )
-    X = VECTORIZER.transform([_doc(k, t, x) for k, t, x, _ in rows])
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import precision_score, recall_score
+    from sklearn.model_selection import train_test_split
+
+    X = vectorizer().transform([_doc(k, t, x) for k, t, x, _ in rows])
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=0.25, stratify=y, random_state=0
     )
@@ -84,7 +97,7 @@ def train() -> str:
 
 
 def score(classifier: Classifier, kind: str, title: str, text: str) -> float:
-    row = VECTORIZER.transform([_doc(kind, title, text)])
+    row = vectorizer().transform([_doc(kind, title, text)])
     coef = classifier.weights["coef"]
     z = classifier.weights["intercept"] + sum(
         coef.get(str(i), 0.0) * v for i, v in zip(row.indices, row.data, strict=True)
