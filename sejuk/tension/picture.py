@@ -68,10 +68,12 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
         return AreaPicture(None, [], [], {}, [], reached, _villages(area))
     trend = services.trend(area, day)
     counts = summary.total(area, day)
+    top, risen = services.ranking(area, day, size), services.rises(area, day, 5)
+    both = lines(top + risen)  # the names of both lists read at once
     return AreaPicture(
         day=day,
-        ranking=lines(services.ranking(area, day, size)),
-        rises=lines(services.rises(area, day, 5)),
+        ranking=both[: len(top)],
+        rises=both[len(top) :],
         levels=trend[-1][1],
         trend=trend,
         reached=counts.reached,
