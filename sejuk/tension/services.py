@@ -149,8 +149,12 @@ def store_tensions(
     return len(found)
 
 
-def desa_tension(code: str, day: date, now: datetime | None = None) -> score.Tension | None:
-    return compute.tensions(code, day, now).get(code)
+def desa_tension(
+    code: str, day: date, now: datetime | None = None, checked: bool = False
+) -> score.Tension | None:
+    """A desa's tension on a day, computed from its records now (None: no such desa;
+    ``checked``: the caller has read the desa already)."""
+    return compute.tensions(code, day, now, known=[code] if checked else None).get(code)
 
 
 def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, float, str]]:
@@ -245,7 +249,15 @@ def trend(
 ) -> list[tuple[date, dict[str, int]]]:
     """Per day of the last ``days`` up to ``day``: the area's desa per level."""
     first = day - timedelta(days=days - 1)
-    by = {on: c.levels for on, c in summary.counts(area, first, day).items()}
+    return trend_of(summary.counts(area, first, day), day, days)
+
+
+def trend_of(
+    counts: dict[date, summary.Counts], day: date, days: int = TREND_DAYS
+) -> list[tuple[date, dict[str, int]]]:
+    """``trend`` from the area's counts per day (``summary.counts`` over those days)."""
+    first = day - timedelta(days=days - 1)
+    by = {on: c.levels for on, c in counts.items()}
     return [
         (
             first + timedelta(days=i),
