@@ -200,9 +200,10 @@ def _subtree(unit_id: int) -> tuple[frozenset[int], tuple[str, ...]]:
     """A unit and every unit below it, and their area (``area_codes``), in one query: a
     Polda's hundreds of units walked level by level were four round trips, three of them
     naming every unit of the level above."""
+    # The table names are the models' own, never input; UNION (not ALL) ends a loop.
     units, areas = Unit._meta.db_table, Unit.area.through._meta.db_table
     sql = (
-        f"WITH RECURSIVE below(id) AS (SELECT id FROM {units} WHERE id = %s UNION "  # a loop ends
+        f"WITH RECURSIVE below(id) AS (SELECT id FROM {units} WHERE id = %s UNION "  # noqa: S608
         f"SELECT u.id FROM {units} u JOIN below b ON u.parent_id = b.id) "
         f"SELECT b.id, a.region_id FROM below b LEFT JOIN {areas} a ON a.unit_id = b.id"
     )

@@ -265,11 +265,15 @@ def counts(viewer: Viewer) -> dict[str, int]:
     counted = Q(state__in=OPEN_STATES) | Q(
         state=State.SELESAI, first_response_at__isnull=True, due_at__lt=at
     )
-    found = visible(viewer).filter(counted).aggregate(
-        baru=Count("pk", filter=Q(state=State.BARU)),
-        terlambat=Count("pk", filter=late),
-        terbuka=Count("pk", filter=Q(state__in=OPEN_STATES)),
-        saya=Count("pk", filter=mine),
+    found = (
+        visible(viewer)
+        .filter(counted)
+        .aggregate(
+            baru=Count("pk", filter=Q(state=State.BARU)),
+            terlambat=Count("pk", filter=late),
+            terbuka=Count("pk", filter=Q(state__in=OPEN_STATES)),
+            saya=Count("pk", filter=mine),
+        )
     )
     return {name: found[name] or 0 for name in ("baru", "terlambat", "terbuka", "saya")}
 

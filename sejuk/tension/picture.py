@@ -148,7 +148,7 @@ def _last_visit(acts: QuerySet[Any], listed: list[Any], day: date) -> date | Non
     asked of the database (a past day, older than the whole list)."""
     for activity in listed:
         if activity.local_date <= day:
-            return activity.local_date  # type: ignore[no-any-return]
+            return activity.local_date
     if len(listed) < LISTED:  # the list holds every activity: none up to the day
         return None
     return acts.filter(local_date__lte=day).values_list("local_date", flat=True).first()

@@ -72,9 +72,7 @@ def test_a_commanders_page_stays_within_its_query_budget(client, commanders, sco
     assert len(found) <= BUDGET[scope, url], "\n".join(found)
 
 
-def test_units_nested_deeper_below_a_polda_cost_its_commander_no_more_queries(
-    client, commanders
-):
+def test_units_nested_deeper_below_a_polda_cost_its_commander_no_more_queries(client, commanders):
     """The viewer's units and area are one query however deep the tree: walked a level
     at a time, each level below was one more round trip on every page."""
     before = {url: len(queries_of(client, commanders["polda"], url)) for _, url in BUDGET}
