@@ -19,7 +19,7 @@ NATIONAL_REGION = "31"  # Jakarta: the zone of a viewer with no place (the whole
 
 def zone_for(viewer: Viewer) -> str:
     """WIB, WITA or WIT: the zone where the viewer works (Jakarta's for the whole country)."""
-    code = viewer.villages[0] if viewer.villages else None
+    code = viewer.villages[0] if viewer.villages else viewer.home_region
     if code is None and viewer.unit_id:
         code = (
             Unit.objects.filter(pk=viewer.unit_id).values_list("home_region_id", flat=True).first()

@@ -55,5 +55,13 @@ def place_names(codes: Iterable[str]) -> dict[str, str]:
     return names
 
 
+def with_places_above(code: str) -> tuple[dict[str, Region], str]:
+    """The region of ``code``, its kecamatan and its kabupaten by code, and the places
+    above it as people name them ("Kec. Sekotong, Kab. Lombok Barat"), in one query."""
+    chain = _up_to_kabupaten(code)
+    regions = {r.code: r for r in Region.objects.filter(code__in=chain).defer("boundary")}
+    return regions, ", ".join(_named(regions[c]) for c in chain[1:] if c in regions)
+
+
 def place_name(code: str) -> str:
     return place_names([code]).get(code, code)

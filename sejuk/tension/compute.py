@@ -46,12 +46,14 @@ def tensions(
     day: date,
     now: datetime | None = None,
     visits: dict[str, date] | None = None,
+    known: list[str] | None = None,
 ) -> dict[str, score.Tension]:
     """Every desa under ``prefix`` (None: the nation), as the day ``day`` ends. When
     ``visits`` is given it receives each desa's last day with an activity (in the
-    lookback, at least ``summary.REACH_DAYS``), for the area summary."""
+    lookback, at least ``summary.REACH_DAYS``), for the area summary. ``known``: the
+    desa under ``prefix`` when the caller has read them already."""
     w = weights()
-    codes = desa_codes(prefix)
+    codes = desa_codes(prefix) if known is None else known
     if not codes:
         return {}
     lookback = max(w.incident_window, w.situation_days, w.coverage_days, summary.REACH_DAYS)

@@ -45,16 +45,12 @@ def parts_list(parts: dict[str, Any]) -> list[tuple[str, str, float, str]]:
 
 
 def places(codes: list[str]) -> dict[str, Place]:
-    regions = Region.objects.in_bulk(codes)
-    kec = Region.objects.in_bulk({c.rsplit(".", 1)[0] for c in codes})
-    return {
-        c: Place(
-            c,
-            regions[c].name if c in regions else c,
-            getattr(kec.get(c.rsplit(".", 1)[0]), "name", ""),
-        )
-        for c in codes
-    }
+    """Each desa's name and its kecamatan's, in one query."""
+    kec = {c: c.rsplit(".", 1)[0] for c in codes}
+    names = dict(
+        Region.objects.filter(code__in={*codes, *kec.values()}).values_list("code", "name")
+    )
+    return {c: Place(c, names.get(c, c), names.get(kec[c], "")) for c in codes}
 
 
 def lines(rows: list[services.Ranked]) -> list[Line]:

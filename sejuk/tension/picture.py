@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from sejuk.accounts.access import OutsideArea, Viewer, require
 from sejuk.accounts.workplace import today_for
@@ -17,7 +17,7 @@ from sejuk.errors import NotFound
 from sejuk.incidents.services import visible as visible_incidents
 from sejuk.leaders.services import LeaderFilter, leaders
 from sejuk.regions.models import Level, Region
-from sejuk.regions.names import place_name
+from sejuk.regions.names import with_places_above
 from sejuk.reports.services import visible as visible_reports
 
 from . import ranking as ranking_page
@@ -27,6 +27,7 @@ from .lines import Line, lines, parts_list, places
 
 COVERAGE_DAYS = summary.REACH_DAYS
 RANK_SIZE = 15
+LISTED = 15  # a desa page's activities, reports and incidents
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,16 @@ def area_picture(viewer: Viewer, on: date | None = None, size: int = RANK_SIZE) 
         since = today - timedelta(days=COVERAGE_DAYS - 1)
         reached = services.reached(area, since, today)
         return AreaPicture(None, [], [], {}, [], reached, _villages(area))
-    trend = services.trend(area, day)
-    counts = summary.total(area, day)
+    # The trend's last day is the day's counts: one read of the area summary for both.
+    by_day = summary.counts(area, day - timedelta(days=services.TREND_DAYS - 1), day)
+    trend = services.trend_of(by_day, day)
+    counts = by_day.get(day, summary.Counts())
+    top, risen = services.ranking(area, day, size), services.rises(area, day, 5)
+    both = lines(top + risen)  # the names of both lists read at once
     return AreaPicture(
         day=day,
-        ranking=lines(services.ranking(area, day, size)),
-        rises=lines(services.rises(area, day, 5)),
+        ranking=both[: len(top)],
+        rises=both[len(top) :],
         levels=trend[-1][1],
         trend=trend,
         reached=counts.reached,
@@ -103,27 +108,27 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
     """One desa: tension today with its parts, over time, and the records behind it."""
     require(viewer, "tension.read")
     services.catch_up()
-    region = Region.objects.filter(pk=code, level=Level.DESA).first()
-    if region is None:
+    chain, above = with_places_above(code)
+    region = chain.get(code)
+    if region is None or region.level != Level.DESA:
         raise NotFound("Desa/kelurahan tidak ditemukan.")
     if not viewer.covers("tension.read", code):
         raise OutsideArea("region", code)
     day = on or today_for(viewer)
-    found = services.desa_tension(code, day)
+    found = services.desa_tension(code, day, checked=True)
     assert found is not None
     history = [(d, s, lv, score.LEVELS.get(lv, lv)) for d, s, lv in services.history(code, day)]
-    kec = Region.objects.filter(pk=code.rsplit(".", 1)[0]).values_list("name", flat=True).first()
     acts = visible_activities(viewer).filter(region_id=code).order_by("-starts_at", "-pk")
-    last = acts.filter(local_date__lte=day).values_list("local_date", flat=True).first()
+    listed = list(acts.prefetch_related("types")[:LISTED])
     return DesaPage(
         region=region,
-        kecamatan=kec or "",
-        above=", ".join(place_name(code).split(", ")[1:]),
+        kecamatan=getattr(chain.get(code.rsplit(".", 1)[0]), "name", ""),
+        above=above,
         day=day,
         tension=found,
         parts=parts_list({n: [p.points, p.why] for n, p in found.parts.items()}),
         history=history,
-        activities=list(acts.prefetch_related("types")[:15]),
+        activities=listed,
         reports=list(visible_reports(viewer).filter(region_id=code).order_by("-created_at")[:15])
         if viewer.can("report.read")
         else [],
@@ -133,8 +138,20 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
         leaders=list(leaders(viewer, LeaderFilter(region=code))[:20])
         if viewer.can("leader.read")
         else [],
-        last_visit=last,
+        last_visit=_last_visit(acts, listed, day),
     )
+
+
+def _last_visit(acts: QuerySet[Any], listed: list[Any], day: date) -> date | None:
+    """The day of the desa's last activity up to ``day``: the first of the listed ones
+    on or before it (the list runs newest first, and a desa's local days with it), else
+    asked of the database (a past day, older than the whole list)."""
+    for activity in listed:
+        if activity.local_date <= day:
+            return activity.local_date
+    if len(listed) < LISTED:  # the list holds every activity: none up to the day
+        return None
+    return acts.filter(local_date__lte=day).values_list("local_date", flat=True).first()
 
 
 def _check_area(viewer: Viewer, code: str) -> Region:
@@ -188,7 +205,7 @@ def region_picture(viewer: Viewer, code: str, on: date | None = None) -> RegionP
     since = today - timedelta(days=COVERAGE_DAYS - 1)
     line, only = None, None
     if region.level == Level.DESA:
-        found = services.desa_tension(code, today)
+        found = services.desa_tension(code, today, checked=True)
         assert found is not None
         place = places([code])[code]
         line = Line(

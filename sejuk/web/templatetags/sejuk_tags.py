@@ -1,8 +1,11 @@
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.template.defaultfilters import floatformat
+from django.utils.translation import get_language
 
 from sejuk import dates
 from sejuk.accounts.access import ANONYMOUS, current_viewer
@@ -17,6 +20,21 @@ register = template.Library()
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     """``{{ counts|get_item:code }}``: a dict's value by a variable key."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def skor(value: float | None) -> str:
+    """A score with one decimal, as ``floatformat:1`` writes it in the active language
+    ("11,1"). The commander's picture writes a few hundred (each line's score and parts),
+    mostly the same few values: each is worked out once per language and process."""
+    if value is None:
+        return ""
+    return _one_decimal(float(value), get_language())
+
+
+@lru_cache(maxsize=4096)
+def _one_decimal(value: float, language: str | None) -> str:
+    return str(floatformat(value, 1))
 
 
 @register.filter
