@@ -19,7 +19,7 @@ from django.utils import timezone
 from sejuk import bulk
 from sejuk.reference.codes import DESA, KECAMATAN, normalised
 
-from . import compute, lastvisit, rollup, score, store, summary, upkeep
+from . import compute, lastvisit, rollup, score, store, stored, summary, upkeep
 from .codes import area_q, below
 from .models import AreaDay, DayFigures, Dirty, Tension
 
@@ -114,15 +114,12 @@ def store_tensions(
     """Replace the stored tension of the desa under ``prefix`` on ``day`` with ``found``
     (every desa under it), each with its rise against ``RISE_DAYS`` days before (as
     stored then: the ranking of rises is one indexed query), then the area summary."""
-    old = Tension.objects.filter(day=day)
     before_rows = Tension.objects.filter(day=day - timedelta(days=RISE_DAYS))
     if prefix:
-        old = old.filter(below(prefix) | Q(region_code=prefix))
         before_rows = before_rows.filter(below(prefix) | Q(region_code=prefix))
-    old.delete()
     before = dict(before_rows.values_list("region_code", "score").iterator(chunk_size=20000))
-    # Tuples straight to the table (sejuk.bulk): a model instance per desa would cost
-    # more than the database does at the nation's 83,762 desa.
+    # Tuples straight to the table (sejuk.tension.stored): a model instance per desa
+    # would cost more than the database does at the nation's 83,762 desa.
     explained: dict[int, bulk.Encoded] = {}
 
     def parts_of(t: score.Tension) -> bulk.Encoded:
@@ -130,20 +127,19 @@ def store_tensions(
             explained[id(t)] = bulk.encoded({n: [p.points, p.why] for n, p in t.parts.items()})
         return explained[id(t)]
 
-    bulk.insert(
-        Tension,
-        ("region_code", "day", "score", "level", "parts", "rise"),
-        (
+    stored.replace(
+        day,
+        prefix,
+        [
             (
                 code,
-                day,
                 t.score,
                 t.level,
                 parts_of(t),
                 round(t.score - before[code], 2) if code in before else None,
             )
             for code, t in found.items()
-        ),
+        ],
     )
     summary.store(day, prefix, ((code, t.level) for code, t in found.items()), visits)
     return len(found)
