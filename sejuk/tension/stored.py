@@ -24,6 +24,7 @@ from .codes import below
 from .models import Tension
 
 FIELDS = ("region_code", "day", "score", "level", "parts", "rise")
+WORK_MEM = "16MB"  # the nation's new rows hash in about 7 MB
 STAGED_FROM = 2000  # desa: below, the temporary tables cost more than they save
 
 Row = tuple[str, float, str, bulk.Encoded, float | None]  # code, score, level, parts, rise
@@ -52,6 +53,8 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
     assert Tension._meta.db_table == TABLE
     ids: dict[bulk.Encoded, int] = {}
     with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('work_mem')")
+        work_mem = cursor.fetchone()[0]
         cursor.execute(f"DROP TABLE IF EXISTS {NEW}, {NEW_PARTS}")
         cursor.execute(
             f"CREATE TEMPORARY TABLE {NEW} (region_code varchar(13) NOT NULL, "
@@ -70,7 +73,9 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
         with raw.copy(f"COPY {NEW_PARTS} (id, parts) FROM STDIN") as copy:
             for parts, part in ids.items():
                 copy.write_row((part, parts))
-        cursor.execute(f"ANALYZE {NEW}, {NEW_PARTS}")
+        cursor.execute(f"ANALYZE {NEW}, {NEW_PARTS}")  # the planner hashes the narrow side
+        # The statements below hash a day's new rows: in memory, not in batches on disk.
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [WORK_MEM])
         # Codes are digits and dots: nothing in them is special to LIKE.
         area = ""
         params: list[date | str] = [day]
@@ -78,13 +83,17 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
             area = " AND (t.region_code = %s OR t.region_code LIKE %s)"
             params += [prefix, f"{prefix}.%"]
         # Changed rows, and desa no longer under the prefix, go; unchanged rows stay.
+        # The rows that stay are found first: the explanations are compared through the
+        # small table of distinct ones, not carried along with each new row.
         cursor.execute(
-            f"DELETE FROM {TABLE} t WHERE t.day = %s{area} AND NOT EXISTS ("  # noqa: S608
-            f"SELECT 1 FROM {NEW} n JOIN {NEW_PARTS} p ON p.id = n.part "
-            "WHERE n.region_code = t.region_code AND n.score = t.score "
-            "AND n.level = t.level AND n.rise IS NOT DISTINCT FROM t.rise "
-            "AND p.parts = t.parts)",
-            params,
+            "WITH same AS MATERIALIZED ("  # noqa: S608
+            f"SELECT s.id FROM {TABLE} s JOIN {NEW} n ON n.region_code = s.region_code "
+            f"JOIN {NEW_PARTS} p ON p.id = n.part WHERE s.day = %s AND n.score = s.score "
+            "AND n.level = s.level AND n.rise IS NOT DISTINCT FROM s.rise "
+            "AND (p.parts = s.parts) IS TRUE) "
+            f"DELETE FROM {TABLE} t WHERE t.day = %s{area} "
+            "AND NOT EXISTS (SELECT 1 FROM same WHERE same.id = t.id)",
+            [day, *params],
         )
         cursor.execute(
             f"INSERT INTO {TABLE} (region_code, day, score, level, parts, rise) "  # noqa: S608
@@ -95,3 +104,4 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
             [day, day],
         )
         cursor.execute(f"DROP TABLE {NEW}, {NEW_PARTS}")
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
