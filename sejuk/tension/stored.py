@@ -45,8 +45,8 @@ def replace(day: date, prefix: str | None, rows: Sequence[Row]) -> None:
 
 
 TABLE = "tension_tension"
-NEW = "tension_new"
-NEW_PARTS = "tension_new_parts"
+NEW = "pg_temp.tension_new"  # never a table of the schema, whatever its name
+NEW_PARTS = "pg_temp.tension_new_parts"
 
 
 def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
@@ -84,7 +84,8 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
             params += [prefix, f"{prefix}.%"]
         # Changed rows, and desa no longer under the prefix, go; unchanged rows stay.
         # The rows that stay are found first: the explanations are compared through the
-        # small table of distinct ones, not carried along with each new row.
+        # small table of distinct ones, not carried along with each new row, and as a
+        # plain comparison ("IS TRUE": the planner would otherwise hash every one).
         cursor.execute(
             "WITH same AS MATERIALIZED ("  # noqa: S608
             f"SELECT s.id FROM {TABLE} s JOIN {NEW} n ON n.region_code = s.region_code "
