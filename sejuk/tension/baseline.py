@@ -71,3 +71,19 @@ def figure_for(code: str, rows: dict[str, Baseline]) -> Figure:
             if row.score is None:
                 source = f"{source}; kelas TPS: {row.source}"
     return Figure(ikp, source, tps)
+
+
+def figures(codes: list[str], rows: dict[str, Baseline]) -> dict[str, Figure]:
+    """``figure_for`` of each desa code. A desa whose kecamatan and itself have no
+    imported row has the figure of every such desa of its kabupaten: worked out once."""
+    out: dict[str, Figure] = {}
+    by_kab: dict[str, Figure] = {}
+    for code in codes:
+        if code[:8] in rows or code in rows:
+            out[code] = figure_for(code, rows)
+            continue
+        kab = code[:5]
+        if kab not in by_kab:
+            by_kab[kab] = figure_for(code, rows)
+        out[code] = by_kab[kab]
+    return out

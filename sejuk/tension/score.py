@@ -94,6 +94,25 @@ class Tension:
         }
 
 
+def inputs_key(x: Inputs) -> tuple[object, ...]:
+    """Every value of ``x``, hashable: desa with equal keys have equal tension. Dicts
+    keep their order (sums over them are taken in that order)."""
+    return (
+        x.ikp,
+        x.ikp_source,
+        x.tps_class,
+        tuple((age, tuple(types.items()), severe) for age, types, severe in x.incidents),
+        x.neighbour_points,
+        tuple(x.open_reports.items()),
+        x.overdue_reports,
+        x.situation,
+        x.situation_age,
+        x.last_activity_age,
+        x.stages,
+        x.media,
+    )
+
+
 def level_of(score: float, w: Weights) -> str:
     if score >= w.sangat_rawan_from:
         return "sangat_rawan"
