@@ -127,6 +127,10 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
         if code == "sambang" and _a_crowd_before(doc, m.first):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
+        if code == "sambang" and _found_at_home(doc, m):
+            continue  # "menemukan kantong berisi uang di rumah warga": a search, no visit
+        if code in _DONE_BY_ANYONE and _someone_else_before(doc, m.first):
+            continue  # "seorang pria mendatangi rumah warga": not the police's visit
         if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
         if code == "penyuluhan" and _incites(doc, m):
@@ -191,6 +195,31 @@ _MANY = words("puluhan ratusan ribuan")
 _POLICE_PEOPLE = words("personel personil anggota petugas polisi aparat bhabinkamtibmas")
 # The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
 _SCENE = words("lokasi tkp")
+
+
+# Visits, talks and gifts anyone can make; who makes them decides whether the police did.
+_DONE_BY_ANYONE = frozenset({"sambang", "penyuluhan", "other"})
+# A stranger or a suspect as the one acting: "seorang pria", "pelaku", "oknum", "OTK".
+_SOMEONE_ELSE = words("pria wanita pelaku oknum terduga tersangka otk")
+
+
+# Evidence found, seized or someone arrested at a home: the home is where, not whom the
+# police visited ("Gakkumdu menemukan amplop di rumah warga").
+_SEARCHED = words(
+    "menemukan ditemukan temukan menyita disita menggeledah digeledah menangkap ditangkap"
+)
+
+
+def _found_at_home(doc: Document, m: Match) -> bool:
+    if not m.words.startswith(("di rumah", "dirumah", "kediaman")):
+        return False
+    return not _SEARCHED.isdisjoint(context.words_before(doc, m.first, 12, clause=True))
+
+
+def _someone_else_before(doc: Document, at: int) -> bool:
+    """A stranger or suspect named before the verb in its clause ("seorang pria
+    mendatangi rumah-rumah warga sambil menyerahkan paket beras")."""
+    return not _SOMEONE_ELSE.isdisjoint(context.words_before(doc, at, 8, clause=True))
 
 
 def _a_crowd_before(doc: Document, at: int) -> bool:
@@ -633,6 +662,8 @@ def incident_types(doc: Document) -> list[Found]:
     for code, m in INCIDENT.find(doc):
         if context.is_warning(doc, m.first) or context.is_irrealis(doc, m.first):
             continue
+        if context.is_not_happening(doc, m.first):
+            continue  # a drill, a court's ruling, a count of cases
         out.append(Found(code, m, "kata kejadian"))
     return out
 
