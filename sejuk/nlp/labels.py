@@ -653,8 +653,13 @@ def _list_after_company(doc: Document, first: int) -> bool:
     return False
 
 
-# Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
-_PART_AFTER = words("hadir dilibatkan menghadiri mengikuti")
+# Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir"; the group as
+# the one who signs, pledges, prays, or is reminded ("Tim pemenangan kedua paslon
+# membubuhkan tanda tangan", "warga yang berkumpul diingatkan agar ...").
+_PART_AFTER = words("""
+    hadir dilibatkan menghadiri mengikuti membubuhkan menandatangani meneken berjanji
+    berikrar bermunajat diingatkan dihimbau diimbau diajak
+    """)
 
 
 def incident_types(doc: Document) -> list[Found]:

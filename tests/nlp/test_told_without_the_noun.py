@@ -170,3 +170,22 @@ def test_trouble_brought_under_control_is_a_reported_calm_and_a_hope_is_not():
     assert told.situation.value == "kondusif"
     hoped = extract("Kapolsek meminta personel bersiaga agar keributan dapat diredam.")
     assert hoped.situation.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Tim pemenangan ketiga paslon meneken kesepakatan damai di aula Polres Bima, Sabtu "
+            "(16/11/2024).",
+            "paslon_timses",
+        ),
+        (
+            "Warga yang berkumpul di pos ronda diingatkan Bhabinkamtibmas agar menolak pemberian "
+            "uang, Selasa (19/11/2024).",
+            "warga",
+        ),
+    ],
+)
+def test_the_group_that_signs_or_is_reminded_took_part(text, want):
+    assert want in {lab.code for lab in extract(text).participants}
