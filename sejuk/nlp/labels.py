@@ -138,7 +138,28 @@ def activity_types(doc: Document) -> list[Found]:
         if context.in_comparison(doc, m.first):
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
+    out = _without_talk_that_planned(doc, out)
     return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+
+
+def _without_talk_that_planned(doc: Document, found: list[Found]) -> list[Found]:
+    """Sitting down together to settle a plan ("duduk bersama PPK dan camat membahas rute
+    pengiriman kotak suara") is coordination: the talk found inside the same words, or a
+    sitting-down later in the same sentence settled as a plan, is not a separate dialogue."""
+    planned = [f.match for f in found if f.code == "koordinasi"]
+
+    def settles_a_plan(talk: Match) -> bool:
+        return any(
+            (p.first <= talk.first and talk.last <= p.last)
+            or (
+                talk.words.startswith("duduk")
+                and talk.last <= p.first
+                and doc.sent_of[p.first] == doc.sent_of[talk.first]
+            )
+            for p in planned
+        )
+
+    return [f for f in found if f.code != "dialog" or not settles_a_plan(f.match)]
 
 
 def _meetings_held(doc: Document, found: list[Found]) -> list[Found]:

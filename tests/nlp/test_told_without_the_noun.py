@@ -189,3 +189,19 @@ def test_trouble_brought_under_control_is_a_reported_calm_and_a_hope_is_not():
 )
 def test_the_group_that_signs_or_is_reminded_took_part(text, want):
     assert want in {lab.code for lab in extract(text).participants}
+
+
+def test_sitting_down_to_settle_a_plan_is_coordination_not_a_dialogue():
+    _, activities, _ = read(
+        "Kapolsek Woha duduk bersama Ketua PPK dan camat membahas jadwal pergeseran kotak "
+        "suara, Jumat (22/11/2024)."
+    )
+    assert activities == {"koordinasi"}
+
+
+def test_sitting_down_with_officials_far_from_the_plan_settled_is_still_coordination():
+    _, activities, _ = read(
+        "Kapolsek Woha duduk bersama Ketua PPK, Panwascam dan camat Woha di kantor kecamatan, "
+        "Jumat (22/11/2024), membahas rute pengiriman kotak suara ke desa-desa."
+    )
+    assert activities == {"koordinasi"}
