@@ -64,6 +64,46 @@ def read(text):
             "(2/12/2024).",
             "unjuk_rasa",
         ),
+        (
+            "Baliho paslon nomor 1 di simpang Desa Risa ditemukan tersobek dan roboh, Senin "
+            "(18/11/2024).",
+            "perusakan",
+        ),
+        (
+            "Dua kelompok massa saling serbu di perbatasan Desa Risa dan Desa Rato, Kamis "
+            "(28/11/2024).",
+            "bentrokan",
+        ),
+        (
+            "Warga Desa Risa menerima kiriman beras dan uang dari tim salah satu calon pada "
+            "malam pencoblosan, Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Tim sukses seorang calon kedapatan menyebar amplop ke rumah-rumah warga Desa Risa, "
+            "Selasa (26/11/2024).",
+            "politik_uang",
+        ),
+        (
+            "Petugas KPPS TPS 02 Desa Risa mendapat pesan bernada ancaman dari nomor tak "
+            "dikenal, Kamis (28/11/2024).",
+            "intimidasi",
+        ),
+        (
+            "Puluhan mahasiswa membentangkan spanduk tuntutan di depan kantor Bawaslu Bima, "
+            "Senin (2/12/2024).",
+            "unjuk_rasa",
+        ),
+        (
+            "Tim pemenangan paslon nomor 2 menolak menandatangani berita acara rekapitulasi di "
+            "kantor KPU Bima, Kamis (5/12/2024).",
+            "penolakan_hasil",
+        ),
+        (
+            "Saksi paslon nomor 1 menyatakan keberatan atas hasil pleno PPK Woha dan meminta "
+            "penghitungan ulang, Jumat (29/11/2024).",
+            "penolakan_hasil",
+        ),
     ],
 )
 def test_a_disturbance_told_without_its_noun_is_an_incident(text, want):
