@@ -102,7 +102,7 @@ class Found(NamedTuple):
     why: str
 
 
-_MEETING = words("koordinasi rakor rapat sektoral")
+_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya")
 _TALK = words("""
     menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
     berinteraksi bercengkerama

@@ -194,6 +194,30 @@ def test_an_opinion_column_reports_nothing():
             "Senin (25/11/2024).",
             "patroli_bersama",
         ),
+        (
+            "Aipda Rudi, Bhabinkamtibmas Desa Risa, menyempatkan diri mampir ke warung kopi "
+            "warga dan berbincang soal persiapan pencoblosan, Senin (25/11/2024).",
+            "sambang",
+        ),
+        (
+            "Polsek Woha menempatkan dua personel di setiap TPS di Desa Risa, Rabu (27/11/2024).",
+            "pengamanan",
+        ),
+        (
+            "Kapolres Bima bertukar pikiran dengan para tokoh pemuda di aula Polres soal "
+            "pilkada damai, Senin (18/11/2024).",
+            "dialog",
+        ),
+        (
+            "Kapolres Bima menyambangi kantor KPU Bima untuk menyamakan persepsi soal "
+            "rekapitulasi, Senin (2/12/2024).",
+            "koordinasi",
+        ),
+        (
+            "Personel Samapta Polres Bima berkeliling kota sambil menyapa warga dan pedagang, "
+            "Senin (25/11/2024).",
+            "patroli_dialogis",
+        ),
     ],
 )
 def test_police_work_told_without_an_activity_noun_is_an_activity(text, want):
@@ -245,3 +269,11 @@ def test_sitting_down_with_officials_far_from_the_plan_settled_is_still_coordina
         "Jumat (22/11/2024), membahas rute pengiriman kotak suara ke desa-desa."
     )
     assert activities == {"koordinasi"}
+
+
+def test_a_budget_for_security_is_no_security_held():
+    kind, activities, _ = read(
+        "Anggaran pengamanan Pilkada Bima sebesar Rp5 miliar telah dicairkan pemerintah daerah."
+    )
+    assert "pengamanan" not in activities
+    assert kind == "other"
