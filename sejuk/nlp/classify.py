@@ -100,9 +100,7 @@ def _opinion(doc: Document) -> bool:
     first = doc.sentences[0]
     if doc.first_words[first.first : first.first + 1] and doc.first_words[first.first] in _OPINION:
         return True
-    return any(
-        doc.first_words[s.first : s.first + 1] == ["oleh"] for s in doc.sentences[:3]
-    )
+    return any(doc.first_words[s.first : s.first + 1] == ["oleh"] for s in doc.sentences[:3])
 
 
 # What the police do around a protest: guard it, patrol around it.

@@ -120,7 +120,10 @@ def is_not_happening(doc: Document, token: int) -> bool:
 _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
 # "pesan" is advice ("berpesan agar", "pesan kamtibmas") unless it names a message that
 # was sent or circulated.
-_MESSAGE_KINDS = words("berantai singkat suara whatsapp wa teks elektronik gelap ancaman bernada berisi")
+# ("pesan bernada ancaman", "pesan berisi hinaan": a message received.)
+_MESSAGE_KINDS = words(
+    "berantai singkat suara whatsapp wa teks elektronik gelap ancaman bernada berisi"
+)
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:

@@ -60,8 +60,7 @@ def read(text):
             "politik_uang",
         ),
         (
-            "Puluhan warga memalang jalan masuk ke kantor distrik dengan kayu, Senin "
-            "(2/12/2024).",
+            "Puluhan warga memalang jalan masuk ke kantor distrik dengan kayu, Senin (2/12/2024).",
             "unjuk_rasa",
         ),
         (
