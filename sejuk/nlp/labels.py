@@ -609,7 +609,10 @@ def _listed_with_police(doc: Document, m: Match) -> bool:
 
 
 # Words of an address put after a group: "Warga Desa Lape, Kecamatan Lape, menggerebek".
-_ADDRESS = words("di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps")
+_ADDRESS = words("""
+    di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps distrik nagari
+    gampong dan
+    """)
 
 
 def _past_address(doc: Document, at: int, end: int) -> int:
@@ -624,7 +627,13 @@ def _past_address(doc: Document, at: int, end: int) -> int:
         )
     ):
         k += 1
-    return k if k > at and "," in doc.gaps[k] else at
+    if k > at and "," in doc.gaps[k]:
+        return k
+    # Where a group came from, with no comma: "Ratusan warga dari Distrik A dan Distrik B
+    # mendatangi ..."
+    if k > at and k < end and doc.first_words[at] == "dari" and not doc.is_capitalized(k):
+        return k
+    return at
 
 
 _STATING = words("""

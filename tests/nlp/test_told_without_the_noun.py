@@ -276,3 +276,12 @@ def test_a_budget_for_security_is_no_security_held():
     )
     assert "pengamanan" not in activities
     assert kind == "other"
+
+
+def test_a_crowd_named_with_where_it_came_from_is_a_party_to_the_protest():
+    record = extract(
+        "Ratusan warga dari Kecamatan Woha dan Kecamatan Belo mendatangi kantor KPU Kabupaten "
+        "Bima dan berunjuk rasa, Selasa (10/12/2024)."
+    )
+    assert record.kind.value == "incident"
+    assert "warga" in {lab.code for lab in record.participants}
