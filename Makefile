@@ -65,7 +65,7 @@ eval-holdout: install
 
 ## Benchmarks that print figures (never timed unit tests).
 bench: $(BENCH_STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench extract --texts $(EVAL_DIR)
 
 ## The map: first views of a Polres, a Polda and the nation in a phone-sized Chromium
 ## (bytes, time to draw), server time per map request beside a bare Django view, the

@@ -51,6 +51,8 @@ _ACTIVITY_WORDS = Lexicon(table("kind", ("activity",)))
 
 
 def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) -> Value:
+    if _opinion(doc):
+        return Value("other", (), "tulisan opini: pendapat penulis, bukan laporan kejadian")
     # A disturbance told first, with no police step told beside it: the steps told
     # further down (securing, mediation) answer it and make no activity report.
     incident = [f for f in incident if not _found_on_patrol(doc, f, activity)]
@@ -83,6 +85,22 @@ def kind(doc: Document, activity: Sequence[Found], incident: Sequence[Found]) ->
     if inc > 0:
         return Value("incident", _evidence(incident, "kata kejadian"))
     return Value("other", (), "tidak ada kegiatan atau kejadian yang dilaporkan terjadi")
+
+
+# A column, not a report: "Opini: ...", "Kolom ...", "Tajuk Rencana", a byline "Oleh: ...".
+_OPINION = words("opini kolom tajuk editorial")
+
+
+def _opinion(doc: Document) -> bool:
+    """The text opens as an opinion piece: its first line is headed "Opini", "Kolom",
+    "Tajuk" or "Editorial", or one of its first three sentences is a byline ("Oleh:
+    <name>, pengajar ...")."""
+    if not doc.sentences:
+        return False
+    first = doc.sentences[0]
+    if doc.first_words[first.first : first.first + 1] and doc.first_words[first.first] in _OPINION:
+        return True
+    return any(doc.first_words[s.first : s.first + 1] == ["oleh"] for s in doc.sentences[:3])
 
 
 # What the police do around a protest: guard it, patrol around it.
@@ -156,7 +174,11 @@ def situation(doc: Document) -> Value:
             continue
         if code != "kondusif" and not _PAST.isdisjoint(m.words.split()):
             continue  # "suasana sempat memanas": a moment that has passed
-        if code == "kondusif" and not context.IRREALIS.isdisjoint(m.words.split()):
+        if (
+            code == "kondusif"
+            and not context.IRREALIS.isdisjoint(m.words.split())
+            and not m.words.startswith(_BROUGHT_UNDER_CONTROL)
+        ):
             continue  # "kamtibmas dapat terjaga dan terkendali": a hope, inside the words
         reported.append((code, m))
     if not reported:
@@ -169,6 +191,15 @@ def situation(doc: Document) -> Value:
         code,
         tuple(Evidence(m.start, m.end, m.text, "situasi yang dilaporkan") for m in found[-3:]),
     )
+
+
+# Trouble the police could put down, told after it was: "keadaan dapat dikendalikan" (a
+# hope only where a purpose or plan word stands before it, checked above).
+_BROUGHT_UNDER_CONTROL = tuple(
+    f"{modal} {verb}"
+    for modal in ("dapat", "bisa")
+    for verb in ("dikendalikan", "diredam", "diatasi", "dilerai", "diredakan")
+)
 
 
 def _aimed_at(doc: Document, m: Match, before: list[str]) -> bool:

@@ -101,10 +101,29 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
     return False
 
 
+# Sentences where a disturbance is staged, judged or counted, not reported as it happens:
+# a riot-control drill ("dalam skenario, personel berperan sebagai massa yang membakar
+# ban"), a court's ruling on a past case ("terdakwa terbukti membagikan uang"), crime
+# statistics ("pencurian mendominasi, disusul penganiayaan").
+STAGED = words("simulasi simulasikan mensimulasikan skenario berperan memerankan peragaan gladi")
+JUDGED = words("vonis divonis memvonis terdakwa dakwaan didakwa")
+COUNTED = words("mendominasi disusul statistik kriminalitas")
+NOT_HAPPENING = STAGED | JUDGED | COUNTED
+
+
+def is_not_happening(doc: Document, token: int) -> bool:
+    """Said in a drill, a court's ruling or a count of cases: its sentence names one."""
+    s = doc.sentence(token)
+    return not NOT_HAPPENING.isdisjoint(doc.first_words[s.first : s.last])
+
+
 _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])
 # "pesan" is advice ("berpesan agar", "pesan kamtibmas") unless it names a message that
 # was sent or circulated.
-_MESSAGE_KINDS = words("berantai singkat suara whatsapp wa teks elektronik gelap ancaman")
+# ("pesan bernada ancaman", "pesan berisi hinaan": a message received.)
+_MESSAGE_KINDS = words(
+    "berantai singkat suara whatsapp wa teks elektronik gelap ancaman bernada berisi"
+)
 
 
 def is_attribution(doc: Document, token: int, window: int = 10) -> bool:

@@ -102,7 +102,7 @@ class Found(NamedTuple):
     why: str
 
 
-_MEETING = words("koordinasi rakor rapat sektoral")
+_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya")
 _TALK = words("""
     menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
     berinteraksi bercengkerama
@@ -127,6 +127,10 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "di bawah koordinasi Kapolda": who leads, not a meeting
         if code == "sambang" and _a_crowd_before(doc, m.first):
             continue  # "ratusan massa mendatangi kantor KPU": a crowd's visit, no sambang
+        if code == "sambang" and _found_at_home(doc, m):
+            continue  # "menemukan kantong berisi uang di rumah warga": a search, no visit
+        if code in _DONE_BY_ANYONE and _someone_else_before(doc, m.first):
+            continue  # "seorang pria mendatangi rumah warga": not the police's visit
         if code == "sambang" and m.last < len(doc.words) and doc.words[m.last] in _SCENE:
             continue  # "mendatangi lokasi": going to the scene of a disturbance, no visit
         if code == "penyuluhan" and _incites(doc, m):
@@ -134,7 +138,28 @@ def activity_types(doc: Document) -> list[Found]:
         if context.in_comparison(doc, m.first):
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
+    out = _without_talk_that_planned(doc, out)
     return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+
+
+def _without_talk_that_planned(doc: Document, found: list[Found]) -> list[Found]:
+    """Sitting down together to settle a plan ("duduk bersama PPK dan camat membahas rute
+    pengiriman kotak suara") is coordination: the talk found inside the same words, or a
+    sitting-down later in the same sentence settled as a plan, is not a separate dialogue."""
+    planned = [f.match for f in found if f.code == "koordinasi"]
+
+    def settles_a_plan(talk: Match) -> bool:
+        return any(
+            (p.first <= talk.first and talk.last <= p.last)
+            or (
+                talk.words.startswith("duduk")
+                and talk.last <= p.first
+                and doc.sent_of[p.first] == doc.sent_of[talk.first]
+            )
+            for p in planned
+        )
+
+    return [f for f in found if f.code != "dialog" or not settles_a_plan(f.match)]
 
 
 def _meetings_held(doc: Document, found: list[Found]) -> list[Found]:
@@ -191,6 +216,31 @@ _MANY = words("puluhan ratusan ribuan")
 _POLICE_PEOPLE = words("personel personil anggota petugas polisi aparat bhabinkamtibmas")
 # The scene of a disturbance: "mendatangi lokasi", "mendatangi TKP".
 _SCENE = words("lokasi tkp")
+
+
+# Visits, talks and gifts anyone can make; who makes them decides whether the police did.
+_DONE_BY_ANYONE = frozenset({"sambang", "penyuluhan", "other"})
+# A stranger or a suspect as the one acting: "seorang pria", "pelaku", "oknum", "OTK".
+_SOMEONE_ELSE = words("pria wanita pelaku oknum terduga tersangka otk")
+
+
+# Evidence found, seized or someone arrested at a home: the home is where, not whom the
+# police visited ("Gakkumdu menemukan amplop di rumah warga").
+_SEARCHED = words(
+    "menemukan ditemukan temukan menyita disita menggeledah digeledah menangkap ditangkap"
+)
+
+
+def _found_at_home(doc: Document, m: Match) -> bool:
+    if not m.words.startswith(("di rumah", "dirumah", "kediaman")):
+        return False
+    return not _SEARCHED.isdisjoint(context.words_before(doc, m.first, 12, clause=True))
+
+
+def _someone_else_before(doc: Document, at: int) -> bool:
+    """A stranger or suspect named before the verb in its clause ("seorang pria
+    mendatangi rumah-rumah warga sambil menyerahkan paket beras")."""
+    return not _SOMEONE_ELSE.isdisjoint(context.words_before(doc, at, 8, clause=True))
 
 
 def _a_crowd_before(doc: Document, at: int) -> bool:
@@ -559,7 +609,10 @@ def _listed_with_police(doc: Document, m: Match) -> bool:
 
 
 # Words of an address put after a group: "Warga Desa Lape, Kecamatan Lape, menggerebek".
-_ADDRESS = words("di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps")
+_ADDRESS = words("""
+    di dari desa kelurahan kecamatan kabupaten kota dusun kampung rt rw tps distrik nagari
+    gampong dan
+    """)
 
 
 def _past_address(doc: Document, at: int, end: int) -> int:
@@ -574,7 +627,13 @@ def _past_address(doc: Document, at: int, end: int) -> int:
         )
     ):
         k += 1
-    return k if k > at and "," in doc.gaps[k] else at
+    if k > at and "," in doc.gaps[k]:
+        return k
+    # Where a group came from, with no comma: "Ratusan warga dari Distrik A dan Distrik B
+    # mendatangi ..."
+    if k > at and k < end and doc.first_words[at] == "dari" and not doc.is_capitalized(k):
+        return k
+    return at
 
 
 _STATING = words("""
@@ -624,8 +683,13 @@ def _list_after_company(doc: Document, first: int) -> bool:
     return False
 
 
-# Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir".
-_PART_AFTER = words("hadir dilibatkan menghadiri mengikuti")
+# Said after the group: "Tokoh agama ... dilibatkan", "paslon turut hadir"; the group as
+# the one who signs, pledges, prays, or is reminded ("Tim pemenangan kedua paslon
+# membubuhkan tanda tangan", "warga yang berkumpul diingatkan agar ...").
+_PART_AFTER = words("""
+    hadir dilibatkan menghadiri mengikuti membubuhkan menandatangani meneken berjanji
+    berikrar bermunajat diingatkan dihimbau diimbau diajak
+    """)
 
 
 def incident_types(doc: Document) -> list[Found]:
@@ -633,6 +697,8 @@ def incident_types(doc: Document) -> list[Found]:
     for code, m in INCIDENT.find(doc):
         if context.is_warning(doc, m.first) or context.is_irrealis(doc, m.first):
             continue
+        if context.is_not_happening(doc, m.first):
+            continue  # a drill, a court's ruling, a count of cases
         out.append(Found(code, m, "kata kejadian"))
     return out
 
