@@ -174,3 +174,14 @@ def analyze(*tables: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for model in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(str(model._meta.db_table))}")
+
+
+def commit_without_waiting() -> None:
+    """This transaction's commit does not wait for PostgreSQL's disk flush (SQLite in
+    WAL mode with ``synchronous=NORMAL`` already does not). Only for work that can be
+    done again after a crash, because what it did and the mark of how far it got commit
+    together (an import's chunk and its resume mark): a crash of the server may undo
+    the last of such commits, never one before a commit that waited."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")

@@ -36,6 +36,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from sejuk.accounts.access import Viewer, require, viewer_for
+from sejuk.bulk import commit_without_waiting
 from sejuk.errors import Invalid, NotFound
 from sejuk.jobs.services import enqueue, heartbeat
 
@@ -117,6 +118,9 @@ def _run(job: ImportRun) -> str:
     for part in imports.in_chunks(range(len(checked.good))):
         chunk = [(imports.RowResult(checked.numbers[i]), checked.good[i]) for i in part]
         with transaction.atomic():
+            # The chunk and its mark commit together; the run's end (``_finish``) waits
+            # for the disk, so a crash undoes chunks only along with their marks.
+            commit_without_waiting()
             written = imports.write_chunk(viewer, chunk)
             after = chunk[-1][0].row + 1
             # The mark moves from where this run left it, or the chunk is undone: a run
