@@ -9,6 +9,7 @@ to another app or table needs no change here. SQLite gets ``executemany``, Postg
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -60,6 +61,11 @@ def _sqlite_datetime(value: datetime) -> str:
 def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Insert ``rows`` (tuples in the order of ``fields``, model field names; a foreign
     key by its ``<name>_id``) into ``model``'s table; return how many."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return 0  # nothing to send: no statement
+    rows = itertools.chain([first], rows)
     meta = model._meta
     # A foreign key is found by its column's name ("unit_id"), as is a plain field that
     # ends in _id ("client_id").
@@ -130,6 +136,25 @@ def claim_ids(model: type[models.Model], count: int) -> range:
     return range(start, start + count)
 
 
+def new_ids(model: type[models.Model], count: int) -> list[int]:
+    """``count`` new primary keys for rows the caller inserts with explicit ids, in the
+    caller's transaction, without holding other writers back: PostgreSQL draws them from
+    the table's own sequence (no table lock, nothing to reset afterwards); SQLite's
+    immediate transaction already holds the one write lock, so the highest id is safe."""
+    if count <= 0:
+        return []
+    table = str(model._meta.db_table)
+    pk = str(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk, count],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
+    return list(claim_ids(model, count))
+
+
 def reset_sequences(*tables: type[models.Model]) -> None:
     """After explicit ids: PostgreSQL's next id past the highest (SQLite needs nothing)."""
     statements = connection.ops.sequence_reset_sql(no_style(), list(tables))
@@ -149,3 +174,14 @@ def analyze(*tables: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for model in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(str(model._meta.db_table))}")
+
+
+def commit_without_waiting() -> None:
+    """This transaction's commit does not wait for PostgreSQL's disk flush (SQLite in
+    WAL mode with ``synchronous=NORMAL`` already does not). Only for work that can be
+    done again after a crash, because what it did and the mark of how far it got commit
+    together (an import's chunk and its resume mark): a crash of the server may undo
+    the last of such commits, never one before a commit that waited."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")

@@ -10,12 +10,23 @@ for one chunk at most).
 A run taken up again (the runner died, the job failed and is retried) reads the kept file
 again and writes only the rows at or past ``ImportRun.next_row``: that mark moves in the
 transaction of the chunk it covers, so a chunk is either written and marked, or neither,
-and no row is written twice. The kept file is removed when the run is done.
+and no row is written twice (the mark moves only from where the run found it, so even a
+run taken over while alive writes nothing twice). The kept file is removed when the run
+is done.
+
+The file is read and checked in two passes over one file: the first checks every row, a
+chunk at a time, and keeps only the refused rows' reasons and the good rows' values
+(``services.Prepared``, small); the second writes those. A file imported all or nothing
+keeps nothing once a row is refused, so nothing is written. The job beats its heartbeat
+(``sejuk.jobs.services.heartbeat``) per chunk checked and per chunk written: a runner
+that died is replaced within minutes, one that lives is never replaced.
 """
 
 from __future__ import annotations
 
 import uuid
+from array import array
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +36,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from sejuk.accounts.access import Viewer, require, viewer_for
+from sejuk.bulk import commit_without_waiting
 from sejuk.errors import Invalid, NotFound
-from sejuk.jobs.services import enqueue
+from sejuk.jobs.services import enqueue, heartbeat
 
 from . import imports
 from .exports import as_csv
 from .models import ImportRun, ImportState
+from .services import Prepared
 
 JOB = "impor-kegiatan"
 FOLDER = "imports"
@@ -90,27 +103,70 @@ def _run(job: ImportRun) -> str:
         return f"{job.filename}: berkas hilang"
     ImportRun.objects.filter(pk=job.pk).update(state=ImportState.CHECKING)
     try:
-        rows = imports.check_rows(viewer, job.filename, content, partial=job.partial)
+        checked = _check(viewer, job, content)
     except Invalid as exc:  # the person lost the right to import, or the file changed
         _finish(job, ImportState.FAILED, exc.message)
         return f"{job.filename}: {exc.message}"
-    refused = [[r.row, _reason(r.errors)] for r in rows.results if r.errors]
+    del content
     ImportRun.objects.filter(pk=job.pk).update(
         state=ImportState.WRITING,
-        total=len(rows.results),
-        refused=len(refused),
-        refused_rows=refused,
+        total=checked.total,
+        refused=len(checked.refused),
+        refused_rows=checked.refused,
     )
-    for chunk in imports.chunks(rows, start_row=job.next_row):
+    mark = job.next_row
+    for part in imports.in_chunks(range(len(checked.good))):
+        chunk = [(imports.RowResult(checked.numbers[i]), checked.good[i]) for i in part]
         with transaction.atomic():
+            # The chunk and its mark commit together; the run's end (``_finish``) waits
+            # for the disk, so a crash undoes chunks only along with their marks.
+            commit_without_waiting()
             written = imports.write_chunk(viewer, chunk)
-            ImportRun.objects.filter(pk=job.pk).update(
-                written=F("written") + written, next_row=chunk[-1][0].row + 1
+            after = chunk[-1][0].row + 1
+            # The mark moves from where this run left it, or the chunk is undone: a run
+            # taken over (its runner presumed dead) while still alive writes no row twice.
+            moved = ImportRun.objects.filter(pk=job.pk, next_row=mark).update(
+                written=F("written") + written, next_row=after
             )
+            if moved != 1:
+                raise RuntimeError("impor ini sudah dilanjutkan oleh pekerja lain")
+            heartbeat()
+        mark = after
     _finish(job, ImportState.DONE)
     path.unlink(missing_ok=True)
     job.refresh_from_db()
     return f"{job.filename}: {job.written} kegiatan diimpor, {job.refused} baris ditolak"
+
+
+@dataclass
+class _Checked:
+    """A kept file checked: how many rows, the refused ones as [row, reason], and the
+    good ones still to write as (row number, prepared values): only these small values
+    stay in memory, never the file's rows as read or checked."""
+
+    total: int = 0
+    refused: list[list[Any]] = field(default_factory=list)
+    numbers: array[int] = field(default_factory=lambda: array("l"))  # the good rows'
+    good: list[Prepared] = field(default_factory=list)
+
+
+def _check(viewer: Viewer, job: ImportRun, content: bytes) -> _Checked:
+    """The first pass: every row checked, a chunk at a time, nothing written. A file
+    imported all or nothing keeps no row once one is refused (none will be written); the
+    rows below the resume mark are written already."""
+    out = _Checked()
+    for part in imports.check_stream(viewer, imports.iter_table(job.filename, content)):
+        out.total += len(part)
+        for result, prepared in part:
+            if result.errors:
+                out.refused.append([result.row, _reason(result.errors)])
+            elif prepared is not None and result.row >= job.next_row:
+                out.numbers.append(result.row)
+                out.good.append(prepared)
+        if out.refused and not job.partial:
+            out.numbers, out.good = array("l"), []
+        heartbeat()
+    return out
 
 
 def _finish(job: ImportRun, state: str, error: str = "") -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import time as time_module
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -30,8 +31,17 @@ from sejuk.text import is_refused
 
 from .exports import as_xlsx
 from .models import Source
-from .services import ActivityInput, Checked, check_new, create_many, known_for
+from .services import (
+    ActivityInput,
+    Known,
+    Prepared,
+    check_new,
+    known_for,
+    prepare,
+    write_prepared,
+)
 
+T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A Polda's year of activities in one file. Files above the background threshold
 # (``settings.IMPORT_BACKGROUND_ROWS``) are imported by a job (``import_runs``).
@@ -116,8 +126,15 @@ MAX_UNPACKED = 100 * 1024 * 1024  # an XLSX is a zip: what its parts may unpack 
 
 
 def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
-    """The file's rows as dicts by column, judged by content: an XLSX (a zip) or CSV
-    text. Anything else (a photo, another zip, random bytes) is refused in words."""
+    """The file's rows as dicts by column, all at once (``iter_table``)."""
+    return list(iter_table(filename, content))
+
+
+def iter_table(filename: str, content: bytes) -> Iterator[dict[str, Any]]:
+    """The file's rows as dicts by column, one at a time (a file of 100,000 rows is not
+    held as 100,000 dicts), judged by content: an XLSX (a zip) or CSV text. Anything
+    else (a photo, another zip, random bytes) or a header without the required columns
+    is refused in words at once; a row past ``MAX_ROWS`` when it is reached."""
     if len(content) > MAX_BYTES:
         raise Invalid(
             f"Berkas terlalu besar (maksimal {MAX_BYTES // (1024 * 1024)} MB). Bagi menjadi "
@@ -125,69 +142,102 @@ def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
             {"file": "terlalu besar"},
         )
     if content[:4] == b"PK\x03\x04":
-        return _read_xlsx(content)
+        return _as_dicts(_read_xlsx(content))
     if filename.lower().endswith((".xlsx", ".xls")) or b"\x00" in content:
         # CSV is text: a NUL byte means a binary file (a photo, a PDF, an old .xls).
         raise Invalid(NOT_A_TABLE, {"file": "bukan CSV/XLSX"})
-    return _read_csv(content)
+    return _as_dicts(_read_csv(content))
 
 
-def _read_xlsx(content: bytes) -> list[dict[str, Any]]:
+_NOT_XLSX = Invalid(
+    "Berkas ini bukan XLSX yang sah (rusak, atau zip lain). Simpan ulang dari "
+    "Excel atau LibreOffice, atau pakai templat.",
+    {"file": "bukan XLSX"},
+)
+
+
+def _read_xlsx(content: bytes) -> Iterator[Any]:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNPACKED:
             raise Invalid("Isi berkas XLSX terlalu besar.", {"file": "terlalu besar"})
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+        rows = book.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2)
+        first = next(rows, None)
     except Invalid:
         raise
     except Exception:
         # A zip that is no workbook, a part missing, broken XML inside: openpyxl and the
         # zip and XML readers under it fail in many ways, all of them "not an XLSX".
-        raise Invalid(
-            "Berkas ini bukan XLSX yang sah (rusak, atau zip lain). Simpan ulang dari "
-            "Excel atau LibreOffice, atau pakai templat.",
-            {"file": "bukan XLSX"},
-        ) from None
-    return _as_dicts(rows)
+        raise _NOT_XLSX from None
+    return _guarded(first, rows, _NOT_XLSX)
 
 
-def _read_csv(content: bytes) -> list[dict[str, Any]]:
+def _read_csv(content: bytes) -> Iterator[Any]:
     try:
-        text = content.decode("utf-8-sig")
+        content.decode("utf-8")  # only to learn the encoding: the text is not kept
+        encoding = "utf-8-sig"
     except UnicodeDecodeError:
-        text = content.decode("latin-1")
+        encoding = "latin-1"
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        head = content[:4096].decode(encoding, errors="ignore")
+        dialect = csv.Sniffer().sniff(head, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # Decoded as it is read, a few kilobytes at a time: never a second copy of the file
+    # as text (a StringIO of it would take four bytes a character).
+    text = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    rows = csv.reader(text, dialect)
     try:
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        first = next(rows, None)
     except csv.Error:
         raise Invalid(NOT_A_TABLE, {"file": "bukan CSV/XLSX"}) from None
-    return _as_dicts(rows)
+    return _guarded(first, rows, Invalid(NOT_A_TABLE, {"file": "bukan CSV/XLSX"}))
 
 
-def _as_dicts(rows: list[Any]) -> list[dict[str, Any]]:
-    if not rows:
+def _guarded(first: Any, rows: Iterator[Any], refusal: Invalid) -> Iterator[Any]:
+    """The rows, the first one read already; a reader failing further on is refused in
+    the same words as one failing at once."""
+    if first is None:
+        return
+    yield first
+    try:
+        yield from rows
+    except Invalid:
+        raise
+    except Exception:
+        raise refusal from None
+
+
+def _as_dicts(rows: Iterator[Any]) -> Iterator[dict[str, Any]]:
+    """The header checked at once; the rows with anything in them, as dicts, lazily."""
+    first = next(rows, None)
+    if first is None:
         raise Invalid("Berkas kosong.", {"file": "kosong"})
-    header = [fold(str(h or "")).replace(" ", "_") for h in rows[0]]
+    header = [fold(str(h or "")).replace(" ", "_") for h in first]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise Invalid(
             f"Kolom wajib tidak ada: {', '.join(missing)}. Pakai templat dari halaman impor.",
             {"file": "kolom kurang"},
         )
-    body = [r for r in rows[1:] if any(v not in (None, "") for v in r)]
-    if len(body) > MAX_ROWS:
-        raise Invalid(
-            f"Paling banyak {MAX_ROWS:,} baris per berkas".replace(",", ".")
-            + ". Bagi menjadi beberapa berkas, lalu unggah satu per satu.",
-            {"file": "terlalu banyak baris"},
-        )
-    return [dict(zip(header, row, strict=False)) for row in body]
+    return _body(header, rows)
+
+
+def _body(header: list[str], rows: Iterator[Any]) -> Iterator[dict[str, Any]]:
+    count = 0
+    for row in rows:
+        if not any(v not in (None, "") for v in row):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise Invalid(
+                f"Paling banyak {MAX_ROWS:,} baris per berkas".replace(",", ".")
+                + ". Bagi menjadi beberapa berkas, lalu unggah satu per satu.",
+                {"file": "terlalu banyak baris"},
+            )
+        yield dict(zip(header, row, strict=False))
 
 
 def _text(value: Any) -> str:
@@ -197,12 +247,21 @@ def _text(value: Any) -> str:
     return text
 
 
+_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = _text(value)
+    # The template's own form, read without strptime (which asks the locale every time).
+    if match := _DAY.fullmatch(text):
+        try:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            raise ValueError("tanggal tidak terbaca (pakai dd/mm/yyyy)") from None
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"):
         try:
             return datetime.strptime(text, fmt).date()
@@ -296,7 +355,7 @@ class CheckedRows:
     """A table read and every row checked: what ``write_chunk`` imports, chunk by chunk."""
 
     results: list[RowResult]
-    inputs: list[tuple[RowResult, Checked | None]]
+    inputs: list[tuple[RowResult, Prepared | None]]
     partial: bool
 
     def importable(self) -> bool:
@@ -307,43 +366,61 @@ def check_rows(
     viewer: Viewer, filename: str, content: bytes, *, partial: bool = False
 ) -> CheckedRows:
     """Read the file and check every row, writing nothing: the slow part of an import,
-    before any transaction. The places and units the file names are looked up once for
-    the whole file, not per row."""
+    before any transaction."""
     require(viewer, "activity.write")
-    return check_table(viewer, read_table(filename, content), partial=partial)
+    return check_table(viewer, iter_table(filename, content), partial=partial)
 
 
 def check_table(
-    viewer: Viewer, table: list[dict[str, Any]], *, partial: bool = False
+    viewer: Viewer, table: Iterable[dict[str, Any]], *, partial: bool = False
 ) -> CheckedRows:
-    """Every row of a table already read (``read_table``) checked, writing nothing."""
+    """Every row of a table (``read_table``, ``iter_table``) checked, writing nothing."""
+    inputs = [pair for part in check_stream(viewer, table) for pair in part]
+    return CheckedRows([r for r, _ in inputs], inputs, partial)
+
+
+def check_stream(
+    viewer: Viewer, table: Iterable[dict[str, Any]]
+) -> Iterator[list[tuple[RowResult, Prepared | None]]]:
+    """The table's rows checked with the form's rules a chunk at a time, writing nothing:
+    each row's result and, when it passed, the values it is written as (small). The
+    places and units a chunk names are looked up once, those of earlier chunks kept."""
     require(viewer, "activity.write")
-    parsed = [row_input(row) for row in table]
-    known = known_for(viewer, [data for data, errors in parsed if not errors])
-    results: list[RowResult] = []
-    inputs: list[tuple[RowResult, Checked | None]] = []
-    for number, (data, errors) in enumerate(parsed, start=2):
-        result = RowResult(number, errors)
-        checked = None
-        if not errors:
-            try:
-                checked = check_new(viewer, data, known)
-            except SejukError as exc:
-                result.errors = exc.fields or {"baris": exc.message}
-        results.append(result)
-        inputs.append((result, checked))
-    return CheckedRows(results, inputs, partial)
+    known = Known({}, {})
+    shared: dict[Any, Any] = {}
+    numbered = enumerate(table, start=2)  # the header is row 1
+    while batch := list(itertools.islice(numbered, CHUNK_ROWS)):
+        parsed = [(number, *row_input(row)) for number, row in batch]
+        known_for(viewer, [data for _, data, errors in parsed if not errors], known)
+        checked: list[tuple[RowResult, Prepared | None]] = []
+        for number, data, errors in parsed:
+            result = RowResult(number, errors)
+            prepared = None
+            if not errors:
+                try:
+                    checked_row = check_new(viewer, data, known)
+                    prepared = prepare(viewer, checked_row, source=Source.IMPORT, shared=shared)
+                except SejukError as exc:
+                    result.errors = exc.fields or {"baris": exc.message}
+            checked.append((result, prepared))
+        yield checked
 
 
-def chunks(rows: CheckedRows, start_row: int = 0) -> Iterator[list[tuple[RowResult, Checked]]]:
+def chunks(rows: CheckedRows, start_row: int = 0) -> Iterator[Sequence[tuple[RowResult, Prepared]]]:
     """The rows to write, a few thousand at a time: the edge writes each chunk in its own
-        short transaction, so reports and edits keep flowing during a large import (and
+    short transaction, so reports and edits keep flowing during a large import (and
     between two, a pause on SQLite lets a waiting writer in: ``between_chunks``). None
-        when any row is bad and the import is all or nothing. ``start_row``: the rows
-        numbered below it are written already (a background import taken up again)."""
+    when any row is bad and the import is all or nothing. ``start_row``: the rows
+    numbered below it are written already (a background import taken up again)."""
     if not rows.importable():
         return
-    good = [(r, c) for r, c in rows.inputs if c is not None and not r.errors and r.row >= start_row]
+    yield from in_chunks(
+        [(r, p) for r, p in rows.inputs if p is not None and not r.errors and r.row >= start_row]
+    )
+
+
+def in_chunks(good: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``good`` a chunk at a time, with the pause between two (``between_chunks``)."""
     for at in range(0, len(good), CHUNK_ROWS):
         if at:  # the caller's transaction of the chunk before has committed
             between_chunks()
@@ -364,12 +441,12 @@ def between_chunks() -> None:
         time_module.sleep(SQLITE_PAUSE)
 
 
-def write_chunk(viewer: Viewer, chunk: list[tuple[RowResult, Checked]]) -> int:
+def write_chunk(viewer: Viewer, chunk: Sequence[tuple[RowResult, Prepared]]) -> int:
     """Write one chunk of checked rows (inside the edge's transaction)."""
-    made = create_many(viewer, [c for _, c in chunk], source=Source.IMPORT)
-    for (result, _), activity in zip(chunk, made, strict=True):
-        result.activity_id = activity.pk
-    return len(made)
+    ids = write_prepared(viewer, [p for _, p in chunk])
+    for (result, _), pk in zip(chunk, ids, strict=True):
+        result.activity_id = pk
+    return len(ids)
 
 
 def import_activities(

@@ -30,8 +30,14 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
 
 class Activity(models.Model):
+    # No index of their own: (unit, local_date) and (region, local_date) lead with them,
+    # and every index is one more write per row an import sends.
     unit = models.ForeignKey(
-        Unit, verbose_name="satuan", on_delete=models.PROTECT, related_name="activities"
+        Unit,
+        verbose_name="satuan",
+        on_delete=models.PROTECT,
+        related_name="activities",
+        db_index=False,
     )
     region = models.ForeignKey(
         Region,
@@ -39,6 +45,7 @@ class Activity(models.Model):
         on_delete=models.PROTECT,
         related_name="activities",
         help_text="Wilayah paling rinci yang diketahui, sebaiknya desa/kelurahan.",
+        db_index=False,
     )
     dusun = models.CharField("dusun/lingkungan", max_length=120, blank=True)
     landmark = models.CharField("lokasi", max_length=200, blank=True)
@@ -130,8 +137,13 @@ class Activity(models.Model):
 class ActivityType(models.Model):
     """One type of an activity (an activity may be a patrol and a visit at once)."""
 
+    # Found by the unique (activity, code) index: no index of its own.
     activity = models.ForeignKey(
-        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="types"
+        Activity,
+        verbose_name="kegiatan",
+        on_delete=models.CASCADE,
+        related_name="types",
+        db_index=False,
     )
     code = models.CharField("jenis", max_length=20, choices=list(ACTIVITY_TYPES.items()))
 
@@ -148,8 +160,13 @@ class ActivityType(models.Model):
 
 
 class Participation(models.Model):
+    # Found by the unique (activity, category) index: no index of its own.
     activity = models.ForeignKey(
-        Activity, verbose_name="kegiatan", on_delete=models.CASCADE, related_name="participants"
+        Activity,
+        verbose_name="kegiatan",
+        on_delete=models.CASCADE,
+        related_name="participants",
+        db_index=False,
     )
     category = models.CharField("peserta", max_length=24, choices=list(PARTICIPANTS.items()))
     count = models.PositiveIntegerField("jumlah", null=True, blank=True)

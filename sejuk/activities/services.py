@@ -24,7 +24,7 @@ from sejuk.accounts.access import (
     scoped_parts,
     subtree_ids,
 )
-from sejuk.bulk import claim_ids, insert, reset_sequences
+from sejuk.bulk import insert, new_ids
 from sejuk.errors import Conflict, Invalid
 from sejuk.leaders.models import Leader
 from sejuk.leaders.services import LeaderFilter, leaders
@@ -81,14 +81,12 @@ class ActivityInput:
     phase: str = rule(UNSET, choices=PHASES, blank=True)
 
     def given(self) -> dict[str, Any]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not UNSET
-        }
+        values = self.__dict__
+        return {name: values[name] for name in _INPUT_NAMES if values[name] is not UNSET}
 
 
 RULES = rules(ActivityInput)
+_INPUT_NAMES = tuple(f.name for f in fields(ActivityInput))
 
 
 @dataclass
@@ -123,14 +121,24 @@ class Known:
     units: dict[int, Unit]
 
 
-def known_for(viewer: Viewer, inputs: list[ActivityInput]) -> Known:
-    given = [d.given() for d in inputs]
-    codes = {str(g["region"]).strip() for g in given if g.get("region")}
-    unit_ids = {g["unit_id"] for g in given if g.get("unit_id")} | {viewer.unit_id or 0}
-    return Known(
-        Region.objects.in_bulk(list(codes)),
-        Unit.objects.filter(active=True).in_bulk(list(unit_ids)),
-    )
+def known_for(viewer: Viewer, inputs: list[ActivityInput], into: Known | None = None) -> Known:
+    """The regions and units ``inputs`` name, looked up in one query each; with ``into``
+    (a file read part by part), only those not known yet, added to it."""
+    known = into or Known({}, {})
+    codes: set[str] = set()
+    unit_ids = {viewer.unit_id or 0}
+    for data in inputs:
+        if data.region is not UNSET and data.region:
+            codes.add(str(data.region).strip())
+        if data.unit_id is not UNSET and data.unit_id:
+            unit_ids.add(data.unit_id)
+    codes -= known.regions.keys()
+    unit_ids -= known.units.keys()
+    if codes:
+        known.regions.update(Region.objects.in_bulk(list(codes)))
+    if unit_ids:
+        known.units.update(Unit.objects.filter(active=True).in_bulk(list(unit_ids)))
+    return known
 
 
 def _check(
@@ -356,48 +364,107 @@ def check_new(viewer: Viewer, data: ActivityInput, known: Known) -> Checked:
     return _check(viewer, data, None, known)
 
 
-def create_many(viewer: Viewer, checked: list[Checked], *, source: str) -> list[Activity]:
-    """Many checked new activities as plain rows (an import's chunk): the activities with
-    ids claimed for them, their types and participants, and each one's history entry,
-    through ``sejuk.bulk`` (no model instance saved one by one, no SQL built per row).
-    The caller holds the transaction."""
-    require(viewer, "activity.write")
-    now = timezone.now()
-    made = [
-        Activity(
-            source=source, created_by_id=viewer.user_id, created_at=now, updated_at=now, **c.values
-        )
-        for c in checked
-    ]
-    for activity, pk in zip(made, claim_ids(Activity, len(made)), strict=True):
-        activity.pk = pk
-    columns = [f.attname for f in Activity._meta.concrete_fields]
-    insert(Activity, columns, ([getattr(a, name) for name in columns] for a in made))
-    reset_sequences(Activity)
-    pairs = list(zip(made, checked, strict=True))
-    insert(
-        ActivityType, ["activity_id", "code"], ((a.pk, t) for a, c in pairs for t in c.types or [])
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A checked new activity as the rows it becomes, small enough to hold a whole file
+    of them: the activity's column values (``_COLUMNS``: no id and no write times, both
+    given when it is written), its types, participants, officers and leaders."""
+
+    values: tuple[Any, ...]
+    types: tuple[str, ...]
+    participants: tuple[tuple[str, int | None], ...]
+    officers: tuple[int, ...] = ()
+    leaders: tuple[int, ...] = ()
+
+
+_STAMPS = ("created_at", "updated_at")
+_FIELDS = [f for f in Activity._meta.concrete_fields if not f.primary_key and f.name not in _STAMPS]
+_COLUMNS = [str(f.attname) for f in _FIELDS]
+_ATTNAMES = {f.name: str(f.attname) for f in _FIELDS}
+_VERSION = _COLUMNS.index("version")
+# What the model gives a field not set, once (never changed in place: a row's own values
+# replace them).
+_DEFAULTS = {str(f.attname): f.get_default() for f in _FIELDS}
+
+
+def prepare(
+    viewer: Viewer, checked: Checked, *, source: str, shared: dict[Any, Any] | None = None
+) -> Prepared:
+    """A checked new activity (``check_new``) as the plain values ``write_prepared``
+    sends: no model instance, the defaults the model would give, foreign keys by id.
+    ``shared``: the types and participants many rows repeat, held once (a file's rows)."""
+    values = dict(_DEFAULTS)
+    values.update(source=source, created_by_id=viewer.user_id)
+    for name, value in checked.values.items():
+        values[_ATTNAMES.get(name, name)] = value.pk if hasattr(value, "_meta") else value
+    types = tuple(checked.types or ())
+    participants = tuple((checked.participants or {}).items())
+    if shared is not None and len(shared) < 10_000:
+        types = shared.setdefault(types, types)
+        participants = shared.setdefault(participants, participants)
+    return Prepared(
+        tuple(values[name] for name in _COLUMNS),
+        types,
+        participants,
+        tuple(o.pk for o in checked.officers or ()),
+        tuple(leader.pk for leader in checked.leaders or ()),
     )
+
+
+def write_prepared(viewer: Viewer, rows: list[Prepared]) -> list[int]:
+    """Many prepared new activities (an import's chunk) as plain rows, one statement per
+    table through ``sejuk.bulk``: the activities with ids drawn for them, their types,
+    participants, officers and leaders, and each one's history entry. Returns the ids in
+    order. The caller holds the transaction."""
+    require(viewer, "activity.write")
+    ids = new_ids(Activity, len(rows))
+    now = timezone.now()
+    pairs = list(zip(ids, rows, strict=True))
+    insert(
+        Activity,
+        ["id", *_COLUMNS, *_STAMPS],
+        ((pk, *p.values, now, now) for pk, p in pairs),
+    )
+    insert(ActivityType, ["activity_id", "code"], ((pk, t) for pk, p in pairs for t in p.types))
     insert(
         Participation,
         ["activity_id", "category", "count"],
-        ((a.pk, k, n) for a, c in pairs for k, n in (c.participants or {}).items()),
+        ((pk, k, n) for pk, p in pairs for k, n in p.participants),
+    )
+    insert(
+        Activity.officers.through,
+        ["activity_id", "officer_id"],
+        ((pk, o) for pk, p in pairs for o in p.officers),
+    )
+    insert(
+        Activity.leaders.through,
+        ["activity_id", "leader_id"],
+        ((pk, leader) for pk, p in pairs for leader in p.leaders),
     )
     insert(
         Change,
         ["activity_id", "at", "by_id", "by_name", "action", "fields", "reason", "version"],
         (
-            (a.pk, now, viewer.user_id, viewer.username, ChangeAction.CREATED, {}, "", a.version)
-            for a in made
+            (
+                pk,
+                now,
+                viewer.user_id,
+                viewer.username,
+                ChangeAction.CREATED,
+                {},
+                "",
+                p.values[_VERSION],
+            )
+            for pk, p in pairs
         ),
     )
-    for a, c in pairs:
-        a._state.adding = False
-        if c.officers:
-            a.officers.set(c.officers)
-        if c.leaders:
-            a.leaders.set(c.leaders)
-    return made
+    return ids
+
+
+def create_many(viewer: Viewer, checked: list[Checked], *, source: str) -> list[int]:
+    """Many checked new activities written as plain rows (``prepare``, then
+    ``write_prepared``); their ids in order. The caller holds the transaction."""
+    return write_prepared(viewer, [prepare(viewer, c, source=source) for c in checked])
 
 
 def create_activity(

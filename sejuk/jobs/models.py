@@ -32,6 +32,10 @@ class Job(models.Model):
     attempts = models.PositiveSmallIntegerField("percobaan", default=0)
     claimed_at = models.DateTimeField("diambil pada", null=True, blank=True)
     claimed_by = models.CharField("diambil oleh", max_length=120, blank=True)
+    # A long job's sign of life (``services.heartbeat``): a claim that beats is presumed
+    # dead soon after its beats stop, however long it has run; one that never beats only
+    # after ``services.STALE``.
+    beat_at = models.DateTimeField("tanda hidup terakhir", null=True, blank=True)
     finished_at = models.DateTimeField("selesai terakhir", null=True, blank=True)
     result = models.TextField("hasil terakhir", blank=True)
     failed_at = models.DateTimeField("gagal terakhir", null=True, blank=True)

@@ -91,6 +91,7 @@ def run_due(
 
 def _run(registry: Registry, job: Job, clock: Callable[[], datetime]) -> Outcome:
     every = registry.scheduled[job.name].every if job.kind == Kind.SCHEDULED else None
+    services.running(job)
     try:
         if job.kind == Kind.SCHEDULED:
             result = registry.scheduled[job.name].run()
@@ -103,6 +104,8 @@ def _run(registry: Registry, job: Job, clock: Callable[[], datetime]) -> Outcome
         error = "".join(traceback.format_exception_only(exc)).strip()
         services.fail(job, clock(), error, every)
         return Outcome(job, False, error)
+    finally:
+        services.running(None)
     services.finish(job, clock(), result or "", every)
     return Outcome(job, True, result or "")
 

@@ -10,7 +10,9 @@ at most an hour), up to ``MAX_ATTEMPTS`` tries; a queued job then stays failed (
 administrator can run it again), a scheduled one waits for its next regular run. A claim
 not finished after ``STALE`` is presumed dead (the process was killed) and may be taken
 over; the old runner's late answer then changes nothing, because finishing is conditional
-on the claim it made (who and when).
+on the claim it made (who and when). A long job that calls ``heartbeat`` as it goes (an
+import, per chunk) is presumed dead once no beat came for ``BEAT_STALE``, a few minutes,
+and never while it beats, however long it runs.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ MAX_ATTEMPTS = 5
 BACKOFF = timedelta(minutes=1)
 MAX_BACKOFF = timedelta(hours=1)
 STALE = timedelta(minutes=30)
+BEAT_STALE = timedelta(minutes=5)
+BEAT_EVERY = timedelta(seconds=20)  # at most one beat written so often
+# The job this thread runs now (set by the runner): what ``heartbeat`` beats for.
+_running = threading.local()
 
 
 def enqueue(
@@ -95,9 +101,9 @@ def ensure_scheduled(names: Iterable[str], now: datetime) -> None:
 
 
 def _due(now: datetime, stale: timedelta) -> Q:
-    return Q(state=State.WAITING, run_after__lte=now) | Q(
-        state=State.RUNNING, claimed_at__lt=now - stale
-    )
+    silent = Q(beat_at__isnull=True, claimed_at__lt=now - stale)
+    stopped = Q(beat_at__lt=now - BEAT_STALE)
+    return Q(state=State.WAITING, run_after__lte=now) | Q(state=State.RUNNING) & (silent | stopped)
 
 
 def due(now: datetime, scheduled: Iterable[str], stale: timedelta = STALE) -> list[int]:
@@ -114,7 +120,11 @@ def due(now: datetime, scheduled: Iterable[str], stale: timedelta = STALE) -> li
 def claim(job_id: int, runner: str, now: datetime, stale: timedelta = STALE) -> Job | None:
     """The job, if this runner is the one to run it now."""
     won = Job.objects.filter(_due(now, stale), pk=job_id).update(
-        state=State.RUNNING, claimed_at=now, claimed_by=runner, attempts=F("attempts") + 1
+        state=State.RUNNING,
+        claimed_at=now,
+        claimed_by=runner,
+        beat_at=None,
+        attempts=F("attempts") + 1,
     )
     return Job.objects.get(pk=job_id) if won == 1 else None
 
@@ -124,6 +134,28 @@ def _mine(job: Job) -> Any:
     return Job.objects.filter(
         pk=job.pk, state=State.RUNNING, claimed_by=job.claimed_by, claimed_at=job.claimed_at
     )
+
+
+def running(job: Job | None) -> None:
+    """The runner's note of the job its thread runs now (None when it is done)."""
+    _running.job = job
+    _running.beat = None
+
+
+def heartbeat(now: datetime | None = None) -> bool:
+    """The job this thread runs is alive: a long job calls it as it goes (an import, per
+    chunk), so a runner that died is taken over within ``BEAT_STALE`` while one that
+    lives is never taken over. Outside a job (a command, a test) nothing happens. False
+    when the claim was taken over meanwhile."""
+    job = getattr(_running, "job", None)
+    if job is None:
+        return True
+    now = now or timezone.now()
+    last = getattr(_running, "beat", None)
+    if last is not None and now - last < BEAT_EVERY:
+        return True  # beaten a moment ago: no write (each is a commit of its own)
+    _running.beat = now
+    return _mine(job).update(beat_at=now) == 1
 
 
 def finish(job: Job, now: datetime, result: str = "", every: timedelta | None = None) -> bool:

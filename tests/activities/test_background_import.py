@@ -5,6 +5,7 @@ Through the real import page, the real job runner and the real database."""
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from django.utils import timezone
 from sejuk.activities import import_runs, imports
 from sejuk.activities.models import Activity, Change, ImportRun
 from sejuk.background import QUEUED
+from sejuk.jobs import services
 from sejuk.jobs.models import Job, State
 from sejuk.jobs.runner import Registry, run_due
-from sejuk.jobs.services import STALE
+from sejuk.jobs.services import BEAT_STALE, STALE
 
 # The import's job as the registry holds it, without the scheduled jobs (the morning
 # reports and the rest have their own tests).
@@ -197,3 +199,97 @@ def test_a_file_over_the_row_limit_is_refused_in_words(client, world, monkeypatc
     assert answer.status_code == 422
     assert "Paling banyak 20 baris per berkas" in answer.content.decode()
     assert not ImportRun.objects.exists() and not Activity.objects.filter(source="import").exists()
+
+
+def _peak_of_job(client, rows: int) -> int:  # type: ignore[no-untyped-def]
+    run = _queued(client, _csv(rows))
+    tracemalloc.start()
+    try:
+        run_due(REGISTRY, "uji")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    run.refresh_from_db()
+    assert (run.state, run.written) == ("selesai", rows)
+    ImportRun.objects.all().delete()
+    return peak
+
+
+def test_a_large_import_holds_little_more_than_its_file_in_memory(client, world, settings):
+    # A file of 100,000 rows once held every row read, parsed and checked (0.5-0.7 GB);
+    # the job keeps only each good row's values to write and each refused row's reason,
+    # while a chunk's work comes and goes. Measured as what each further row adds.
+    settings.IMPORT_BACKGROUND_ROWS = 2000
+    client.force_login(world.users["operator"])
+    small, large = _peak_of_job(client, 4000), _peak_of_job(client, 10_000)
+    per_row = (large - small) / 6000
+    assert per_row < 1500, f"{per_row:,.0f} bytes per further row at the peak"
+
+
+def test_an_import_whose_runner_died_is_taken_over_within_minutes(client, world, monkeypatch):
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 4)
+    client.force_login(world.users["operator"])
+    run = _queued(client, _csv(10))
+    write_chunk = imports.write_chunk
+
+    def dies_in_the_second_chunk(viewer, chunk):  # type: ignore[no-untyped-def]
+        if ImportRun.objects.get(pk=run.pk).written:
+            raise Killed()
+        return write_chunk(viewer, chunk)
+
+    monkeypatch.setattr(imports, "write_chunk", dies_in_the_second_chunk)
+    with pytest.raises(Killed):
+        run_due(REGISTRY, "mati")
+    job = Job.objects.get(name=import_runs.JOB)
+    assert job.state == State.RUNNING and job.beat_at is not None
+    monkeypatch.setattr(imports, "write_chunk", write_chunk)
+    # Its beats stopped: a few minutes later, long before the half hour a job that never
+    # beats is given, another runner takes it over and finishes it.
+    later = job.beat_at + BEAT_STALE + timedelta(seconds=1)
+    assert later < job.claimed_at + STALE
+    outcomes = run_due(REGISTRY, "baru", later)
+    assert [o.ok for o in outcomes if o.job.name == import_runs.JOB] == [True]
+    run.refresh_from_db()
+    assert (run.state, run.written) == ("selesai", 10)
+    assert Activity.objects.filter(source="import").count() == 10
+
+
+def test_a_slow_import_that_still_beats_is_never_taken_over(client, world, monkeypatch):
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 4)
+    client.force_login(world.users["operator"])
+    run = _queued(client, _csv(10))
+    write_chunk = imports.write_chunk
+    claimed = timezone.now() - STALE - timedelta(hours=1)  # running for an hour and a half
+    tried: list[object] = []
+
+    def another_runner_looks(viewer, chunk):  # type: ignore[no-untyped-def]
+        if ImportRun.objects.get(pk=run.pk).written:  # a chunk written, its beat given
+            job = Job.objects.get(name=import_runs.JOB)
+            tried.append(services.claim(job.pk, "lain", timezone.now()))
+        return write_chunk(viewer, chunk)
+
+    monkeypatch.setattr(imports, "write_chunk", another_runner_looks)
+    Job.objects.filter(name=import_runs.JOB).update(run_after=claimed)
+    outcomes = run_due(REGISTRY, "lambat", claimed)
+    assert tried and tried == [None] * len(tried)
+    assert [o.ok for o in outcomes if o.job.name == import_runs.JOB] == [True]
+    run.refresh_from_db()
+    assert (run.state, run.written) == ("selesai", 10)
+    assert Activity.objects.filter(source="import").count() == 10
+
+
+def test_a_run_taken_over_while_alive_writes_no_row_twice(client, world, monkeypatch):
+    monkeypatch.setattr(imports, "CHUNK_ROWS", 4)
+    client.force_login(world.users["operator"])
+    run = _queued(client, _csv(10))
+    write_chunk = imports.write_chunk
+
+    def the_other_runner_went_on(viewer, chunk):  # type: ignore[no-untyped-def]
+        if ImportRun.objects.get(pk=run.pk).written:  # meanwhile another wrote a chunk
+            ImportRun.objects.filter(pk=run.pk).update(next_row=10)
+        return write_chunk(viewer, chunk)
+
+    monkeypatch.setattr(imports, "write_chunk", the_other_runner_went_on)
+    outcomes = run_due(REGISTRY, "lama")
+    assert [o.ok for o in outcomes if o.job.name == import_runs.JOB] == [False]
+    assert Activity.objects.filter(source="import").count() == 4  # its own second undone
