@@ -37,6 +37,7 @@ from sejuk.units.models import Officer, Unit
 
 from .history import Entry, readable, record_change, snapshot
 from .models import Activity, ActivityType, Change, ChangeAction, Participation, Source
+from .signals import written_in_bulk
 
 
 class _Unset:
@@ -382,6 +383,7 @@ _FIELDS = [f for f in Activity._meta.concrete_fields if not f.primary_key and f.
 _COLUMNS = [str(f.attname) for f in _FIELDS]
 _ATTNAMES = {f.name: str(f.attname) for f in _FIELDS}
 _VERSION = _COLUMNS.index("version")
+_REGION, _DAY = _COLUMNS.index("region_id"), _COLUMNS.index("local_date")
 # What the model gives a field not set, once (never changed in place: a row's own values
 # replace them).
 _DEFAULTS = {str(f.attname): f.get_default() for f in _FIELDS}
@@ -458,7 +460,14 @@ def write_prepared(viewer: Viewer, rows: list[Prepared]) -> list[int]:
             for pk, p in pairs
         ),
     )
+    written_in_bulk.send(
+        sender=Activity, keys={(p.values[_REGION], _day(p.values[_DAY])) for p in rows}
+    )
     return ids
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def create_many(viewer: Viewer, checked: list[Checked], *, source: str) -> list[int]:

@@ -9,8 +9,10 @@ keys, and only those, are recomputed from the raw records (``refresh``) by the
 keys waiting; the job also marks the days of report deadlines that passed without a
 write.
 
-Writers that bypass model signals (bulk inserts of the generated national data and the
-demo, ``QuerySet.update``) call ``services.rebuild`` for what they wrote.
+An import's chunk, written as plain rows, sends ``activities.signals.written_in_bulk``
+with its keys, marked the same way. Other writers that bypass model signals (bulk
+inserts of the generated national data and the demo, ``QuerySet.update``) call
+``services.rebuild`` for what they wrote.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from sejuk.activities import signals as activity_signals
 from sejuk.activities.models import Activity
 from sejuk.incidents.models import Incident
 from sejuk.reports.models import Report, State
@@ -83,6 +86,10 @@ def deleted(sender: type, instance: Any, **_: Any) -> None:
     mark(keys(instance))
 
 
+def written_in_bulk(sender: type, keys: Iterable[Key], **_: Any) -> None:
+    mark(keys)
+
+
 def mark(keys: Iterable[Key]) -> None:
     """Mark keys dirty inside the current transaction: one small insert, all a write
     pays. The job ``angka-harian`` (every few seconds) recomputes them, and a reader
@@ -125,6 +132,9 @@ def deadlines_passed(since: datetime, until: datetime) -> int:
 
 
 def connect() -> None:
+    activity_signals.written_in_bulk.connect(
+        written_in_bulk, sender=Activity, dispatch_uid="picture-bulk"
+    )
     for model in WATCHED:
         uid = f"picture-{model.__name__}"
         pre_save.connect(remember, sender=model, dispatch_uid=uid)
@@ -133,6 +143,7 @@ def connect() -> None:
 
 
 def disconnect() -> None:
+    activity_signals.written_in_bulk.disconnect(sender=Activity, dispatch_uid="picture-bulk")
     for model in WATCHED:
         uid = f"picture-{model.__name__}"
         pre_save.disconnect(sender=model, dispatch_uid=uid)

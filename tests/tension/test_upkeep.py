@@ -268,3 +268,23 @@ def test_a_deadline_that_passes_without_a_write_counts_as_overdue_on_its_day(wor
     later = report.due_at + timedelta(seconds=30)
     services.upkeep_round(now=later)
     assert DayFigures.objects.get().reports_overdue == 1
+
+
+@pytest.mark.django_db
+def test_activities_written_by_an_import_reach_the_daily_figures(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    day = (timezone.localdate() - timedelta(days=2)).strftime("%d/%m/%Y")
+    lines = ["tanggal,jam_mulai,kode_wilayah,jenis,peserta,uraian"]
+    for n, desa in enumerate(["52.01.07.2002", "52.01.07.2004", "52.01.07.2002"]):
+        lines.append(f"{day},08.{n:02d},{desa},sambang,warga:12,Sambang warga ke-{n}.")
+    upload = SimpleUploadedFile("kegiatan.csv", ("\n".join(lines) + "\n").encode())
+    client.force_login(world.users["operator"])
+    assert client.post("/kegiatan/impor/", {"file": upload}).status_code == 200
+    assert Activity.objects.filter(source="import").count() == 3
+    services.refresh()  # what the job does every few seconds
+    kept = (table(), areas())
+    assert sum(r[2] for r in kept[0]) == 3  # the imported activities are counted
+    with transaction.atomic():
+        services.rebuild(area=("52.01",))
+    assert kept == (table(), areas())
