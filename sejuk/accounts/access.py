@@ -200,6 +200,10 @@ def _subtree(unit_id: int) -> tuple[frozenset[int], tuple[str, ...]]:
     """A unit and every unit below it, and their area (``area_codes``), in one query: a
     Polda's hundreds of units walked level by level were four round trips, three of them
     naming every unit of the level above."""
+    connection = connections[router.db_for_read(Unit)]  # a replica's too
+    low, high = connection.ops.integer_field_range(Unit._meta.pk.get_internal_type())
+    if not low <= unit_id <= high:  # an id no row can have (as ``sejuk.lookups`` says)
+        return frozenset(), ()
     # The table names are the models' own, never input; UNION (not ALL) ends a loop.
     units, areas = Unit._meta.db_table, Unit.area.through._meta.db_table
     sql = (
@@ -207,7 +211,7 @@ def _subtree(unit_id: int) -> tuple[frozenset[int], tuple[str, ...]]:
         f"SELECT u.id FROM {units} u JOIN below b ON u.parent_id = b.id) "
         f"SELECT b.id, a.region_id FROM below b LEFT JOIN {areas} a ON a.unit_id = b.id"
     )
-    with connections[router.db_for_read(Unit)].cursor() as cursor:  # a replica's too
+    with connection.cursor() as cursor:
         cursor.execute(sql, [unit_id])
         rows = cursor.fetchall()
     return frozenset(pk for pk, _ in rows), _outermost({code for _, code in rows if code})
