@@ -76,7 +76,8 @@ def watch(monkeypatch: pytest.MonkeyPatch, settings: Any, tmp_path: Any) -> Watc
     reader = extract_module.extract
     _everywhere(monkeypatch, reader, w.wrap("pembaca teks", reader))
     _everywhere(monkeypatch, clean_image, w.wrap("olah foto", clean_image))
-    _everywhere(monkeypatch, imports.read_table, w.wrap("baca berkas impor", imports.read_table))
+    # The file is read as it is checked (a stream): the whole of it, before any write.
+    _everywhere(monkeypatch, imports.check_table, w.wrap("baca berkas impor", imports.check_table))
     for method in ("search", "lookup"):
         original = getattr(Gazetteer, method)
         monkeypatch.setattr(Gazetteer, method, w.wrap("cocokkan tempat", original))

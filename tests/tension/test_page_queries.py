@@ -28,7 +28,7 @@ BUDGET = {
     ("polres", "/"): 16,
     ("polda", "/"): 16,
     ("mabes", "/"): 14,
-    ("polres", "/kegiatan/rekap/"): 14,
+    ("polres", "/kegiatan/rekap/"): 17,  # its Polsek read for the listing per Polsek
     ("polda", "/kegiatan/rekap/"): 10,
     ("mabes", "/kegiatan/rekap/"): 9,
     ("polres", f"/desa/{SEKOTONG_BARAT}/"): 19,
