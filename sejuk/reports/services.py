@@ -250,32 +250,24 @@ def is_overdue(report: Report, at: datetime | None = None) -> bool:
 
 
 def counts(viewer: Viewer) -> dict[str, int]:
-    """What the operator's dashboard shows: new, overdue, open, assigned to me; one
-    pass over the area's reports (four counts were four round trips, each naming the
-    viewer's units again)."""
-    at = timezone.now()
-    late = Q(first_response_at__isnull=True, due_at__lt=at) & ~Q(
-        state__in=(State.DITOLAK, State.DUPLIKAT)
+    """What the operator's dashboard shows: new, overdue, open, assigned to me. Two
+    reads, each along its own index, whatever the area's history: the open reports by
+    the state index (new, open and mine are all open), and the overdue ones by the index
+    of reports still waiting for a first response (``report_waiting_due``). One pass
+    over open and settled reports together read every settled report of the country
+    to find the few settled without a first response (half a second at 200,000)."""
+    qs = visible(viewer)
+    found = qs.filter(state__in=OPEN_STATES).aggregate(
+        baru=Count("pk", filter=Q(state=State.BARU)),
+        terbuka=Count("pk"),
+        saya=Count("pk", filter=Q(assigned_officer_id=viewer.officer_id or 0)),
     )
-    mine = Q(assigned_officer_id=viewer.officer_id or 0) & ~Q(
-        state__in=(State.SELESAI, State.DITOLAK, State.DUPLIKAT)
-    )
-    # Every counted report is open, or settled without a first response past its
-    # deadline: read those by the state index, not the area's whole history.
-    counted = Q(state__in=OPEN_STATES) | Q(
-        state=State.SELESAI, first_response_at__isnull=True, due_at__lt=at
-    )
-    found = (
-        visible(viewer)
-        .filter(counted)
-        .aggregate(
-            baru=Count("pk", filter=Q(state=State.BARU)),
-            terlambat=Count("pk", filter=late),
-            terbuka=Count("pk", filter=Q(state__in=OPEN_STATES)),
-            saya=Count("pk", filter=mine),
-        )
-    )
-    return {name: found[name] or 0 for name in ("baru", "terlambat", "terbuka", "saya")}
+    return {
+        "baru": found["baru"] or 0,
+        "terlambat": overdue(qs).count(),
+        "terbuka": found["terbuka"] or 0,
+        "saya": found["saya"] or 0,
+    }
 
 
 def get_report(viewer: Viewer, report_id: int) -> Report:

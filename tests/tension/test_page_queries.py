@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 # Queries per page (the session, the user and the viewer's area included). Before the
 # pages were trimmed: homes 26, 27, 22; recaps 17, 14, 10; desa pages 26, 27, 23.
 BUDGET = {
-    ("polres", "/"): 16,
-    ("polda", "/"): 16,
-    ("mabes", "/"): 14,
+    ("polres", "/"): 17,  # the report counters: open ones, then overdue ones, each by its index
+    ("polda", "/"): 17,
+    ("mabes", "/"): 15,
     ("polres", "/kegiatan/rekap/"): 17,  # its Polsek read for the listing per Polsek
     ("polda", "/kegiatan/rekap/"): 10,
     ("mabes", "/kegiatan/rekap/"): 9,
