@@ -171,6 +171,14 @@ def test_a_link_the_site_s_robots_txt_disallows_is_not_read_and_says_why(client,
     assert Report.objects.exists() and not Story.objects.exists()
 
 
+def _report_with_link_answering(client, fake, status: int) -> str:  # type: ignore[no-untyped-def]
+    """A citizen's report whose one link the site answers with ``status``; its code."""
+    url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
+    fake.statuses["/ajakan"] = status
+    client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+    return Report.objects.get().code
+
+
 def _make_due() -> None:
     Job.objects.filter(name=JOB, state=State.WAITING).update(run_after=timezone.now())
 
@@ -178,11 +186,9 @@ def _make_due() -> None:
 def test_a_link_whose_site_fails_for_now_is_read_on_a_later_try(client, world, settings):
     settings.MEDIA_PASTE_PRIVATE = True
     with outlet() as fake:
-        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
-        fake.statuses["/ajakan"] = 503
-        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        code = _report_with_link_answering(client, fake, 503)
         report = Report.objects.get()
-        assert _read_links() == [f"0 tautan laporan {report.code} dibaca, 1 dicoba lagi nanti"]
+        assert _read_links() == [f"0 tautan laporan {code} dibaca, 1 dicoba lagi nanti"]
         link = ReportLink.objects.get()
         assert link.read_at is None and "503" in link.error and "dicoba lagi" in link.error
         waiting = Job.objects.get(name=JOB, state=State.WAITING)
@@ -204,14 +210,11 @@ def test_a_link_whose_site_fails_for_now_is_read_on_a_later_try(client, world, s
 def test_a_link_whose_site_never_answers_is_given_up_after_the_last_try(client, settings):
     settings.MEDIA_PASTE_PRIVATE = True
     with outlet() as fake:
-        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
-        fake.statuses["/ajakan"] = 502
-        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
+        code = _report_with_link_answering(client, fake, 502)
         results = []
         for _ in range(len(RETRY_AFTER) + 2):
             results += _read_links()
             _make_due()
-    code = Report.objects.get().code
     assert results == [f"0 tautan laporan {code} dibaca, 1 dicoba lagi nanti"] * len(
         RETRY_AFTER
     ) + [f"0 tautan laporan {code} dibaca, 1 gagal"]
@@ -223,10 +226,7 @@ def test_a_link_whose_site_never_answers_is_given_up_after_the_last_try(client, 
 def test_a_page_the_site_refuses_is_not_asked_again(client, settings):
     settings.MEDIA_PASTE_PRIVATE = True
     with outlet() as fake:
-        url = fake.serve("/ajakan", page("Ajakan geruduk", COPY_A, "Kabar Lombok", "2024-12-08"))
-        fake.statuses["/ajakan"] = 404
-        client.post("/lapor/", _form(f"Ajakan geruduk beredar: {url}"))
-        code = Report.objects.get().code
+        code = _report_with_link_answering(client, fake, 404)
         assert _read_links() == [f"0 tautan laporan {code} dibaca, 1 gagal"]
     assert "404" in ReportLink.objects.get().error
     assert not Job.objects.filter(name=JOB, state=State.WAITING).exists()

@@ -9,15 +9,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sejuk.accounts.access import viewer_for
-from sejuk.incidents.services import IncidentInput, record_incident
-from sejuk.tension import picture, services
+from sejuk.tension import picture
 from sejuk.units.models import Unit
-from tests.factories import file_report, log_activity
+from tests.factories import log_activity
 from tests.personas import SEKOTONG_BARAT, make_user
 
 pytestmark = pytest.mark.django_db
@@ -38,18 +37,7 @@ BUDGET = {
 
 
 @pytest.fixture
-def commanders(world):
-    operator = world.users["operator"]
-    log_activity(operator, situation="rawan")
-    record_incident(
-        viewer_for(operator),
-        IncidentInput(types=["bentrokan"], injured=4),
-        region_id=SEKOTONG_BARAT,
-        occurred_at=timezone.now() - timedelta(days=1),
-    )
-    file_report(happening_now=True)
-    with transaction.atomic():
-        services.rebuild(area=("52.01",))
+def commanders(world, tense):
     return {
         "polres": world.users["pimpinan"],
         "polda": make_user("pimpinan_ntb", "Polda Nusa Tenggara Barat", "pimpinan"),
