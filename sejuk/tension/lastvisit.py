@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Length
 
 from sejuk.reference.codes import DESA, normalised
@@ -68,11 +68,19 @@ def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
                 found[code] = day
             else:
                 later.append(code)
+    # Each one's latest day up to `until`, walking its daily rows back from `until` (one
+    # index step or two per desa). A maximum over all its days up to `until` read the
+    # whole history of every desa visited since: 8 s for a national report of yesterday
+    # at 5,000,000 activities.
+    earlier = (
+        DayFigures.objects.filter(region_code=OuterRef("region_code"), day__lte=until)
+        .filter(activities__gt=0)
+        .order_by("-day")
+        .values("day")[:1]
+    )
     for part in chunks(later):
-        found.update(
-            DayFigures.objects.filter(region_code__in=part, day__lte=until, activities__gt=0)
-            .values("region_code")
-            .annotate(last=Max("day"))
-            .values_list("region_code", "last")
-        )
+        rows = LastVisit.objects.filter(region_code__in=part).annotate(earlier=Subquery(earlier))
+        for code, day in rows.values_list("region_code", "earlier"):
+            if day is not None:
+                found[code] = day
     return found
