@@ -9,7 +9,7 @@ first decides its colour)."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -23,7 +23,7 @@ from sejuk import bulk
 from sejuk.reference.codes import DESA, KECAMATAN, normalised
 
 from . import compute, lastvisit, rollup, score, store, stored, summary, upkeep
-from .codes import area_q, below
+from .codes import area_q, below, chunks
 from .models import AreaDay, DayFigures, Dirty, Tension
 
 TREND_DAYS = 30
@@ -323,9 +323,10 @@ def levels(area_prefix: str | None, level: int, day: date) -> dict[str, tuple[fl
 
 
 def latest_situations(
-    area: tuple[str, ...] | None, start: date, end: date
+    area: tuple[str, ...] | None, start: date, end: date, codes: Iterable[str] | None = None
 ) -> dict[str, tuple[date, str]]:
-    """Per desa, its latest reported situation in the days start..end, and its day."""
+    """Per desa, its latest reported situation in the days start..end, and its day;
+    ``codes``: of those desa only."""
     rows = (
         DayFigures.objects.filter(area_q(area), day__range=(start, end))
         .exclude(situation="")
@@ -334,7 +335,12 @@ def latest_situations(
         .order_by("day")
         .values_list("region_code", "day", "situation")
     )
-    return {code: (on, situation) for code, on, situation in rows}
+    if codes is None:
+        return {code: (on, situation) for code, on, situation in rows}
+    out: dict[str, tuple[date, str]] = {}
+    for part in chunks(set(codes)):
+        out.update((c, (on, situation)) for c, on, situation in rows.filter(region_code__in=part))
+    return out
 
 
 SEVERITY = {"kondusif": 0, "waspada": 1, "rawan": 2}
@@ -347,10 +353,12 @@ def worsened(
     their latest in the ``window`` days before: (code, day before, situation before,
     day after, situation after)."""
     boundary = day - timedelta(days=window - 1)
-    before = latest_situations(
-        area, day - timedelta(days=2 * window - 1), boundary - timedelta(days=1)
-    )
     after = latest_situations(area, boundary, day)
+    # Only a desa not calm now can have got worse: the window before is read for those.
+    tense = [code for code, (_, now) in after.items() if SEVERITY[now] > 0]
+    before = latest_situations(
+        area, day - timedelta(days=2 * window - 1), boundary - timedelta(days=1), tense
+    )
     return [
         (code, before[code][0], before[code][1], on, now)
         for code, (on, now) in after.items()
