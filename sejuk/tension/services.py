@@ -163,12 +163,20 @@ def store_tensions(
     return len(found)
 
 
-def desa_tension(
-    code: str, day: date, now: datetime | None = None, checked: bool = False
-) -> score.Tension | None:
-    """A desa's tension on a day, computed from its records now (None: no such desa;
-    ``checked``: the caller has read the desa already)."""
-    return compute.tensions(code, day, now, known=[code] if checked else None).get(code)
+def desa_tension(code: str, day: date, now: datetime | None = None) -> score.Tension | None:
+    """A desa's tension on a day, the one figure every page shows (None: no such desa).
+    The stored one where the job stored the day (what the ranking, the map and the
+    summary read); else computed the way the job computes it: with the other desa of
+    its kecamatan (their share of incidents) and the reports as of ``now``."""
+    row = (
+        Tension.objects.filter(region_code=code, day=day)
+        .values_list("score", "level", "parts")
+        .first()
+    )
+    if row is not None:
+        return score.from_stored(*row, compute.weights())
+    kecamatan = code[:KECAMATAN] if len(code) > KECAMATAN else code
+    return compute.tensions(kecamatan, day, now or timezone.now()).get(code)
 
 
 def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, float, str]]:
