@@ -131,7 +131,20 @@ def store_tensions(
 ) -> int:
     """Replace the stored tension of the desa under ``prefix`` on ``day`` with ``found``
     (every desa under it), each with its rise against ``RISE_DAYS`` days before (as
-    stored then: the ranking of rises is one indexed query), then the area summary."""
+    stored then: the ranking of rises is one indexed query), then the area summary.
+    One writer at a time (``stored.one_writer``): the summary's rows above an area are
+    summed from the rows below, which another writer may be changing."""
+    with transaction.atomic():
+        stored.one_writer()
+        return _store_tensions(day, prefix, found, visits)
+
+
+def _store_tensions(
+    day: date,
+    prefix: str | None,
+    found: dict[str, score.Tension],
+    visits: dict[str, date],
+) -> int:
     before_rows = Tension.objects.filter(day=day - timedelta(days=RISE_DAYS))
     if prefix:
         before_rows = before_rows.filter(below(prefix) | Q(region_code=prefix))
