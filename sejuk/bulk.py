@@ -111,6 +111,47 @@ def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequ
     return count
 
 
+UPSERT_BATCH = 500  # rows per statement: 500 x a few columns, within both databases' limits
+
+
+def upsert(
+    model: type[models.Model],
+    fields: Sequence[str],
+    unique: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+) -> int:
+    """Insert ``rows`` like ``insert``, a row whose ``unique`` fields are taken already
+    updating that row instead (``INSERT ... ON CONFLICT ... DO UPDATE``, the same words on
+    SQLite and PostgreSQL): a writer that stores the same keys as another at the same
+    moment waits for it and then writes over it, instead of failing on the unique key.
+    The rows of one call have distinct keys. Returns how many."""
+    meta = model._meta
+    concrete = [meta.get_field(name) for name in fields]
+    assert all(isinstance(f, models.Field) for f in concrete), "only a model's own columns"
+    columns = [str(f.column) for f in concrete]  # type: ignore[union-attr]
+    keys = [str(meta.get_field(name).column) for name in unique]  # type: ignore[union-attr]
+    adapters = [
+        (i, a)
+        for i, f in enumerate(concrete)
+        if (a := _adapter(f)) is not None  # type: ignore[arg-type]
+    ]
+    q = connection.ops.quote_name
+    table = q(str(meta.db_table))
+    # Names from the model's own metadata, quoted; values always as parameters.
+    head = f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) VALUES "  # noqa: S608
+    changed = ", ".join(f"{q(c)} = EXCLUDED.{q(c)}" for c in columns if c not in keys)
+    tail = f" ON CONFLICT ({', '.join(q(k) for k in keys)}) DO UPDATE SET {changed}"
+    one = "(" + ", ".join("%s" for _ in columns) + ")"
+    count = 0
+    rows = iter(rows)
+    with connection.cursor() as cursor:
+        while batch := list(itertools.islice(rows, UPSERT_BATCH)):
+            params = [v for row in batch for v in _adapted(row, adapters)]
+            cursor.execute(head + ", ".join(one for _ in batch) + tail, params)
+            count += len(batch)
+    return count
+
+
 def _adapted(row: Sequence[Any], adapters: list[tuple[int, Adapt]]) -> Sequence[Any]:
     if not adapters:
         return row

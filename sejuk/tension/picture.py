@@ -115,7 +115,7 @@ def desa_page(viewer: Viewer, code: str, on: date | None = None) -> DesaPage:
     if not viewer.covers("tension.read", code):
         raise OutsideArea("region", code)
     day = on or today_for(viewer)
-    found = services.desa_tension(code, day, checked=True)
+    found = services.desa_tension(code, day)
     assert found is not None
     history = [(d, s, lv, score.LEVELS.get(lv, lv)) for d, s, lv in services.history(code, day)]
     acts = visible_activities(viewer).filter(region_id=code).order_by("-starts_at", "-pk")
@@ -205,7 +205,7 @@ def region_picture(viewer: Viewer, code: str, on: date | None = None) -> RegionP
     since = today - timedelta(days=COVERAGE_DAYS - 1)
     line, only = None, None
     if region.level == Level.DESA:
-        found = services.desa_tension(code, today, checked=True)
+        found = services.desa_tension(code, today)
         assert found is not None
         place = places([code])[code]
         line = Line(

@@ -8,6 +8,7 @@ sentence in Indonesian that says where they come from."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 LEVELS = {
     "kurang_rawan": "Kurang rawan",
@@ -92,6 +93,18 @@ class Tension:
             "baseline_only": self.baseline_only,
             "parts": {name: {"points": p.points, "why": p.why} for name, p in self.parts.items()},
         }
+
+
+RECORD_PARTS = ("incidents", "reports", "situation", "coverage")
+
+
+def from_stored(score: float, level: str, parts: dict[str, Any], w: Weights) -> Tension:
+    """A tension as stored (parts as {name: [points, why]}). Its baseline is all it has
+    when each part that records feed reads as it reads with no record at all."""
+    made = {name: Part(float(p[0]), str(p[1])) for name, p in parts.items()}
+    empty = tension(Inputs(), w).parts
+    only = all(made.get(name) == empty[name] for name in RECORD_PARTS)
+    return Tension(score, level, made, only)
 
 
 def inputs_key(x: Inputs) -> tuple[object, ...]:

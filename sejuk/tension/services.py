@@ -131,7 +131,20 @@ def store_tensions(
 ) -> int:
     """Replace the stored tension of the desa under ``prefix`` on ``day`` with ``found``
     (every desa under it), each with its rise against ``RISE_DAYS`` days before (as
-    stored then: the ranking of rises is one indexed query), then the area summary."""
+    stored then: the ranking of rises is one indexed query), then the area summary.
+    One writer at a time (``stored.one_writer``): the summary's rows above an area are
+    summed from the rows below, which another writer may be changing."""
+    with transaction.atomic():
+        stored.one_writer()
+        return _store_tensions(day, prefix, found, visits)
+
+
+def _store_tensions(
+    day: date,
+    prefix: str | None,
+    found: dict[str, score.Tension],
+    visits: dict[str, date],
+) -> int:
     before_rows = Tension.objects.filter(day=day - timedelta(days=RISE_DAYS))
     if prefix:
         before_rows = before_rows.filter(below(prefix) | Q(region_code=prefix))
@@ -163,12 +176,20 @@ def store_tensions(
     return len(found)
 
 
-def desa_tension(
-    code: str, day: date, now: datetime | None = None, checked: bool = False
-) -> score.Tension | None:
-    """A desa's tension on a day, computed from its records now (None: no such desa;
-    ``checked``: the caller has read the desa already)."""
-    return compute.tensions(code, day, now, known=[code] if checked else None).get(code)
+def desa_tension(code: str, day: date, now: datetime | None = None) -> score.Tension | None:
+    """A desa's tension on a day, the one figure every page shows (None: no such desa).
+    The stored one where the job stored the day (what the ranking, the map and the
+    summary read); else computed the way the job computes it: with the other desa of
+    its kecamatan (their share of incidents) and the reports as of ``now``."""
+    row = (
+        Tension.objects.filter(region_code=code, day=day)
+        .values_list("score", "level", "parts")
+        .first()
+    )
+    if row is not None:
+        return score.from_stored(*row, compute.weights())
+    kecamatan = code[:KECAMATAN] if len(code) > KECAMATAN else code
+    return compute.tensions(kecamatan, day, now or timezone.now()).get(code)
 
 
 def history(code: str, day: date, days: int = TREND_DAYS) -> list[tuple[date, float, str]]:

@@ -24,10 +24,26 @@ from .codes import below
 from .models import Tension
 
 FIELDS = ("region_code", "day", "score", "level", "parts", "rise")
+UNIQUE = ("region_code", "day")
 WORK_MEM = "16MB"  # the nation's new rows hash in about 7 MB
 STAGED_FROM = 2000  # desa: below, the temporary tables cost more than they save
 
 Row = tuple[str, float, str, bulk.Encoded, float | None]  # code, score, level, parts, rise
+
+
+WRITER_LOCK = 7_309_481  # PostgreSQL's advisory lock key of the writers of stored tension
+
+
+def one_writer() -> None:
+    """Hold the writers of stored tension and its area summary back until this
+    transaction ends. The upkeep of a kecamatan and a recompute of an area around it
+    both write the summary's kabupaten, province and nation rows, each summed from the
+    rows below as its writer reads them: two at once on PostgreSQL, one would sum what
+    it read before the other committed and write a stale total over the right one.
+    SQLite's immediate transactions hold its one write lock already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
 
 
 def replace(day: date, prefix: str | None, rows: Sequence[Row]) -> None:
@@ -41,7 +57,10 @@ def replace(day: date, prefix: str | None, rows: Sequence[Row]) -> None:
     if prefix:
         old = old.filter(below(prefix) | Q(region_code=prefix))
     old.delete()
-    bulk.insert(Tension, FIELDS, ((c, day, s, lv, p, r) for c, s, lv, p, r in rows))
+    # An upsert: the upkeep of a kecamatan and a recompute of an area around it may
+    # store the same desa at the same moment (on PostgreSQL; SQLite's write lock runs
+    # them one after the other), and the later then writes over the earlier.
+    bulk.upsert(Tension, FIELDS, UNIQUE, ((c, day, s, lv, p, r) for c, s, lv, p, r in rows))
 
 
 TABLE = "tension_tension"
@@ -107,7 +126,10 @@ def _staged(day: date, prefix: str | None, rows: Iterable[Row]) -> None:
             f"SELECT n.region_code, %s, n.score, n.level, p.parts, n.rise "
             f"FROM {NEW} n JOIN {NEW_PARTS} p ON p.id = n.part "
             f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} t "
-            "WHERE t.day = %s AND t.region_code = n.region_code)",
+            "WHERE t.day = %s AND t.region_code = n.region_code) "
+            # A row another writer committed since (the upkeep of a kecamatan): ours.
+            "ON CONFLICT (region_code, day) DO UPDATE SET score = EXCLUDED.score, "
+            "level = EXCLUDED.level, parts = EXCLUDED.parts, rise = EXCLUDED.rise",
             [day, day],
         )
         cursor.execute(f"DROP TABLE {NEW}, {NEW_PARTS}")

@@ -81,10 +81,13 @@ def store(
 
 def _insert(day: date, rows: Mapping[str, Mapping[str, int]]) -> None:
     """Tuples straight to the table (a model instance per kecamatan costs more than the
-    database does at the nation's 7,000)."""
-    bulk.insert(
+    database does at the nation's 7,000), as an upsert: the upkeep of a kecamatan and a
+    recompute around it may write the same rows above them at the same moment (on
+    PostgreSQL), and the later writes over the earlier instead of failing."""
+    bulk.upsert(
         AreaDay,
         ("region_code", "day", *COLUMNS),
+        ("region_code", "day"),
         ((code, day, *(row[name] for name in COLUMNS)) for code, row in rows.items()),
     )
 
