@@ -79,8 +79,8 @@ def last_visits(area: tuple[str, ...] | None, until: date) -> dict[str, date]:
         .values("day")[:1]
     )
     for part in chunks(later):
-        rows = LastVisit.objects.filter(region_code__in=part).annotate(earlier=Subquery(earlier))
-        for code, day in rows.values_list("region_code", "earlier"):
+        walked = LastVisit.objects.filter(region_code__in=part).annotate(earlier=Subquery(earlier))
+        for code, day in walked.values_list("region_code", "earlier"):
             if day is not None:
                 found[code] = day
     return found
