@@ -139,7 +139,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
     out = _without_talk_that_planned(doc, out)
-    return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+    out = _without_visits_received(doc, _without_homes_as_venues(doc, out))
+    return _without_weak_appeals(doc, _without_hosted_talk(doc, _meetings_held(doc, out)))
 
 
 def _without_talk_that_planned(doc: Document, found: list[Found]) -> list[Found]:
@@ -183,7 +184,9 @@ _MEETING_WHEN_HELD = words("tatap bertatap")
 # Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
 # agar", "dihimbau"): counselling when the text names no other activity; beside a patrol
 # or a visit they are what the patrol or the visit said.
-_WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
+_WEAK_APPEALS = words(
+    "mengajak mengingatkan dihimbau diimbau diingatkan berpesan menitipkan menitip"
+)
 
 
 # What an incitement urges: "mengajak warga menyerbu kantor PPS".
@@ -196,13 +199,45 @@ def _incites(doc: Document, m: Match) -> bool:
     return not _ATTACKS.isdisjoint(doc.first_words[m.last : m.last + 5])
 
 
-def _without_weak_appeals(found: list[Found]) -> list[Found]:
+def _without_weak_appeals(doc: Document, found: list[Found]) -> list[Found]:
+    """Weak appeals beside another activity are what that activity said, unless the
+    headline tells the appeal itself ("Warga Dihimbau Tak Bawa Parang ke TPS"): then the
+    appeal is what the text reports, and the meeting or visit was how it was made."""
     weak = [
         f for f in found if f.code == "penyuluhan" and f.match.words.split()[0] in _WEAK_APPEALS
     ]
     if not weak or not {f.code for f in found} - {"penyuluhan", "other"}:
         return found
+    if any(doc.sentence(f.match.first).role == "headline" for f in weak):
+        return found
     return [f for f in found if f not in weak]
+
+
+# Receiving a visit: "Kapolres menerima kunjungan Ketua KIP": the others came, no sambang.
+_RECEIVING = words("menerima terima diterima menyambut")
+
+
+def _without_visits_received(doc: Document, found: list[Found]) -> list[Found]:
+    return [
+        f
+        for f in found
+        if f.code != "sambang"
+        or not f.match.words.startswith(("kunjungan", "silaturahmi", "silaturahim"))
+        or _RECEIVING.isdisjoint(context.words_before(doc, f.match.first, 2))
+    ]
+
+
+def _without_homes_as_venues(doc: Document, found: list[Found]) -> list[Found]:
+    """A home named as where another activity was held ("mempertemukan kedua kubu di
+    rumah kepala desa") is its venue, not a visit of its own."""
+    held = {doc.sent_of[f.match.first] for f in found if f.code not in _DONE_BY_ANYONE}
+    return [
+        f
+        for f in found
+        if f.code != "sambang"
+        or not f.match.words.startswith(("di rumah", "dirumah", "kediaman"))
+        or doc.sent_of[f.match.first] not in held
+    ]
 
 
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
@@ -273,7 +308,12 @@ _TALK_NEXT = words("menyapa berdialog berbincang dialog berinteraksi bercengkera
 # Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
 # PP", "patroli tiga pilar".
 _OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
-_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli")})
+# A round of the beat told without the noun ("bersama anggota Linmas berkeliling
+# kampung") is a patrol too.
+_ROUNDS = (r"berkeliling", r"menyisir")
+_ANY_PATROL = Lexicon(
+    {"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli", *_ROUNDS)}
+)
 _POLICE = words("polsek polres polresta polda personel bhabinkamtibmas polri anggota")
 # Words that join forces: "patroli bersama Koramil", "gabungan personel Polsek, Koramil
 # dan Satpol PP", "melibatkan TNI".
@@ -320,11 +360,12 @@ _PATROL = Lexicon(
 _TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
 _TALK_SAMBANG = words(
     "berbincang menyapa mendengarkan berinteraksi bercengkerama tatap ngopi ngobrol mengobrol"
+    " mampir singgah"
 )
 # The patrols and visits that talk may belong to.
 _HOSTS = Lexicon(
     {
-        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli"),
+        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli", *_ROUNDS),
         "visit": (
             r"sambang",
             r"sambangi",
@@ -698,9 +739,35 @@ def incident_types(doc: Document) -> list[Found]:
         if context.is_warning(doc, m.first) or context.is_irrealis(doc, m.first):
             continue
         if context.is_not_happening(doc, m.first):
-            continue  # a drill, a court's ruling, a count of cases
+            continue  # a drill, a court's ruling, a count of cases, the law
+        if context.is_defined(doc, m.first, m.last):
+            continue  # "politik uang merupakan tindak pidana": defined, not reported
         out.append(Found(code, m, "kata kejadian"))
-    return out
+    return _pictured(doc, out)
+
+
+# Pictures and posts that can be passed around: "foto", "video", "unggahan".
+_MEDIA = watch(words("foto video gambar rekaman unggahan postingan konten potret cuplikan"))
+# What a hoax may show and still be a hoax of its own kind.
+_ABOUT_WORDS = frozenset({"hoaks", "provokasi", "ujaran_kebencian"})
+
+
+def _pictured(doc: Document, found: list[Found]) -> list[Found]:
+    """A hoax told by who checked a picture ("foto kotak suara terbakar yang beredar bukan
+    kejadian Pilkada, diunggah ulang dari 2019"): the burning or the riot the picture
+    shows is what the hoax claims, not a disturbance here. When a sentence that tells a
+    hoax names a picture, incident words in the sentences that name a picture are
+    dropped, unless the sentence says the hoax set something off ("memicu keributan")."""
+    hoax = {doc.sent_of[f.match.first] for f in found if f.code == "hoaks"}
+    pictures = {doc.sent_of[i] for i in doc.positions(_MEDIA)}
+    if not hoax & pictures:
+        return found
+    shown = {k for k in pictures if k not in {doc.sent_of[i] for i in doc.positions(_SET_OFF)}}
+    return [f for f in found if f.code in _ABOUT_WORDS or doc.sent_of[f.match.first] not in shown]
+
+
+# What a hoax set off is an event: "berujung keributan", "memicu bentrokan".
+_SET_OFF = watch(words("berujung memicu menyulut menyebabkan mengakibatkan picu"))
 
 
 # A gathering told through who attended and who spoke: "Turut dihadiri ...", "Dalam
