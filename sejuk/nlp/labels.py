@@ -479,6 +479,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue  # "seorang pemuda": one young man, no group of youths
         if code == "media" and _told_to(doc, m):
             continue  # "ujarnya kepada wartawan": whom a statement was made to
+        if not incident and code in _OFFICIALS and _handed_to(doc, m):
+            continue  # "cara melapor ke Bawaslu": where a matter would go, no party
         if (
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
@@ -583,6 +585,21 @@ def _told_to(doc: Document, m: Match) -> bool:
         and before[-1] in ("kepada", "pada")
         and not (context.SPEECH.isdisjoint(before[:-1]))
     )
+
+
+# Handing over or reporting to an office, told in an activity: the office is where a
+# matter goes, not a party to the meeting ("cara melapor ke Bawaslu", "menyerahkan urusan
+# hasil pemilihan kepada KPU"). In an incident the office that took the report or the
+# evidence is a party to it.
+_HANDING = words("""
+    melapor lapor melaporkan dilaporkan mengadu mengadukan diadukan menyerahkan diserahkan
+    serahkan meneruskan diteruskan melimpahkan dilimpahkan mempercayakan
+    """)
+
+
+def _handed_to(doc: Document, m: Match) -> bool:
+    before = context.words_before(doc, m.first, 7, clause=True)
+    return bool(before) and before[-1] in ("ke", "kepada") and not _HANDING.isdisjoint(before)
 
 
 # A word that opens a clause and its actor: "Seorang anggota KPPS diancam", "Warga
