@@ -36,7 +36,7 @@ WARNING = words("""
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
     ajak perangi berantas memberantas mengenali kenali mewaspadai siapa siapapun
-    ingatkan peringatkan memperingatkan peringatan
+    ingatkan peringatkan memperingatkan peringatan melarang
     """)
 # ("siapa pun yang membagikan uang akan ditindak": whoever might, a threat of the law.)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
@@ -111,20 +111,27 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
 STAGED = words("simulasi simulasikan mensimulasikan skenario berperan memerankan peragaan gladi")
 JUDGED = words("vonis divonis memvonis terdakwa dakwaan didakwa")
 COUNTED = words("mendominasi disusul statistik kriminalitas")
-NOT_HAPPENING = STAGED | JUDGED | COUNTED
+# What keeps happening, told as a habit of elections: "bentrokan antarpendukung kerap
+# terjadi dari satu pemilihan ke pemilihan berikutnya".
+HABITUAL = words("kerap kerapkali acap acapkali seringkali lazim")
+NOT_HAPPENING = STAGED | JUDGED | COUNTED | HABITUAL
 # A statement of the law: what an act is liable to, by which article ("Setiap orang yang
 # memberikan uang ... diancam pidana penjara", "diatur dalam Pasal 187A", "dapat
 # dipidana") ...
-LAW = words("diatur mengatur dipidana dipenjara pasal dijerat undang uu")
+LAW = words("""
+    diatur mengatur dipidana dipenjara penjara pasal dijerat undang uu ketentuan terbukti
+    didiskualifikasi diskualifikasi
+    """)
 # ... or a threat of a penalty ("diancam pidana", "terancam hukuman"; not "diancam oleh
 # sekelompok orang", an intimidation) ...
-_THREATENED = words("diancam terancam ancaman dikenai dikenakan")
+_THREATENED = words("diancam terancam ancaman dikenai dikenakan sanksi hukuman")
 _PENALTY = words("pidana hukuman penjara kurungan denda sanksi")
-# ... unless the sentence tells a case: a suspect, an arrest ("Pelaku yang membagikan
-# amplop ditangkap dan dijerat Pasal 187A").
+# ... unless the sentence tells a case: a suspect, an arrest ("Pria yang membagikan
+# amplop itu ditangkap dan dijerat Pasal 187A"). ("Pelaku" is no case by itself: "sanksi
+# bagi pelaku politik uang" is the law's.)
 A_CASE = words("""
-    pelaku tersangka terduga ditangkap diamankan tertangkap menangkap mengamankan
-    kedapatan dilaporkan ditahan dugaan diduga kasus perkara korban
+    tersangka terduga ditangkap diamankan tertangkap menangkap mengamankan kedapatan
+    dilaporkan ditahan dugaan diduga kasus perkara korban
     """)
 
 

@@ -186,3 +186,73 @@ def test_dropping_in_at_the_banjar_hall_and_chatting_is_a_visit():
     record = read(text)
     assert record.kind.value == "activity"
     assert "sambang" in {lab.code for lab in record.activity_types}
+
+
+# --- More general news: the law's consequences, a habit of elections, a denied claim ---
+
+
+def test_disqualification_for_money_politics_stated_as_the_law_is_general_news():
+    text = (
+        "Politik Uang Bisa Bikin Calon Didiskualifikasi\n\n"
+        "WOHA – Pasangan calon yang terbukti melakukan politik uang secara terstruktur dapat "
+        "dibatalkan pencalonannya. Hal itu ditegaskan anggota KPU, Senin (18/11/2024)."
+    )
+    assert read(text).kind.value == "other"
+
+
+def test_disturbances_told_as_a_habit_of_elections_are_general_news():
+    text = (
+        "Pilkada dan Budaya Kekerasan\n\n"
+        "Kekerasan dalam pilkada bukan hal baru. Bentrokan antarpendukung dan perusakan "
+        "baliho kerap terjadi dari satu pemilihan ke pemilihan berikutnya."
+    )
+    record = read(text)
+    assert record.kind.value == "other"
+    assert not record.incident_types
+
+
+def test_a_claim_said_to_be_untrue_is_a_hoax():
+    text = (
+        "Sebuah unggahan di Facebook menyebut surat suara yang sudah dicoblos ditemukan di "
+        "gudang KPU Woha. KPU Woha memastikan kabar itu tidak benar."
+    )
+    assert incidents(text) == {"hoaks"}
+
+
+# --- More activities told without their noun ---
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Para pemilih pemula di SMA Negeri 2 Woha diberi pemahaman oleh Satbinmas Polres "
+            "Bima tentang bahaya hoaks, Rabu (20/11/2024).",
+            "penyuluhan",
+        ),
+        (
+            "Kasat Binmas Polres Bima memberikan pemahaman hukum kepada kepala desa se-Kecamatan "
+            "Woha soal larangan berpihak, Kamis (14/11/2024).",
+            "penyuluhan",
+        ),
+        (
+            "Polsek Woha dan warga Desa Risa menggelar ronda malam bersama di sekitar gudang "
+            "logistik PPS, Sabtu (23/11/2024).",
+            "patroli_bersama",
+        ),
+        (
+            "Kapolsek Woha menjembatani pertemuan dua tim pemenangan yang berselisih soal "
+            "baliho di Desa Risa, Jumat (15/11/2024).",
+            "mediasi",
+        ),
+        (
+            "Kapolsek Woha bertemu Ketua PPS Desa Risa untuk menyamakan langkah pengamanan "
+            "kotak suara, Senin (25/11/2024).",
+            "koordinasi",
+        ),
+    ],
+)
+def test_activities_told_from_another_side_or_in_other_words(text, want):
+    record = read(text)
+    assert record.kind.value == "activity"
+    assert want in {lab.code for lab in record.activity_types}
