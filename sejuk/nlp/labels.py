@@ -411,11 +411,21 @@ def _without_hosted_talk(doc: Document, found: list[Found]) -> list[Found]:
             host = (dialogic and not held) or _hosted(doc, m, hosts["patrol"] | hosts["visit"])
         elif f.code == "sambang" and m.words.split()[0] in _TALK_SAMBANG:
             host = _hosted(doc, m, hosts["patrol"])
+        elif f.code == "sambang":
+            host = _visit_on_patrol(doc, m)
         else:
             host = False
         if not host:
             out.append(f)
     return out
+
+
+def _visit_on_patrol(doc: Document, m: Match) -> bool:
+    """A visit its sentence tells as a stop of a patrol ("menyambangi pangkalan ojek dalam
+    patroli siang"): the patrol's, no visit of its own."""
+    s = doc.sentence(m.first)
+    said = doc.first_words[s.first : s.last]
+    return any(a in _INSIDE and b in ("patroli", "berpatroli") for a, b in pairwise(said))
 
 
 def _hosted(doc: Document, m: Match, host_sentences: set[int]) -> bool:

@@ -256,3 +256,57 @@ def test_activities_told_from_another_side_or_in_other_words(text, want):
     record = read(text)
     assert record.kind.value == "activity"
     assert want in {lab.code for lab in record.activity_types}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ratusan personel gabungan Polres Bima dan Kodim disebar ke 850 TPS di Kabupaten "
+            "Bima pada hari pemungutan suara, Rabu (27/11/2024).",
+            "pengamanan",
+        ),
+        (
+            "Ketiga pasangan calon bupati membacakan ikrar siap menang dan siap kalah di "
+            "hadapan Kapolres Bima, Senin (23/9/2024).",
+            "deklarasi_damai",
+        ),
+        (
+            "Usai salat Jumat di Masjid Desa Risa, Kapolsek Woha menyampaikan pesan agar "
+            "jemaah menolak politik uang, Jumat (22/11/2024).",
+            "penyuluhan",
+        ),
+        (
+            "Dua kelompok pendukung yang sempat bersitegang di Desa Risa akhirnya bersalaman "
+            "setelah dipertemukan Kapolsek Woha di balai desa, Minggu (1/12/2024).",
+            "mediasi",
+        ),
+        (
+            "Satuan Siber Polres Bima memantau percakapan di media sosial selama masa tenang, "
+            "Selasa (26/11/2024).",
+            "patroli_siber",
+        ),
+        (
+            "Kapolres Bima duduk lesehan bersama puluhan pemuda di sebuah kafe, Sabtu "
+            "(23/11/2024) malam, membicarakan cara menjaga pilkada tetap damai.",
+            "dialog",
+        ),
+        (
+            "Kapolres Bima menerima jajaran Bawaslu di ruang kerjanya, Selasa (19/11/2024). "
+            "Pertemuan membahas titik-titik TPS rawan.",
+            "koordinasi",
+        ),
+    ],
+)
+def test_activities_told_in_the_words_of_a_third_round(text, want):
+    record = read(text)
+    assert record.kind.value == "activity"
+    assert want in {lab.code for lab in record.activity_types}
+
+
+def test_a_visit_told_as_a_stop_of_a_patrol_is_the_patrols():
+    text = (
+        "Unit Samapta Polsek Woha menyambangi pangkalan ojek dalam patroli siang, Senin "
+        "(18/11/2024), dan berbincang dengan para pengojek."
+    )
+    assert types(text) == {"patroli_dialogis"}
