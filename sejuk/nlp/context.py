@@ -26,8 +26,9 @@ IRREALIS = words("""
 # what was done.)
 GENERIC = words("""
     seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
-    program sistem peran
+    program sistem peran penghargaan
     """)
+# ("meraih penghargaan pengamanan Pilkada terbaik": what was praised, not a report.)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""
     tidak jangan hindari menghindari hindarkan mencegah pencegahan cegah potensi

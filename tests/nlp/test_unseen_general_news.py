@@ -310,3 +310,31 @@ def test_a_visit_told_as_a_stop_of_a_patrol_is_the_patrols():
         "(18/11/2024), dan berbincang dengan para pengojek."
     )
     assert types(text) == {"patroli_dialogis"}
+
+
+def test_officers_going_from_stall_to_stall_greeting_traders_is_an_activity():
+    text = (
+        "Pagi di Pasar Woha\n\nWOHA – Suasana pasar ramai seperti biasa, Senin (25/11/2024). "
+        "Dua anggota Polsek Woha tampak berjalan dari lapak ke lapak, menyapa pedagang."
+    )
+    record = read(text)
+    assert record.kind.value == "activity"
+    assert "patroli_dialogis" in {lab.code for lab in record.activity_types}
+
+
+def test_election_officers_who_quit_after_being_terrorised_tell_an_intimidation():
+    text = (
+        "Dua Anggota KPPS di Desa Risa Mundur Usai Diteror\n\nWOHA – Dua anggota KPPS "
+        "mengundurkan diri setelah rumah mereka didatangi orang tak dikenal, Senin (25/11/2024)."
+    )
+    record = read(text)
+    assert record.kind.value == "incident"
+    assert "intimidasi" in {lab.code for lab in record.incident_types}
+
+
+def test_an_award_for_the_best_security_is_no_report_of_an_activity():
+    text = (
+        "Polres Woha Raih Penghargaan Pengamanan Pilkada Terbaik\n\nWOHA – Polres Woha meraih "
+        "penghargaan dari Polda sebagai satuan dengan pengamanan Pilkada terbaik."
+    )
+    assert read(text).kind.value == "other"
