@@ -102,10 +102,10 @@ class Found(NamedTuple):
     why: str
 
 
-_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya")
+_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya membahas bahas membicarakan")
 _TALK = words("""
     menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
-    berinteraksi bercengkerama
+    berinteraksi bercengkerama ngobrol mengobrol bercakap
     """)
 
 
@@ -320,6 +320,10 @@ _POLICE = words("polsek polres polresta polda personel bhabinkamtibmas polri ang
 _JOINING = NEAR_PART | words("gabungan melibatkan dari")
 
 
+# Teams that are joint by their name: "patroli tiga pilar", "TNI-Polri menggelar patroli".
+_JOINT_TEAMS = ("tiga pilar", "tni polri", "polri tni")
+
+
 def _joint_patrols(doc: Document) -> list[Found]:
     """A patrol with another force in its sentence, or in a sentence of the two before
     that says who the team was ("Kegiatan ini melibatkan gabungan personel Polsek,
@@ -334,7 +338,8 @@ def _joint_patrols(doc: Document) -> list[Found]:
             s = doc.sentences[n]
             words_ = doc.first_words[s.first : s.last]
             near = _JOINING if n < k else NEAR_PART
-            joint = "tiga pilar" in " ".join(words_) or any(
+            said = " ".join(words_)
+            joint = any(team in said for team in _JOINT_TEAMS) or any(
                 w in near
                 and not _OTHER_FORCES.isdisjoint(words_[j + 1 : j + 6 if n < k else j + 4])
                 for j, w in enumerate(words_)

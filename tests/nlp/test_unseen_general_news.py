@@ -338,3 +338,29 @@ def test_an_award_for_the_best_security_is_no_report_of_an_activity():
         "penghargaan dari Polda sebagai satuan dengan pengamanan Pilkada terbaik."
     )
     assert read(text).kind.value == "other"
+
+
+def test_a_field_report_of_a_patrol_that_chatted_with_the_night_watch():
+    text = (
+        "Lap giat patroli Polsek Woha\nHr/tgl: Kamis 21-11-2024\nGiat: patroli ke Ds Risa, "
+        "berhenti di pos kamling & ngobrol dgn peronda soal kamtibmas.\nSit: aman"
+    )
+    record = read(text)
+    assert record.kind.value == "activity"
+    assert {lab.code for lab in record.activity_types} == {"patroli_dialogis"}
+
+
+def test_a_shorthand_meeting_that_discussed_security_is_coordination_only():
+    text = (
+        "Kapolsek Woha bsm Danramil rapat dgn PPK Woha di kantor camat, Senin 25-11-2024, "
+        "bahas pengamanan pleno."
+    )
+    assert types(text) == {"koordinasi"}
+
+
+def test_a_patrol_of_tni_and_polri_is_joint():
+    text = (
+        "TNI-Polri di Woha menggelar patroli menyusuri jalan utama Kecamatan Woha, Sabtu "
+        "(23/11/2024) malam."
+    )
+    assert "patroli_bersama" in types(text)
