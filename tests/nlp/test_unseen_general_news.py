@@ -364,3 +364,14 @@ def test_a_patrol_of_tni_and_polri_is_joint():
         "(23/11/2024) malam."
     )
     assert "patroli_bersama" in types(text)
+
+
+def test_officers_put_on_standby_at_a_village_border_are_security():
+    text = (
+        "Cegah Bentrok, Polsek Woha Siagakan Personel di Perbatasan Desa\n\nWOHA – Polsek "
+        "Woha menempatkan enam personel di perbatasan Desa Risa, Jumat (29/11/2024). Hingga "
+        "malam situasi terpantau aman."
+    )
+    record = read(text)
+    assert record.kind.value == "activity"
+    assert "pengamanan" in {lab.code for lab in record.activity_types}
