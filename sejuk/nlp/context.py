@@ -9,6 +9,8 @@ that happened, or as a plan, a wish, a warning or a definition?
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .document import Document
 from .normalize import words
 
@@ -24,8 +26,9 @@ IRREALIS = words("""
 # what was done.)
 GENERIC = words("""
     seperti merupakan adalah misalnya mengedepankan bentuk metode strategi pendekatan
-    program sistem peran
+    program sistem peran penghargaan
     """)
+# ("meraih penghargaan pengamanan Pilkada terbaik": what was praised, not a report.)
 # Words around a disturbance named only to warn against it or to prevent it.
 WARNING = words("""
     tidak jangan hindari menghindari hindarkan mencegah pencegahan cegah potensi
@@ -34,6 +37,7 @@ WARNING = words("""
     kerawanan rawan risiko imbau mengimbau imbauan himbauan menghimbau mengingatkan
     mengajak meminta berpesan pesan pentingnya bijak menjaga tanpa bebas rentan menekan
     ajak perangi berantas memberantas mengenali kenali mewaspadai siapa siapapun
+    ingatkan peringatkan memperingatkan peringatan melarang
     """)
 # ("siapa pun yang membagikan uang akan ditindak": whoever might, a threat of the law.)
 # Verbs and phrases that attribute a statement: the date after them is when it was said.
@@ -108,13 +112,58 @@ def is_warning(doc: Document, token: int, window: int = 14) -> bool:
 STAGED = words("simulasi simulasikan mensimulasikan skenario berperan memerankan peragaan gladi")
 JUDGED = words("vonis divonis memvonis terdakwa dakwaan didakwa")
 COUNTED = words("mendominasi disusul statistik kriminalitas")
-NOT_HAPPENING = STAGED | JUDGED | COUNTED
+# What keeps happening, told as a habit of elections: "bentrokan antarpendukung kerap
+# terjadi dari satu pemilihan ke pemilihan berikutnya".
+HABITUAL = words("kerap kerapkali acap acapkali seringkali lazim")
+NOT_HAPPENING = STAGED | JUDGED | COUNTED | HABITUAL
+# A statement of the law: what an act is liable to, by which article ("Setiap orang yang
+# memberikan uang ... diancam pidana penjara", "diatur dalam Pasal 187A", "dapat
+# dipidana") ...
+LAW = words("""
+    diatur mengatur dipidana dipenjara penjara pasal dijerat undang uu ketentuan terbukti
+    didiskualifikasi diskualifikasi
+    """)
+# ... or a threat of a penalty ("diancam pidana", "terancam hukuman"; not "diancam oleh
+# sekelompok orang", an intimidation) ...
+_THREATENED = words("diancam terancam ancaman dikenai dikenakan sanksi hukuman")
+_PENALTY = words("pidana hukuman penjara kurungan denda sanksi")
+# ... unless the sentence tells a case: a suspect, an arrest ("Pria yang membagikan
+# amplop itu ditangkap dan dijerat Pasal 187A"). ("Pelaku" is no case by itself: "sanksi
+# bagi pelaku politik uang" is the law's.)
+A_CASE = words("""
+    tersangka terduga ditangkap diamankan tertangkap menangkap mengamankan kedapatan
+    dilaporkan ditahan dugaan diduga kasus perkara korban
+    """)
 
 
 def is_not_happening(doc: Document, token: int) -> bool:
-    """Said in a drill, a court's ruling or a count of cases: its sentence names one."""
+    """Said in a drill, a court's ruling, a count of cases or a statement of the law: its
+    sentence names one."""
     s = doc.sentence(token)
-    return not NOT_HAPPENING.isdisjoint(doc.first_words[s.first : s.last])
+    said = doc.first_words[s.first : s.last]
+    if not NOT_HAPPENING.isdisjoint(said):
+        return True
+    return states_the_law(said)
+
+
+def states_the_law(said: list[str]) -> bool:
+    """A sentence that states what an act is liable to under the law, of anyone, with no
+    case told in it."""
+    if not A_CASE.isdisjoint(said):
+        return False
+    if not LAW.isdisjoint(said):
+        return True
+    return any(a in _THREATENED and b in _PENALTY for a, b in pairwise(said))
+
+
+# The subject of a definition: "politik uang merupakan kejahatan demokrasi".
+DEFINING = words("merupakan adalah ialah tergolong termasuk")
+
+
+def is_defined(doc: Document, first: int, last: int) -> bool:
+    """The match is what its sentence defines: a defining word right after it."""
+    end = min(last + 2, doc.sentence(first).last)
+    return not DEFINING.isdisjoint(doc.first_words[last:end])
 
 
 _UNKNOWN = (["dikenal"], ["diketahui"], ["dikenali"], ["teridentifikasi"])

@@ -102,10 +102,10 @@ class Found(NamedTuple):
     why: str
 
 
-_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya")
+_MEETING = words("koordinasi rakor rapat sektoral anggaran dana biaya membahas bahas membicarakan")
 _TALK = words("""
     menyapa berdialog berbincang dialog imbauan himbauan mengimbau menghimbau pesan
-    berinteraksi bercengkerama
+    berinteraksi bercengkerama ngobrol mengobrol bercakap
     """)
 
 
@@ -139,7 +139,8 @@ def activity_types(doc: Document) -> list[Found]:
             continue  # "lebih didengar daripada imbauan kami": compared, not held
         out.append(Found(code, m, "kata kegiatan"))
     out = _without_talk_that_planned(doc, out)
-    return _without_weak_appeals(_without_hosted_talk(doc, _meetings_held(doc, out)))
+    out = _without_visits_received(doc, _without_homes_as_venues(doc, out))
+    return _without_weak_appeals(doc, _without_hosted_talk(doc, _meetings_held(doc, out)))
 
 
 def _without_talk_that_planned(doc: Document, found: list[Found]) -> list[Found]:
@@ -183,7 +184,9 @@ _MEETING_WHEN_HELD = words("tatap bertatap")
 # Appeals told only by a verb of inviting or reminding ("mengajak warga", "mengingatkan
 # agar", "dihimbau"): counselling when the text names no other activity; beside a patrol
 # or a visit they are what the patrol or the visit said.
-_WEAK_APPEALS = words("mengajak mengingatkan dihimbau diimbau diingatkan")
+_WEAK_APPEALS = words(
+    "mengajak mengingatkan dihimbau diimbau diingatkan berpesan menitipkan menitip"
+)
 
 
 # What an incitement urges: "mengajak warga menyerbu kantor PPS".
@@ -196,13 +199,45 @@ def _incites(doc: Document, m: Match) -> bool:
     return not _ATTACKS.isdisjoint(doc.first_words[m.last : m.last + 5])
 
 
-def _without_weak_appeals(found: list[Found]) -> list[Found]:
+def _without_weak_appeals(doc: Document, found: list[Found]) -> list[Found]:
+    """Weak appeals beside another activity are what that activity said, unless the
+    headline tells the appeal itself ("Warga Dihimbau Tak Bawa Parang ke TPS"): then the
+    appeal is what the text reports, and the meeting or visit was how it was made."""
     weak = [
         f for f in found if f.code == "penyuluhan" and f.match.words.split()[0] in _WEAK_APPEALS
     ]
     if not weak or not {f.code for f in found} - {"penyuluhan", "other"}:
         return found
+    if any(doc.sentence(f.match.first).role == "headline" for f in weak):
+        return found
     return [f for f in found if f not in weak]
+
+
+# Receiving a visit: "Kapolres menerima kunjungan Ketua KIP": the others came, no sambang.
+_RECEIVING = words("menerima terima diterima menyambut")
+
+
+def _without_visits_received(doc: Document, found: list[Found]) -> list[Found]:
+    return [
+        f
+        for f in found
+        if f.code != "sambang"
+        or not f.match.words.startswith(("kunjungan", "silaturahmi", "silaturahim"))
+        or _RECEIVING.isdisjoint(context.words_before(doc, f.match.first, 2))
+    ]
+
+
+def _without_homes_as_venues(doc: Document, found: list[Found]) -> list[Found]:
+    """A home named as where another activity was held ("mempertemukan kedua kubu di
+    rumah kepala desa") is its venue, not a visit of its own."""
+    held = {doc.sent_of[f.match.first] for f in found if f.code not in _DONE_BY_ANYONE}
+    return [
+        f
+        for f in found
+        if f.code != "sambang"
+        or not f.match.words.startswith(("di rumah", "dirumah", "kediaman"))
+        or doc.sent_of[f.match.first] not in held
+    ]
 
 
 # A crowd as the one who visits: "massa pendukung mendatangi", "sekelompok orang menemui",
@@ -273,11 +308,20 @@ _TALK_NEXT = words("menyapa berdialog berbincang dialog berinteraksi bercengkera
 # Other forces a patrol may go out with: "patroli dialogis bersama Koramil dan Satpol
 # PP", "patroli tiga pilar".
 _OTHER_FORCES = words("tni koramil kodim babinsa danramil satpol linmas brimob")
-_ANY_PATROL = Lexicon({"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli")})
+# A round of the beat told without the noun ("bersama anggota Linmas berkeliling
+# kampung") is a patrol too.
+_ROUNDS = (r"berkeliling", r"menyisir")
+_ANY_PATROL = Lexicon(
+    {"patroli": (r"patroli(?! (?:bersama|gabungan|siber|cyber))", r"berpatroli", *_ROUNDS)}
+)
 _POLICE = words("polsek polres polresta polda personel bhabinkamtibmas polri anggota")
 # Words that join forces: "patroli bersama Koramil", "gabungan personel Polsek, Koramil
 # dan Satpol PP", "melibatkan TNI".
 _JOINING = NEAR_PART | words("gabungan melibatkan dari")
+
+
+# Teams that are joint by their name: "patroli tiga pilar", "TNI-Polri menggelar patroli".
+_JOINT_TEAMS = ("tiga pilar", "tni polri", "polri tni")
 
 
 def _joint_patrols(doc: Document) -> list[Found]:
@@ -294,7 +338,8 @@ def _joint_patrols(doc: Document) -> list[Found]:
             s = doc.sentences[n]
             words_ = doc.first_words[s.first : s.last]
             near = _JOINING if n < k else NEAR_PART
-            joint = "tiga pilar" in " ".join(words_) or any(
+            said = " ".join(words_)
+            joint = any(team in said for team in _JOINT_TEAMS) or any(
                 w in near
                 and not _OTHER_FORCES.isdisjoint(words_[j + 1 : j + 6 if n < k else j + 4])
                 for j, w in enumerate(words_)
@@ -320,11 +365,12 @@ _PATROL = Lexicon(
 _TALK_DIALOG = ("dialog", "berdialog", "dialog interaktif", "diskusi", "berdiskusi")
 _TALK_SAMBANG = words(
     "berbincang menyapa mendengarkan berinteraksi bercengkerama tatap ngopi ngobrol mengobrol"
+    " mampir singgah"
 )
 # The patrols and visits that talk may belong to.
 _HOSTS = Lexicon(
     {
-        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli"),
+        "patrol": (r"patroli(?! (?:siber|cyber))", r"berpatroli", *_ROUNDS),
         "visit": (
             r"sambang",
             r"sambangi",
@@ -370,11 +416,21 @@ def _without_hosted_talk(doc: Document, found: list[Found]) -> list[Found]:
             host = (dialogic and not held) or _hosted(doc, m, hosts["patrol"] | hosts["visit"])
         elif f.code == "sambang" and m.words.split()[0] in _TALK_SAMBANG:
             host = _hosted(doc, m, hosts["patrol"])
+        elif f.code == "sambang":
+            host = _visit_on_patrol(doc, m)
         else:
             host = False
         if not host:
             out.append(f)
     return out
+
+
+def _visit_on_patrol(doc: Document, m: Match) -> bool:
+    """A visit its sentence tells as a stop of a patrol ("menyambangi pangkalan ojek dalam
+    patroli siang"): the patrol's, no visit of its own."""
+    s = doc.sentence(m.first)
+    said = doc.first_words[s.first : s.last]
+    return any(a in _INSIDE and b in ("patroli", "berpatroli") for a, b in pairwise(said))
 
 
 def _hosted(doc: Document, m: Match, host_sentences: set[int]) -> bool:
@@ -438,6 +494,8 @@ def participants(doc: Document, incident: bool) -> list[Found]:
             continue  # "seorang pemuda": one young man, no group of youths
         if code == "media" and _told_to(doc, m):
             continue  # "ujarnya kepada wartawan": whom a statement was made to
+        if not incident and code in _OFFICIALS and _handed_to(doc, m):
+            continue  # "cara melapor ke Bawaslu": where a matter would go, no party
         if (
             code == "pemerintah_daerah"
             and m.words in ("bupati", "gubernur", "wali kota")
@@ -542,6 +600,21 @@ def _told_to(doc: Document, m: Match) -> bool:
         and before[-1] in ("kepada", "pada")
         and not (context.SPEECH.isdisjoint(before[:-1]))
     )
+
+
+# Handing over or reporting to an office, told in an activity: the office is where a
+# matter goes, not a party to the meeting ("cara melapor ke Bawaslu", "menyerahkan urusan
+# hasil pemilihan kepada KPU"). In an incident the office that took the report or the
+# evidence is a party to it.
+_HANDING = words("""
+    melapor lapor melaporkan dilaporkan mengadu mengadukan diadukan menyerahkan diserahkan
+    serahkan meneruskan diteruskan melimpahkan dilimpahkan mempercayakan
+    """)
+
+
+def _handed_to(doc: Document, m: Match) -> bool:
+    before = context.words_before(doc, m.first, 7, clause=True)
+    return bool(before) and before[-1] in ("ke", "kepada") and not _HANDING.isdisjoint(before)
 
 
 # A word that opens a clause and its actor: "Seorang anggota KPPS diancam", "Warga
@@ -698,9 +771,35 @@ def incident_types(doc: Document) -> list[Found]:
         if context.is_warning(doc, m.first) or context.is_irrealis(doc, m.first):
             continue
         if context.is_not_happening(doc, m.first):
-            continue  # a drill, a court's ruling, a count of cases
+            continue  # a drill, a court's ruling, a count of cases, the law
+        if context.is_defined(doc, m.first, m.last):
+            continue  # "politik uang merupakan tindak pidana": defined, not reported
         out.append(Found(code, m, "kata kejadian"))
-    return out
+    return _pictured(doc, out)
+
+
+# Pictures and posts that can be passed around: "foto", "video", "unggahan".
+_MEDIA = watch(words("foto video gambar rekaman unggahan postingan konten potret cuplikan"))
+# What a hoax may show and still be a hoax of its own kind.
+_ABOUT_WORDS = frozenset({"hoaks", "provokasi", "ujaran_kebencian"})
+
+
+def _pictured(doc: Document, found: list[Found]) -> list[Found]:
+    """A hoax told by who checked a picture ("foto kotak suara terbakar yang beredar bukan
+    kejadian Pilkada, diunggah ulang dari 2019"): the burning or the riot the picture
+    shows is what the hoax claims, not a disturbance here. When a sentence that tells a
+    hoax names a picture, incident words in the sentences that name a picture are
+    dropped, unless the sentence says the hoax set something off ("memicu keributan")."""
+    hoax = {doc.sent_of[f.match.first] for f in found if f.code == "hoaks"}
+    pictures = {doc.sent_of[i] for i in doc.positions(_MEDIA)}
+    if not hoax & pictures:
+        return found
+    shown = {k for k in pictures if k not in {doc.sent_of[i] for i in doc.positions(_SET_OFF)}}
+    return [f for f in found if f.code in _ABOUT_WORDS or doc.sent_of[f.match.first] not in shown]
+
+
+# What a hoax set off is an event: "berujung keributan", "memicu bentrokan".
+_SET_OFF = watch(words("berujung memicu menyulut menyebabkan mengakibatkan picu"))
 
 
 # A gathering told through who attended and who spoke: "Turut dihadiri ...", "Dalam

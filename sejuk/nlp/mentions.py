@@ -215,6 +215,12 @@ def _weigh(doc: Document, m: Mention) -> tuple[tuple[Hit, ...], tuple[float, ...
 # Cue words that are people's titles: the name after them is a place only when written
 # with a capital ("Bhabinkamtibmas Paseban", not "Bhabinkamtibmas yang ...").
 _TITLE_CUES = frozenset(("bhabinkamtibmas", "bhabin", "camat", "lurah"))
+# Words that join a sentence and name no place when written small after a cue word,
+# although a village or two carries them as its name ("Yang", "Dan").
+_FUNCTION = words("""
+    yang dan di ke dari untuk dengan itu ini tersebut setempat serta atau pada dalam
+    sekitar masing lain
+    """)
 # Before "Camat X": the office, a place ("Kantor Camat Dayun"), not the official.
 _OFFICE = words("kantor halaman balai lapangan aula gedung rumah dinas pendopo")
 
@@ -235,6 +241,8 @@ def _cue_scale(doc: Document, cue: int, m: Mention) -> float | None:
     the official's name ("turut dihadiri Camat Siak Wahyudi") names where the official
     serves, not where it happened: a quarter of a cue's weight."""
     word = doc.folded[cue] if 0 <= cue < len(doc.folded) else ""
+    if not doc.is_capitalized(m.start) and _FUNCTION.issuperset(doc.folded[m.start : m.end]):
+        return None  # "kepala desa yang tidak netral": a word of the sentence, no village
     if word not in _TITLE_CUES:
         return 1.0
     if not doc.is_capitalized(m.start):

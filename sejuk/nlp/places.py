@@ -197,6 +197,19 @@ class PlaceResolver:
                 deeper.append(c)
         return deeper[0] if len({c.code for c in deeper}) == 1 else top
 
+    def _places_apart(self, ties: list[str]) -> bool:
+        """Tied places with names of their own, each named with a cue word, that share a
+        kecamatan or a deeper region."""
+        names = {self.gaz.regions[c].name for c in ties}
+        common = reduce(_common, ties)
+        if len(names) < len(ties) or not common or _level(common) < KECAMATAN:
+            return False
+        for c in ties:
+            used = self.chain(c).used.get(_level(c))
+            if used is None or not self.mentions[used[0]].cued:
+                return False
+        return True
+
     def best(self) -> _Chain | None:
         if not self.index:
             return None
@@ -217,6 +230,10 @@ class PlaceResolver:
             if not code:
                 return None
             top = self.chain(code)
+            if self._places_apart(ties):
+                # "menyusuri Desa A dan Desa B": two places named, the region holding
+                # both is where it happened, as deep as it goes.
+                return top
         while _level(code) > PROVINSI and self.own(top, _level(code)) < self._keep(code):
             code = code[: code.rfind(".")]
         if code != top.code:

@@ -266,3 +266,17 @@ def test_the_imam_of_a_village_is_a_religious_leader():
 )
 def test_groups_met_under_words_of_a_third_round(text, want):
     assert want in participants(text)
+
+
+def test_the_office_a_matter_would_be_reported_to_takes_no_part_in_counselling():
+    text = (
+        "Kanit Binmas Polsek Woha menerangkan kepada puluhan siswa bahwa menjual suara dapat "
+        "dipidana, dan menguraikan cara melapor ke Bawaslu bila menemukan pelanggaran."
+    )
+    assert "penyelenggara_pemilu" not in participants(text)
+    assert "pelajar" in participants(text)
+
+
+def test_the_office_that_took_a_report_of_an_incident_is_a_party_to_it():
+    text = "Dua saksi yang dihalangi masuk TPS di Desa Risa lalu melapor ke Panwaslu Kecamatan."
+    assert "penyelenggara_pemilu" in participants(text, incident=True)

@@ -77,3 +77,20 @@ def test_a_hamlet_still_a_hamlet_under_its_village():
     record = extract(text)
     assert record.place.code == "32.03.03.2013"
     assert record.place.dusun == "Krajan"
+
+
+def test_a_small_word_after_a_cue_word_is_no_village():
+    # "Yang" is a desa of Maluku Utara; "kepala desa yang tidak netral" names none.
+    text = (
+        "Bawaslu Kabupaten Kuningan menegaskan kepala desa yang tidak netral dapat dikenai "
+        "sanksi pidana."
+    )
+    assert place(text) == "32.08"
+
+
+def test_two_villages_of_one_kecamatan_patrolled_give_their_kecamatan():
+    text = (
+        "KWANDANG – Tim patroli Polsek Kwandang menyusuri Desa Molingkapoto dan Desa Posso, "
+        "Minggu (24/11/2024) malam, dan berbincang dengan warga yang berjaga."
+    )
+    assert place(text) == "75.05.02"
