@@ -37,13 +37,16 @@ class Listing(Generic[M]):
     """What a list shows: a queryset in its order, and optionally the parts it is the
     union of: ``branches`` (narrower querysets of the same model), and the rows of
     ``fan_base`` whose ``fan_field`` is each of ``fan_values`` (a Polda's hundreds of
-    units: the SQL written once, sent with each value)."""
+    units: the SQL written once, sent with each value). With two parts or more, the
+    parts alone say which rows the list holds: ``qs`` then gives the order and the
+    rows' fields, fetched by the ids the parts found."""
 
     qs: QuerySet[M]
     branches: Sequence[QuerySet[M]] = ()
     fan_base: QuerySet[M] | None = None
     fan_field: str = ""
     fan_values: Sequence[Any] = ()
+    disjoint: int = 0  # how many of the first branches share no row (their counts add up)
 
     def order(self) -> list[str]:
         given = self.qs.query.order_by or self.qs.model._meta.ordering or ["-id"]
@@ -66,6 +69,8 @@ class Listing(Generic[M]):
                 return min(found, cap + 1)
         if len(self.branches) + len(self.fan_values) < 2:
             found = self.qs.order_by().values("pk")[: cap + 1].count()
+        elif self._beyond(cap):
+            found = cap + 1
         else:
             # Counted as the page is read: each part along its index as far as cap + 1,
             # merged (the units' parts skipped when the area's alone pass the cap). A
@@ -84,6 +89,24 @@ class Listing(Generic[M]):
         ids = self._merged_ids(stop)[start:stop]
         found = self.qs.filter(pk__in=ids).in_bulk()
         return [found[i] for i in ids if i in found]
+
+    def _beyond(self, cap: int) -> bool:
+        """Whether the branches alone hold more than ``cap`` rows: each counted along its
+        index as far as ``cap`` + 1, in one statement, no row sent back."""
+        if not 1 < len(self.branches) <= MAX_BRANCHES:
+            return False  # one branch: its read as far as cap + 1 says as much
+        parts = []
+        for branch in self.branches:
+            sql, args = branch.order_by().values_list("pk")[: cap + 1].query.sql_with_params()
+            parts.append((sql, list(args)))
+        sql = " UNION ALL ".join(
+            f"SELECT COUNT(*) FROM ({part}) AS part{n}"  # noqa: S608
+            for n, (part, _) in enumerate(parts)
+        )
+        with connections[self.qs.db].cursor() as cursor:
+            cursor.execute(sql, [value for _, args in parts for value in args])
+            counts = [row[0] for row in cursor.fetchall()]
+        return max(counts) > cap or sum(counts[: self.disjoint]) > cap
 
     def _merged_ids(self, stop: int, *, counting: bool = False) -> list[Any]:
         """The first ``stop`` ids of the union of the parts, in the list's order; when

@@ -175,8 +175,10 @@ def _in_area(viewer: Viewer, qs: QuerySet[Report]) -> Listing[Report]:
     own = Q(assigned_officer_id=viewer.officer_id or 0)
     fields: dict[str, Any] = {"region_field": "region_id", "unit_field": "assigned_unit_id"}
     area = scoped_parts(qs, viewer, "report.read", own=[own], **fields)
-    whole = scoped(qs, viewer, "report.read", own=own, **fields)
-    return Listing(whole, area.parts, area.base, area.unit_field, area.unit_ids)
+    whole = qs if area.split else scoped(qs, viewer, "report.read", own=own, **fields)
+    return Listing(
+        whole, area.parts, area.base, area.unit_field, area.unit_ids, disjoint=area.disjoint
+    )
 
 
 def _filtered(qs: QuerySet[Report], viewer: Viewer, flt: ReportFilter) -> QuerySet[Report]:
