@@ -91,22 +91,24 @@ class Listing(Generic[M]):
         return [found[i] for i in ids if i in found]
 
     def _beyond(self, cap: int) -> bool:
-        """Whether the branches alone hold more than ``cap`` rows: each counted along its
-        index as far as ``cap`` + 1, in one statement, no row sent back."""
-        if not 1 < len(self.branches) <= MAX_BRANCHES:
+        """Whether the first branches, which share no row, hold more than ``cap`` rows
+        together: read along their indexes one after another, and no further than
+        ``cap`` + 1 rows in all, in one statement that sends back one number."""
+        disjoint = self.branches[: min(self.disjoint, MAX_BRANCHES)]
+        if len(disjoint) < 2:
             return False  # one branch: its read as far as cap + 1 says as much
         parts = []
-        for branch in self.branches:
+        for branch in disjoint:
             sql, args = branch.order_by().values_list("pk")[: cap + 1].query.sql_with_params()
             parts.append((sql, list(args)))
-        sql = " UNION ALL ".join(
-            f"SELECT COUNT(*) FROM ({part}) AS part{n}"  # noqa: S608
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS part{n}"  # noqa: S608
             for n, (part, _) in enumerate(parts)
         )
+        sql = f"SELECT COUNT(*) FROM ({union} LIMIT {int(cap) + 1}) AS parts"  # noqa: S608
         with connections[self.qs.db].cursor() as cursor:
             cursor.execute(sql, [value for _, args in parts for value in args])
-            counts = [row[0] for row in cursor.fetchall()]
-        return max(counts) > cap or sum(counts[: self.disjoint]) > cap
+            return int(cursor.fetchone()[0]) > cap
 
     def _merged_ids(self, stop: int, *, counting: bool = False) -> list[Any]:
         """The first ``stop`` ids of the union of the parts, in the list's order; when
