@@ -12,7 +12,7 @@ by the next-page link."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
@@ -37,13 +37,16 @@ class Listing(Generic[M]):
     """What a list shows: a queryset in its order, and optionally the parts it is the
     union of: ``branches`` (narrower querysets of the same model), and the rows of
     ``fan_base`` whose ``fan_field`` is each of ``fan_values`` (a Polda's hundreds of
-    units: the SQL written once, sent with each value)."""
+    units: the SQL written once, sent with each value). With two parts or more, the
+    parts alone say which rows the list holds: ``qs`` then gives the order and the
+    rows' fields, fetched by the ids the parts found."""
 
     qs: QuerySet[M]
     branches: Sequence[QuerySet[M]] = ()
     fan_base: QuerySet[M] | None = None
     fan_field: str = ""
     fan_values: Sequence[Any] = ()
+    disjoint: int = 0  # how many of the first branches share no row (their counts add up)
 
     def order(self) -> list[str]:
         given = self.qs.query.order_by or self.qs.model._meta.ordering or ["-id"]
@@ -52,9 +55,30 @@ class Listing(Generic[M]):
             names.append("-id" if names[-1].startswith("-") else "id")
         return names
 
+    # The last count: (its cap, what it found). A queue's parts are counted for the
+    # page's total and again for where the page starts in them: counted once.
+    counted: tuple[int, int] | None = field(default=None, init=False, repr=False)
+    # The first ids of the merged parts, as far as they were read: (how far, the ids).
+    merged: tuple[int, list[Any]] | None = field(default=None, init=False, repr=False)
+
     def total(self, cap: int = COUNT_CAP) -> int:
         """The number of rows up to ``cap`` + 1 (cap + 1 meaning "more than cap")."""
-        return self.qs.order_by().values("pk")[: cap + 1].count()
+        if self.counted is not None:
+            known_cap, found = self.counted
+            if found <= known_cap or cap < known_cap:  # exact, or more than both caps
+                return min(found, cap + 1)
+        if len(self.branches) + len(self.fan_values) < 2:
+            found = self.qs.order_by().values("pk")[: cap + 1].count()
+        elif self._beyond(cap):
+            found = cap + 1
+        else:
+            # Counted as the page is read: each part along its index as far as cap + 1,
+            # merged (the units' parts skipped when the area's alone pass the cap). A
+            # COUNT of the parts ORed together scans the whole country's rows where the
+            # area has fewer than the cap.
+            found = min(len(self._merged_ids(cap + 1, counting=True)), cap + 1)
+        self.counted = (cap, found)
+        return found
 
     def rows(self, start: int, stop: int) -> list[M]:
         """Rows ``start`` to ``stop`` in the list's order."""
@@ -66,7 +90,37 @@ class Listing(Generic[M]):
         found = self.qs.filter(pk__in=ids).in_bulk()
         return [found[i] for i in ids if i in found]
 
-    def _merged_ids(self, stop: int) -> list[Any]:
+    def _beyond(self, cap: int) -> bool:
+        """Whether the first branches, which share no row, hold more than ``cap`` rows
+        together: read along their indexes one after another, and no further than
+        ``cap`` + 1 rows in all, in one statement that sends back one number."""
+        disjoint = self.branches[: min(self.disjoint, MAX_BRANCHES)]
+        if len(disjoint) < 2:
+            return False  # one branch: its read as far as cap + 1 says as much
+        parts = []
+        for branch in disjoint:
+            sql, args = branch.order_by().values_list("pk")[: cap + 1].query.sql_with_params()
+            parts.append((sql, list(args)))
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS part{n}"  # noqa: S608
+            for n, (part, _) in enumerate(parts)
+        )
+        sql = f"SELECT COUNT(*) FROM ({union} LIMIT {int(cap) + 1}) AS parts"  # noqa: S608
+        with connections[self.qs.db].cursor() as cursor:
+            cursor.execute(sql, [value for _, args in parts for value in args])
+            return int(cursor.fetchone()[0]) > cap
+
+    def _merged_ids(self, stop: int, *, counting: bool = False) -> list[Any]:
+        """The first ``stop`` ids of the union of the parts, in the list's order; when
+        ``counting``, only as many ids as say whether there are ``stop``."""
+        if self.merged is not None and stop <= self.merged[0]:
+            return self.merged[1][:stop]  # read already, for the count
+        ids, whole = self._merge(stop, counting)
+        if whole:
+            self.merged = (stop, ids[:stop])
+        return ids[:stop]
+
+    def _merge(self, stop: int, counting: bool) -> tuple[list[Any], bool]:
         order = self.order()
         keys = [name.lstrip("-").replace("pk", "id") for name in order]
         found: dict[Any, tuple[Any, ...]] = {}
@@ -76,6 +130,8 @@ class Listing(Generic[M]):
             sql, args = sliced.query.sql_with_params()
             parts.append((sql, list(args)))
         self._run(parts, found)
+        if counting and len(found) >= stop:
+            return list(found), False  # the area's own parts have them all: enough to count
         if self.fan_values and self.fan_base is not None:
             template = self.fan_base.filter(**{self.fan_field: _MARK})
             ranked = _ranked(list(found.values()), order)
@@ -103,7 +159,7 @@ class Listing(Generic[M]):
                 self._run([(fanned, [list(self.fan_values), *rest])], found, wrap=False)
             else:
                 self._run([(sql, [*args[:at], v, *args[at + 1 :]]) for v in self.fan_values], found)
-        return [row[-1] for row in _ranked(list(found.values()), order)]
+        return [row[-1] for row in _ranked(list(found.values()), order)], True
 
     def _run(
         self,

@@ -71,3 +71,22 @@ def test_a_report_areas_newest_are_an_index_range(world):
         plan = " ".join(str(c) for row in cursor.fetchall() for c in row)
     assert "report_area5" in plan, plan
     assert "TEMP B-TREE" not in plan.upper() and "Sort" not in plan, plan
+
+
+@pytest.mark.parametrize("disjoint", [0, 2])
+def test_an_area_of_several_codes_counts_its_codes_together_to_the_cap(world, disjoint):
+    """A Polda whose area is a list of kabupaten: no code alone passes the cap, together
+    they do. Counted in one statement when the codes share no row, else by merging."""
+    from sejuk.activities.models import Activity
+    from sejuk.paging import Listing
+    from tests.factories import log_activity
+    from tests.personas import GERUNG_UTARA
+
+    for region in (SEKOTONG_BARAT, SEKOTONG_BARAT, GERUNG_UTARA):
+        log_activity(world.users["operator"], region=region)
+    qs = Activity.objects.alive()
+    parts = [qs.filter(region_id=SEKOTONG_BARAT), qs.filter(region_id=GERUNG_UTARA)]
+    assert Listing(qs, parts, disjoint=disjoint).total(cap=2) == 3  # "2+"
+    assert Listing(qs, parts, disjoint=disjoint).total(cap=3) == 3  # exact
+    if not disjoint:  # the same rows in two parts are counted once
+        assert Listing(qs, parts[1:] * 2).total(cap=1) == 1

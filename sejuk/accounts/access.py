@@ -332,6 +332,17 @@ class AreaParts(Generic[M]):
     base: QuerySet[M] | None = None  # the rows the units' parts are cut from
     unit_field: str = ""
     unit_ids: list[int] = field(default_factory=list)
+    # How many of the first parts share no row (the area's codes, none inside another):
+    # their counts add up.
+    disjoint: int = 0
+
+    @property
+    def split(self) -> bool:
+        """Whether a list reads these parts (two or more) rather than one query: then the
+        parts alone say which rows the viewer reaches, and the rows they found are
+        fetched by id (``sejuk.paging.Listing``), with no need of the area's condition,
+        whose hundreds of unit ids cost more to build than to run."""
+        return len(self.parts) + len(self.unit_ids) >= 2
 
 
 def scoped_parts(
@@ -351,6 +362,7 @@ def scoped_parts(
     if area is None:
         return AreaParts([qs])
     parts = AreaParts([qs.filter(region_in(code, region_field)) for code in area], qs)
+    parts.disjoint = len(parts.parts)
     if viewer.only_own(capability):
         parts.parts += [qs.filter(q) for q in own]
     elif unit_field and viewer.unit_ids is not None:

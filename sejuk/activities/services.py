@@ -707,8 +707,17 @@ def activity_listing(viewer: Viewer, flt: ActivityFilter = ActivityFilter()) -> 
         unit_field="unit_id",
         own=_own(viewer),
     )
+    if area.split:  # the parts say which rows; the rows are fetched by their ids
+        whole = _filtered(Activity.objects.alive().select_related("unit", "region"), flt)
+    else:
+        whole = list_activities(viewer, flt)
     return Listing(
-        list_activities(viewer, flt), area.parts, area.base, area.unit_field, area.unit_ids
+        whole,
+        area.parts,
+        area.base,
+        area.unit_field,
+        area.unit_ids,
+        disjoint=area.disjoint,
     )
 
 

@@ -199,6 +199,24 @@ class Report(models.Model):
                 name="report_waiting_due",
             ),
             models.Index(fields=["assigned_unit", "state"]),
+            # The queue of one unit (a Polda's list reads each of its hundreds of units
+            # along these, as far as the page needs), in the queue's orders.
+            models.Index(
+                F("assigned_unit"),
+                F("queue_group"),
+                F("queue_urgency"),
+                F("due_at"),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="report_unit_queue",
+            ),
+            models.Index(
+                F("assigned_unit"),
+                F("queue_group"),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="report_unit_newest",
+            ),
             # An area (by its code's prefix), newest first: an index range.
             *area_indexes("report", "region_id", "-created_at", "-id"),
         ]

@@ -142,13 +142,32 @@ def queue_listing(
         viewer,
         flt,
     )
-    parts = (
-        (Q(queue_group=1, due_at__lt=at), QUEUE_ORDER),
-        (Q(queue_group=1, due_at__gte=at), QUEUE_ORDER),
-        (Q(queue_group=2), QUEUE_ORDER),
-        (Q(queue_group=3), NEWEST),
-    )
+    states = _states(flt)
+    parts: list[tuple[Q, tuple[str, ...]]] = []
+    if states & set(OPEN_STATES):
+        parts += [
+            (Q(queue_group=1, due_at__lt=at), QUEUE_ORDER),
+            (Q(queue_group=1, due_at__gte=at), QUEUE_ORDER),
+            (Q(queue_group=2), QUEUE_ORDER),
+        ]
+    if states & set(CLOSED_STATES):
+        parts.append((Q(queue_group=3), NEWEST))
     return Chain([_in_area(viewer, base.filter(q).order_by(*order)) for q, order in parts])
+
+
+def _states(flt: ReportFilter) -> set[str]:
+    """The states the filter lets through: the parts of the queue it cannot reach (the
+    closed cases, under "open") are never read nor counted."""
+    states = set(State.values)
+    if flt.view == "baru":
+        states = {State.BARU}
+    elif flt.view == "terbuka":
+        states = set(OPEN_STATES)
+    elif flt.view == "terlambat":
+        states -= {State.DITOLAK, State.DUPLIKAT}
+    if flt.state:
+        states &= {flt.state}
+    return states
 
 
 def _in_area(viewer: Viewer, qs: QuerySet[Report]) -> Listing[Report]:
@@ -156,8 +175,10 @@ def _in_area(viewer: Viewer, qs: QuerySet[Report]) -> Listing[Report]:
     own = Q(assigned_officer_id=viewer.officer_id or 0)
     fields: dict[str, Any] = {"region_field": "region_id", "unit_field": "assigned_unit_id"}
     area = scoped_parts(qs, viewer, "report.read", own=[own], **fields)
-    whole = scoped(qs, viewer, "report.read", own=own, **fields)
-    return Listing(whole, area.parts, area.base, area.unit_field, area.unit_ids)
+    whole = qs if area.split else scoped(qs, viewer, "report.read", own=own, **fields)
+    return Listing(
+        whole, area.parts, area.base, area.unit_field, area.unit_ids, disjoint=area.disjoint
+    )
 
 
 def _filtered(qs: QuerySet[Report], viewer: Viewer, flt: ReportFilter) -> QuerySet[Report]:
