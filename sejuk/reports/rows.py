@@ -71,11 +71,8 @@ def _statement(
         returned = list(meta.db_returning_fields)
         columns = ", ".join(quote(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
-        clash = (
-            f" ON CONFLICT ({quote(meta.get_field(conflict).column)}) DO NOTHING"
-            if conflict
-            else ""
-        )
+        column = {f.name: f.column for f in meta.concrete_fields}
+        clash = f" ON CONFLICT ({quote(column[conflict])}) DO NOTHING" if conflict else ""
         back = ", ".join(quote(f.column) for f in returned)
         # Names from the model, values as parameters.
         sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks}){clash} RETURNING {back}"  # noqa: S608, E501
