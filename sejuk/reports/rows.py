@@ -31,7 +31,8 @@ _made: dict[tuple[type[models.Model], str, str], _Statement] = {}
 
 def insert(obj: models.Model, *, conflict: str = "") -> bool:
     """Write ``obj`` as a new row in the caller's transaction; False (nothing written,
-    no signal sent) when ``conflict`` names a unique field another row holds the value of."""
+    no ``post_save`` sent) when ``conflict`` names a unique field another row already
+    holds the value of."""
     model = type(obj)
     alias = router.db_for_write(model, instance=obj)
     connection = connections[alias]

@@ -122,11 +122,14 @@ class RouteTable:
 
 class RouteCache:
     """The route table of this process, dropped whole on any change (see the module's
-    note) and read again when next asked."""
+    note) and read again when next asked. One thread reads it at a time; when the kept
+    table has only grown old, the others go on with it meanwhile (a read takes about a
+    second at national scale), and only a dropped one is waited for."""
 
     def __init__(self, keep_seconds: float = KEEP_SECONDS) -> None:
         self.keep_seconds = keep_seconds
         self._lock = threading.Lock()
+        self._reading = threading.Lock()
         self._table: RouteTable | None = None
         self._since = time.monotonic()
         self._generation = 0
@@ -134,18 +137,30 @@ class RouteCache:
     def get(self, region: Region) -> Route:
         return self.table().route(region.code, region.level)
 
+    def _kept(self) -> tuple[RouteTable | None, bool, int]:
+        with self._lock:
+            fresh = time.monotonic() - self._since <= self.keep_seconds
+            return self._table, fresh, self._generation
+
     def table(self) -> RouteTable:
-        with self._lock:
-            if time.monotonic() - self._since > self.keep_seconds:
-                self._table = None
-            table, generation = self._table, self._generation
-        if table is not None:
+        table, fresh, _ = self._kept()
+        if table is not None and fresh:
             return table
-        table = RouteTable()  # outside the lock: a slow read holds no other thread
-        with self._lock:
-            if generation == self._generation:  # not cleared while it was read
-                self._table, self._since = table, time.monotonic()
-        return table
+        if table is not None and not self._reading.acquire(blocking=False):
+            return table  # old, not dropped: served while another thread reads anew
+        if table is None:
+            self._reading.acquire()
+        try:
+            current, fresh, generation = self._kept()
+            if current is not None and current is not table and fresh:
+                return current  # read by another thread while this one waited
+            table = RouteTable()
+            with self._lock:
+                if generation == self._generation:  # not dropped while it was read
+                    self._table, self._since = table, time.monotonic()
+            return table
+        finally:
+            self._reading.release()
 
     def clear(self) -> None:
         with self._lock:

@@ -144,6 +144,8 @@ class LeanMiddleware:
             if path.startswith(LEAN_PATHS) or getattr(match.func, "lean", False):
                 request.resolver_match = match
                 request.user = AnonymousUser()
+                # The interface language, not what this thread's previous page chose.
+                translation.activate(settings.LANGUAGE_CODE)
                 response: HttpResponse = match.func(request, *match.args, **match.kwargs)
                 return response
         return self.get_response(request)
