@@ -2,6 +2,7 @@
 `sejuk generate national`, measured against the floor of the same server in the same run.
 
     python -m bench web [--scale 100000] [--seconds 10] [--clients 8] [--fresh]
+                        [--scenarios floor,intake,reads]
 
 For each database (SQLite; and PostgreSQL when SEJUK_DATABASE_URL names one): a database
 of ``--scale`` activities (with scale/25 citizen reports and scale/100 incidents across
@@ -19,6 +20,8 @@ the loopback address, each scenario stopped after a count or ``--seconds``) driv
    every acknowledged tracking code is looked up: stored = acknowledged, exactly once;
  - the activity list page and its API, the report queue and the home page, signed in as
    an operator and commander of the busiest Polres, of its Polda and of Mabes (national).
+``--scenarios`` measures only some of them (``floor``: the bare insert; ``intake``; ``reads``:
+the bare read and the pages), e.g. ``--scenarios floor,intake`` for intake against its floor.
 For each it prints throughput, p50/p95, the server's CPU time per request (its process's
 /proc figures before and after), the ratio to the floor, the 1-minute load average, and
 the issue's target: met, or short by how much. The exit status is 1 only when something
@@ -55,6 +58,17 @@ CATEGORIES = ("hoaks", "provokasi", "politik_uang", "intimidasi", "unjuk_rasa", 
 INTAKE_PER_S = 1000.0
 INTAKE_RATIO = 0.5
 LIST_P95_MS = 50.0
+SCENARIOS = ("floor", "intake", "reads")
+
+
+def _scenarios(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [name for name in chosen if name not in SCENARIOS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown scenario {', '.join(unknown) or '(none)'}: choose from {', '.join(SCENARIOS)}"
+        )
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="generate the data again")
     parser.add_argument(
         "--throwaway", action="store_true", help="drop the databases afterwards (tests)"
+    )
+    parser.add_argument(
+        "--scenarios",
+        type=_scenarios,
+        default=SCENARIOS,
+        help="which to measure, comma-separated: floor (bare insert), intake, reads "
+        "(bare read and the pages); e.g. floor,intake (default: all)",
     )
     only_option(parser)
     args = parser.parse_args(list(argv or []))
@@ -219,7 +240,8 @@ def _sejuk(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
 
 def _run(database: Database, env: dict[str, str], args: argparse.Namespace) -> int:
     url = env["SEJUK_DATABASE_URL"]
-    scopes = _scopes(url)
+    chosen = getattr(args, "scenarios", SCENARIOS)
+    scopes = _scopes(url) if "reads" in chosen else []
     password = secrets.token_urlsafe(16)
     run = secrets.token_hex(3)
     for n, scope in enumerate(scopes):
@@ -247,7 +269,8 @@ def _run(database: Database, env: dict[str, str], args: argparse.Namespace) -> i
             f"{args.clients} clients, each scenario up to {args.seconds:.0f} s",
             flush=True,
         )
-        print("   scopes: " + "; ".join(f"{s.label}: {s.unit}{s.note}" for s in scopes))
+        if scopes:
+            print("   scopes: " + "; ".join(f"{s.label}: {s.unit}{s.note}" for s in scopes))
         print(
             "   cpu ms: CPU time of the server process per request"
             + (
@@ -259,33 +282,37 @@ def _run(database: Database, env: dict[str, str], args: argparse.Namespace) -> i
         print(f"{'scenario':<46}{'req':>6}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}"
               f"{'cpu ms':>8}{'×floor':>8}{'load':>6}")  # fmt: skip
         bench = _Bench(port, server.pid, args)
-        floor_write = bench.scenario("floor: bare insert (POST JSON)", _floor_insert)
-        intake = bench.scenario(
-            "intake: POST /api/public/reports", lambda n: _report(n, villages), floor_write,
-            keep_bodies=True,
-        )  # fmt: skip
-        broken |= _check_intake(intake, url)
-        _target_rate(intake, floor_write)
-        floor_read = bench.scenario(
-            "floor: bare read of 25 rows (GET)",
-            lambda n: Request("GET", "/bench/floor/read"),
-            reads=True,
-        )
-        for scope in scopes:
-            cookie = {"Cookie": scope.cookie}
-            for label, path in (
-                ("activity list page", "/kegiatan/"),
-                ("activity list API", "/api/activities"),
-                ("report queue", "/laporan/"),
-                ("home page", "/"),
-            ):
-                outcome = bench.scenario(
-                    f"{scope.label}: {label} {path}",
-                    lambda n, path=path, cookie=cookie: Request("GET", path, headers=cookie),
-                    floor_read,
-                    reads=True,
-                )
-                _target_p95(outcome)
+        floor_write = None
+        if "floor" in chosen:
+            floor_write = bench.scenario("floor: bare insert (POST JSON)", _floor_insert)
+        if "intake" in chosen:
+            intake = bench.scenario(
+                "intake: POST /api/public/reports", lambda n: _report(n, villages), floor_write,
+                keep_bodies=True,
+            )  # fmt: skip
+            broken |= _check_intake(intake, url)
+            _target_rate(intake, floor_write)
+        if "reads" in chosen:
+            floor_read = bench.scenario(
+                "floor: bare read of 25 rows (GET)",
+                lambda n: Request("GET", "/bench/floor/read"),
+                reads=True,
+            )
+            for scope in scopes:
+                cookie = {"Cookie": scope.cookie}
+                for label, path in (
+                    ("activity list page", "/kegiatan/"),
+                    ("activity list API", "/api/activities"),
+                    ("report queue", "/laporan/"),
+                    ("home page", "/"),
+                ):
+                    outcome = bench.scenario(
+                        f"{scope.label}: {label} {path}",
+                        lambda n, path=path, cookie=cookie: Request("GET", path, headers=cookie),
+                        floor_read,
+                        reads=True,
+                    )
+                    _target_p95(outcome)
         broken |= bench.server_errors
     finally:
         server.terminate()
@@ -411,9 +438,11 @@ def _check_intake(intake: Outcome, url: str) -> int:
     return 0 if ok else 1
 
 
-def _target_rate(intake: Outcome, floor: Outcome) -> None:
+def _target_rate(intake: Outcome, floor: Outcome | None) -> None:
     rate = intake.throughput
     print(f"   target ≥ {INTAKE_PER_S:,.0f} acknowledged/s: " + _verdict(rate, INTAKE_PER_S, "/s"))
+    if floor is None:
+        return
     ratio = rate / floor.throughput if floor.throughput else 0.0
     print(f"   target ≥ {INTAKE_RATIO} of the floor: " + _verdict(ratio, INTAKE_RATIO, ""))
 

@@ -56,3 +56,18 @@ def test_only_one_database_is_measured_when_asked(monkeypatch, tmp_path: Path):
     assert pg.label == "PostgreSQL" and pg.url.endswith("/sejuk_x_web_500_s1")
     args.only = "sqlite"
     assert [d.label for d in _databases(args)] == ["SQLite"]
+
+
+def test_some_scenarios_may_be_measured_alone():
+    import argparse
+
+    import pytest
+
+    from bench.web import SCENARIOS, _scenarios
+
+    assert _scenarios("floor,intake") == ("floor", "intake")
+    assert _scenarios(" intake ") == ("intake",)
+    assert SCENARIOS == ("floor", "intake", "reads")
+    for wrong in ("floor,lists", ""):
+        with pytest.raises(argparse.ArgumentTypeError):
+            _scenarios(wrong)

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 from lokal.phone import parse_phone
 
@@ -25,9 +25,10 @@ from sejuk.errors import Invalid
 from sejuk.nlp.gazetteer import default_gazetteer
 from sejuk.reference.zones import ZONE_TZ, zone_of
 from sejuk.regions.models import Region
-from sejuk.units.routing import Route, routed
+from sejuk.units.routing import Route, routed, routes
 from sejuk.uploads import StoredPhoto, clean_image, removed_on_failure, store_image
 
+from . import rows
 from .models import CATEGORIES, Channel, Event, Report, ReportPhoto, Urgency
 from .privacy import mask_phones
 
@@ -106,7 +107,7 @@ def resolve_place(
     data: ReportInput, errors: dict[str, str], within: tuple[str, ...] = ()
 ) -> Region | None:
     if data.region:
-        region = Region.objects.filter(code=data.region.strip()).first()
+        region = region_named(data.region.strip())
         if region is None:
             errors["region"] = "kode wilayah tidak dikenal"
         return region
@@ -122,6 +123,26 @@ def resolve_place(
     if len(best) > 1:
         raise AmbiguousPlace([PlaceChoice(c.region.code, c.path) for c in best])
     return Region.objects.filter(code=best[0].region.code).first()
+
+
+# A region by its code: from the routing table this process keeps (every region's code
+# and level), else read by one statement made once (a region added since the table was
+# read); the rest of the row is read only if something asks for it.
+_REGION_FIELDS = ("code", "level")
+
+
+def region_named(code: str) -> Region | None:
+    alias = router.db_for_read(Region)
+    level = routes.table().level(code)
+    if level is not None:
+        return Region.from_db(alias, _REGION_FIELDS, (code, level))
+    quote = connections[alias].ops.quote_name
+    columns = ", ".join(quote(f) for f in _REGION_FIELDS)
+    sql = f"SELECT {columns} FROM {quote(Region._meta.db_table)} WHERE {quote('code')} = %s"  # noqa: S608
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [code])
+        row = cursor.fetchone()
+    return None if row is None else Region.from_db(alias, _REGION_FIELDS, row)
 
 
 def _check(data: ReportInput, errors: dict[str, str], region: Region | None) -> datetime | None:
@@ -242,41 +263,41 @@ def prepare(
 def write(prepared: PreparedReport) -> Report:
     """Store a prepared report, its photo's row and its first history entry in one go,
     with the deadline for a first response counted from now: two INSERTs (three with a
-    photo) and nothing else. A fresh tracking code is drawn again on the (one in a
-    quintillion) clash."""
+    photo), each by a statement made once (``rows``), and nothing else. The caller's
+    transaction holds them (one is opened here if it has none). A fresh tracking code is
+    drawn again on the (one in a quintillion) clash: the INSERT of the clash stores
+    nothing (``ON CONFLICT DO NOTHING``), so no savepoint and no look-up are needed."""
     report, viewer, route = prepared.report, prepared.viewer, prepared.route
     report.due_at = deadline(report.urgency, timezone.now())
-    for _ in range(5):
-        report.code = new_code()
-        try:
-            with transaction.atomic():
-                report.save(force_insert=True)
-                if prepared.photo is not None:
-                    ReportPhoto.objects.create(
-                        report=report,
-                        image=prepared.photo.name,
-                        width=prepared.photo.width,
-                        height=prepared.photo.height,
-                    )
-                Event.objects.create(
-                    report=report,
-                    by_id=viewer.user_id if viewer else None,
-                    by_name=viewer.username if viewer else "pelapor",
-                    action="received",
-                    to_state=report.state,
-                    detail={
-                        "channel": report.channel,
-                        "unit": route.unit_name,
-                        "officer": route.officer_label,
-                    },
-                )
-            return report
-        except IntegrityError:
-            report.pk = None
-            if Report.objects.filter(code=report.code).exists():
-                continue
-            raise
-    raise RuntimeError("could not draw a free tracking code")
+    with transaction.atomic(savepoint=False):
+        for _ in range(5):
+            report.code = new_code()
+            if rows.insert(report, conflict="code"):
+                break
+        else:
+            raise RuntimeError("could not draw a free tracking code")
+        if prepared.photo is not None:
+            ReportPhoto.objects.create(
+                report=report,
+                image=prepared.photo.name,
+                width=prepared.photo.width,
+                height=prepared.photo.height,
+            )
+        rows.insert(
+            Event(
+                report=report,
+                by_id=viewer.user_id if viewer else None,
+                by_name=viewer.username if viewer else "pelapor",
+                action="received",
+                to_state=report.state,
+                detail={
+                    "channel": report.channel,
+                    "unit": route.unit_name,
+                    "officer": route.officer_label,
+                },
+            )
+        )
+    return report
 
 
 def submit(

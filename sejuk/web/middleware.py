@@ -3,16 +3,18 @@ errors as friendly pages, and the short way through for the channels' webhooks."
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils import translation
 
 from sejuk.accounts.audit import record_denial
@@ -107,27 +109,43 @@ def _refuse_all(value: Any) -> None:
 
 
 # Where views that need no session may be (resolved only under these prefixes).
-LEAN_PREFIXES = ("/saluran/webhook/",)
+LEAN_PREFIXES = ("/saluran/webhook/", "/api/public/")
+# Under these every view is lean: the citizens' public API (no account, no cookie, no
+# form; its answers are JSON and its errors its own).
+LEAN_PATHS = ("/api/public/",)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(path: str, urlconf: str) -> ResolverMatch:
+    """The view of a lean address, found once per process (the citizens' API lies deep
+    in the address list); an unknown address is looked up each time (not kept)."""
+    return resolve(path, urlconf)
 
 
 class LeanMiddleware:
     """A view marked ``lean = True`` (the channels' webhooks: a service's signed POST,
-    stored and answered in milliseconds) is called straight after the input rule: no
-    session, user, CSRF token, messages, password-change redirect or sign-in watch is
-    read for a call that carries none of them. Everything above still runs (security
-    headers, the input rule); a view not marked goes the whole way."""
+    stored and answered in milliseconds), and every view of the citizens' public API, is
+    called straight after the input rule: no session, user, CSRF token, messages,
+    password-change redirect or sign-in watch is read for a call that carries none of
+    them (the request's user is the anonymous one, whatever cookie came with it).
+    Everything above still runs (security headers, the input rule); a view not marked
+    goes the whole way."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path_info.startswith(LEAN_PREFIXES):
+        path = request.path_info
+        if path.startswith(LEAN_PREFIXES):
             try:
-                match = resolve(request.path_info)
+                match = _resolved(path, getattr(request, "urlconf", None) or settings.ROOT_URLCONF)
             except Resolver404:
                 return self.get_response(request)
-            if getattr(match.func, "lean", False):
+            if path.startswith(LEAN_PATHS) or getattr(match.func, "lean", False):
                 request.resolver_match = match
+                request.user = AnonymousUser()
+                # The interface language, not what this thread's previous page chose.
+                translation.activate(settings.LANGUAGE_CODE)
                 response: HttpResponse = match.func(request, *match.args, **match.kwargs)
                 return response
         return self.get_response(request)
