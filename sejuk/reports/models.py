@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import F
 
 from sejuk.reference.taxonomy import INCIDENT_TYPES, PARTICIPANTS
-from sejuk.regions.indexes import area_indexes
+from sejuk.regions.indexes import area_indexes, region_prefix
 from sejuk.regions.models import Region
 from sejuk.units.models import Officer, Unit
 
@@ -41,6 +41,7 @@ class State(models.TextChoices):
 
 
 CLOSED_STATES = (State.SELESAI, State.DITOLAK, State.DUPLIKAT)
+AREA_QUEUE_LENGTHS = (2, 5)  # provinsi, kabupaten/kota: the codes a Polda's area is made of
 
 
 class Channel(models.TextChoices):
@@ -219,6 +220,32 @@ class Report(models.Model):
             ),
             # An area (by its code's prefix), newest first: an index range.
             *area_indexes("report", "region_id", "-created_at", "-id"),
+            # The queue of an area read by its province or kabupaten codes (a Polda whose
+            # area is 27 kabupaten), in the queue's orders. Without them SQLite read each
+            # code's part along the whole country's queue: 80 ms for one count at 20,000
+            # reports, 0.2 ms with them.
+            *[
+                models.Index(
+                    region_prefix("region_id", n),
+                    F("queue_group"),
+                    F("queue_urgency"),
+                    F("due_at"),
+                    F("created_at").desc(),
+                    F("id").desc(),
+                    name=f"report_area{n}_queue",
+                )
+                for n in AREA_QUEUE_LENGTHS
+            ],
+            *[
+                models.Index(
+                    region_prefix("region_id", n),
+                    F("queue_group"),
+                    F("created_at").desc(),
+                    F("id").desc(),
+                    name=f"report_area{n}_newest",
+                )
+                for n in AREA_QUEUE_LENGTHS
+            ],
         ]
 
     def __str__(self) -> str:

@@ -182,3 +182,28 @@ def test_the_dashboard_counts_read_the_areas_reports_not_every_open_case(world, 
     (sql,) = [q["sql"] for q in captured.captured_queries if '"terbuka"' in q["sql"]]
     plan = _plan(sql)
     assert "reports_rep_state" not in plan and "report_area" in plan, (plan, sql)
+
+
+def test_a_poldas_area_is_read_along_the_areas_own_queue_index(client, world):
+    """A Polda's area (its province, or the kabupaten it is made of) is read code by
+    code along an index that starts with the code's prefix and goes on in the queue's
+    order: not the whole country's queue filtered code by code (a Polda of 27 kabupaten
+    codes spent 80 ms on one count at 20,000 reports)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL chooses by the table's statistics")
+    _mixed_queue(world)
+    client.force_login(_viewers(world)["polda"])
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/laporan/", {"tampil": ""}).status_code == 200
+        assert client.get("/laporan/", {"tampil": "terbuka"}).status_code == 200
+    area_parts = [
+        q["sql"]
+        for q in captured.captured_queries
+        if 'SUBSTR("reports_report"."region_id", 1, 2)' in q["sql"]
+        and '"queue_group" =' in q["sql"]
+    ]
+    assert area_parts, "the Polda's queue read no part of its area"
+    for sql in area_parts:
+        plan = _plan(sql)
+        assert re.search(r"report_area2_(queue|newest)", plan), (plan, sql)
+        assert "TEMP B-TREE" not in plan.upper(), (plan, sql)
