@@ -49,18 +49,22 @@ JOB = "impor-kegiatan"
 FOLDER = "imports"
 
 
-def in_background(table: list[dict[str, Any]]) -> bool:
-    """Whether a table read from an upload is large enough to import in the background."""
-    return len(table) > settings.IMPORT_BACKGROUND_ROWS
+def in_background(rows: int) -> bool:
+    """Whether an upload of ``rows`` rows (``imports.count_rows``) is large enough to
+    import in the background."""
+    return rows > settings.IMPORT_BACKGROUND_ROWS
 
 
 def _folder() -> Path:
     return Path(settings.DATA_DIR) / FOLDER
 
 
-def queue(viewer: Viewer, filename: str, content: bytes, *, partial: bool) -> ImportRun:
+def queue(
+    viewer: Viewer, filename: str, content: bytes, *, partial: bool, total: int = 0
+) -> ImportRun:
     """Keep the file and queue its import (inside the edge's transaction: the run and its
-    job exist only together). The file is written first, so a job never finds it missing."""
+    job exist only together). The file is written first, so a job never finds it missing.
+    ``total``: the rows counted while the person waited, shown until the job checks them."""
     require(viewer, "activity.write")
     assert viewer.user_id is not None  # "activity.write" is a signed-in person's
     folder = _folder()
@@ -68,7 +72,11 @@ def queue(viewer: Viewer, filename: str, content: bytes, *, partial: bool) -> Im
     stored = f"{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
     (folder / stored).write_bytes(content)
     run = ImportRun.objects.create(
-        created_by_id=viewer.user_id, filename=filename[:255], stored=stored, partial=partial
+        created_by_id=viewer.user_id,
+        filename=filename[:255],
+        stored=stored,
+        partial=partial,
+        total=total,
     )
     enqueue(JOB, {"run": run.pk}, key=str(run.pk))
     return run
@@ -155,6 +163,7 @@ def _check(viewer: Viewer, job: ImportRun, content: bytes) -> _Checked:
     imported all or nothing keeps no row once one is refused (none will be written); the
     rows below the resume mark are written already."""
     out = _Checked()
+    refused = 0
     for part in imports.check_stream(viewer, imports.iter_table(job.filename, content)):
         out.total += len(part)
         for result, prepared in part:
@@ -165,6 +174,9 @@ def _check(viewer: Viewer, job: ImportRun, content: bytes) -> _Checked:
                 out.good.append(prepared)
         if out.refused and not job.partial:
             out.numbers, out.good = array("l"), []
+        if len(out.refused) != refused:  # the refused rows so far, for the progress
+            refused = len(out.refused)
+            ImportRun.objects.filter(pk=job.pk).update(refused=refused)
         heartbeat()
     return out
 

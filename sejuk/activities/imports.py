@@ -130,6 +130,13 @@ def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
     return list(iter_table(filename, content))
 
 
+def count_rows(filename: str, content: bytes) -> int:
+    """How many rows the file has, read as the import reads it (``iter_table``) but
+    keeping none: a file that is no template, or has too many rows, is refused in words
+    here, before anything is queued or written."""
+    return sum(1 for _ in iter_table(filename, content))
+
+
 def iter_table(filename: str, content: bytes) -> Iterator[dict[str, Any]]:
     """The file's rows as dicts by column, one at a time (a file of 100,000 rows is not
     held as 100,000 dicts), judged by content: an XLSX (a zip) or CSV text. Anything
