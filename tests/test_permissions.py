@@ -297,7 +297,9 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "/api/activities/photos/{photo_id}", "photo"): row(401, 200, 200, 200, 200, 200, 404),
     ("POST", "/api/activities/import", ""): row(401, 200, 403, 200, 403, 200, 422),
     # A background import's progress: its uploader's own; to other writers as if never made.
-    ("GET", "/api/activities/imports/{run_id}", "import_own"): row(401, 404, 403, 200, 403, 404, 404),
+    ("GET", "/api/activities/imports/{run_id}", "import_own"): row(
+        401, 404, 403, 200, 403, 404, 404
+    ),
     ("GET", "/api/activities/imports/{run_id}/refused.csv", "import_own"): row(
         401, 404, 403, 200, 403, 404, 404
     ),

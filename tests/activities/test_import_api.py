@@ -93,7 +93,10 @@ def test_the_api_status_shows_progress_and_then_the_refused_rows(client, world, 
     done = client.get(url).json()
     assert (done["state"], done["written"], done["refused"]) == ("selesai", 10, 2)
     assert [r["row"] for r in done["refused_rows"]] == [4, 9]  # the header is row 1
-    assert all("tidak dikenal" in r["reason"] or "wilayah" in r["reason"].lower() for r in done["refused_rows"])
+    assert all(
+        "tidak dikenal" in r["reason"] or "wilayah" in r["reason"].lower()
+        for r in done["refused_rows"]
+    )
     csv_answer = client.get(done["refused_csv"])
     assert csv_answer.status_code == 200 and csv_answer["Content-Type"].startswith("text/csv")
     lines = csv_answer.content.decode("utf-8-sig").splitlines()
