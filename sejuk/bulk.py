@@ -58,6 +58,20 @@ def _sqlite_datetime(value: datetime) -> str:
     return str(value)
 
 
+def sqlite_cache(mebibytes: int) -> None:
+    """This connection's SQLite page cache, at most ``mebibytes`` (``insert`` asks for 256
+    MiB unless told otherwise first: a job that runs beside the server asks for less, as
+    the cache grows with every page written and stays until the connection closes).
+    Nothing on PostgreSQL, whose cache is the server's."""
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    assert raw is not None
+    raw.execute(f"PRAGMA cache_size = -{int(mebibytes) * 1024}")
+    _sqlite_tuned[id(raw)] = True
+
+
 def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Insert ``rows`` (tuples in the order of ``fields``, model field names; a foreign
     key by its ``<name>_id``) into ``model``'s table; return how many."""
@@ -92,8 +106,7 @@ def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequ
     if not _sqlite_tuned.get(id(raw)):
         # A larger page cache for this connection: indexes of millions of rows are
         # updated without reading their pages back from the file again and again.
-        raw.execute("PRAGMA cache_size = -262144")  # 256 MiB
-        _sqlite_tuned[id(raw)] = True
+        sqlite_cache(256)
     batch: list[Sequence[Any]] = []
     cursor = raw.cursor()
     try:

@@ -296,6 +296,13 @@ API: dict[tuple[str, str, str], dict[str, int]] = {
     ("GET", "/api/activities/template.xlsx", ""): ACTIVITY_WRITE_API,
     ("GET", "/api/activities/photos/{photo_id}", "photo"): row(401, 200, 200, 200, 200, 200, 404),
     ("POST", "/api/activities/import", ""): row(401, 200, 403, 200, 403, 200, 422),
+    # A background import's progress: its uploader's own; to other writers as if never made.
+    ("GET", "/api/activities/imports/{run_id}", "import_own"): row(
+        401, 404, 403, 200, 403, 404, 404
+    ),
+    ("GET", "/api/activities/imports/{run_id}/refused.csv", "import_own"): row(
+        401, 404, 403, 200, 403, 404, 404
+    ),
     ("GET", "/api/activities/due", ""): ACTIVITY_READ_API,
     ("GET", "/api/activities/plans", ""): ACTIVITY_READ_API,
     ("POST", "/api/activities/plans", ""): row(401, 201, 403, 201, 403, 201, 422),
@@ -618,6 +625,7 @@ def api_url(path: str, target: str, ids: dict[str, int]) -> str:
         "{alert_id}",
         "{conversation_id}",
         "{story_id}",
+        "{run_id}",
     )
     for name in names:
         url = url.replace(name, str(ids.get(target, 0)))

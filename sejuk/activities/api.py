@@ -9,6 +9,7 @@ from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -20,7 +21,7 @@ from sejuk.openapi import CSV, JPEG, XLSX, Limits, OneOf, file_answer, input_sch
 from sejuk.paging import page_of
 from sejuk.reference.taxonomy import ACTIVITY_TYPES, SITUATIONS
 
-from . import exports, imports, parts, photos, plans, reading, recap, services
+from . import exports, import_runs, imports, parts, photos, plans, reading, recap, services
 from .models import Source
 from .records import RELATED, ActivityOut, activity_out
 
@@ -287,14 +288,65 @@ class ImportOut(Schema):
     errors: list[dict[str, Any]]
 
 
-@router.post("/import", response=ImportOut, summary="Impor dari templat XLSX/CSV")
+class ImportQueuedOut(Schema):
+    id: int = Field(description="nomor impor latar belakang")
+    state: str = Field(description="menunggu, memeriksa, menulis, selesai atau gagal")
+    total: int = Field(description="baris dalam berkas")
+    status_url: str = Field(description="alamat untuk melihat kemajuannya (GET)")
+
+
+class RefusedRowOut(Schema):
+    row: int = Field(description="nomor baris dalam berkas (baris judul = 1)")
+    reason: str
+
+
+class ImportRunOut(Schema):
+    id: int
+    filename: str
+    state: str = Field(description="menunggu, memeriksa, menulis, selesai atau gagal")
+    state_label: str
+    total: int = Field(description="baris dalam berkas")
+    written: int = Field(description="kegiatan yang sudah tersimpan")
+    refused: int = Field(description="baris yang ditolak sejauh ini")
+    finished: bool
+    error: str = Field(description="kenapa impor gagal, bila gagal")
+    refused_rows: list[RefusedRowOut] | None = Field(
+        description="setelah selesai: baris yang ditolak dan alasannya"
+    )
+    refused_csv: str | None = Field(description="setelah selesai: baris yang ditolak sebagai CSV")
+
+
+@router.post(
+    "/import",
+    response={200: ImportOut, 202: ImportQueuedOut},
+    summary="Impor dari templat XLSX/CSV",
+    description="Berkas kecil diimpor langsung (200). Berkas lebih dari "
+    "`SEJUK_IMPORT_BACKGROUND_ROWS` baris (2.000) diperiksa bentuknya, lalu diimpor di "
+    "latar belakang: jawabannya 202 dengan nomor impor dan `status_url`, alamat yang "
+    "menunjukkan kemajuannya dan, setelah selesai, baris yang ditolak.",
+)
 def import_file(
-    request: HttpRequest, file: File[UploadedFile], partial: Form[bool] = False
-) -> dict[str, Any]:
+    request: HttpRequest,
+    response: HttpResponse,
+    file: File[UploadedFile],
+    partial: Form[bool] = False,
+) -> Status[dict[str, Any]]:
     """All rows or none; with ``partial`` the good rows. A file that imports nothing
-    answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal")."""
+    answers 422 with each bad row's problems as ``fields`` ("baris 3.tanggal"). A large
+    file is queued as the import page queues it (202 and where to watch it)."""
     viewer = current_viewer(request)
-    rows = imports.check_rows(viewer, file.name or "", file.read(), partial=partial)
+    require(viewer, "activity.write")
+    filename, content = file.name or "", file.read()
+    total = imports.count_rows(filename, content)
+    if import_runs.in_background(total):
+        with transaction.atomic():
+            run = import_runs.queue(viewer, filename, content, partial=partial, total=total)
+        status_url = reverse("api:import_run", args=[run.pk])
+        response["Location"] = status_url
+        return Status(
+            202, {"id": run.pk, "state": run.state, "total": total, "status_url": status_url}
+        )
+    rows = imports.check_rows(viewer, filename, content, partial=partial)
     result = imports.ImportResult(rows.results, 0)
     for chunk in imports.chunks(rows):  # each chunk a short transaction
         with transaction.atomic():
@@ -304,10 +356,57 @@ def import_file(
             f"baris {r.row}.{name}": msg for r in result.failed for name, msg in r.errors.items()
         }
         raise Invalid(f"{len(result.failed)} baris salah; tidak ada yang diimpor.", fields)
+    return Status(
+        200,
+        {
+            "imported": result.imported,
+            "errors": [{"row": r.row, "fields": r.errors} for r in result.failed],
+        },
+    )
+
+
+@router.get(
+    "/imports/{run_id}",
+    response=ImportRunOut,
+    url_name="import_run",
+    summary="Kemajuan impor latar belakang",
+    description="Hanya untuk pengunggahnya (orang lain: 404). Selama berjalan: baris "
+    "tersimpan dari jumlahnya dan baris ditolak sejauh ini; setelah selesai juga baris "
+    "yang ditolak beserta alasannya, dan alamat CSV-nya.",
+)
+def import_run(request: HttpRequest, run_id: int) -> dict[str, Any]:
+    run = import_runs.for_viewer(current_viewer(request), run_id)
+    finished = run.finished
     return {
-        "imported": result.imported,
-        "errors": [{"row": r.row, "fields": r.errors} for r in result.failed],
+        "id": run.pk,
+        "filename": run.filename,
+        "state": run.state,
+        "state_label": run.get_state_display(),
+        "total": run.total,
+        "written": run.written,
+        "refused": run.refused,
+        "finished": finished,
+        "error": run.error,
+        "refused_rows": (
+            [{"row": row, "reason": reason} for row, reason in run.refused_rows]
+            if finished
+            else None
+        ),
+        "refused_csv": reverse("api:import_refused", args=[run.pk]) if finished else None,
     }
+
+
+@router.get(
+    "/imports/{run_id}/refused.csv",
+    url_name="import_refused",
+    summary="Baris yang ditolak impor latar belakang (CSV)",
+    openapi_extra=file_answer(CSV),
+)
+def import_refused(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = import_runs.for_viewer(current_viewer(request), run_id)
+    answer = HttpResponse(import_runs.refused_csv(run), content_type="text/csv; charset=utf-8")
+    answer["Content-Disposition"] = f'attachment; filename="impor-{run.pk}-ditolak.csv"'
+    return answer
 
 
 class DueOut(Schema):

@@ -16,7 +16,8 @@ is done.
 
 The file is read and checked in two passes over one file: the first checks every row, a
 chunk at a time, and keeps only the refused rows' reasons and the good rows' values
-(``services.Prepared``, small); the second writes those. A file imported all or nothing
+(``services.Prepared``), packed as bytes a chunk at a time; the second writes those, with
+the connection's SQLite page cache kept small (``CACHE_MIB``). A file imported all or nothing
 keeps nothing once a row is refused, so nothing is written. The job beats its heartbeat
 (``sejuk.jobs.services.heartbeat``) per chunk checked and per chunk written: a runner
 that died is replaced within minutes, one that lives is never replaced.
@@ -24,8 +25,8 @@ that died is replaced within minutes, one that lives is never replaced.
 
 from __future__ import annotations
 
+import pickle
 import uuid
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from sejuk.accounts.access import Viewer, require, viewer_for
-from sejuk.bulk import commit_without_waiting
+from sejuk.bulk import commit_without_waiting, sqlite_cache
 from sejuk.errors import Invalid, NotFound
 from sejuk.jobs.services import enqueue, heartbeat
 
@@ -47,20 +48,28 @@ from .services import Prepared
 
 JOB = "impor-kegiatan"
 FOLDER = "imports"
+# The SQLite page cache of the job's connection while it writes: it grows with the pages
+# written and stays, so a large file would otherwise fill the 256 MiB ``sejuk.bulk`` asks
+# for, beside the server's own memory.
+CACHE_MIB = 64
 
 
-def in_background(table: list[dict[str, Any]]) -> bool:
-    """Whether a table read from an upload is large enough to import in the background."""
-    return len(table) > settings.IMPORT_BACKGROUND_ROWS
+def in_background(rows: int) -> bool:
+    """Whether an upload of ``rows`` rows (``imports.count_rows``) is large enough to
+    import in the background."""
+    return rows > settings.IMPORT_BACKGROUND_ROWS
 
 
 def _folder() -> Path:
     return Path(settings.DATA_DIR) / FOLDER
 
 
-def queue(viewer: Viewer, filename: str, content: bytes, *, partial: bool) -> ImportRun:
+def queue(
+    viewer: Viewer, filename: str, content: bytes, *, partial: bool, total: int = 0
+) -> ImportRun:
     """Keep the file and queue its import (inside the edge's transaction: the run and its
-    job exist only together). The file is written first, so a job never finds it missing."""
+    job exist only together). The file is written first, so a job never finds it missing.
+    ``total``: the rows counted while the person waited, shown until the job checks them."""
     require(viewer, "activity.write")
     assert viewer.user_id is not None  # "activity.write" is a signed-in person's
     folder = _folder()
@@ -68,7 +77,11 @@ def queue(viewer: Viewer, filename: str, content: bytes, *, partial: bool) -> Im
     stored = f"{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
     (folder / stored).write_bytes(content)
     run = ImportRun.objects.create(
-        created_by_id=viewer.user_id, filename=filename[:255], stored=stored, partial=partial
+        created_by_id=viewer.user_id,
+        filename=filename[:255],
+        stored=stored,
+        partial=partial,
+        total=total,
     )
     enqueue(JOB, {"run": run.pk}, key=str(run.pk))
     return run
@@ -115,8 +128,12 @@ def _run(job: ImportRun) -> str:
         refused_rows=checked.refused,
     )
     mark = job.next_row
-    for part in imports.in_chunks(range(len(checked.good))):
-        chunk = [(imports.RowResult(checked.numbers[i]), checked.good[i]) for i in part]
+    sqlite_cache(CACHE_MIB)
+    for at, blob in enumerate(checked.chunks):
+        if at:  # the transaction of the chunk before has committed
+            imports.between_chunks()
+        chunk = _unpacked(blob)
+        checked.chunks[at] = b""  # let it go once written
         with transaction.atomic():
             # The chunk and its mark commit together; the run's end (``_finish``) waits
             # for the disk, so a crash undoes chunks only along with their marks.
@@ -141,13 +158,42 @@ def _run(job: ImportRun) -> str:
 @dataclass
 class _Checked:
     """A kept file checked: how many rows, the refused ones as [row, reason], and the
-    good ones still to write as (row number, prepared values): only these small values
-    stay in memory, never the file's rows as read or checked."""
+    good ones still to write, ``imports.CHUNK_ROWS`` to a chunk, each chunk packed as
+    bytes (``_packed``): about a tenth of the room the same values take as objects, so
+    a file of 100,000 rows holds a few megabytes, never the file's rows as read or
+    checked."""
 
     total: int = 0
     refused: list[list[Any]] = field(default_factory=list)
-    numbers: array[int] = field(default_factory=lambda: array("l"))  # the good rows'
-    good: list[Prepared] = field(default_factory=list)
+    chunks: list[bytes] = field(default_factory=list)
+    pending: list[tuple[int, Prepared]] = field(default_factory=list)
+
+    def keep(self, row: int, prepared: Prepared) -> None:
+        self.pending.append((row, prepared))
+        if len(self.pending) >= imports.CHUNK_ROWS:
+            self.close()
+
+    def close(self) -> None:
+        if self.pending:
+            self.chunks.append(_packed(self.pending))
+            self.pending = []
+
+    def drop(self) -> None:
+        self.chunks, self.pending = [], []
+
+
+def _packed(rows: list[tuple[int, Prepared]]) -> bytes:
+    """A chunk of good rows as compact bytes: plain tuples, pickled (the job's own values,
+    made and read again by this process only, never from a file or a request)."""
+    plain = [(n, p.values, p.types, p.participants, p.officers, p.leaders) for n, p in rows]
+    return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(blob: bytes) -> list[tuple[imports.RowResult, Prepared]]:
+    return [
+        (imports.RowResult(n), Prepared(*values))
+        for n, *values in pickle.loads(blob)  # noqa: S301 (bytes made by _packed, in memory)
+    ]
 
 
 def _check(viewer: Viewer, job: ImportRun, content: bytes) -> _Checked:
@@ -155,17 +201,21 @@ def _check(viewer: Viewer, job: ImportRun, content: bytes) -> _Checked:
     imported all or nothing keeps no row once one is refused (none will be written); the
     rows below the resume mark are written already."""
     out = _Checked()
+    refused = 0
     for part in imports.check_stream(viewer, imports.iter_table(job.filename, content)):
         out.total += len(part)
         for result, prepared in part:
             if result.errors:
                 out.refused.append([result.row, _reason(result.errors)])
             elif prepared is not None and result.row >= job.next_row:
-                out.numbers.append(result.row)
-                out.good.append(prepared)
+                out.keep(result.row, prepared)
         if out.refused and not job.partial:
-            out.numbers, out.good = array("l"), []
+            out.drop()
+        if len(out.refused) != refused:  # the refused rows so far, for the progress
+            refused = len(out.refused)
+            ImportRun.objects.filter(pk=job.pk).update(refused=refused)
         heartbeat()
+    out.close()
     return out
 
 

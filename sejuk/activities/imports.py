@@ -13,7 +13,7 @@ import itertools
 import re
 import time as time_module
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, TypeVar
@@ -128,6 +128,13 @@ MAX_UNPACKED = 100 * 1024 * 1024  # an XLSX is a zip: what its parts may unpack 
 def read_table(filename: str, content: bytes) -> list[dict[str, Any]]:
     """The file's rows as dicts by column, all at once (``iter_table``)."""
     return list(iter_table(filename, content))
+
+
+def count_rows(filename: str, content: bytes) -> int:
+    """How many rows the file has, read as the import reads it (``iter_table``) but
+    keeping none: a file that is no template, or has too many rows, is refused in words
+    here, before anything is queued or written."""
+    return sum(1 for _ in iter_table(filename, content))
 
 
 def iter_table(filename: str, content: bytes) -> Iterator[dict[str, Any]]:
@@ -320,20 +327,55 @@ def _participants(value: Any) -> dict[str, int | None]:
     return out
 
 
+_MISSING = object()
+# Distinct values a column's parse remembers, per process: a file's days, hours, places,
+# type and participant lists repeat from row to row; a free text is seldom seen twice.
+REMEMBERED = 10_000
+
+
+def _once_per_value(
+    parse: Callable[[Any], Any], copy: Callable[[Any], Any] | None = None
+) -> Callable[[Any], Any]:
+    """``parse``, run once per distinct cell value and remembered (a value that is
+    refused is parsed again each time, and refused again). ``copy``: what a remembered
+    answer that can change (a list, a dict) is handed out as, so no row shares it."""
+    seen: dict[tuple[type, Any], Any] = {}
+
+    def parsed(value: Any) -> Any:
+        key = (type(value), value)
+        try:
+            found = seen.get(key, _MISSING)
+        except TypeError:  # a cell value that cannot be a key
+            return parse(value)
+        if found is _MISSING:
+            found = parse(value)
+            if len(seen) < REMEMBERED:
+                seen[key] = found
+        return found if copy is None else copy(found)
+
+    return parsed
+
+
 _PARSERS = {
-    "tanggal": ("date", _date),
-    "jam_mulai": ("start_time", _time),
-    "jam_selesai": ("end_time", _time),
-    "kode_wilayah": ("region", _text),
-    "dusun": ("dusun", _text),
-    "jenis": ("types", lambda v: _codes(v, ACTIVITY_TYPES)),
-    "peserta": ("participants", _participants),
-    "jumlah_personel": ("personnel_count", lambda v: int(v) if _text(v) else None),
+    "tanggal": ("date", _once_per_value(_date)),
+    "jam_mulai": ("start_time", _once_per_value(_time)),
+    "jam_selesai": ("end_time", _once_per_value(_time)),
+    "kode_wilayah": ("region", _once_per_value(_text)),
+    "dusun": ("dusun", _once_per_value(_text)),
+    "jenis": ("types", _once_per_value(lambda v: _codes(v, ACTIVITY_TYPES), list)),
+    "peserta": ("participants", _once_per_value(_participants, dict)),
+    "jumlah_personel": (
+        "personnel_count",
+        _once_per_value(lambda v: int(v) if _text(v) else None),
+    ),
     "uraian": ("summary", _text),
     "temuan": ("findings", _text),
-    "situasi": ("situation", lambda v: (_codes(v, SITUATIONS) or [""])[0]),
-    "daring": ("online", lambda v: fold(_text(v)) in {"ya", "y", "1", "true", "daring"}),
-    "pemilihan": ("election", lambda v: (_codes(v, ELECTIONS) or [""])[0]),
+    "situasi": ("situation", _once_per_value(lambda v: (_codes(v, SITUATIONS) or [""])[0])),
+    "daring": (
+        "online",
+        _once_per_value(lambda v: fold(_text(v)) in {"ya", "y", "1", "true", "daring"}),
+    ),
+    "pemilihan": ("election", _once_per_value(lambda v: (_codes(v, ELECTIONS) or [""])[0])),
 }
 
 

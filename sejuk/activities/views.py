@@ -498,12 +498,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
         partial = form.cleaned_data["partial"]
         try:
             content = upload.read()
-            table = imports.read_table(upload.name, content)
-            if import_runs.in_background(table):
+            total = imports.count_rows(upload.name, content)
+            if import_runs.in_background(total):
                 with transaction.atomic():
-                    run = import_runs.queue(viewer, upload.name, content, partial=partial)
+                    run = import_runs.queue(
+                        viewer, upload.name, content, partial=partial, total=total
+                    )
                 return redirect("activities:import_run", run_id=run.pk)
-            rows = imports.check_table(viewer, table, partial=partial)
+            rows = imports.check_rows(viewer, upload.name, content, partial=partial)
             result = imports.ImportResult(rows.results, 0)
             for chunk in imports.chunks(rows):  # each chunk a short transaction
                 with transaction.atomic():

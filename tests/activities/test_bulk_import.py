@@ -68,3 +68,27 @@ def test_each_chunk_is_its_own_transaction(client, world, monkeypatch):
     opened = [i for i, s in enumerate(sql) if s.startswith("SAVEPOINT")]
     assert len(opened) >= 3
     assert Activity.objects.count() == 10
+
+
+def test_a_value_repeated_down_a_column_is_read_once(world, monkeypatch):
+    # Days, hours, places, type and participant lists repeat from row to row: each
+    # distinct cell is parsed once, not once per row (a free text still once per row).
+    from sejuk.accounts.access import viewer_for
+    from tests.activities.test_background_import import _csv
+
+    calls = []
+    text = imports._text
+
+    def counted(value):  # type: ignore[no-untyped-def]
+        calls.append(value)
+        return text(value)
+
+    monkeypatch.setattr(imports, "_text", counted)
+    rows = 600
+    checked = imports.check_rows(viewer_for(world.users["operator"]), "k.csv", _csv(rows))
+    assert len(checked.results) == rows and not any(r.errors for r in checked.results)
+    # The summary once per row, and each of the few hundred distinct other cells once.
+    assert len(calls) < 2 * rows, f"{len(calls)} cells read for {rows} rows"
+    first, second = (p for _, p in checked.inputs[:2])
+    assert first is not None and second is not None
+    assert first.types == second.types == ("sambang", "penyuluhan")
