@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
 
@@ -97,10 +98,13 @@ class Listing(Generic[M]):
         disjoint = self.branches[: min(self.disjoint, MAX_BRANCHES)]
         if len(disjoint) < 2:
             return False  # one branch: its read as far as cap + 1 says as much
-        parts = []
-        for branch in disjoint:
-            sql, args = branch.order_by().values_list("pk")[: cap + 1].query.sql_with_params()
-            parts.append((sql, list(args)))
+        parts = [
+            part
+            for branch in disjoint
+            if (part := _sql(branch.order_by().values_list("pk")[: cap + 1])) is not None
+        ]
+        if not parts:
+            return False
         union = " UNION ALL ".join(
             f"SELECT * FROM ({part}) AS part{n}"  # noqa: S608
             for n, (part, _) in enumerate(parts)
@@ -126,9 +130,9 @@ class Listing(Generic[M]):
         found: dict[Any, tuple[Any, ...]] = {}
         parts = []
         for branch in self.branches:
-            sliced = branch.order_by(*order).values_list(*keys)[:stop]
-            sql, args = sliced.query.sql_with_params()
-            parts.append((sql, list(args)))
+            part = _sql(branch.order_by(*order).values_list(*keys)[:stop])
+            if part is not None:
+                parts.append(part)
         self._run(parts, found)
         if counting and len(found) >= stop:
             return list(found), False  # the area's own parts have them all: enough to count
@@ -143,9 +147,11 @@ class Listing(Generic[M]):
                     bound = bound.replace(tzinfo=UTC)  # SQLite's raw rows: UTC, unmarked
                 lookup = "gte" if order[0].startswith("-") else "lte"
                 template = template.filter(**{f"{keys[0]}__{lookup}": bound})
-            sliced = template.order_by(*order).values_list(*keys)[:stop]
-            sql, args = sliced.query.sql_with_params()
-            at = list(args).index(_MARK)
+            fan = _sql(template.order_by(*order).values_list(*keys)[:stop])
+            if fan is None:  # the list's own filters match nothing
+                return [row[-1] for row in _ranked(list(found.values()), order)], True
+            sql, args = fan
+            at = args.index(_MARK)
             rest = [*args[:at], *args[at + 1 :]]
             if connections[self.qs.db].vendor == "postgresql":
                 # One statement: the part run once per value by a LATERAL join (a UNION
@@ -319,3 +325,13 @@ def page_of(
         "page": number,
         "pages": found.pages,
     }
+
+
+def _sql(qs: QuerySet[Any]) -> tuple[str, list[Any]] | None:
+    """A part's SQL and its values; None for a part that can hold no row (a condition
+    the ORM knows matches nothing, such as a unit id past any column's range)."""
+    try:
+        sql, args = qs.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(args)
