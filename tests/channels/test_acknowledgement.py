@@ -1,6 +1,6 @@
 """The acknowledgement does the least: a webhook call reads no session, user, CSRF token
-or messages (its user is the anonymous one), and stores each message with its job in one short transaction of two
-inserts, nothing else."""
+or messages (its user is the anonymous one), and stores each message with its job in one
+short transaction of two inserts, nothing else."""
 
 from __future__ import annotations
 
