@@ -288,3 +288,24 @@ def test_activities_written_by_an_import_reach_the_daily_figures(client, world):
     with transaction.atomic():
         services.rebuild(area=("52.01",))
     assert kept == (table(), areas())
+
+
+def test_a_burst_of_writes_is_left_to_the_job_not_paid_by_a_page(world, monkeypatch):
+    """A reader catches up a few waiting keys itself (its own writes show at once); a
+    burst beyond ``READER_KEYS`` waits for the ``angka-harian`` round, seconds later,
+    instead of being recomputed by every page opened meanwhile."""
+    from sejuk.tension.models import Dirty
+
+    monkeypatch.setattr(services, "READER_KEYS", 3)
+    desa = list(
+        Region.objects.filter(code__startswith="52.01.07.", level=4).values_list("code", flat=True)
+    )[:5]
+    today = timezone.localdate()
+    upkeep.mark([(code, today) for code in desa[:3]])
+    services.catch_up()
+    assert Dirty.objects.count() == 0  # a few: the reader caught them up
+    upkeep.mark([(code, today) for code in desa])
+    services.catch_up()
+    assert Dirty.objects.count() == 5  # a burst: left waiting
+    services.upkeep_round()
+    assert Dirty.objects.count() == 0  # the job's round took them
