@@ -10,9 +10,8 @@ import re
 from datetime import date, time, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.budgets import queries_of
 from tests.factories import file_report, log_activity
 from tests.personas import GERUNG_UTARA, SEKOTONG_BARAT, make_user
 
@@ -70,15 +69,6 @@ def _fill(world, n: int) -> None:
         )
         if i % 3 == 1:
             services.move(viewer_for(operator), report.pk, services.Move(to="ditangani"))
-
-
-def queries_of(client, user, url: str) -> list[str]:
-    client.force_login(user)
-    client.get(url)  # the per-process caches filled, as on a served instance
-    with CaptureQueriesContext(connection) as queries:
-        answer = client.get(url)
-    assert answer.status_code == 200, url
-    return [q["sql"] for q in queries.captured_queries]
 
 
 @pytest.mark.parametrize(("scope", "url"), list(BUDGET))

@@ -9,13 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sejuk.accounts.access import viewer_for
 from sejuk.tension import picture
 from sejuk.units.models import Unit
+from tests.budgets import queries_of
 from tests.factories import log_activity
 from tests.personas import SEKOTONG_BARAT, make_user
 
@@ -43,15 +42,6 @@ def commanders(world, tense):
         "polda": make_user("pimpinan_ntb", "Polda Nusa Tenggara Barat", "pimpinan"),
         "mabes": make_user("pimpinan_mabes", "Mabes Polri", "pimpinan"),
     }
-
-
-def queries_of(client, user, url):
-    client.force_login(user)
-    client.get(url)  # the per-process caches filled, as on a served instance
-    with CaptureQueriesContext(connection) as queries:
-        page = client.get(url)
-    assert page.status_code == 200, url
-    return [q["sql"] for q in queries.captured_queries]
 
 
 @pytest.mark.parametrize(("scope", "url"), list(BUDGET))
